@@ -1,0 +1,467 @@
+//! The decision itself: [`sniff`] for a whole file, [`Sniffer`] for a file
+//! still arriving. Both call the same [`classify`] on the same bounded
+//! prefix, which is why they agree.
+
+use std::fmt;
+
+use crate::{
+    Binary, ConfigFormat, Diagnostic, Diagnostics, Error, FIRST_LINE_MAX, Kind,
+    LEGACY_FIRST_LINE_MAX, PREFIX_MAX, Script, Status,
+};
+
+const SHEBANG: &[u8] = b"#!";
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+const GZIP_MAGIC: &[u8] = b"\x1F\x8B";
+const ELF_MAGIC: &[u8] = b"\x7FELF";
+/// Where the POSIX tar header keeps its magic (`ustar`, then `\0` or ` `).
+const TAR_MAGIC: std::ops::Range<usize> = 257..262;
+
+/// What the file is, and what to warn about.
+///
+/// Borrows from the sniffed bytes (the input of [`sniff`], or the buffer of a
+/// [`Sniffer`]); [`Sniff::into_owned`] detaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Sniff<'a> {
+    /// Script, configuration or not a configuration (R24).
+    pub kind: Kind<'a>,
+    /// Warnings about the first line or the file.
+    pub diagnostics: Diagnostics,
+}
+
+impl Sniff<'_> {
+    /// A copy that owns its strings, so it can outlive the sniffed bytes.
+    #[must_use]
+    pub fn into_owned(self) -> Sniff<'static> {
+        Sniff {
+            kind: self.kind.into_owned(),
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+impl fmt::Display for Sniff<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.kind)?;
+        for diagnostic in self.diagnostics {
+            write!(f, "; warning: {diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sniffs a whole file (its end is known).
+///
+/// Reads at most the first [`PREFIX_MAX`] bytes, so the cost does not depend
+/// on the file's size (R26). A file with no newline is one first line, ended by
+/// the end of the file.
+///
+/// ```
+/// use ztp_script_detect::{sniff, ConfigFormat, Interpreter, Kind};
+///
+/// let found = sniff(b"#!/bin/sh\necho hi\n")?;
+/// assert_eq!(found.kind.script().map(|s| s.interpreter()), Some(Interpreter::Shell));
+///
+/// let found = sniff(b"set system host-name r1\n")?;
+/// assert_eq!(found.kind, Kind::Configuration(ConfigFormat::SetCommands));
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::FirstLineTooLong`] and [`Error::NotUtf8`], for a `#!` first line
+/// only.
+pub fn sniff(file: &[u8]) -> Result<Sniff<'_>, Error> {
+    classify(file.get(..PREFIX_MAX).unwrap_or(file))
+}
+
+/// Sniffs a file that arrives in chunks, in at most [`PREFIX_MAX`] bytes of
+/// memory and without allocating.
+///
+/// Feed chunks with [`Sniffer::feed`] until it says [`Status::Complete`] (or
+/// the input ends), then read the answer with [`Sniffer::finish`]. The answer
+/// is the one [`sniff`] gives on the whole file, for any way of cutting the
+/// file into chunks (R26). It borrows the sniffer's buffer;
+/// [`Sniff::into_owned`] detaches it.
+///
+/// When it is decided:
+///
+/// * a `#!` first line with an interpreter: as soon as its newline arrives
+///   (the sniffer keeps exactly the first line, at most [`FIRST_LINE_MAX`]
+///   bytes, and never looks further);
+/// * a `#!` first line with no newline within [`FIRST_LINE_MAX`] bytes: it is
+///   an error then;
+/// * a configuration: once [`PREFIX_MAX`] bytes are in, since its format
+///   (and a tar image's magic at offset 257) is read from that prefix.
+///
+/// Before that, [`Sniffer::feed`] says [`Status::Partial`]. After it, feeding
+/// consumes nothing.
+///
+/// ```
+/// use ztp_script_detect::{Interpreter, Sniffer, Status};
+///
+/// let mut sniffer = Sniffer::new();
+/// assert_eq!(sniffer.feed(b"#!/usr/bin/py")?, Status::Partial);
+/// assert_eq!(sniffer.feed(b"thon\nimport jcs\n")?, Status::Complete(5));
+/// let found = sniffer.finish()?;
+/// let script = found.kind.script().unwrap();
+/// assert_eq!(script.interpreter(), Interpreter::Python);
+/// assert_eq!(sniffer.consumed(), b"#!/usr/bin/python\n".len());
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Sniffer {
+    buf: [u8; PREFIX_MAX],
+    len: usize,
+    done: bool,
+}
+
+impl Sniffer {
+    /// A sniffer that has seen nothing yet.
+    #[must_use]
+    pub const fn new() -> Self {
+        Sniffer {
+            buf: [0; PREFIX_MAX],
+            len: 0,
+            done: false,
+        }
+    }
+
+    /// Takes the next chunk of the file.
+    ///
+    /// [`Status::Partial`]: the whole chunk was taken and more is needed.
+    /// [`Status::Complete`]`(n)`: decided, after taking the first `n` bytes of
+    /// this chunk (0 once it was decided by an earlier chunk).
+    ///
+    /// # Errors
+    ///
+    /// As [`sniff`], as soon as the error is certain (and again on every later
+    /// call).
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<Status<usize>, Error> {
+        if self.done {
+            return self.finish().map(|_| Status::Complete(0));
+        }
+        let before = self.len;
+        let room = self.buf.get_mut(before..).unwrap_or_default();
+        let take = room.len().min(chunk.len());
+        if let (Some(to), Some(from)) = (room.get_mut(..take), chunk.get(..take)) {
+            to.copy_from_slice(from);
+        }
+        self.len = before + take;
+        match decided_len(self.buffered()) {
+            None => Ok(Status::Partial),
+            Some(needed) => {
+                self.len = needed.min(self.len);
+                self.done = true;
+                self.finish()
+                    .map(|_| Status::Complete(self.len.saturating_sub(before)))
+            }
+        }
+    }
+
+    /// The answer: at the end of the input, or once [`Sniffer::feed`] said
+    /// [`Status::Complete`]. Before either, it is the answer for a file that
+    /// ends here.
+    ///
+    /// # Errors
+    ///
+    /// As [`sniff`].
+    pub fn finish(&self) -> Result<Sniff<'_>, Error> {
+        classify(self.buffered())
+    }
+
+    /// Whether the answer is decided, whatever follows.
+    #[must_use]
+    pub fn is_complete(&self) -> bool {
+        self.done
+    }
+
+    /// How many bytes of the file the sniffer has taken (never more than
+    /// [`PREFIX_MAX`]; for a script, exactly its first line).
+    #[must_use]
+    pub fn consumed(&self) -> usize {
+        self.len
+    }
+
+    /// The bytes taken so far: the start of the file.
+    #[must_use]
+    pub fn buffered(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl Default for Sniffer {
+    fn default() -> Self {
+        Sniffer::new()
+    }
+}
+
+impl fmt::Debug for Sniffer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sniffer")
+            .field("consumed", &self.len)
+            .field("complete", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+fn is_blank(byte: u8) -> bool {
+    byte == b' ' || byte == b'\t'
+}
+
+/// After `#!`, blanks only: no interpreter (R24).
+fn has_interpreter(line: &[u8]) -> bool {
+    line.get(SHEBANG.len()..)
+        .is_some_and(|rest| rest.iter().any(|byte| !is_blank(*byte)))
+}
+
+/// How many leading bytes of `prefix` decide the answer for every file that
+/// starts with `prefix`; `None` if no number does yet.
+fn decided_len(prefix: &[u8]) -> Option<usize> {
+    if prefix.starts_with(SHEBANG) {
+        let area = prefix.get(..FIRST_LINE_MAX).unwrap_or(prefix);
+        match area.iter().position(|byte| *byte == b'\n') {
+            Some(newline) => {
+                if area.get(..newline).is_some_and(has_interpreter) {
+                    return Some(newline + 1);
+                }
+                // `#!` alone: a configuration, decided by the whole prefix.
+            }
+            None if prefix.len() >= FIRST_LINE_MAX => return Some(FIRST_LINE_MAX),
+            None => return None,
+        }
+    }
+    (prefix.len() >= PREFIX_MAX).then_some(PREFIX_MAX)
+}
+
+/// The answer for a file whose first bytes are `prefix`, where `prefix` is
+/// the whole file or its first [`PREFIX_MAX`] bytes. Never reads past the
+/// first line for the script decision (R26).
+fn classify(prefix: &[u8]) -> Result<Sniff<'_>, Error> {
+    let mut diagnostics = Diagnostics::new();
+    if prefix.is_empty() {
+        diagnostics.insert(Diagnostic::EmptyFile);
+    } else if prefix.starts_with(SHEBANG) {
+        let line = first_line(prefix)?;
+        if has_interpreter(line) {
+            let script = script(line, &mut diagnostics)?;
+            return Ok(Sniff {
+                kind: Kind::Script(script),
+                diagnostics,
+            });
+        }
+        diagnostics.insert(Diagnostic::MissingInterpreter);
+    } else if prefix
+        .strip_prefix(BOM)
+        .is_some_and(|rest| rest.starts_with(SHEBANG))
+    {
+        diagnostics.insert(Diagnostic::BomBeforeShebang);
+    }
+    Ok(Sniff {
+        kind: content(prefix),
+        diagnostics,
+    })
+}
+
+/// The `#!` line without its newline: ended by a newline within
+/// [`FIRST_LINE_MAX`] bytes, or by the end of a shorter file.
+fn first_line(prefix: &[u8]) -> Result<&[u8], Error> {
+    let area = prefix.get(..FIRST_LINE_MAX).unwrap_or(prefix);
+    match area.iter().position(|byte| *byte == b'\n') {
+        Some(newline) => Ok(area.get(..newline).unwrap_or(area)),
+        None if prefix.len() >= FIRST_LINE_MAX => Err(Error::FirstLineTooLong {
+            limit: FIRST_LINE_MAX,
+        }),
+        None => Ok(prefix),
+    }
+}
+
+/// Splits a `#!` line as the kernel does: blanks around the path, the rest
+/// (blanks trimmed) is the argument.
+fn script<'a>(line: &'a [u8], diagnostics: &mut Diagnostics) -> Result<Script<'a>, Error> {
+    let text = std::str::from_utf8(line).map_err(|error| {
+        let offset = error.valid_up_to();
+        Error::NotUtf8 {
+            offset,
+            byte: line.get(offset).copied().unwrap_or_default(),
+        }
+    })?;
+    let after = text.get(SHEBANG.len()..).unwrap_or_default();
+    let blanks = [' ', '\t'];
+    if after.starts_with(blanks) {
+        diagnostics.insert(Diagnostic::SpaceAfterShebang);
+    }
+    if text.ends_with('\r') {
+        diagnostics.insert(Diagnostic::CrlfLineEnd);
+    }
+    if line.len() >= LEGACY_FIRST_LINE_MAX {
+        diagnostics.insert(Diagnostic::LongFirstLine);
+    }
+    let command = after.trim_matches(blanks);
+    let (path, argument) = command.split_once(blanks).unwrap_or((command, ""));
+    if !path.starts_with('/') {
+        diagnostics.insert(Diagnostic::RelativeInterpreter);
+    }
+    Ok(Script::new(path, argument.trim_matches(blanks)))
+}
+
+/// Everything that is not a script: binary data, or a configuration format.
+fn content(prefix: &[u8]) -> Kind<'static> {
+    if prefix.starts_with(GZIP_MAGIC) {
+        Kind::NotConfiguration(Binary::Gzip)
+    } else if prefix.starts_with(ELF_MAGIC) {
+        Kind::NotConfiguration(Binary::Elf)
+    } else if prefix.get(TAR_MAGIC) == Some(b"ustar") {
+        Kind::NotConfiguration(Binary::Tar)
+    } else if let Some(offset) = prefix.iter().position(|byte| *byte == 0) {
+        Kind::NotConfiguration(Binary::NulBytes { offset })
+    } else {
+        Kind::Configuration(format(prefix.strip_prefix(BOM).unwrap_or(prefix)))
+    }
+}
+
+/// The configuration format, from the first line that is neither blank nor a
+/// comment.
+fn format(text: &[u8]) -> ConfigFormat {
+    let Some(line) = text
+        .split(|byte| *byte == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .find(|line| !(line.is_empty() || line.starts_with(b"#") || line.starts_with(b"/*")))
+    else {
+        return ConfigFormat::Unknown;
+    };
+    let word = line.split(|byte| is_blank(*byte)).next().unwrap_or(line);
+    match (line.first(), line.last()) {
+        (Some(b'<'), _) if contains(text, b"<configuration") => ConfigFormat::Xml,
+        (Some(b'{'), _) => ConfigFormat::Json,
+        _ if matches!(word, b"set" | b"delete" | b"activate" | b"deactivate")
+            && line.len() > word.len() =>
+        {
+            ConfigFormat::SetCommands
+        }
+        (Some(first), Some(b'{' | b';' | b'}')) if first.is_ascii_alphanumeric() => {
+            ConfigFormat::Curly
+        }
+        _ => ConfigFormat::Unknown,
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Interpreter;
+
+    #[test]
+    fn r26_huge_input_stops_after_the_first_line() {
+        let mut file = b"#!/bin/sh\n".to_vec();
+        file.resize(64 << 20, b'x');
+        let mut sniffer = Sniffer::new();
+        let mut taken = 0;
+        let mut chunks_fed = 0;
+        for chunk in file.chunks(64 << 10) {
+            chunks_fed += 1;
+            if let Status::Complete(used) = sniffer.feed(chunk).unwrap() {
+                taken += used;
+                break;
+            }
+            taken += chunk.len();
+        }
+        assert_eq!(chunks_fed, 1);
+        assert_eq!(taken, 10);
+        assert_eq!(sniffer.consumed(), 10);
+        // Feeding on after the decision takes nothing.
+        for chunk in file.chunks(64 << 10) {
+            assert_eq!(sniffer.feed(chunk).unwrap(), Status::Complete(0));
+        }
+        assert_eq!(sniffer.consumed(), 10);
+        let found = sniffer.finish().unwrap();
+        assert_eq!(
+            found.kind.script().map(Script::interpreter),
+            Some(Interpreter::Shell)
+        );
+    }
+
+    #[test]
+    fn r26_huge_configuration_stops_at_the_prefix() {
+        let mut file = b"system {\n".to_vec();
+        file.resize(64 << 20, b' ');
+        let mut sniffer = Sniffer::new();
+        let mut taken = 0;
+        for chunk in file.chunks(100) {
+            match sniffer.feed(chunk).unwrap() {
+                Status::Complete(used) => {
+                    taken += used;
+                    break;
+                }
+                Status::Partial => taken += chunk.len(),
+            }
+        }
+        assert_eq!(taken, PREFIX_MAX);
+        assert_eq!(sniffer.consumed(), PREFIX_MAX);
+        assert_eq!(
+            sniffer.finish().unwrap().kind,
+            Kind::Configuration(ConfigFormat::Curly)
+        );
+    }
+
+    #[test]
+    fn r26_one_byte_at_a_time_stops_at_the_newline() {
+        let file = b"#!/usr/libexec/ui/cscript\nversion 1.0;\n";
+        let mut sniffer = Sniffer::new();
+        let mut fed = 0;
+        for byte in file {
+            fed += 1;
+            if sniffer.feed(std::slice::from_ref(byte)).unwrap() == Status::Complete(1) {
+                break;
+            }
+        }
+        assert_eq!(fed, 26);
+        assert!(sniffer.is_complete());
+        assert_eq!(sniffer.buffered(), b"#!/usr/libexec/ui/cscript\n");
+    }
+
+    #[test]
+    fn r26_long_line_error_is_decided_at_the_bound() {
+        let mut sniffer = Sniffer::new();
+        let line = [b'#', b'!', b'/'].repeat(100);
+        let error = Error::FirstLineTooLong {
+            limit: FIRST_LINE_MAX,
+        };
+        assert_eq!(sniffer.feed(&line[..255]), Ok(Status::Partial));
+        assert_eq!(sniffer.feed(&line[255..]), Err(error));
+        assert_eq!(sniffer.consumed(), FIRST_LINE_MAX);
+        assert_eq!(sniffer.feed(b"\n"), Err(error));
+        assert_eq!(sniffer.finish(), Err(error));
+    }
+
+    #[test]
+    fn decided_len_cases() {
+        assert_eq!(decided_len(b""), None);
+        assert_eq!(decided_len(b"#"), None);
+        assert_eq!(decided_len(b"#!"), None);
+        assert_eq!(decided_len(b"#!/bin/sh"), None);
+        assert_eq!(decided_len(b"#!/bin/sh\nrest"), Some(10));
+        assert_eq!(decided_len(b"#! \nrest"), None);
+        assert_eq!(decided_len(b"set"), None);
+        assert_eq!(decided_len(&[b'x'; PREFIX_MAX]), Some(PREFIX_MAX));
+    }
+
+    #[test]
+    fn sniffer_debug_and_default() {
+        let sniffer = Sniffer::default();
+        assert_eq!(
+            format!("{sniffer:?}"),
+            "Sniffer { consumed: 0, complete: false, .. }"
+        );
+        assert_eq!(
+            sniffer.finish().unwrap().diagnostics,
+            Diagnostics::from([Diagnostic::EmptyFile])
+        );
+    }
+}
