@@ -1,1 +1,77 @@
-//! placeholder
+//! Zero Touch Provisioning options for DHCPv4 and DHCPv6: zero-copy
+//! decoders, encoders that write into the caller's buffer, and owned
+//! representations for building and for serde.
+//!
+//! A factory-fresh Juniper switch reads its software image and configuration
+//! file names from DHCPv4 option 43 (suboptions 00 image, 01 config, 02
+//! symlink, 03 transfer mode, 04 alternate image, 05 port or server, 08 proxy)
+//! with option 150 or 66 for the file server. This crate decodes those
+//! options from the bytes of a lease and encodes them for a server, byte for
+//! byte. It does no I/O.
+//!
+//! # Decoding a DHCPv4 lease
+//!
+//! ```
+//! use ztp_options::v4::Lease;
+//! use ztp_options::TransferMode;
+//!
+//! # fn main() -> Result<(), ztp_options::Error> {
+//! # let bytes = ztp_options::samples::V4_ACK;
+//! let lease = Lease::parse(bytes)?;
+//! let sub = lease.suboptions()?.expect("option 43");
+//! assert_eq!(sub.image().unwrap().as_str()?, "junos-install-ex-x86-64-23.4R2.tgz");
+//! assert_eq!(sub.config().unwrap().as_str()?, "/ztp/ex4300.conf");
+//! assert_eq!(sub.transfer_mode(), Some(TransferMode::Http));
+//! let servers = lease.tftp_server_addresses()?.expect("option 150");
+//! assert_eq!(servers.first().to_string(), "192.0.2.10");
+//! # Ok(()) }
+//! ```
+//!
+//! # Encoding option 43 for a server
+//!
+//! ```
+//! use ztp_options::{TransferMode, VendorInfo};
+//!
+//! # fn main() -> Result<(), ztp_options::Error> {
+//! let info = VendorInfo {
+//!     image: Some("install.tgz".into()),
+//!     config: Some("jn.conf".into()),
+//!     transfer_mode: Some(TransferMode::Http),
+//!     ..VendorInfo::default()
+//! };
+//! let mut buf = vec![0; info.buffer_len_v4()?];
+//! info.emit_v4(&mut buf)?;
+//! // Suboption 00 is a real suboption with a length byte, not padding (R1).
+//! assert_eq!(&buf[..3], &[0x00, 0x0b, b'i']);
+//! # Ok(()) }
+//! ```
+//!
+//! # Errors
+//!
+//! Every decoder returns [`Error`], whose variants say what was wrong, where
+//! (a [`Place`]: family, option, suboption, byte offset) and the offending
+//! value ([`Excerpt`]). No input makes this crate panic.
+//!
+//! # Features
+//!
+//! - `serde`: `Serialize`/`Deserialize` on the owned types.
+//! - `arbitrary`: `arbitrary::Arbitrary` on the owned types, for fuzzing.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+extern crate alloc;
+
+mod error;
+pub mod samples;
+mod suboption;
+mod text;
+pub mod v4;
+
+pub use error::{EXCERPT_LEN, Error, Excerpt, Family, LengthRule, Place, Result};
+pub use suboption::{
+    ImageType, Item, Port, PortOrServer, RawSuboption, SuboptionCode, Suboptions, TransferMode,
+    VendorInfo,
+};
+pub use text::{Text, TrailingNul};

@@ -1,0 +1,149 @@
+//! Decodes the embedded DHCPv4 ACK (or a hex message given as the first
+//! argument) and prints every ZTP field it holds.
+//!
+//! ```text
+//! cargo run -p ztp-options --example explain_v4
+//! cargo run -p ztp-options --example explain_v4 -- 0201060039...
+//! ```
+
+use std::process::ExitCode;
+
+use ztp_options::v4::{Lease, UserClass};
+use ztp_options::{Error, Text, TrailingNul};
+
+fn hex(s: &str) -> Option<Vec<u8>> {
+    let digits: Vec<u8> = s
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace() && *b != b':')
+        .collect();
+    digits
+        .chunks(2)
+        .map(|pair| {
+            let s = std::str::from_utf8(pair).ok()?;
+            (pair.len() == 2).then(|| u8::from_str_radix(s, 16).ok())?
+        })
+        .collect()
+}
+
+fn show(t: Text<'_>) -> String {
+    let s = String::from_utf8_lossy(t.as_bytes()).into_owned();
+    match t.trailing_nul() {
+        TrailingNul::Stripped => format!("{s:?} (trailing NUL tolerated, R7)"),
+        TrailingNul::Absent => format!("{s:?}"),
+    }
+}
+
+fn field<T>(name: &str, value: Result<Option<T>, Error>, f: impl Fn(T) -> String) {
+    match value {
+        Ok(Some(v)) => println!("  {name:<22} {}", f(v)),
+        Ok(None) => {}
+        Err(e) => println!("  {name:<22} error: {e}"),
+    }
+}
+
+fn main() -> ExitCode {
+    let owned;
+    let bytes: &[u8] = match std::env::args().nth(1) {
+        Some(arg) => match hex(&arg) {
+            Some(b) => {
+                owned = b;
+                &owned
+            }
+            None => {
+                eprintln!("not hex: {arg}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => ztp_options::samples::V4_ACK,
+    };
+    let lease = match Lease::parse(bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot decode the message: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("DHCPv4 message, {} bytes", bytes.len());
+    field("message type (53)", lease.message_type(), |t| t.to_string());
+    match lease.suboptions() {
+        Ok(Some(sub)) => {
+            println!("  option 43 (Juniper ZTP suboptions):");
+            if let Some(t) = sub.image() {
+                println!("    00 image             {}", show(t));
+            }
+            if let Some(t) = sub.config() {
+                println!("    01 config            {}", show(t));
+            }
+            if sub.has_image_type() {
+                println!("    02 image type        {:?}", sub.image_type());
+            }
+            if let Some(m) = sub.transfer_mode() {
+                println!("    03 transfer mode     {m}");
+            }
+            if let Some(t) = sub.alt_image() {
+                println!("    04 alternate image   {}", show(t));
+            }
+            if let Some(p) = sub.port_or_server() {
+                println!("    05 port or server    {p:?}");
+            }
+            if let Some(t) = sub.proxy() {
+                println!("    08 proxy             {}", show(t));
+            }
+            if sub.unknown_count() > 0 {
+                println!("    unknown suboptions   {}", sub.unknown_count());
+            }
+        }
+        Ok(None) => println!("  option 43              absent"),
+        Err(e) => println!("  option 43              error: {e}"),
+    }
+    let list = |l: ztp_options::v4::Ipv4List<'_>| {
+        l.iter()
+            .map(|a| a.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    field("TFTP servers (150)", lease.tftp_server_addresses(), list);
+    field(
+        "TFTP server name (66)",
+        lease.tftp_server_name(),
+        |n| match n.address() {
+            Ok(a) => format!("{a} ({})", show(n.text())),
+            Err(e) => format!("{} -- {e}", show(n.text())),
+        },
+    );
+    field("syslog servers (7)", lease.log_servers(), list);
+    field("NTP servers (42)", lease.ntp_servers(), list);
+    field("host name (12)", lease.host_name(), show);
+    field("vendor class (60)", lease.vendor_class(), |v| {
+        format!("model {} serial {:?}", v.model, v.serial)
+    });
+    field("client id (61)", lease.client_identifier(), |c| {
+        format!("type {} serial {:?}", c.kind, c.serial())
+    });
+    field("user class (77)", lease.user_class(), |u| match u {
+        UserClass::Items(items) => items
+            .map(|i| String::from_utf8_lossy(i).into_owned())
+            .collect::<Vec<_>>()
+            .join(" | "),
+        UserClass::Raw(t) => show(t),
+    });
+    if !lease.siaddr().is_unspecified() {
+        println!(
+            "  siaddr                 {} (not used by ZTP)",
+            lease.siaddr()
+        );
+    }
+    if let Some(s) = lease.sname() {
+        println!(
+            "  sname                  {:?} (not used by ZTP)",
+            String::from_utf8_lossy(s)
+        );
+    }
+    if let Some(f) = lease.file() {
+        println!(
+            "  file                   {:?} (not used by ZTP)",
+            String::from_utf8_lossy(f)
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,533 @@
+//! A borrowed view over a whole BOOTP/DHCPv4 message (R2).
+//!
+//! The contract, after smoltcp: once [`Message::new_checked`] has passed,
+//! no getter panics, whatever the bytes. Option iteration is lazy and
+//! reports the first malformed option as an error (with its offset) instead
+//! of stopping silently.
+
+use alloc::borrow::Cow;
+use core::net::Ipv4Addr;
+
+use super::code::OptionCode;
+use super::field;
+use super::tlv::{AfterEnd, Walk, Zero};
+use crate::error::{Error, Family, LengthRule, Place, Result};
+
+/// Where an option was found (RFC 2131 §4.1, option 52).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Area {
+    /// The options field (after the magic cookie).
+    Options,
+    /// The `file` field, when option 52 says 1 or 3.
+    File,
+    /// The `sname` field, when option 52 says 2 or 3.
+    Sname,
+}
+
+impl Area {
+    /// The field's name, as used in error messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Area::Options => "options",
+            Area::File => "file",
+            Area::Sname => "sname",
+        }
+    }
+}
+
+/// What option 52 says about `file` and `sname`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Overload {
+    /// No option 52: `file` and `sname` hold names.
+    #[default]
+    None,
+    /// 1: `file` holds options.
+    File,
+    /// 2: `sname` holds options.
+    Sname,
+    /// 3: both hold options.
+    Both,
+}
+
+impl Overload {
+    pub(crate) fn file(self) -> bool {
+        matches!(self, Overload::File | Overload::Both)
+    }
+    pub(crate) fn sname(self) -> bool {
+        matches!(self, Overload::Sname | Overload::Both)
+    }
+    /// The option 52 value, or `None` for [`Overload::None`].
+    pub const fn value(self) -> Option<u8> {
+        match self {
+            Overload::None => None,
+            Overload::File => Some(1),
+            Overload::Sname => Some(2),
+            Overload::Both => Some(3),
+        }
+    }
+}
+
+/// One option instance as found on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawOption<'a> {
+    /// The option code.
+    pub code: OptionCode,
+    /// Offset of the code byte in the message.
+    pub offset: usize,
+    /// The field that holds it.
+    pub area: Area,
+    /// The value (one instance; see [`OptionValue`] for the concatenation).
+    pub value: &'a [u8],
+}
+
+/// An option's value: the concatenation of all its instances, in order
+/// (RFC 3396). Borrowed when there is one instance; owned (one allocation)
+/// only when the option really is split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionValue<'a> {
+    /// The option code.
+    pub code: OptionCode,
+    /// Offset of the first instance's code byte.
+    pub offset: usize,
+    /// How many instances were joined.
+    pub instances: usize,
+    /// The value.
+    pub value: Cow<'a, [u8]>,
+}
+
+impl<'a> OptionValue<'a> {
+    /// Where the value starts: the first instance's value, in the message.
+    pub fn place(&self) -> Place {
+        Place::option(Family::V4, u16::from(self.code.get()), self.offset + 2)
+    }
+
+    fn push(&mut self, more: &'a [u8]) {
+        self.instances += 1;
+        if !more.is_empty() {
+            self.value.to_mut().extend_from_slice(more);
+        }
+    }
+
+    /// The value, which must be exactly `N` bytes long.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadLength`] naming the option.
+    pub fn fixed<const N: usize>(&self) -> Result<[u8; N]> {
+        <[u8; N]>::try_from(self.value.as_ref()).map_err(|_| Error::BadLength {
+            at: self.place(),
+            len: self.value.len(),
+            expected: LengthRule::Exactly(N),
+        })
+    }
+}
+
+/// A view over the bytes of a DHCPv4 message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message<T: AsRef<[u8]>> {
+    buffer: T,
+}
+
+impl<T: AsRef<[u8]>> Message<T> {
+    /// Wraps `buffer` without checking it. Getters of the fixed header then
+    /// return zeros for bytes past the end; prefer [`Message::new_checked`].
+    pub const fn new_unchecked(buffer: T) -> Self {
+        Message { buffer }
+    }
+
+    /// Wraps `buffer` after [`Message::check_len`] and the magic cookie.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Truncated`] when the buffer is shorter than the 236-byte
+    /// header plus the cookie, [`Error::BadMagicCookie`] when the cookie is
+    /// not `63 82 53 63`.
+    pub fn new_checked(buffer: T) -> Result<Self> {
+        let msg = Message { buffer };
+        msg.check_len()?;
+        let cookie = msg.array::<4>(field::MAGIC.start);
+        if cookie != field::MAGIC_COOKIE {
+            return Err(Error::BadMagicCookie {
+                at: Place::header(Family::V4, field::MAGIC.start),
+                value: cookie,
+            });
+        }
+        Ok(msg)
+    }
+
+    /// Checks that the fixed header and the cookie are there.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Truncated`].
+    pub fn check_len(&self) -> Result<()> {
+        let len = self.buffer.as_ref().len();
+        if len < field::MIN_LEN {
+            return Err(Error::Truncated {
+                at: Place::header(Family::V4, 0),
+                field: "dhcpv4 header and magic cookie",
+                needed: field::MIN_LEN,
+                available: len,
+            });
+        }
+        Ok(())
+    }
+
+    /// The underlying buffer.
+    pub fn into_inner(self) -> T {
+        self.buffer
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.buffer.as_ref()
+    }
+
+    fn byte(&self, at: usize) -> u8 {
+        self.bytes().get(at).copied().unwrap_or(0)
+    }
+
+    fn array<const N: usize>(&self, start: usize) -> [u8; N] {
+        self.bytes()
+            .get(start..start + N)
+            .and_then(|s| <[u8; N]>::try_from(s).ok())
+            .unwrap_or([0; N])
+    }
+
+    fn slice(&self, range: core::ops::Range<usize>) -> &[u8] {
+        self.bytes().get(range).unwrap_or(&[])
+    }
+
+    /// `op`: 1 request, 2 reply.
+    pub fn op(&self) -> u8 {
+        self.byte(field::OP)
+    }
+    /// `htype`: hardware type (1 Ethernet).
+    pub fn htype(&self) -> u8 {
+        self.byte(field::HTYPE)
+    }
+    /// `hlen`: hardware address length, as sent (see [`Message::client_hw_addr`]).
+    pub fn hlen(&self) -> u8 {
+        self.byte(field::HLEN)
+    }
+    /// `hops`.
+    pub fn hops(&self) -> u8 {
+        self.byte(field::HOPS)
+    }
+    /// `xid`: the transaction id.
+    pub fn xid(&self) -> u32 {
+        u32::from_be_bytes(self.array(field::XID.start))
+    }
+    /// `secs`.
+    pub fn secs(&self) -> u16 {
+        u16::from_be_bytes(self.array(field::SECS.start))
+    }
+    /// `flags` (bit 15: broadcast).
+    pub fn flags(&self) -> u16 {
+        u16::from_be_bytes(self.array(field::FLAGS.start))
+    }
+    /// `ciaddr`.
+    pub fn ciaddr(&self) -> Ipv4Addr {
+        Ipv4Addr::from(self.array::<4>(field::CIADDR.start))
+    }
+    /// `yiaddr`: the address offered or assigned.
+    pub fn yiaddr(&self) -> Ipv4Addr {
+        Ipv4Addr::from(self.array::<4>(field::YIADDR.start))
+    }
+    /// `siaddr`: "next server". ZTP takes its file server from option 150 or
+    /// 66, not from here; a resolver notes when this is set but ignored.
+    pub fn siaddr(&self) -> Ipv4Addr {
+        Ipv4Addr::from(self.array::<4>(field::SIADDR.start))
+    }
+    /// `giaddr`.
+    pub fn giaddr(&self) -> Ipv4Addr {
+        Ipv4Addr::from(self.array::<4>(field::GIADDR.start))
+    }
+    /// The whole 16-byte `chaddr` field.
+    pub fn chaddr(&self) -> [u8; 16] {
+        self.array(field::CHADDR.start)
+    }
+
+    /// The client hardware address: the first `hlen` bytes of `chaddr`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadLength`] when `hlen` is over 16 (the field's size): a
+    /// hostile `hlen` never slices past `chaddr`.
+    pub fn client_hw_addr(&self) -> Result<&[u8]> {
+        let hlen = usize::from(self.hlen());
+        if hlen > field::CHADDR.len() {
+            return Err(Error::BadLength {
+                at: Place::header(Family::V4, field::HLEN),
+                len: hlen,
+                expected: LengthRule::AtMost(field::CHADDR.len()),
+            });
+        }
+        Ok(self.slice(field::CHADDR.start..field::CHADDR.start + hlen))
+    }
+
+    /// The raw 64-byte `sname` field (options, when overloaded).
+    pub fn sname_field(&self) -> &[u8] {
+        self.slice(field::SNAME)
+    }
+
+    /// The raw 128-byte `file` field (options, when overloaded).
+    pub fn file_field(&self) -> &[u8] {
+        self.slice(field::FILE)
+    }
+
+    /// `sname` as a name: the bytes before the first NUL, or `None` when the
+    /// field is empty or holds options (overload 2 or 3).
+    ///
+    /// # Errors
+    ///
+    /// As [`Message::overload`].
+    pub fn sname(&self) -> Result<Option<&[u8]>> {
+        Ok(if self.overload()?.sname() {
+            None
+        } else {
+            name_field(self.sname_field())
+        })
+    }
+
+    /// `file` as a name: the bytes before the first NUL, or `None` when the
+    /// field is empty or holds options (overload 1 or 3).
+    ///
+    /// # Errors
+    ///
+    /// As [`Message::overload`].
+    pub fn file(&self) -> Result<Option<&[u8]>> {
+        Ok(if self.overload()?.file() {
+            None
+        } else {
+            name_field(self.file_field())
+        })
+    }
+
+    /// The options area: everything after the magic cookie.
+    pub fn options_area(&self) -> &[u8] {
+        self.bytes().get(field::OPTIONS).unwrap_or(&[])
+    }
+
+    /// What option 52 says. Only the options field is read for it.
+    ///
+    /// # Errors
+    ///
+    /// A malformed options field, [`Error::BadLength`] when option 52 is not
+    /// one byte, [`Error::BadOverload`] for a value other than 1, 2, 3.
+    pub fn overload(&self) -> Result<Overload> {
+        let mut found = None;
+        for tlv in self.walk(Area::Options) {
+            let tlv = tlv?;
+            if tlv.code == OptionCode::Overload.get() {
+                found = Some(tlv);
+            }
+        }
+        match found {
+            None => Ok(Overload::None),
+            Some(tlv) => {
+                let at = Place::option(Family::V4, 52, tlv.offset + 2);
+                match tlv.value {
+                    [1] => Ok(Overload::File),
+                    [2] => Ok(Overload::Sname),
+                    [3] => Ok(Overload::Both),
+                    [v] => Err(Error::BadOverload { at, value: *v }),
+                    other => Err(Error::BadLength {
+                        at,
+                        len: other.len(),
+                        expected: LengthRule::Exactly(1),
+                    }),
+                }
+            }
+        }
+    }
+
+    fn walk(&self, area: Area) -> Walk<'_> {
+        area_walk(self.bytes(), area)
+    }
+
+    /// Every option instance, in wire order: the options field, then `file`,
+    /// then `sname` when option 52 says so (RFC 2131 §4.1, RFC 3396 §5).
+    /// Pad (0) and end (255) are not yielded.
+    ///
+    /// The first malformed option is yielded as an error, then iteration
+    /// stops: nothing after it is silently skipped.
+    pub fn options(&self) -> Options<'_> {
+        Options::new(self.bytes())
+    }
+
+    /// The value of option `code`, all its instances joined (RFC 3396).
+    ///
+    /// # Errors
+    ///
+    /// Any malformed option in the message (the whole message is walked, so
+    /// an error after the option is found is still reported).
+    pub fn option(&self, code: OptionCode) -> Result<Option<OptionValue<'_>>> {
+        let [value] = self.find([code])?;
+        Ok(value)
+    }
+
+    /// The values of several options in one walk of the message: element `i`
+    /// of the result is the value of `codes[i]`, instances joined (RFC 3396).
+    ///
+    /// # Errors
+    ///
+    /// As [`Message::option`].
+    pub fn find<const N: usize>(
+        &self,
+        codes: [OptionCode; N],
+    ) -> Result<[Option<OptionValue<'_>>; N]> {
+        find_in(self.bytes(), codes)
+    }
+}
+
+/// [`Message::find`] over the bytes of a checked message, with the
+/// bytes' own lifetime.
+pub(crate) fn find_in<const N: usize>(
+    message: &[u8],
+    codes: [OptionCode; N],
+) -> Result<[Option<OptionValue<'_>>; N]> {
+    let mut found: [Option<OptionValue<'_>>; N] = core::array::from_fn(|_| None);
+    for opt in Options::new(message) {
+        let opt = opt?;
+        let slot = codes
+            .iter()
+            .position(|c| c.get() == opt.code.get())
+            .and_then(|i| found.get_mut(i));
+        if let Some(slot) = slot {
+            match slot {
+                Some(existing) => existing.push(opt.value),
+                None => {
+                    *slot = Some(OptionValue {
+                        code: opt.code,
+                        offset: opt.offset,
+                        instances: 1,
+                        value: Cow::Borrowed(opt.value),
+                    });
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The walk over one area of `message`.
+fn area_walk(message: &[u8], area: Area) -> Walk<'_> {
+    let range = match area {
+        Area::Options => field::OPTIONS.start..message.len().max(field::OPTIONS.start),
+        Area::File => field::FILE,
+        Area::Sname => field::SNAME,
+    };
+    let start = range.start;
+    Walk::new(
+        message.get(range).unwrap_or(&[]),
+        start,
+        Place::header(Family::V4, start),
+        area.as_str(),
+        Zero::Pad,
+        AfterEnd::Zeros,
+    )
+}
+
+pub(crate) fn name_field(field: &[u8]) -> Option<&[u8]> {
+    let end = field.iter().position(|&b| b == 0).unwrap_or(field.len());
+    field.get(..end).filter(|name| !name.is_empty())
+}
+
+/// The iterator of [`Message::options`].
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    walk: Walk<'a>,
+    area: Area,
+    overload: Option<Overload>,
+    message: &'a [u8],
+    failed: bool,
+}
+
+impl<'a> Options<'a> {
+    fn new(message: &'a [u8]) -> Self {
+        Options {
+            walk: area_walk(message, Area::Options),
+            area: Area::Options,
+            overload: None,
+            message,
+            failed: false,
+        }
+    }
+
+    fn next_area(&mut self) -> Option<Area> {
+        let overload = self.overload.unwrap_or_default();
+        match self.area {
+            Area::Options if overload.file() => Some(Area::File),
+            Area::Options | Area::File if overload.sname() => Some(Area::Sname),
+            _ => None,
+        }
+    }
+
+    fn fail(&mut self, e: Error) -> Option<Result<RawOption<'a>>> {
+        self.failed = true;
+        Some(Err(e))
+    }
+}
+
+impl<'a> Iterator for Options<'a> {
+    type Item = Result<RawOption<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        loop {
+            match self.walk.next() {
+                Some(Ok(tlv)) => {
+                    let code = OptionCode::new(tlv.code);
+                    if code == OptionCode::Overload {
+                        let at = Place::option(Family::V4, 52, tlv.offset);
+                        if self.area != Area::Options {
+                            return self.fail(Error::NestedOverload {
+                                at,
+                                area: self.area.as_str(),
+                            });
+                        }
+                        let value_at = at.shifted(2);
+                        self.overload = Some(match tlv.value {
+                            [1] => Overload::File,
+                            [2] => Overload::Sname,
+                            [3] => Overload::Both,
+                            [v] => {
+                                return self.fail(Error::BadOverload {
+                                    at: value_at,
+                                    value: *v,
+                                });
+                            }
+                            other => {
+                                return self.fail(Error::BadLength {
+                                    at: value_at,
+                                    len: other.len(),
+                                    expected: LengthRule::Exactly(1),
+                                });
+                            }
+                        });
+                    }
+                    return Some(Ok(RawOption {
+                        code,
+                        offset: tlv.offset,
+                        area: self.area,
+                        value: tlv.value,
+                    }));
+                }
+                Some(Err(e)) => return self.fail(e),
+                None => {
+                    let next = self.next_area()?;
+                    self.area = next;
+                    self.walk = area_walk(self.message, next);
+                }
+            }
+        }
+    }
+}
+
+impl core::iter::FusedIterator for Options<'_> {}

@@ -1,0 +1,366 @@
+//! An owned, ordered set of DHCPv4 options, and its encoder (R2: values over
+//! 255 bytes are split into several instances, RFC 3396).
+
+use bytes::BufMut;
+
+use super::code::OptionCode;
+use super::message::{Message, Overload};
+use crate::error::{Error, Result};
+
+/// One option, owned.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OwnedOption {
+    /// The code (never 0 or 255: those are pad and end).
+    pub code: OptionCode,
+    /// The whole value, however long.
+    pub value: Vec<u8>,
+}
+
+/// An ordered set of options: each code at most once, in the order they were
+/// first inserted. This is the order they are encoded in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OptionSet {
+    options: Vec<OwnedOption>,
+}
+
+impl OptionSet {
+    /// An empty set.
+    pub const fn new() -> Self {
+        OptionSet {
+            options: Vec::new(),
+        }
+    }
+
+    /// Reads every option of a message (options field, then `file` and
+    /// `sname` when overloaded), joining repeated instances (RFC 3396).
+    /// Option 52 itself is not kept: [`OptionSet::emit`] never overloads.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed option.
+    pub fn from_message<T: AsRef<[u8]>>(msg: &Message<T>) -> Result<Self> {
+        let mut set = OptionSet::new();
+        for opt in msg.options() {
+            let opt = opt?;
+            if opt.code == OptionCode::Overload {
+                continue;
+            }
+            match set
+                .options
+                .iter_mut()
+                .find(|o| o.code.get() == opt.code.get())
+            {
+                Some(existing) => existing.value.extend_from_slice(opt.value),
+                None => set.options.push(OwnedOption {
+                    code: opt.code,
+                    value: opt.value.to_vec(),
+                }),
+            }
+        }
+        Ok(set)
+    }
+
+    /// Sets option `code` to `value`: replaces the value in place when the
+    /// code is there, else appends it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ReservedCode`] for codes 0 (pad) and 255 (end).
+    pub fn insert(&mut self, code: OptionCode, value: Vec<u8>) -> Result<()> {
+        let byte = code.get();
+        if byte == 0 || byte == 255 {
+            return Err(Error::ReservedCode { code: byte });
+        }
+        let code = OptionCode::new(byte);
+        match self.options.iter_mut().find(|o| o.code == code) {
+            Some(existing) => existing.value = value,
+            None => self.options.push(OwnedOption { code, value }),
+        }
+        Ok(())
+    }
+
+    /// The value of `code`.
+    pub fn get(&self, code: OptionCode) -> Option<&[u8]> {
+        self.options
+            .iter()
+            .find(|o| o.code.get() == code.get())
+            .map(|o| o.value.as_slice())
+    }
+
+    /// Removes `code`, returning its value.
+    pub fn remove(&mut self, code: OptionCode) -> Option<Vec<u8>> {
+        let i = self
+            .options
+            .iter()
+            .position(|o| o.code.get() == code.get())?;
+        Some(self.options.remove(i).value)
+    }
+
+    /// The options, in encoding order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &OwnedOption> {
+        self.options.iter()
+    }
+
+    /// How many options.
+    pub fn len(&self) -> usize {
+        self.options.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.options.is_empty()
+    }
+
+    /// The bytes [`OptionSet::emit`] writes: every option as instances of at
+    /// most 255 bytes (an empty value is one instance of length 0), then
+    /// the end option.
+    pub fn buffer_len(&self) -> usize {
+        self.options
+            .iter()
+            .map(|o| instances_len(o.value.len()))
+            .sum::<usize>()
+            + 1
+    }
+
+    /// Writes the options and the end option into `buf`; returns the bytes
+    /// written ([`OptionSet::buffer_len`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BufferTooSmall`].
+    pub fn emit(&self, buf: &mut [u8]) -> Result<usize> {
+        let needed = self.buffer_len();
+        let available = buf.len();
+        let mut out = buf
+            .get_mut(..needed)
+            .ok_or(Error::BufferTooSmall { needed, available })?;
+        self.put(&mut out)?;
+        Ok(needed)
+    }
+
+    /// Appends the options and the end option to `buf`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BufferTooSmall`] (and nothing is written).
+    pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        let needed = self.buffer_len();
+        if buf.remaining_mut() < needed {
+            return Err(Error::BufferTooSmall {
+                needed,
+                available: buf.remaining_mut(),
+            });
+        }
+        for o in &self.options {
+            put_option(o.code.get(), &o.value, buf);
+        }
+        buf.put_u8(255);
+        Ok(())
+    }
+}
+
+impl<'a> IntoIterator for &'a OptionSet {
+    type Item = &'a OwnedOption;
+    type IntoIter = core::slice::Iter<'a, OwnedOption>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.options.iter()
+    }
+}
+
+/// The bytes one option of `len` value bytes takes, split into instances of
+/// at most 255 bytes (RFC 3396).
+pub fn instances_len(len: usize) -> usize {
+    let instances = len.div_ceil(255).max(1);
+    instances * 2 + len
+}
+
+/// Appends one option, split into instances of at most 255 bytes (RFC 3396
+/// §6); an empty value is written as one instance of length 0. The caller
+/// checks room ([`instances_len`]).
+pub fn put_option<B: BufMut>(code: u8, value: &[u8], buf: &mut B) {
+    if value.is_empty() {
+        buf.put_u8(code);
+        buf.put_u8(0);
+        return;
+    }
+    for chunk in value.chunks(255) {
+        buf.put_u8(code);
+        buf.put_u8(chunk.len() as u8);
+        buf.put_slice(chunk);
+    }
+}
+
+/// A whole DHCPv4 message, owned: the fixed header and an [`OptionSet`].
+///
+/// [`MessageRepr::emit`] writes options only in the options field (no
+/// overload), each option once, split at 255 bytes, then the end option, then
+/// zero padding up to [`MessageRepr::min_len`] (BOOTP's 300 bytes is
+/// common). Messages written that way ("canonical") decode and encode to the
+/// same bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MessageRepr {
+    /// `op`: 1 request, 2 reply.
+    pub op: u8,
+    /// `htype`.
+    pub htype: u8,
+    /// `hlen`.
+    pub hlen: u8,
+    /// `hops`.
+    pub hops: u8,
+    /// `xid`.
+    pub xid: u32,
+    /// `secs`.
+    pub secs: u16,
+    /// `flags`.
+    pub flags: u16,
+    /// `ciaddr`.
+    pub ciaddr: core::net::Ipv4Addr,
+    /// `yiaddr`.
+    pub yiaddr: core::net::Ipv4Addr,
+    /// `siaddr`.
+    pub siaddr: core::net::Ipv4Addr,
+    /// `giaddr`.
+    pub giaddr: core::net::Ipv4Addr,
+    /// `chaddr`, all 16 bytes.
+    pub chaddr: [u8; 16],
+    /// `sname`, all 64 bytes (zeros when it held options).
+    #[cfg_attr(feature = "serde", serde(with = "serde_bytes_array"))]
+    pub sname: [u8; 64],
+    /// `file`, all 128 bytes (zeros when it held options).
+    #[cfg_attr(feature = "serde", serde(with = "serde_bytes_array"))]
+    pub file: [u8; 128],
+    /// The options, in order, repeated instances joined.
+    pub options: OptionSet,
+    /// Pad the message with zeros up to this length (0: no padding).
+    pub min_len: usize,
+}
+
+impl MessageRepr {
+    /// Reads a checked message. Overloaded `file`/`sname` become zeros and
+    /// their options join the set; trailing padding sets `min_len`.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed option, or a bad option 52.
+    pub fn parse<T: AsRef<[u8]>>(msg: &Message<T>) -> Result<Self> {
+        let overload = msg.overload()?;
+        let options = OptionSet::from_message(msg)?;
+        let array = |s: &[u8]| -> [u8; 128] {
+            let mut a = [0u8; 128];
+            a.iter_mut().zip(s).for_each(|(d, s)| *d = *s);
+            a
+        };
+        let file = if matches!(overload, Overload::File | Overload::Both) {
+            [0; 128]
+        } else {
+            array(msg.file_field())
+        };
+        let mut sname = [0u8; 64];
+        if !matches!(overload, Overload::Sname | Overload::Both) {
+            sname
+                .iter_mut()
+                .zip(msg.sname_field())
+                .for_each(|(d, s)| *d = *s);
+        }
+        let total = msg.options_area().len() + super::field::OPTIONS.start;
+        let repr = MessageRepr {
+            op: msg.op(),
+            htype: msg.htype(),
+            hlen: msg.hlen(),
+            hops: msg.hops(),
+            xid: msg.xid(),
+            secs: msg.secs(),
+            flags: msg.flags(),
+            ciaddr: msg.ciaddr(),
+            yiaddr: msg.yiaddr(),
+            siaddr: msg.siaddr(),
+            giaddr: msg.giaddr(),
+            chaddr: msg.chaddr(),
+            sname,
+            file,
+            options,
+            min_len: 0,
+        };
+        let unpadded = repr.buffer_len();
+        Ok(MessageRepr {
+            min_len: if total > unpadded { total } else { 0 },
+            ..repr
+        })
+    }
+
+    /// The bytes [`MessageRepr::emit`] writes.
+    pub fn buffer_len(&self) -> usize {
+        (super::field::OPTIONS.start + self.options.buffer_len()).max(self.min_len)
+    }
+
+    /// Writes the message into `buf`; returns the bytes written.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BufferTooSmall`].
+    pub fn emit(&self, buf: &mut [u8]) -> Result<usize> {
+        let needed = self.buffer_len();
+        let available = buf.len();
+        let mut out = buf
+            .get_mut(..needed)
+            .ok_or(Error::BufferTooSmall { needed, available })?;
+        self.put(&mut out)?;
+        Ok(needed)
+    }
+
+    /// Appends the message to `buf`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BufferTooSmall`] (and nothing is written).
+    pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        let needed = self.buffer_len();
+        if buf.remaining_mut() < needed {
+            return Err(Error::BufferTooSmall {
+                needed,
+                available: buf.remaining_mut(),
+            });
+        }
+        buf.put_u8(self.op);
+        buf.put_u8(self.htype);
+        buf.put_u8(self.hlen);
+        buf.put_u8(self.hops);
+        buf.put_u32(self.xid);
+        buf.put_u16(self.secs);
+        buf.put_u16(self.flags);
+        for a in [self.ciaddr, self.yiaddr, self.siaddr, self.giaddr] {
+            buf.put_slice(&a.octets());
+        }
+        buf.put_slice(&self.chaddr);
+        buf.put_slice(&self.sname);
+        buf.put_slice(&self.file);
+        buf.put_slice(&super::field::MAGIC_COOKIE);
+        self.options.put(buf)?;
+        let written = super::field::OPTIONS.start + self.options.buffer_len();
+        buf.put_bytes(0, needed - written);
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_bytes_array {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer, const N: usize>(
+        value: &[u8; N],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(value)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>, const N: usize>(
+        d: D,
+    ) -> Result<[u8; N], D::Error> {
+        let v: Vec<u8> = Vec::deserialize(d)?;
+        <[u8; N]>::try_from(v.as_slice())
+            .map_err(|_| serde::de::Error::invalid_length(v.len(), &"a fixed-size byte field"))
+    }
+}

@@ -1,0 +1,192 @@
+//! Server options: 150 (TFTP server addresses, R4), 66 (TFTP server name,
+//! R3), 7 (log servers) and 42 (NTP servers, R5).
+
+use core::net::Ipv4Addr;
+
+use bytes::BufMut;
+
+use crate::error::{Error, Excerpt, LengthRule, Place, Result};
+use crate::text::Text;
+
+/// A list of IPv4 addresses, 4 bytes each: options 150, 7, 42 (and 3, 6).
+///
+/// RFC 5859 allows several addresses in option 150; the list keeps them all
+/// in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ipv4List<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Ipv4List<'a> {
+    /// Checks the value's length: a non-zero multiple of 4 (R4).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadLength`] with the length, at `at`.
+    pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
+        if value.is_empty() || value.len() % 4 != 0 {
+            return Err(Error::BadLength {
+                at,
+                len: value.len(),
+                expected: LengthRule::MultipleOf(4),
+            });
+        }
+        Ok(Ipv4List { bytes: value })
+    }
+
+    /// The addresses, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Ipv4Addr> + 'a {
+        self.bytes.chunks_exact(4).map(|c| {
+            let octets: [u8; 4] = c.try_into().unwrap_or([0; 4]);
+            Ipv4Addr::from(octets)
+        })
+    }
+
+    /// The first address (the one ZTP uses for option 150).
+    pub fn first(&self) -> Ipv4Addr {
+        self.iter().next().unwrap_or(Ipv4Addr::UNSPECIFIED)
+    }
+
+    /// How many addresses.
+    pub fn len(&self) -> usize {
+        self.bytes.len() / 4
+    }
+
+    /// Always false: a parsed list has at least one address.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for Ipv4List<'a> {
+    type Item = Ipv4Addr;
+    type IntoIter = core::iter::Map<core::slice::ChunksExact<'a, u8>, fn(&[u8]) -> Ipv4Addr>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        fn addr(c: &[u8]) -> Ipv4Addr {
+            Ipv4Addr::from(<[u8; 4]>::try_from(c).unwrap_or([0; 4]))
+        }
+        self.bytes
+            .chunks_exact(4)
+            .map(addr as fn(&[u8]) -> Ipv4Addr)
+    }
+}
+
+/// The encoded length of an address list value.
+pub fn ipv4_list_len(addrs: &[Ipv4Addr]) -> usize {
+    addrs.len() * 4
+}
+
+/// Appends an address list value (4 bytes each) to `buf`.
+pub fn put_ipv4_list<B: BufMut>(addrs: &[Ipv4Addr], buf: &mut B) {
+    for a in addrs {
+        buf.put_slice(&a.octets());
+    }
+}
+
+/// Option 66: the TFTP server name. ZTP needs an IPv4 literal here, since
+/// the device does no name resolution (R3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TftpServerName<'a> {
+    text: Text<'a>,
+}
+
+impl<'a> TftpServerName<'a> {
+    /// Validates the text (R7: a trailing NUL, as dnsmasq sends, is
+    /// tolerated and reported by [`Text::trailing_nul`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Text::parse`].
+    pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
+        Text::parse(value, at).map(|text| TftpServerName { text })
+    }
+
+    /// The text as sent (without a trailing NUL).
+    pub fn text(&self) -> Text<'a> {
+        self.text
+    }
+
+    /// The server address.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::HostName`] naming the value when it is not an IPv4 literal
+    /// (R3): the name is kept and reported, never resolved.
+    pub fn address(&self) -> Result<Ipv4Addr> {
+        core::str::from_utf8(self.text.as_bytes())
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .ok_or(Error::HostName {
+                at: self.text.place(),
+                value: Excerpt::new(self.text.as_bytes()),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Family;
+
+    fn at(code: u16) -> Place {
+        Place::option(Family::V4, code, 2)
+    }
+
+    #[test]
+    fn r4_option_150_is_a_list_of_addresses() {
+        // RFC 5859 §3: several TFTP servers, in order of preference.
+        let list = Ipv4List::parse(&[10, 0, 0, 1, 10, 0, 0, 2], at(150)).unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(
+            list.iter().collect::<Vec<_>>(),
+            [Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 2)]
+        );
+        assert_eq!(list.first(), Ipv4Addr::new(10, 0, 0, 1));
+    }
+
+    #[test]
+    fn r4_option_150_length_must_be_a_multiple_of_4() {
+        for len in [0, 1, 3, 5, 6, 7, 9] {
+            assert_eq!(
+                Ipv4List::parse(&vec![1; len], at(150)),
+                Err(Error::BadLength {
+                    at: at(150),
+                    len,
+                    expected: LengthRule::MultipleOf(4)
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn r5_log_and_ntp_servers_are_address_lists() {
+        let syslog = Ipv4List::parse(&[192, 0, 2, 7], at(7)).unwrap();
+        assert_eq!(syslog.first(), Ipv4Addr::new(192, 0, 2, 7));
+        assert!(Ipv4List::parse(&[192, 0, 2], at(42)).is_err());
+        let mut out = Vec::new();
+        put_ipv4_list(&[Ipv4Addr::new(192, 0, 2, 7)], &mut out);
+        assert_eq!(out, [192, 0, 2, 7]);
+        assert_eq!(ipv4_list_len(&[Ipv4Addr::LOCALHOST; 3]), 12);
+    }
+
+    #[test]
+    fn r3_option_66_needs_an_address_literal() {
+        // dnsmasq 2.90 sends "10.99.0.1" plus a NUL (shared/captures).
+        let name = TftpServerName::parse(b"10.99.0.1\0", at(66)).unwrap();
+        assert_eq!(name.address(), Ok(Ipv4Addr::new(10, 99, 0, 1)));
+        let name = TftpServerName::parse(b"tftp.example.net", at(66)).unwrap();
+        assert_eq!(
+            name.address(),
+            Err(Error::HostName {
+                at: at(66),
+                value: Excerpt::new(b"tftp.example.net")
+            })
+        );
+        assert_eq!(
+            name.address().unwrap_err().to_string(),
+            "dhcpv4 option 66 at byte 2: \"tftp.example.net\" is a host name, not an ip address; \
+             name resolution is not supported"
+        );
+    }
+}
