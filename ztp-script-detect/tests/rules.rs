@@ -1,0 +1,337 @@
+//! One test (or more) per SPEC.md rule R24 to R26, named by the rule.
+#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic)]
+
+use ztp_script_detect::{
+    Binary, ConfigFormat, Diagnostic, Error, FIRST_LINE_MAX, Interpreter, Kind, PREFIX_MAX,
+    Platform, Script, Sniffer, Status, Verdict, sniff,
+};
+
+fn script_of(file: &[u8]) -> Script<'_> {
+    match sniff(file).unwrap().kind {
+        Kind::Script(script) => script,
+        other => panic!("not a script: {other}"),
+    }
+}
+
+#[test]
+fn r24_shebang_makes_a_script() {
+    let found = sniff(b"#!/bin/sh\ncli -c 'show version'\n").unwrap();
+    assert_eq!(found.kind, Kind::Script(Script::new("/bin/sh", "")));
+    assert!(found.diagnostics.is_empty());
+}
+
+#[test]
+fn r24_anything_else_is_a_configuration() {
+    for file in [
+        &b"system { host-name r1; }\n"[..],
+        b"# a comment, not #!\n",
+        b"#\n!/bin/sh\n",
+        b"!#/bin/sh\n",
+        b" #!/bin/sh\n",
+    ] {
+        let found = sniff(file).unwrap();
+        assert!(
+            matches!(found.kind, Kind::Configuration(_)),
+            "{:?}: {}",
+            String::from_utf8_lossy(file),
+            found.kind
+        );
+    }
+}
+
+#[test]
+fn r24_env_line_is_its_path_with_arguments() {
+    let script = script_of(b"#!/usr/bin/env python3\n");
+    assert_eq!(script.path(), "/usr/bin/env");
+    assert_eq!(script.argument(), Some("python3"));
+    assert_eq!(script.arguments().collect::<Vec<_>>(), ["python3"]);
+
+    // Linux passes one argument, FreeBSD (Junos OS) splits at blanks.
+    let script = script_of(b"#!/usr/bin/env -S python3 -u\n");
+    assert_eq!(script.argument(), Some("-S python3 -u"));
+    assert_eq!(
+        script.arguments().collect::<Vec<_>>(),
+        ["-S", "python3", "-u"]
+    );
+}
+
+#[test]
+fn r24_bom_before_shebang_is_a_configuration_with_a_warning() {
+    let found = sniff(b"\xef\xbb\xbf#!/bin/sh\nexit 0\n").unwrap();
+    assert!(matches!(found.kind, Kind::Configuration(_)));
+    assert_eq!(
+        found.diagnostics.iter().collect::<Vec<_>>(),
+        [Diagnostic::BomBeforeShebang]
+    );
+    assert_eq!(Diagnostic::BomBeforeShebang.rule(), Some("R24"));
+}
+
+#[test]
+fn r24_crlf_leaves_a_carriage_return_in_the_path() {
+    let found = sniff(b"#!/bin/sh\r\nexit 0\r\n").unwrap();
+    let script = found.kind.script().unwrap();
+    assert_eq!(script.path(), "/bin/sh\r");
+    assert_eq!(script.interpreter(), Interpreter::Unknown);
+    assert!(found.diagnostics.contains(Diagnostic::CrlfLineEnd));
+}
+
+#[test]
+fn r24_space_after_shebang_is_a_script_with_a_warning() {
+    let found = sniff(b"#!  /usr/libexec/ui/cscript\n").unwrap();
+    assert_eq!(
+        found.kind.script().unwrap().interpreter(),
+        Interpreter::Slax
+    );
+    assert_eq!(
+        found.diagnostics.iter().collect::<Vec<_>>(),
+        [Diagnostic::SpaceAfterShebang]
+    );
+}
+
+#[test]
+fn r24_shebang_without_interpreter_path_is_not_a_script() {
+    for file in [&b"#!\n"[..], b"#!", b"#! \t\n", b"#!\nsystem {\n"] {
+        let found = sniff(file).unwrap();
+        assert!(matches!(found.kind, Kind::Configuration(_)), "{file:?}");
+        assert!(found.diagnostics.contains(Diagnostic::MissingInterpreter));
+    }
+}
+
+#[test]
+fn r24_empty_file_is_an_empty_configuration() {
+    let found = sniff(b"").unwrap();
+    assert_eq!(found.kind, Kind::Configuration(ConfigFormat::Unknown));
+    assert!(found.diagnostics.contains(Diagnostic::EmptyFile));
+    assert_eq!(found.diagnostics.len(), 1);
+}
+
+#[test]
+fn r24_image_given_as_configuration_is_caught() {
+    assert_eq!(
+        sniff(b"\x1f\x8b\x08\x08").unwrap().kind,
+        Kind::NotConfiguration(Binary::Gzip)
+    );
+    assert_eq!(
+        sniff(b"\x7fELF\x02").unwrap().kind,
+        Kind::NotConfiguration(Binary::Elf)
+    );
+    let mut tar = vec![b'a'; 600];
+    tar[257..262].copy_from_slice(b"ustar");
+    assert_eq!(
+        sniff(&tar).unwrap().kind,
+        Kind::NotConfiguration(Binary::Tar)
+    );
+    assert_eq!(
+        sniff(b"abc\0").unwrap().kind,
+        Kind::NotConfiguration(Binary::NulBytes { offset: 3 })
+    );
+}
+
+#[test]
+fn r24_configuration_formats() {
+    let cases: [(&[u8], ConfigFormat); 5] = [
+        (b"version 23.4R1;\n", ConfigFormat::Curly),
+        (
+            b"set interfaces ge-0/0/0 unit 0\n",
+            ConfigFormat::SetCommands,
+        ),
+        (b"<configuration>\n", ConfigFormat::Xml),
+        (b"{ \"configuration\": {} }\n", ConfigFormat::Json),
+        (b"hello\n", ConfigFormat::Unknown),
+    ];
+    for (file, format) in cases {
+        assert_eq!(sniff(file).unwrap().kind, Kind::Configuration(format));
+    }
+}
+
+#[test]
+fn r25_known_interpreters_by_exact_path() {
+    let cases = [
+        (&b"#!/bin/sh\n"[..], Interpreter::Shell),
+        (b"#!/usr/libexec/ui/cscript\n", Interpreter::Slax),
+        (b"#!/usr/bin/python\n", Interpreter::Python),
+        (b"#!/usr/bin/python3\n", Interpreter::Unknown),
+        (b"#!/bin//sh\n", Interpreter::Unknown),
+        (b"#!/usr/local/bin/python\n", Interpreter::Unknown),
+    ];
+    for (file, interpreter) in cases {
+        assert_eq!(script_of(file).interpreter(), interpreter, "{file:?}");
+    }
+}
+
+#[test]
+fn r25_unknown_interpreter_is_reported_with_its_path() {
+    let script = script_of(b"#!/usr/bin/perl -w\n");
+    assert_eq!(script.interpreter(), Interpreter::Unknown);
+    assert_eq!(script.path(), "/usr/bin/perl");
+    assert_eq!(script.argument(), Some("-w"));
+    for platform in Platform::ALL {
+        assert_eq!(script.can_run_on(platform), Verdict::NotListed);
+    }
+}
+
+#[test]
+fn r25_shell_and_slax_run_everywhere() {
+    for file in [&b"#!/bin/sh\n"[..], b"#!/usr/libexec/ui/cscript\n"] {
+        let script = script_of(file);
+        for platform in Platform::ALL {
+            assert_eq!(script.can_run_on(platform), Verdict::Runs);
+        }
+    }
+}
+
+#[test]
+fn r25_python_needs_enhanced_automation_or_evolved() {
+    let script = script_of(b"#!/usr/bin/python\n");
+    assert_eq!(
+        script.can_run_on(Platform::JunosOs),
+        Verdict::UnsignedPythonRefused {
+            platform: Platform::JunosOs
+        }
+    );
+    assert_eq!(
+        script.can_run_on(Platform::JunosOsEnhancedAutomation),
+        Verdict::Runs
+    );
+    assert_eq!(script.can_run_on(Platform::JunosOsEvolved), Verdict::Runs);
+    assert_eq!(
+        Verdict::UnsignedPythonRefused {
+            platform: Platform::JunosOs
+        }
+        .to_string(),
+        "junos os does not run unsigned python; only junos os with enhanced automation \
+         and junos os evolved do (R25)"
+    );
+}
+
+#[test]
+fn r25_relative_interpreter_is_diagnosed() {
+    let found = sniff(b"#!bin/sh\n").unwrap();
+    assert_eq!(found.kind.script().unwrap().path(), "bin/sh");
+    assert!(found.diagnostics.contains(Diagnostic::RelativeInterpreter));
+    assert_eq!(Diagnostic::RelativeInterpreter.rule(), Some("R25"));
+}
+
+#[test]
+fn r26_only_the_first_line_decides() {
+    let first = b"#!/usr/bin/python\n";
+    let want = sniff(first).unwrap();
+    for rest in [
+        &b""[..],
+        b"\0\0\0",
+        b"\x1f\x8b",
+        b"#!/bin/sh\n",
+        &[0xff; 4096],
+    ] {
+        let file = [&first[..], rest].concat();
+        assert_eq!(sniff(&file).unwrap(), want);
+    }
+}
+
+#[test]
+fn r26_bytes_past_the_prefix_are_never_read() {
+    let mut file = b"system {\n".to_vec();
+    file.resize(PREFIX_MAX, b' ');
+    let want = sniff(&file).unwrap().into_owned();
+    file.extend_from_slice(b"\0\x1f\x8b garbage");
+    assert_eq!(sniff(&file).unwrap(), want);
+}
+
+#[test]
+fn r26_first_line_over_the_bound_is_an_error_not_a_truncation() {
+    let mut line = b"#!/usr/bin/env".to_vec();
+    line.resize(FIRST_LINE_MAX - 1, b'x');
+    line.push(b'\n');
+    assert!(sniff(&line).is_ok(), "255 bytes and a newline fit");
+    line.insert(3, b'x');
+    assert_eq!(
+        sniff(&line),
+        Err(Error::FirstLineTooLong {
+            limit: FIRST_LINE_MAX
+        })
+    );
+    // The same at the end of a file with no newline.
+    line.pop();
+    assert_eq!(
+        sniff(&line),
+        Err(Error::FirstLineTooLong {
+            limit: FIRST_LINE_MAX
+        })
+    );
+    line.pop();
+    assert!(sniff(&line).is_ok());
+}
+
+#[test]
+fn r26_streaming_says_partial_until_decided() {
+    let mut sniffer = Sniffer::new();
+    assert_eq!(sniffer.feed(b"#"), Ok(Status::Partial));
+    assert_eq!(sniffer.feed(b"!/bin/s"), Ok(Status::Partial));
+    assert!(!sniffer.is_complete());
+    // At this point a file that ended would be `/bin/s`.
+    assert_eq!(
+        sniffer.finish().unwrap().kind.script().unwrap().path(),
+        "/bin/s"
+    );
+    assert_eq!(sniffer.feed(b"h\nexit 0\n"), Ok(Status::Complete(2)));
+    assert_eq!(
+        sniffer
+            .finish()
+            .unwrap()
+            .kind
+            .script()
+            .unwrap()
+            .interpreter(),
+        Interpreter::Shell
+    );
+}
+
+#[test]
+fn r26_streaming_memory_is_bounded() {
+    assert!(std::mem::size_of::<Sniffer>() <= PREFIX_MAX + 32);
+    let mut sniffer = Sniffer::new();
+    let big = vec![b'a'; 1 << 20];
+    assert_eq!(sniffer.feed(&big), Ok(Status::Complete(PREFIX_MAX)));
+    assert_eq!(sniffer.buffered().len(), PREFIX_MAX);
+}
+
+#[test]
+fn error_displays_are_lowercase_and_name_the_offset() {
+    let error = sniff(b"#!/bin/\xc3(\n").unwrap_err();
+    assert_eq!(
+        error,
+        Error::NotUtf8 {
+            offset: 7,
+            byte: 0xc3
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "#! line is not utf-8: byte 0xc3 at offset 7"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn serde_round_trip_recomputes_the_interpreter() {
+    let found = sniff(b"#!/usr/bin/python -u\r\n").unwrap();
+    let json = serde_json::to_string(&found).unwrap();
+    assert_eq!(
+        json,
+        r#"{"kind":{"script":{"interpreter":"python","path":"/usr/bin/python","argument":"-u\r"}},"diagnostics":["crlf_line_end"]}"#
+    );
+    let back: ztp_script_detect::Sniff<'static> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, found);
+    // A hand-written interpreter that disagrees with the path is ignored.
+    let lying =
+        r#"{"kind":{"script":{"interpreter":"shell","path":"/usr/bin/python"}},"diagnostics":[]}"#;
+    let back: ztp_script_detect::Sniff<'static> = serde_json::from_str(lying).unwrap();
+    assert_eq!(
+        back.kind.script().unwrap().interpreter(),
+        Interpreter::Python
+    );
+    for platform in Platform::ALL {
+        let text = serde_json::to_string(&platform).unwrap();
+        assert_eq!(serde_json::from_str::<Platform>(&text).unwrap(), platform);
+    }
+}
