@@ -68,6 +68,7 @@ pub mod samples;
 mod suboption;
 mod text;
 pub mod v4;
+pub mod v6;
 
 pub use error::{EXCERPT_LEN, Error, Excerpt, Family, LengthRule, Place, Result};
 pub use suboption::{

@@ -1,0 +1,40 @@
+//! Helpers shared by the integration tests: build DHCPv4 messages the way a
+//! server writes them.
+#![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used)]
+
+/// A BOOTREPLY header (op 2, Ethernet, xid 0x01020304, yiaddr 192.0.2.100,
+/// chaddr 00:00:5e:00:53:01), empty sname/file, the magic cookie, then
+/// `options` as given (the caller writes the end option).
+pub(crate) fn reply(options: &[u8]) -> Vec<u8> {
+    let mut m = vec![0u8; 240];
+    m[0] = 2;
+    m[1] = 1;
+    m[2] = 6;
+    m[4..8].copy_from_slice(&[1, 2, 3, 4]);
+    m[16..20].copy_from_slice(&[192, 0, 2, 100]);
+    m[28..34].copy_from_slice(&[0x00, 0x00, 0x5e, 0x00, 0x53, 0x01]);
+    m[236..240].copy_from_slice(&[0x63, 0x82, 0x53, 0x63]);
+    m.extend_from_slice(options);
+    m
+}
+
+/// `code len value`.
+pub(crate) fn opt(code: u8, value: &[u8]) -> Vec<u8> {
+    let mut v = vec![code, u8::try_from(value.len()).unwrap()];
+    v.extend_from_slice(value);
+    v
+}
+
+/// Concatenation.
+pub(crate) fn cat(parts: &[&[u8]]) -> Vec<u8> {
+    parts.concat()
+}
+
+/// Hex to bytes (whitespace ignored).
+pub(crate) fn hex(s: &str) -> Vec<u8> {
+    let digits: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    digits
+        .chunks(2)
+        .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
+        .collect()
+}
