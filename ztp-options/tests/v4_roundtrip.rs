@@ -1,0 +1,137 @@
+//! Round trips: encode(decode(bytes)) == bytes for canonical messages, and
+//! decode(encode(x)) == x for owned values (R1, R2).
+#![allow(clippy::indexing_slicing, clippy::unwrap_used)]
+
+mod common;
+
+use ztp_options::v4::{Message, MessageRepr, Option43, OptionCode, OptionSet};
+use ztp_options::{ImageType, Port, PortOrServer, TransferMode, VendorInfo};
+
+#[test]
+fn r2_sample_ack_reencodes_byte_for_byte() {
+    let bytes = ztp_options::samples::V4_ACK;
+    let repr = MessageRepr::parse(&Message::new_checked(bytes).unwrap()).unwrap();
+    let mut out = vec![0; repr.buffer_len()];
+    assert_eq!(repr.emit(&mut out).unwrap(), bytes.len());
+    assert_eq!(out, bytes);
+    // And through BufMut.
+    let mut v = Vec::new();
+    repr.put(&mut v).unwrap();
+    assert_eq!(v, bytes);
+}
+
+#[test]
+fn r1_option_43_canonical_bytes_round_trip() {
+    // 00 image, 01 config, 02 symlink, 03 https, 04 alt, 05 port, 08 proxy, unknown 99.
+    let value = common::cat(&[
+        &common::opt(0, b"jinstall.tgz"),
+        &common::opt(1, b"sw.conf"),
+        &common::opt(2, b"symlink"),
+        &common::opt(3, b"https"),
+        &common::opt(4, b"alt.tgz"),
+        &common::opt(5, b"10.0.0.5"),
+        &common::opt(8, b"proxy:3128"),
+        &common::opt(99, b"\x01\x02\x03"),
+    ]);
+    let info = Option43::new_checked(&value)
+        .unwrap()
+        .to_vendor_info()
+        .unwrap();
+    assert_eq!(info.image_type, ImageType::Symlink);
+    assert_eq!(
+        info.port_or_server,
+        Some(PortOrServer::Server([10, 0, 0, 5].into()))
+    );
+    let mut out = vec![0; info.buffer_len_v4().unwrap()];
+    info.emit_v4(&mut out).unwrap();
+    assert_eq!(out, value);
+}
+
+#[test]
+fn r1_owned_vendor_info_round_trips() {
+    let info = VendorInfo {
+        image: Some("junos.tgz".into()),
+        config: Some("/cfg/sw.conf:8088".into()),
+        image_type: ImageType::Symlink,
+        transfer_mode: Some(TransferMode::Ftp),
+        alt_image: None,
+        port_or_server: Some(PortOrServer::Port(Port::new(2121).unwrap())),
+        proxy: None,
+        unknown: vec![],
+    };
+    let mut out = Vec::new();
+    info.put_v4(&mut out).unwrap();
+    assert_eq!(
+        Option43::new_checked(&out)
+            .unwrap()
+            .to_vendor_info()
+            .unwrap(),
+        info
+    );
+}
+
+#[test]
+fn r2_option_set_keeps_insertion_order_and_replaces_in_place() {
+    let mut set = OptionSet::new();
+    set.insert(OptionCode::MessageType, vec![5]).unwrap();
+    set.insert(OptionCode::VendorSpecific, vec![1, 1, b'x'])
+        .unwrap();
+    set.insert(OptionCode::TftpServerAddress, vec![10, 0, 0, 1])
+        .unwrap();
+    set.insert(OptionCode::MessageType, vec![2]).unwrap();
+    let codes: Vec<u8> = set.iter().map(|o| o.code.get()).collect();
+    assert_eq!(codes, [53, 43, 150]);
+    assert_eq!(set.get(OptionCode::MessageType), Some(&[2][..]));
+    assert!(set.insert(OptionCode::Pad, vec![]).is_err());
+    assert!(set.insert(OptionCode::End, vec![]).is_err());
+    assert_eq!(
+        set.remove(OptionCode::VendorSpecific),
+        Some(vec![1, 1, b'x'])
+    );
+    let mut buf = vec![0; set.buffer_len()];
+    set.emit(&mut buf).unwrap();
+    assert_eq!(buf, [53, 1, 2, 150, 4, 10, 0, 0, 1, 255]);
+}
+
+#[cfg(feature = "arbitrary")]
+#[test]
+fn r1_arbitrary_vendor_info_round_trips_through_option_43() {
+    use arbitrary::{Arbitrary, Unstructured};
+    // A fixed xorshift stream: the same 2000 cases every run.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut checked = 0;
+    for _ in 0..2000 {
+        let bytes: Vec<u8> = (0..512)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        let info = VendorInfo::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
+        let mut out = Vec::new();
+        info.put_v4(&mut out).unwrap();
+        assert_eq!(out.len(), info.buffer_len_v4().unwrap());
+        let back = Option43::new_checked(&out)
+            .unwrap()
+            .to_vendor_info()
+            .unwrap();
+        assert_eq!(back, info);
+        // And a whole message carrying it, split if over 255 bytes (R2).
+        let mut set = OptionSet::new();
+        set.insert(OptionCode::VendorSpecific, out.clone()).unwrap();
+        let mut opts = Vec::new();
+        set.put(&mut opts).unwrap();
+        let msg = common::reply(&opts);
+        let lease = ztp_options::v4::Lease::parse(&msg).unwrap();
+        if !out.is_empty() {
+            assert_eq!(
+                lease.option43().unwrap().unwrap().to_vendor_info().unwrap(),
+                info
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000);
+}
