@@ -660,7 +660,7 @@ mod arbitrary_impl {
 
     /// Text that a server can send and a device can read back: printable
     /// ASCII plus some UTF-8, 1..=64 bytes.
-    pub(crate) fn text(u: &mut Unstructured<'_>) -> arbitrary::Result<String> {
+    fn text(u: &mut Unstructured<'_>) -> arbitrary::Result<String> {
         const CHARS: &[char] = &[
             'a', 'b', 'z', 'A', 'Z', '0', '9', '/', '.', '-', '_', ':', ' ', '%', '?', '#', 'é',
             '[', ']', '@',
@@ -712,8 +712,6 @@ mod arbitrary_impl {
     }
 }
 
-#[cfg(feature = "arbitrary")]
-pub(crate) use arbitrary_impl::text as arbitrary_text;
 
 #[cfg(test)]
 mod tests {

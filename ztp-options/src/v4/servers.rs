@@ -24,7 +24,7 @@ impl<'a> Ipv4List<'a> {
     ///
     /// [`Error::BadLength`] with the length, at `at`.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
-        if value.is_empty() || value.len() % 4 != 0 {
+        if value.is_empty() || !value.len().is_multiple_of(4) {
             return Err(Error::BadLength {
                 at,
                 len: value.len(),
