@@ -120,6 +120,11 @@ pub use error::{Error, Status};
 pub use kind::{Binary, ConfigFormat, Interpreter, Kind, Platform, Script, Verdict};
 pub use sniff::{Sniff, Sniffer, sniff};
 
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// The longest `#!` line, newline included, that every kernel on a ZTP device
 /// runs as written: Linux's `BINPRM_BUF_SIZE` (see [Bounds](crate#bounds)).
 /// A `#!` line with no newline within it is [`Error::FirstLineTooLong`].

@@ -113,7 +113,18 @@ pub fn sniff(file: &[u8]) -> Result<Sniff<'_>, Error> {
 pub struct Sniffer {
     buf: [u8; PREFIX_MAX],
     len: usize,
-    done: bool,
+    state: State,
+}
+
+/// Where a [`Sniffer`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Needs more bytes.
+    Open,
+    /// Decided: [`classify`] on the buffer succeeds.
+    Done,
+    /// Decided: [`classify`] on the buffer fails with this error.
+    Failed(Error),
 }
 
 impl Sniffer {
@@ -123,7 +134,7 @@ impl Sniffer {
         Sniffer {
             buf: [0; PREFIX_MAX],
             len: 0,
-            done: false,
+            state: State::Open,
         }
     }
 
@@ -138,8 +149,10 @@ impl Sniffer {
     /// As [`sniff`], as soon as the error is certain (and again on every later
     /// call).
     pub fn feed(&mut self, chunk: &[u8]) -> Result<Status<usize>, Error> {
-        if self.done {
-            return self.finish().map(|_| Status::Complete(0));
+        match self.state {
+            State::Open => {}
+            State::Done => return Ok(Status::Complete(0)),
+            State::Failed(error) => return Err(error),
         }
         let before = self.len;
         let room = self.buf.get_mut(before..).unwrap_or_default();
@@ -152,9 +165,16 @@ impl Sniffer {
             None => Ok(Status::Partial),
             Some(needed) => {
                 self.len = needed.min(self.len);
-                self.done = true;
-                self.finish()
-                    .map(|_| Status::Complete(self.len.saturating_sub(before)))
+                match check(self.buffered()) {
+                    Ok(()) => {
+                        self.state = State::Done;
+                        Ok(Status::Complete(self.len.saturating_sub(before)))
+                    }
+                    Err(error) => {
+                        self.state = State::Failed(error);
+                        Err(error)
+                    }
+                }
             }
         }
     }
@@ -173,7 +193,7 @@ impl Sniffer {
     /// Whether the answer is decided, whatever follows.
     #[must_use]
     pub fn is_complete(&self) -> bool {
-        self.done
+        self.state != State::Open
     }
 
     /// How many bytes of the file the sniffer has taken (never more than
@@ -200,7 +220,7 @@ impl fmt::Debug for Sniffer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Sniffer")
             .field("consumed", &self.len)
-            .field("complete", &self.done)
+            .field("complete", &self.is_complete())
             .finish_non_exhaustive()
     }
 }
@@ -232,6 +252,26 @@ fn decided_len(prefix: &[u8]) -> Option<usize> {
         }
     }
     (prefix.len() >= PREFIX_MAX).then_some(PREFIX_MAX)
+}
+
+/// Whether [`classify`] fails on `prefix`, without building the answer: only
+/// a `#!` line with an interpreter can fail.
+fn check(prefix: &[u8]) -> Result<(), Error> {
+    if prefix.starts_with(SHEBANG) {
+        let line = first_line(prefix)?;
+        if has_interpreter(line) {
+            std::str::from_utf8(line).map_err(|error| not_utf8(line, &error))?;
+        }
+    }
+    Ok(())
+}
+
+fn not_utf8(line: &[u8], error: &std::str::Utf8Error) -> Error {
+    let offset = error.valid_up_to();
+    Error::NotUtf8 {
+        offset,
+        byte: line.get(offset).copied().unwrap_or_default(),
+    }
 }
 
 /// The answer for a file whose first bytes are `prefix`, where `prefix` is
@@ -279,13 +319,7 @@ fn first_line(prefix: &[u8]) -> Result<&[u8], Error> {
 /// Splits a `#!` line as the kernel does: blanks around the path, the rest
 /// (blanks trimmed) is the argument.
 fn script<'a>(line: &'a [u8], diagnostics: &mut Diagnostics) -> Result<Script<'a>, Error> {
-    let text = std::str::from_utf8(line).map_err(|error| {
-        let offset = error.valid_up_to();
-        Error::NotUtf8 {
-            offset,
-            byte: line.get(offset).copied().unwrap_or_default(),
-        }
-    })?;
+    let text = std::str::from_utf8(line).map_err(|error| not_utf8(line, &error))?;
     let after = text.get(SHEBANG.len()..).unwrap_or_default();
     let blanks = [' ', '\t'];
     if after.starts_with(blanks) {
@@ -450,6 +484,36 @@ mod tests {
         assert_eq!(decided_len(b"#! \nrest"), None);
         assert_eq!(decided_len(b"set"), None);
         assert_eq!(decided_len(&[b'x'; PREFIX_MAX]), Some(PREFIX_MAX));
+    }
+
+    #[test]
+    fn check_fails_exactly_when_classify_fails() {
+        let long = [b"#!/".as_slice(), &[b'a'; 300]].concat();
+        for prefix in [
+            &b""[..],
+            b"#!",
+            b"#! \xff",
+            b"#!/\xff",
+            b"#!/bin/sh\n\xff",
+            b"\xff",
+            &long,
+            &long[..255],
+        ] {
+            assert_eq!(check(prefix).err(), classify(prefix).err(), "{prefix:?}");
+        }
+    }
+
+    #[test]
+    fn sniff_display() {
+        let found = sniff(b"#! /bin/sh -x\r\n").unwrap();
+        assert_eq!(
+            found.to_string(),
+            "script: /bin/sh (shell) with argument \"-x\\r\"; \
+             warning: blanks between #! and the interpreter path; \
+             warning: the #! line ends in crlf: the interpreter path or argument ends in a carriage return"
+        );
+        let found = sniff(b"\x7fELF").unwrap();
+        assert_eq!(found.to_string(), "not a configuration: elf binary");
     }
 
     #[test]
