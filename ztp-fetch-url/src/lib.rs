@@ -1,0 +1,1 @@
+//! From a provisioning plan to fetch URLs (work in progress).
