@@ -145,5 +145,39 @@ fn main() -> ExitCode {
             String::from_utf8_lossy(f)
         );
     }
+    println!();
+    match ztp_options::resolve_v4(&lease) {
+        Ok(plan) => {
+            println!("Plan:");
+            if let Some(i) = &plan.image {
+                println!(
+                    "  image                  {:?} ({:?}, from {})",
+                    i.name, i.image_type, i.source
+                );
+            }
+            if let Some(c) = &plan.config {
+                println!("  config                 {:?} (from {})", c.name, c.source);
+            }
+            println!(
+                "  transfer mode          {} (from {})",
+                plan.transfer_mode, plan.transfer_mode_source
+            );
+            println!(
+                "  file server            {} (from {})",
+                plan.file_server, plan.file_server_source
+            );
+            if let Some(p) = plan.port {
+                println!("  port                   {} (from {})", p.port, p.source);
+            }
+            println!("Decision log:");
+            if plan.decisions.is_empty() {
+                println!("  (nothing to decide)");
+            }
+            for d in &plan.decisions {
+                println!("  [{}] {d}", d.rule());
+            }
+        }
+        Err(e) => println!("ZTP cannot proceed on this binding [{}]: {e}", e.rule()),
+    }
     ExitCode::SUCCESS
 }

@@ -69,6 +69,7 @@ mod suboption;
 mod text;
 pub mod v4;
 pub mod v6;
+mod precedence;
 
 pub use error::{EXCERPT_LEN, Error, Excerpt, Family, LengthRule, Place, Result};
 pub use suboption::{
@@ -76,3 +77,7 @@ pub use suboption::{
     VendorInfo,
 };
 pub use text::{Text, TrailingNul};
+pub use precedence::{
+    Binding, CannotProceed, ConfigPlan, Decision, FileServer, ImagePlan, Plan, PortPlan, Rule,
+    Source, rank, resolve_v4,
+};
