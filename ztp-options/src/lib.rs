@@ -64,20 +64,20 @@
 extern crate alloc;
 
 mod error;
+mod precedence;
 pub mod samples;
 mod suboption;
 mod text;
 pub mod v4;
 pub mod v6;
-mod precedence;
 
 pub use error::{EXCERPT_LEN, Error, Excerpt, Family, LengthRule, Place, Result};
+pub use precedence::{
+    Binding, CannotProceed, ConfigPlan, Decision, FileServer, ImagePlan, Plan, PortPlan, Rule,
+    Source, rank, resolve_v4,
+};
 pub use suboption::{
     ImageType, Item, Port, PortOrServer, RawSuboption, SuboptionCode, Suboptions, TransferMode,
     VendorInfo,
 };
 pub use text::{Text, TrailingNul};
-pub use precedence::{
-    Binding, CannotProceed, ConfigPlan, Decision, FileServer, ImagePlan, Plan, PortPlan, Rule,
-    Source, rank, resolve_v4,
-};

@@ -712,7 +712,6 @@ mod arbitrary_impl {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

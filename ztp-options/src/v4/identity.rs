@@ -33,7 +33,7 @@ impl<'a> JuniperVendorClass<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::NotJuniperVendorClass`] naming the value when it does not
+    /// [`Error::NotJuniperVendorClass`](crate::Error::NotJuniperVendorClass) naming the value when it does not
     /// start with `Juniper-`, has no model, or is not printable ASCII.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
         let not_juniper = || Error::NotJuniperVendorClass {
@@ -89,7 +89,7 @@ impl<'a> ClientIdentifier<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] when the value is shorter than 2 bytes.
+    /// [`Error::BadLength`](crate::Error::BadLength) when the value is shorter than 2 bytes.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
         match value.split_first() {
             Some((&kind, id)) if !id.is_empty() => Ok(ClientIdentifier { kind, id }),
@@ -171,7 +171,7 @@ impl<'a> UserClass<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadUserClassItem`] for an empty item or one over 255 bytes
+    /// [`Error::BadUserClassItem`](crate::Error::BadUserClassItem) for an empty item or one over 255 bytes
     /// (nothing is written then).
     pub fn put_items<S: AsRef<[u8]>, B: BufMut>(items: &[S], at: Place, buf: &mut B) -> Result<()> {
         if let Some(bad) = items

@@ -97,7 +97,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] when it is not one byte.
+    /// [`Error::BadLength`](crate::Error::BadLength) when it is not one byte.
     pub fn message_type(&self) -> Result<Option<u8>> {
         slot!(self, MessageType)
             .map(|v| v.fixed::<1>().map(|[t]| t))
@@ -129,7 +129,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] when the length is not a multiple of 4.
+    /// [`Error::BadLength`](crate::Error::BadLength) when the length is not a multiple of 4.
     pub fn tftp_server_addresses(&self) -> Result<Option<Ipv4List<'_>>> {
         slot!(self, TftpServerAddress)
             .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
@@ -151,7 +151,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] when the length is not a multiple of 4.
+    /// [`Error::BadLength`](crate::Error::BadLength) when the length is not a multiple of 4.
     pub fn log_servers(&self) -> Result<Option<Ipv4List<'_>>> {
         slot!(self, LogServer)
             .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
@@ -162,7 +162,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] when the length is not a multiple of 4.
+    /// [`Error::BadLength`](crate::Error::BadLength) when the length is not a multiple of 4.
     pub fn ntp_servers(&self) -> Result<Option<Ipv4List<'_>>> {
         slot!(self, NtpServers)
             .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
@@ -184,7 +184,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::NotJuniperVendorClass`].
+    /// [`Error::NotJuniperVendorClass`](crate::Error::NotJuniperVendorClass).
     pub fn vendor_class(&self) -> Result<Option<JuniperVendorClass<'_>>> {
         slot!(self, VendorClass)
             .map(|v| JuniperVendorClass::parse(v.value.as_ref(), v.place()))
@@ -195,7 +195,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] for fewer than 2 bytes.
+    /// [`Error::BadLength`](crate::Error::BadLength) for fewer than 2 bytes.
     pub fn client_identifier(&self) -> Result<Option<ClientIdentifier<'_>>> {
         slot!(self, ClientIdentifier)
             .map(|v| ClientIdentifier::parse(v.value.as_ref(), v.place()))

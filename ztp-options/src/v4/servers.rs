@@ -22,7 +22,7 @@ impl<'a> Ipv4List<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] with the length, at `at`.
+    /// [`Error::BadLength`](crate::Error::BadLength) with the length, at `at`.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
         if value.is_empty() || !value.len().is_multiple_of(4) {
             return Err(Error::BadLength {
@@ -111,7 +111,7 @@ impl<'a> TftpServerName<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::HostName`] naming the value when it is not an IPv4 literal
+    /// [`Error::HostName`](crate::Error::HostName) naming the value when it is not an IPv4 literal
     /// (R3): the name is kept and reported, never resolved.
     pub fn address(&self) -> Result<Ipv4Addr> {
         core::str::from_utf8(self.text.as_bytes())
