@@ -413,6 +413,59 @@ pub enum Error {
         /// The limit.
         expected: LengthRule,
     },
+    /// A file server given as an IPv4 literal where DHCPv6 needs an IPv6
+    /// address in brackets (option 59, R9, R22).
+    #[error("{at}: {value} is an ipv4 address; dhcpv6 needs an ipv6 address in brackets")]
+    NotIpv6 {
+        /// Where the address starts.
+        at: Place,
+        /// The address as written.
+        value: Excerpt,
+    },
+    /// Option 59 is not a `transfer-mode://[ipv6-address]:port/path` URL (R9).
+    #[error("{at}: {value} is not a boot file url: {problem}")]
+    BadUrl {
+        /// Where the problem is.
+        at: Place,
+        /// What is wrong.
+        problem: crate::v6::UrlProblem,
+        /// The whole URL.
+        value: Excerpt,
+    },
+    /// DHCPv6 relay messages nested deeper than the bound
+    /// ([`v6::MAX_RELAY_DEPTH`](crate::v6::MAX_RELAY_DEPTH)).
+    #[error("{at}: relay messages nested deeper than {limit}")]
+    RelayTooDeep {
+        /// The relay message option (9) holding the message past the bound.
+        at: Place,
+        /// The bound.
+        limit: usize,
+    },
+    /// A DHCPv6 relay message (12, 13) with no relay message option (9).
+    #[error("{at}: relay message without a relay message option (9)")]
+    MissingRelayMessage {
+        /// The relay message's header.
+        at: Place,
+    },
+    /// An option that may appear once appears again.
+    #[error("{at}: option repeated (first at byte {first_offset})")]
+    DuplicateOption {
+        /// The second instance.
+        at: Place,
+        /// Offset of the first instance.
+        first_offset: usize,
+    },
+    /// Two DHCPv6 option 17 instances for the same enterprise number, which
+    /// RFC 8415 §21.17 forbids: which one counts would be a guess (R8).
+    #[error("{at}: second option 17 for enterprise {enterprise} (first at byte {first_offset})")]
+    DuplicateEnterprise {
+        /// The second instance.
+        at: Place,
+        /// The enterprise number.
+        enterprise: u32,
+        /// Offset of the first instance.
+        first_offset: usize,
+    },
 }
 
 impl Error {
@@ -438,7 +491,13 @@ impl Error {
             | Error::HostName { at, .. }
             | Error::NotJuniperVendorClass { at, .. }
             | Error::BadUserClassItem { at, .. }
-            | Error::TooLong { at, .. } => Some(at),
+            | Error::TooLong { at, .. }
+            | Error::NotIpv6 { at, .. }
+            | Error::BadUrl { at, .. }
+            | Error::RelayTooDeep { at, .. }
+            | Error::MissingRelayMessage { at }
+            | Error::DuplicateOption { at, .. }
+            | Error::DuplicateEnterprise { at, .. } => Some(at),
             Error::BufferTooSmall { .. } | Error::ReservedCode { .. } => None,
         }
     }

@@ -1,0 +1,264 @@
+//! Everything ZTP reads from a DHCPv6 reply, found in one walk of the
+//! (relay-unwrapped) message: [`Lease`].
+
+use super::boot_url::BootFileUrl;
+use super::class::{UserClass, VendorClass};
+use super::code::{MessageType, OptionCode};
+use super::message::{Message, Options, RawOption};
+use super::vendor::{JUNIPER_ENTERPRISE, VendorOpts, enterprise};
+use crate::error::{Error, Family, Place, Result};
+use crate::suboption::Suboptions;
+
+/// The first instance of an option, and where a second one was seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Once<'a> {
+    first: Option<RawOption<'a>>,
+    again: Option<usize>,
+}
+
+impl<'a> Once<'a> {
+    fn see(&mut self, opt: RawOption<'a>) {
+        match self.first {
+            None => self.first = Some(opt),
+            Some(_) => {
+                if self.again.is_none() {
+                    self.again = Some(opt.offset);
+                }
+            }
+        }
+    }
+
+    /// The one instance; a second one is [`Error::DuplicateOption`].
+    fn single(&self) -> Result<Option<RawOption<'a>>> {
+        match (self.first, self.again) {
+            (Some(first), Some(offset)) => Err(Error::DuplicateOption {
+                at: Place::option(Family::V6, first.code.get(), offset),
+                first_offset: first.offset,
+            }),
+            (first, _) => Ok(first),
+        }
+    }
+}
+
+/// The ZTP view of a DHCPv6 message: relay messages unwrapped (at most
+/// [`MAX_RELAY_DEPTH`](super::MAX_RELAY_DEPTH) deep), then, in one walk of
+/// the inner message, option 17 (the Juniper instance, enterprise 2636,
+/// and the others), option 59, and the device's options 16 and 15.
+///
+/// Values are decoded when asked for, so a bad option 59 does not hide a
+/// good option 17; every accessor returns the typed error of its option.
+/// Offsets in errors count from the start of the outermost message.
+///
+/// **Two option 17 instances for enterprise 2636** are an error
+/// ([`Error::DuplicateEnterprise`], from [`Lease::vendor_opts`] and
+/// [`Lease::suboptions`]), not merged: RFC 8415 §21.17 forbids a server to
+/// send them, and which one counts would be a guess (the same choice as
+/// [`Error::DuplicateSuboption`]). Options 59 and 15 may appear once
+/// ([`Error::DuplicateOption`]); option 16 may appear once per enterprise,
+/// and [`Lease::vendor_class`] gives the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lease<'a> {
+    outer: Message<'a>,
+    message: Message<'a>,
+    juniper: Once<'a>,
+    /// The first option 17 too short for an enterprise number.
+    bad_vendor: Option<Error>,
+    other_vendors: usize,
+    boot_url: Once<'a>,
+    vendor_class: Once<'a>,
+    user_class: Once<'a>,
+}
+
+impl<'a> Lease<'a> {
+    /// Checks `bytes` as a DHCPv6 message, unwraps relays and collects the
+    /// ZTP options of the inner message.
+    ///
+    /// # Errors
+    ///
+    /// As [`Message::new_checked`] and [`Message::innermost`], and any
+    /// malformed option of the inner message (with its offset).
+    pub fn parse(bytes: &'a [u8]) -> Result<Self> {
+        Self::from_message(Message::new_checked(bytes)?)
+    }
+
+    /// Unwraps the relays of a checked message and collects the ZTP
+    /// options of the inner message.
+    ///
+    /// # Errors
+    ///
+    /// As [`Lease::parse`].
+    pub fn from_message(outer: Message<'a>) -> Result<Self> {
+        let message = outer.innermost()?;
+        let mut lease = Lease {
+            outer,
+            message,
+            juniper: Once::default(),
+            bad_vendor: None,
+            other_vendors: 0,
+            boot_url: Once::default(),
+            vendor_class: Once::default(),
+            user_class: Once::default(),
+        };
+        for opt in message.options() {
+            let opt = opt?;
+            match opt.code {
+                OptionCode::VendorOpts => match enterprise(opt.value, opt.place()) {
+                    Ok(JUNIPER_ENTERPRISE) => lease.juniper.see(opt),
+                    Ok(_) => lease.other_vendors = lease.other_vendors.saturating_add(1),
+                    Err(e) => {
+                        lease.bad_vendor.get_or_insert(e);
+                    }
+                },
+                OptionCode::BootfileUrl => lease.boot_url.see(opt),
+                OptionCode::VendorClass => lease.vendor_class.see(opt),
+                OptionCode::UserClass => lease.user_class.see(opt),
+                _ => {}
+            }
+        }
+        Ok(lease)
+    }
+
+    /// The message as received (a relay message when relayed).
+    pub fn outer(&self) -> Message<'a> {
+        self.outer
+    }
+
+    /// The client/server message the options were read from.
+    pub fn message(&self) -> Message<'a> {
+        self.message
+    }
+
+    /// How many relay messages were unwrapped (0 when not relayed).
+    pub fn relay_depth(&self) -> usize {
+        self.message.depth()
+    }
+
+    /// The inner message's type (7 REPLY, 2 ADVERTISE, ...).
+    pub fn message_type(&self) -> MessageType {
+        self.message.msg_type()
+    }
+
+    /// The inner message's transaction id.
+    pub fn transaction_id(&self) -> Option<[u8; 3]> {
+        self.message.transaction_id()
+    }
+
+    /// Option 17 for Juniper (enterprise 2636), as a checked view; offsets
+    /// in its errors count from the outermost message's start.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateEnterprise`] for a second 2636 instance;
+    /// [`Error::Truncated`] when an option 17 instance is too short for an
+    /// enterprise number (it could have been Juniper's); as
+    /// [`VendorOpts::new_checked`] for a malformed item.
+    pub fn vendor_opts(&self) -> Result<Option<VendorOpts<'a>>> {
+        if let Some(e) = self.bad_vendor {
+            return Err(e);
+        }
+        match (self.juniper.first, self.juniper.again) {
+            (Some(first), Some(offset)) => Err(Error::DuplicateEnterprise {
+                at: Place::option(Family::V6, OptionCode::VendorOpts.get(), offset),
+                enterprise: JUNIPER_ENTERPRISE,
+                first_offset: first.offset,
+            }),
+            (Some(first), None) => {
+                VendorOpts::new_checked_at(first.value, first.place().offset).map(Some)
+            }
+            (None, _) => Ok(None),
+        }
+    }
+
+    /// The ZTP suboptions of the Juniper option 17, typed (R8).
+    ///
+    /// # Errors
+    ///
+    /// As [`Lease::vendor_opts`] and [`VendorOpts::suboptions`].
+    pub fn suboptions(&self) -> Result<Option<Suboptions<'a>>> {
+        Ok(match self.vendor_opts()? {
+            Some(v) => v.suboptions()?,
+            None => None,
+        })
+    }
+
+    /// How many option 17 instances belong to other enterprises.
+    pub fn other_vendor_count(&self) -> usize {
+        self.other_vendors
+    }
+
+    /// The option 17 instances of other enterprises, kept and skipped by
+    /// ZTP (R8), in wire order. Their items are not checked: read them with
+    /// [`VendorOpts::items`].
+    pub fn other_vendor_opts(&self) -> OtherVendorOpts<'a> {
+        OtherVendorOpts {
+            options: self.message.options(),
+        }
+    }
+
+    /// Option 59, the boot file URL (R9).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateOption`] for a second instance; as
+    /// [`BootFileUrl::parse`].
+    pub fn boot_file_url(&self) -> Result<Option<BootFileUrl<'a>>> {
+        self.boot_url
+            .single()?
+            .map(|o| BootFileUrl::parse(o.value, o.place()))
+            .transpose()
+    }
+
+    /// Option 16, the vendor class: the first instance (a device may send
+    /// one per enterprise; [`Message::instances`] gives them all).
+    ///
+    /// # Errors
+    ///
+    /// As [`VendorClass::parse`].
+    pub fn vendor_class(&self) -> Result<Option<VendorClass<'a>>> {
+        self.vendor_class
+            .first
+            .map(|o| VendorClass::parse(o.value, o.place()))
+            .transpose()
+    }
+
+    /// Option 15, the user class.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateOption`] for a second instance; as
+    /// [`UserClass::parse`].
+    pub fn user_class(&self) -> Result<Option<UserClass<'a>>> {
+        self.user_class
+            .single()?
+            .map(|o| UserClass::parse(o.value, o.place()))
+            .transpose()
+    }
+}
+
+/// The iterator of [`Lease::other_vendor_opts`].
+#[derive(Debug, Clone)]
+pub struct OtherVendorOpts<'a> {
+    options: Options<'a>,
+}
+
+impl<'a> Iterator for OtherVendorOpts<'a> {
+    type Item = VendorOpts<'a>;
+
+    fn next(&mut self) -> Option<VendorOpts<'a>> {
+        // The walk was checked by `Lease::from_message`: it yields no error.
+        self.options.by_ref().find_map(|o| {
+            let o = o.ok()?;
+            if o.code != OptionCode::VendorOpts {
+                return None;
+            }
+            match enterprise(o.value, o.place()) {
+                Ok(e) if e != JUNIPER_ENTERPRISE => {
+                    Some(VendorOpts::new_unchecked_at(o.value, o.place().offset))
+                }
+                _ => None,
+            }
+        })
+    }
+}
+
+impl core::iter::FusedIterator for OtherVendorOpts<'_> {}

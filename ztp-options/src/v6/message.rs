@@ -1,0 +1,396 @@
+//! A borrowed view over a DHCPv6 message (RFC 8415 §8, §9), relay messages
+//! included.
+//!
+//! The contract, after smoltcp: once [`Message::new_checked`] has passed,
+//! no getter panics, whatever the bytes. Option iteration is lazy and
+//! reports the first malformed option as an error (with its offset) instead
+//! of stopping silently.
+//!
+//! DHCPv6 has no RFC 3396: an option that appears several times is several
+//! instances, kept apart (option 17 legitimately appears once per
+//! enterprise, R8).
+
+use core::net::Ipv6Addr;
+
+use bytes::BufMut;
+
+use super::code::{MessageType, OptionCode};
+use super::tlv::{Walk, put_tlv};
+use crate::error::{Error, Family, LengthRule, Place, Result};
+
+/// How many relay messages (RELAY-FORW, RELAY-REPL) [`Message::innermost`]
+/// unwraps before it gives up with [`Error::RelayTooDeep`].
+///
+/// 32 is the `HOP_COUNT_LIMIT` of RFC 3315 §5.5. RFC 8415 §7.6 lowered
+/// `HOP_COUNT_LIMIT` to 8, so a conforming relay chain is never deeper than
+/// that; the decoder keeps the older, larger bound so that it accepts every
+/// chain a relay of either generation may build, while still bounding the
+/// work a hostile message can cause.
+pub const MAX_RELAY_DEPTH: usize = 32;
+
+/// Length of the client/server message header: msg-type(1) and
+/// transaction-id(3).
+pub const HEADER_LEN: usize = 4;
+
+/// Length of the relay message header: msg-type(1), hop-count(1),
+/// link-address(16), peer-address(16).
+pub const RELAY_HEADER_LEN: usize = 34;
+
+/// The header of a relay message (RELAY-FORW or RELAY-REPL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RelayHeader {
+    /// How many relays have relayed the message.
+    pub hop_count: u8,
+    /// The address the server uses to identify the client's link.
+    pub link_address: Ipv6Addr,
+    /// The address of the client or relay the message came from.
+    pub peer_address: Ipv6Addr,
+}
+
+/// One option instance as found on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawOption<'a> {
+    /// The option code.
+    pub code: OptionCode,
+    /// Offset of the first code byte, from the start of the outermost
+    /// message.
+    pub offset: usize,
+    /// The value.
+    pub value: &'a [u8],
+}
+
+impl RawOption<'_> {
+    /// Where the value starts, in the outermost message.
+    pub fn place(&self) -> Place {
+        Place::option(Family::V6, self.code.get(), self.offset.saturating_add(4))
+    }
+}
+
+/// A view over the bytes of a DHCPv6 message: a client/server message, or a
+/// relay message, possibly found inside another relay message's option 9.
+///
+/// Every offset it reports (in [`RawOption::offset`] and in errors) counts
+/// from the start of the outermost buffer, whatever the nesting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    depth: usize,
+}
+
+impl<'a> Message<'a> {
+    /// Wraps `bytes` without checking them. Header getters then return
+    /// zeros for bytes past the end, and [`Message::options`] reads nothing;
+    /// prefer [`Message::new_checked`].
+    pub const fn new_unchecked(bytes: &'a [u8]) -> Self {
+        Message {
+            bytes,
+            offset: 0,
+            depth: 0,
+        }
+    }
+
+    /// Wraps `bytes` after [`Message::check_len`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Truncated`] when the buffer is shorter than its header (4
+    /// bytes, or 34 for a relay message).
+    pub fn new_checked(bytes: &'a [u8]) -> Result<Self> {
+        let msg = Self::new_unchecked(bytes);
+        msg.check_len()?;
+        Ok(msg)
+    }
+
+    /// Checks that the header is all there.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Truncated`], at the message's offset.
+    pub fn check_len(&self) -> Result<()> {
+        let (needed, field) = if self.msg_type().is_relay() {
+            (RELAY_HEADER_LEN, "dhcpv6 relay header")
+        } else {
+            (HEADER_LEN, "dhcpv6 header")
+        };
+        if self.bytes.len() < needed {
+            return Err(Error::Truncated {
+                at: Place::header(Family::V6, self.offset),
+                field,
+                needed,
+                available: self.bytes.len(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The message's bytes (for an inner message: the value of the option
+    /// 9 that holds it).
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// Where the message starts in the outermost buffer.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// How many relay messages enclose this one (0 for the outermost).
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    fn array<const N: usize>(&self, start: usize) -> [u8; N] {
+        self.bytes
+            .get(start..start.saturating_add(N))
+            .and_then(|s| <[u8; N]>::try_from(s).ok())
+            .unwrap_or([0; N])
+    }
+
+    /// `msg-type`.
+    pub fn msg_type(&self) -> MessageType {
+        MessageType::new(self.bytes.first().copied().unwrap_or(0))
+    }
+
+    /// `transaction-id`, three bytes; `None` for a relay message, which has
+    /// none.
+    pub fn transaction_id(&self) -> Option<[u8; 3]> {
+        (!self.msg_type().is_relay()).then(|| self.array(1))
+    }
+
+    /// The relay header; `None` for a client/server message.
+    pub fn relay_header(&self) -> Option<RelayHeader> {
+        self.msg_type().is_relay().then(|| RelayHeader {
+            hop_count: u8::from_be_bytes(self.array::<1>(1)),
+            link_address: Ipv6Addr::from(self.array::<16>(2)),
+            peer_address: Ipv6Addr::from(self.array::<16>(18)),
+        })
+    }
+
+    fn header_len(&self) -> usize {
+        if self.msg_type().is_relay() {
+            RELAY_HEADER_LEN
+        } else {
+            HEADER_LEN
+        }
+    }
+
+    /// The options area: everything after the header.
+    pub fn options_area(&self) -> &'a [u8] {
+        self.bytes.get(self.header_len()..).unwrap_or(&[])
+    }
+
+    /// Every option instance, in wire order, each instance on its own
+    /// (no concatenation in DHCPv6).
+    ///
+    /// The first malformed option is yielded as an error, then iteration
+    /// stops: nothing after it is silently skipped.
+    pub fn options(&self) -> Options<'a> {
+        let start = self.offset.saturating_add(self.header_len());
+        Options {
+            walk: Walk::new(
+                self.options_area(),
+                start,
+                Place::header(Family::V6, start),
+                "options",
+            ),
+        }
+    }
+
+    /// The instances of option `code`, in wire order; errors of the walk
+    /// are passed on, as in [`Message::options`].
+    pub fn instances(&self, code: OptionCode) -> Instances<'a> {
+        Instances {
+            options: self.options(),
+            code,
+        }
+    }
+
+    /// For a relay message, the message its option 9 carries, as a checked
+    /// view whose offsets still count from the outermost buffer; `None` for
+    /// a client/server message.
+    ///
+    /// # Errors
+    ///
+    /// Any malformed option of this message, [`Error::MissingRelayMessage`]
+    /// without option 9, [`Error::DuplicateOption`] with two,
+    /// [`Error::RelayTooDeep`] when the inner message would be nested
+    /// deeper than [`MAX_RELAY_DEPTH`], and [`Error::Truncated`] for an
+    /// inner message shorter than its header.
+    pub fn relay_message(&self) -> Result<Option<Message<'a>>> {
+        if !self.msg_type().is_relay() {
+            return Ok(None);
+        }
+        let mut found: Option<RawOption<'a>> = None;
+        for opt in self.instances(OptionCode::RelayMsg) {
+            let opt = opt?;
+            if let Some(first) = found {
+                return Err(Error::DuplicateOption {
+                    at: Place::option(Family::V6, OptionCode::RelayMsg.get(), opt.offset),
+                    first_offset: first.offset,
+                });
+            }
+            found = Some(opt);
+        }
+        let opt = found.ok_or(Error::MissingRelayMessage {
+            at: Place::header(Family::V6, self.offset),
+        })?;
+        if self.depth >= MAX_RELAY_DEPTH {
+            return Err(Error::RelayTooDeep {
+                at: Place::option(Family::V6, OptionCode::RelayMsg.get(), opt.offset),
+                limit: MAX_RELAY_DEPTH,
+            });
+        }
+        let inner = Message {
+            bytes: opt.value,
+            offset: opt.offset.saturating_add(4),
+            depth: self.depth.saturating_add(1),
+        };
+        inner.check_len()?;
+        Ok(Some(inner))
+    }
+
+    /// The client/server message at the heart of this one: itself when it
+    /// is not a relay message, else the message its relay chain carries
+    /// (at most [`MAX_RELAY_DEPTH`] relays deep).
+    ///
+    /// # Errors
+    ///
+    /// As [`Message::relay_message`], at any level.
+    pub fn innermost(&self) -> Result<Message<'a>> {
+        let mut msg = *self;
+        // Each step goes one level deeper, and relay_message refuses past
+        // MAX_RELAY_DEPTH: the loop is bounded.
+        while let Some(inner) = msg.relay_message()? {
+            msg = inner;
+        }
+        Ok(msg)
+    }
+}
+
+/// The iterator of [`Message::options`].
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    walk: Walk<'a>,
+}
+
+impl<'a> Iterator for Options<'a> {
+    type Item = Result<RawOption<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.walk.next().map(|r| {
+            r.map(|tlv| RawOption {
+                code: OptionCode::new(tlv.code),
+                offset: tlv.offset,
+                value: tlv.value,
+            })
+        })
+    }
+}
+
+impl core::iter::FusedIterator for Options<'_> {}
+
+/// The iterator of [`Message::instances`].
+#[derive(Debug, Clone)]
+pub struct Instances<'a> {
+    options: Options<'a>,
+    code: OptionCode,
+}
+
+impl<'a> Iterator for Instances<'a> {
+    type Item = Result<RawOption<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.options
+            .by_ref()
+            .find(|o| o.as_ref().map_or(true, |o| o.code.get() == self.code.get()))
+    }
+}
+
+impl core::iter::FusedIterator for Instances<'_> {}
+
+/// The encoded length of one option: `code(2) len(2)` and the value.
+pub const fn option_len(value_len: usize) -> usize {
+    value_len.saturating_add(4)
+}
+
+/// Appends one option, `code(2) len(2) value`.
+///
+/// # Errors
+///
+/// [`Error::TooLong`] for a value over 65535 bytes, [`Error::BufferTooSmall`];
+/// nothing is written then.
+pub fn put_option<B: BufMut>(code: OptionCode, value: &[u8], buf: &mut B) -> Result<()> {
+    if value.len() > usize::from(u16::MAX) {
+        return Err(Error::TooLong {
+            at: Place::option(Family::V6, code.get(), 0),
+            len: value.len(),
+            expected: LengthRule::AtMost(usize::from(u16::MAX)),
+        });
+    }
+    let needed = option_len(value.len());
+    if buf.remaining_mut() < needed {
+        return Err(Error::BufferTooSmall {
+            needed,
+            available: buf.remaining_mut(),
+        });
+    }
+    put_tlv(buf, code.get(), value);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_getters_never_panic_on_short_input() {
+        for len in 0..40 {
+            let bytes = [13u8; 40];
+            let msg = Message::new_unchecked(&bytes[..len]);
+            let _ = (msg.transaction_id(), msg.relay_header(), msg.options_area());
+            assert_eq!(msg.options().count() <= 1, true);
+            assert_eq!(Message::new_checked(&bytes[..len]).is_ok(), len >= 34);
+        }
+    }
+
+    #[test]
+    fn relay_header_fields() {
+        let mut m = vec![12u8, 3];
+        m.extend_from_slice(&Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1).octets());
+        m.extend_from_slice(&Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 2).octets());
+        let msg = Message::new_checked(&m).unwrap();
+        let h = msg.relay_header().unwrap();
+        assert_eq!(h.hop_count, 3);
+        assert_eq!(h.link_address.to_string(), "2001:db8::1");
+        assert_eq!(h.peer_address.to_string(), "fe80::2");
+        assert_eq!(msg.transaction_id(), None);
+        assert_eq!(
+            msg.relay_message(),
+            Err(Error::MissingRelayMessage {
+                at: Place::header(Family::V6, 0)
+            })
+        );
+    }
+
+    #[test]
+    fn put_option_checks_length_and_room() {
+        let mut buf = Vec::new();
+        put_option(OptionCode::Preference, &[255], &mut buf).unwrap();
+        assert_eq!(buf, [0, 7, 0, 1, 255]);
+        let big = vec![0u8; 65536];
+        assert!(matches!(
+            put_option(OptionCode::Unknown(300), &big, &mut buf),
+            Err(Error::TooLong { len: 65536, .. })
+        ));
+        let mut small = [0u8; 3];
+        assert_eq!(
+            put_option(OptionCode::Preference, &[1], &mut &mut small[..]),
+            Err(Error::BufferTooSmall {
+                needed: 5,
+                available: 3
+            })
+        );
+    }
+}
