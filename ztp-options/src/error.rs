@@ -394,6 +394,15 @@ pub enum Error {
         /// The code.
         code: u8,
     },
+    /// A value of one family handed to the other family's encoder (a DHCPv6
+    /// plan to the DHCPv4 encoder, say).
+    #[error("a {found} value cannot be encoded as {expected}")]
+    WrongFamily {
+        /// The family the encoder writes.
+        expected: Family,
+        /// The family of the value.
+        found: Family,
+    },
     /// The buffer handed to an encoder is too small; call `buffer_len()` first.
     #[error("buffer of {available} bytes is too small, {needed} needed")]
     BufferTooSmall {
@@ -498,7 +507,9 @@ impl Error {
             | Error::MissingRelayMessage { at }
             | Error::DuplicateOption { at, .. }
             | Error::DuplicateEnterprise { at, .. } => Some(at),
-            Error::BufferTooSmall { .. } | Error::ReservedCode { .. } => None,
+            Error::BufferTooSmall { .. }
+            | Error::ReservedCode { .. }
+            | Error::WrongFamily { .. } => None,
         }
     }
 }

@@ -64,6 +64,7 @@
 extern crate alloc;
 
 mod error;
+mod encode;
 mod precedence;
 pub mod samples;
 mod suboption;
