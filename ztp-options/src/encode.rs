@@ -15,6 +15,7 @@ use crate::error::{Error, Family, Result};
 use crate::precedence::{Decision, FileServer, Plan, Source};
 use crate::suboption::{PortOrServer, VendorInfo};
 use crate::v4::{OptionCode, OptionSet};
+use crate::v6;
 
 impl Plan {
     /// The vendor suboptions (DHCPv4 option 43, DHCPv6 option 17 for
@@ -111,5 +112,62 @@ impl Plan {
             set.insert(OptionCode::HostName, h.as_bytes().to_vec())?;
         }
         Ok(set)
+    }
+
+    /// The DHCPv6 options that carry this plan: option 17 for enterprise
+    /// 2636 (when there is anything to put in it), then option 59. Option
+    /// 59's scheme, port and path are the plan's when they came from it, and
+    /// else the values the decision log says were not used (R14..R16).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongFamily`] for a DHCPv4 plan; the errors of
+    /// [`VendorInfo::put_v6`] and [`v6::BootFileUrlRepr::put`].
+    pub fn to_v6_options(&self) -> Result<Vec<(v6::OptionCode, Vec<u8>)>> {
+        let FileServer::Ipv6(server) = self.file_server else {
+            return Err(Error::WrongFamily {
+                expected: Family::V6,
+                found: Family::V4,
+            });
+        };
+        if self.family != Family::V6 {
+            return Err(Error::WrongFamily {
+                expected: Family::V6,
+                found: self.family,
+            });
+        }
+        let mut url = v6::BootFileUrlRepr {
+            transfer_mode: self.transfer_mode,
+            server,
+            port: self
+                .port
+                .filter(|p| p.source == Source::Option59)
+                .map(|p| p.port),
+            path: alloc::string::String::new(),
+        };
+        if let Some(image) = self.image.as_ref().filter(|i| i.source == Source::Option59) {
+            url.path.clone_from(&image.name);
+        }
+        for d in &self.decisions {
+            match d {
+                Decision::TransferModeFromVendorOverUrl { url_mode } => {
+                    url.transfer_mode = *url_mode
+                }
+                Decision::ImageFromVendorOverUrl { url_path } => url.path.clone_from(url_path),
+                Decision::PortFromVendorOverUrl { url_port } => url.port = Some(*url_port),
+                _ => {}
+            }
+        }
+        let mut options = Vec::new();
+        let info = self.vendor_info();
+        if !info.is_empty() {
+            let mut value = Vec::with_capacity(info.buffer_len_v6()?);
+            info.put_v6(&mut value)?;
+            options.push((v6::OptionCode::VendorOpts, value));
+        }
+        let mut value = Vec::with_capacity(url.buffer_len()?);
+        url.put(&mut value)?;
+        options.push((v6::OptionCode::BootfileUrl, value));
+        Ok(options)
     }
 }

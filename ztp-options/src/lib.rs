@@ -63,8 +63,8 @@
 
 extern crate alloc;
 
-mod error;
 mod encode;
+mod error;
 mod precedence;
 pub mod samples;
 mod suboption;
@@ -75,7 +75,7 @@ pub mod v6;
 pub use error::{EXCERPT_LEN, Error, Excerpt, Family, LengthRule, Place, Result};
 pub use precedence::{
     Binding, CannotProceed, ConfigPlan, Decision, FileServer, ImagePlan, Plan, PortPlan, Rule,
-    Source, rank, resolve_v4,
+    Source, rank, resolve_v4, resolve_v6,
 };
 pub use suboption::{
     ImageType, Item, Port, PortOrServer, RawSuboption, SuboptionCode, Suboptions, TransferMode,

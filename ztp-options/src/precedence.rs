@@ -16,7 +16,7 @@ use crate::suboption::{
     ImageType, Port, PortOrServer, RawSuboption, SuboptionCode, Suboptions, TransferMode,
 };
 use crate::text::{Text, TrailingNul};
-use crate::v4;
+use crate::{v4, v6};
 
 /// A rule of the SPEC, by number (`R12`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -174,6 +174,12 @@ pub enum Decision {
         /// The mode.
         mode: TransferMode,
     },
+    /// R14: suboption 03 gives the transfer mode; the scheme of option 59
+    /// is not used for it.
+    TransferModeFromVendorOverUrl {
+        /// Option 59's scheme, not used.
+        url_mode: TransferMode,
+    },
     /// R15: the image of option 17 beats the path of option 59.
     ImageFromVendorOverUrl {
         /// Option 59's path, ignored.
@@ -237,7 +243,8 @@ impl Decision {
             Decision::DefaultTftp => 11,
             Decision::Option66Ignored { .. } => 12,
             Decision::ExtraFileServers { .. } => 4,
-            Decision::TransferModeFromUrl { .. } => 14,
+            Decision::TransferModeFromUrl { .. }
+            | Decision::TransferModeFromVendorOverUrl { .. } => 14,
             Decision::ImageFromVendorOverUrl { .. } | Decision::ImageFromUrl => 15,
             Decision::PortFromVendorOverUrl { .. } | Decision::PortFromUrl => 16,
             Decision::Suboption05Port { .. } => 20,
@@ -274,6 +281,10 @@ impl fmt::Display for Decision {
                     "no suboption 03: transfer mode {mode} from the option 59 url"
                 )
             }
+            Decision::TransferModeFromVendorOverUrl { url_mode } => write!(
+                f,
+                "transfer mode from suboption 03; the option 59 scheme ({url_mode}) is not used"
+            ),
             Decision::ImageFromVendorOverUrl { url_path } => write!(
                 f,
                 "image from option 17; the option 59 path ({url_path:?}) is ignored"
@@ -353,24 +364,18 @@ impl CannotProceed {
 }
 
 fn error_rule(e: &Error) -> u8 {
-    match e {
-        Error::HostName { .. } => 3,
-        Error::ControlByte { .. } | Error::InvalidUtf8 { .. } | Error::Empty { .. } => 7,
-        _ => match e.place() {
-            Some(p) if p.family == Family::V6 => match p.option {
-                Some(59) => 9,
-                _ => 8,
-            },
-            Some(p) => match p.option {
-                Some(43) => 1,
-                Some(66) => 3,
-                Some(150) => 4,
-                Some(7 | 42 | 12) => 5,
-                Some(60 | 61 | 77) => 6,
-                _ => 2,
-            },
-            None => 2,
-        },
+    let place = e.place();
+    match (e, place.map(|p| (p.family, p.option))) {
+        (_, Some((Family::V6, Some(59)))) => 9,
+        (_, Some((Family::V6, _))) => 8,
+        (Error::HostName { .. }, _) => 3,
+        (Error::ControlByte { .. } | Error::InvalidUtf8 { .. } | Error::Empty { .. }, _) => 7,
+        (_, Some((Family::V4, Some(43)))) => 1,
+        (_, Some((Family::V4, Some(66)))) => 3,
+        (_, Some((Family::V4, Some(150)))) => 4,
+        (_, Some((Family::V4, Some(7 | 42 | 12)))) => 5,
+        (_, Some((Family::V4, Some(60 | 61 | 77)))) => 6,
+        _ => 2,
     }
 }
 
@@ -617,6 +622,114 @@ pub fn resolve_v4(lease: &v4::Lease<'_>) -> Result<Plan, CannotProceed> {
         ntp_servers,
         syslog_servers,
         host_name,
+        proxy: vendor.proxy,
+        unknown_suboptions,
+        decisions: log,
+    })
+}
+
+/// Resolves a DHCPv6 lease (relays already unwrapped by [`v6::Lease`]) into
+/// a plan (R8, R14..R18).
+///
+/// # Errors
+///
+/// [`CannotProceed`], naming its rule: [`CannotProceed::NoBootFileUrl`]
+/// (R17) without option 59, [`CannotProceed::NothingToFetch`] (R18), or a
+/// malformed option 17 or 59.
+pub fn resolve_v6(lease: &v6::Lease<'_>) -> Result<Plan, CannotProceed> {
+    let mut log = Vec::new();
+    let sub = lease.suboptions()?;
+    let vendor = vendor(sub.as_ref(), 17, &mut log)?;
+    let unknown_suboptions = match lease.vendor_opts()? {
+        Some(v) => v.to_vendor_info()?.map(|i| i.unknown).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    for other in lease.other_vendor_opts() {
+        log.push(Decision::OtherEnterprise {
+            enterprise: other.enterprise(),
+        });
+    }
+    // R17: the file server is option 59's address.
+    let Some(url) = lease.boot_file_url()? else {
+        return Err(CannotProceed::NoBootFileUrl);
+    };
+    if url.trailing_nul() == TrailingNul::Stripped {
+        log.push(Decision::TrailingNul {
+            option: 59,
+            suboption: None,
+        });
+    }
+    // R14: the transfer mode.
+    let (transfer_mode, transfer_mode_source) = match vendor.transfer_mode {
+        Some(m) => {
+            log.push(Decision::TransferModeFromVendorOverUrl {
+                url_mode: url.transfer_mode(),
+            });
+            (m, Source::Suboption03)
+        }
+        None => {
+            log.push(Decision::TransferModeFromUrl {
+                mode: url.transfer_mode(),
+            });
+            (url.transfer_mode(), Source::Option59)
+        }
+    };
+    // R15: the image.
+    let image = match (vendor.image, url.image()) {
+        (Some(image), url_path) => {
+            if let Some(path) = url_path {
+                log.push(Decision::ImageFromVendorOverUrl {
+                    url_path: path.to_string(),
+                });
+            }
+            Some(image)
+        }
+        (None, Some(path)) => {
+            log.push(Decision::ImageFromUrl);
+            Some(ImagePlan {
+                name: path.to_string(),
+                image_type: sub.as_ref().map(Suboptions::image_type).unwrap_or_default(),
+                source: Source::Option59,
+            })
+        }
+        (None, None) => None,
+    };
+    // R16: the port.
+    let port = match (vendor.port_or_server, url.port()) {
+        (Some(PortOrServer::Port(port)), url_port) => {
+            if let Some(url_port) = url_port {
+                log.push(Decision::PortFromVendorOverUrl { url_port });
+            }
+            Some(PortPlan {
+                port,
+                source: Source::Suboption05,
+            })
+        }
+        (_, Some(port)) => {
+            log.push(Decision::PortFromUrl);
+            Some(PortPlan {
+                port,
+                source: Source::Option59,
+            })
+        }
+        (_, None) => None,
+    };
+    // R18.
+    if image.is_none() && vendor.config.is_none() {
+        return Err(CannotProceed::NothingToFetch);
+    }
+    Ok(Plan {
+        family: Family::V6,
+        image,
+        config: vendor.config,
+        transfer_mode,
+        transfer_mode_source,
+        file_server: FileServer::Ipv6(url.server()),
+        file_server_source: Source::Option59,
+        port,
+        ntp_servers: Vec::new(),
+        syslog_servers: Vec::new(),
+        host_name: None,
         proxy: vendor.proxy,
         unknown_suboptions,
         decisions: log,

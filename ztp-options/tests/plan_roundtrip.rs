@@ -137,6 +137,149 @@ fn v4_plan(u: &mut Unstructured<'_>) -> AResult<Plan> {
     })
 }
 
+/// A URL path: `/` then safe characters.
+fn url_path(u: &mut Unstructured<'_>) -> AResult<String> {
+    const CHARS: &[char] = &['a', 'z', '0', '9', '/', '.', '-', '_'];
+    let len = u.int_in_range(1..=30)?;
+    let mut s = String::from("/x");
+    for _ in 0..len {
+        s.push(*u.choose(CHARS)?);
+    }
+    Ok(s)
+}
+
+fn any_port(u: &mut Unstructured<'_>) -> AResult<Port> {
+    // Include the modes' default ports: option 59 keeps them (R16).
+    let n = if u.arbitrary()? {
+        *u.choose(&[21u16, 69, 80, 443])?
+    } else {
+        u.int_in_range(1..=u16::MAX)?
+    };
+    Ok(Port::new(n).unwrap())
+}
+
+/// A DHCPv6 plan and the decision log R10, R14, R15, R16 give it.
+fn v6_plan(u: &mut Unstructured<'_>) -> AResult<Plan> {
+    let mut decisions = Vec::new();
+    let image_type = if u.arbitrary()? {
+        ImageType::Symlink
+    } else {
+        ImageType::File
+    };
+    let url_mode = *u.choose(&TransferMode::ALL)?;
+    let url_port = if u.arbitrary()? {
+        Some(any_port(u)?)
+    } else {
+        None
+    };
+    let url_path = if u.arbitrary()? {
+        Some(url_path(u)?)
+    } else {
+        None
+    };
+    let vendor_image = match u.int_in_range(0..=2)? {
+        0 => None,
+        1 => Some(ImagePlan {
+            name: name(u)?,
+            image_type,
+            source: Source::Suboption04,
+        }),
+        _ => Some(ImagePlan {
+            name: name(u)?,
+            image_type,
+            source: Source::Suboption00,
+        }),
+    };
+    // R10
+    if let Some(i) = &vendor_image
+        && i.source == Source::Suboption00
+        && u.arbitrary()?
+    {
+        decisions.push(Decision::AltImageIgnored { name: name(u)? });
+    }
+    // R14
+    let (transfer_mode, transfer_mode_source) = if u.arbitrary()? {
+        decisions.push(Decision::TransferModeFromVendorOverUrl { url_mode });
+        (*u.choose(&TransferMode::ALL)?, Source::Suboption03)
+    } else {
+        decisions.push(Decision::TransferModeFromUrl { mode: url_mode });
+        (url_mode, Source::Option59)
+    };
+    // R15
+    let image = match (vendor_image, &url_path) {
+        (Some(i), path) => {
+            if let Some(p) = path {
+                decisions.push(Decision::ImageFromVendorOverUrl {
+                    url_path: p.clone(),
+                });
+            }
+            Some(i)
+        }
+        (None, Some(p)) => {
+            decisions.push(Decision::ImageFromUrl);
+            Some(ImagePlan {
+                name: p.clone(),
+                image_type,
+                source: Source::Option59,
+            })
+        }
+        (None, None) => None,
+    };
+    // R16
+    let port = if u.arbitrary()? {
+        if let Some(url_port) = url_port {
+            decisions.push(Decision::PortFromVendorOverUrl { url_port });
+        }
+        Some(PortPlan {
+            port: any_port(u)?,
+            source: Source::Suboption05,
+        })
+    } else if let Some(p) = url_port {
+        decisions.push(Decision::PortFromUrl);
+        Some(PortPlan {
+            port: p,
+            source: Source::Option59,
+        })
+    } else {
+        None
+    };
+    let config = if image.is_none() || u.arbitrary()? {
+        Some(ConfigPlan {
+            name: name(u)?,
+            source: Source::Suboption01,
+        })
+    } else {
+        None
+    };
+    let mut unknown = Vec::new();
+    if u.ratio(1, 4)? {
+        let len = u.int_in_range(0..=8)?;
+        unknown.push(RawSuboption {
+            code: 300,
+            value: u.bytes(len)?.to_vec(),
+        });
+    }
+    let mut octets = [0u8; 16];
+    u.fill_buffer(&mut octets)?;
+    octets[0] = 0x20;
+    Ok(Plan {
+        family: Family::V6,
+        image,
+        config,
+        transfer_mode,
+        transfer_mode_source,
+        file_server: FileServer::Ipv6(octets.into()),
+        file_server_source: Source::Option59,
+        port,
+        ntp_servers: vec![],
+        syslog_servers: vec![],
+        host_name: None,
+        proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
+        unknown_suboptions: unknown,
+        decisions,
+    })
+}
+
 fn stream(seed: u64, len: usize) -> Vec<u8> {
     let mut state = seed | 1;
     (0..len)
@@ -167,6 +310,28 @@ fn r10_r11_r12_r13_r18_v4_plans_survive_encode_decode_resolve() {
     }
     // The generator reached every decision it can make.
     assert_eq!(kinds.len(), 6);
+}
+
+#[test]
+fn r14_r15_r16_r17_v6_plans_survive_encode_decode_resolve() {
+    let mut kinds = std::collections::HashSet::new();
+    for seed in 0..3000u64 {
+        let bytes = stream(seed.wrapping_mul(0xd1b5_4a32_d192_ed03), 1024);
+        let plan = v6_plan(&mut Unstructured::new(&bytes)).unwrap();
+        let options: Vec<u8> = plan
+            .to_v6_options()
+            .unwrap()
+            .into_iter()
+            .flat_map(|(code, value)| common::v6opt(code.get(), &value))
+            .collect();
+        let msg = common::v6_reply(&options);
+        let back = ztp_options::resolve_v6(&ztp_options::v6::Lease::parse(&msg).unwrap());
+        assert_eq!(back.as_ref(), Ok(&plan), "seed {seed}");
+        for d in &plan.decisions {
+            kinds.insert(std::mem::discriminant(d));
+        }
+    }
+    assert_eq!(kinds.len(), 7);
 }
 
 #[test]

@@ -38,3 +38,35 @@ pub(crate) fn hex(s: &str) -> Vec<u8> {
         .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
         .collect()
 }
+
+/// A DHCPv6 REPLY (type 7, transaction id 0x0a0b0c) with a client and a
+/// server identifier, then `options` as given.
+pub(crate) fn v6_reply(options: &[u8]) -> Vec<u8> {
+    let mut m = vec![7, 0x0a, 0x0b, 0x0c];
+    m.extend_from_slice(&v6opt(1, &[0, 3, 0, 1, 0x00, 0x00, 0x5e, 0x00, 0x53, 0x01]));
+    m.extend_from_slice(&v6opt(2, &[0, 3, 0, 1, 0x00, 0x00, 0x5e, 0x00, 0x53, 0xfe]));
+    m.extend_from_slice(options);
+    m
+}
+
+/// `code(2) len(2) value`.
+pub(crate) fn v6opt(code: u16, value: &[u8]) -> Vec<u8> {
+    let mut v = code.to_be_bytes().to_vec();
+    v.extend_from_slice(&u16::try_from(value.len()).unwrap().to_be_bytes());
+    v.extend_from_slice(value);
+    v
+}
+
+/// Option 17 for `enterprise` with `(code, value)` items.
+pub(crate) fn v6vendor(enterprise: u32, items: &[(u16, &[u8])]) -> Vec<u8> {
+    let mut value = enterprise.to_be_bytes().to_vec();
+    for (code, item) in items {
+        value.extend_from_slice(&v6opt(*code, item));
+    }
+    v6opt(17, &value)
+}
+
+/// Option 59 with `url`.
+pub(crate) fn v6url(url: &str) -> Vec<u8> {
+    v6opt(59, url.as_bytes())
+}
