@@ -8,7 +8,7 @@ use std::net::Ipv6Addr;
 use ztp_options::samples::V6_REPLY;
 use ztp_options::v6::{
     BootFileUrl, BootFileUrlRepr, JUNIPER_ENTERPRISE, Lease, MAX_RELAY_DEPTH, Message, MessageType,
-    OptionCode, UrlProblem, UserClass, VendorClass, VendorOpts, put_option,
+    OptionCode, UrlProblem, UserClass, VendorClass, VendorOpts,
 };
 use ztp_options::{
     Error, Excerpt, Family, Place, Port, PortOrServer, RawSuboption, TransferMode, VendorInfo,
@@ -389,7 +389,7 @@ fn r8_round_trip_decode_encode_vendor_info_v6() {
         assert_eq!(view.to_vendor_info().unwrap().as_ref(), Some(&info));
         // And inside a message.
         let mut m = vec![7, 0, 0, 1];
-        put_option(OptionCode::VendorOpts, &buf, &mut m).unwrap();
+        ztp_options::v6::put_option(OptionCode::VendorOpts, &buf, &mut m).unwrap();
         let lease = Lease::parse(&m).unwrap();
         assert_eq!(
             lease

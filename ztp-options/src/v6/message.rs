@@ -350,7 +350,7 @@ mod tests {
             let bytes = [13u8; 40];
             let msg = Message::new_unchecked(&bytes[..len]);
             let _ = (msg.transaction_id(), msg.relay_header(), msg.options_area());
-            assert_eq!(msg.options().count() <= 1, true);
+            assert!(msg.options().count() <= 1);
             assert_eq!(Message::new_checked(&bytes[..len]).is_ok(), len >= 34);
         }
     }
