@@ -30,4 +30,4 @@ pub use lease::Lease;
 pub use message::{Area, Message, OptionValue, Options, Overload, RawOption};
 pub use option43::{Items as Option43Items, Option43};
 pub use options::{MessageRepr, OptionSet, OwnedOption, instances_len, put_option};
-pub use servers::{Ipv4List, TftpServerName, ipv4_list_len, put_ipv4_list};
+pub use servers::{Addresses, Ipv4List, TftpServerName, ipv4_list_len, put_ipv4_list};

@@ -35,11 +35,8 @@ impl<'a> Ipv4List<'a> {
     }
 
     /// The addresses, in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = Ipv4Addr> + 'a {
-        self.bytes.chunks_exact(4).map(|c| {
-            let octets: [u8; 4] = c.try_into().unwrap_or([0; 4]);
-            Ipv4Addr::from(octets)
-        })
+    pub fn iter(&self) -> Addresses<'a> {
+        (*self).into_iter()
     }
 
     /// The first address (the one ZTP uses for option 150).
@@ -58,11 +55,14 @@ impl<'a> Ipv4List<'a> {
     }
 }
 
+/// The iterator of [`Ipv4List::iter`].
+pub type Addresses<'a> = core::iter::Map<core::slice::ChunksExact<'a, u8>, fn(&[u8]) -> Ipv4Addr>;
+
 impl<'a> IntoIterator for Ipv4List<'a> {
     type Item = Ipv4Addr;
-    type IntoIter = core::iter::Map<core::slice::ChunksExact<'a, u8>, fn(&[u8]) -> Ipv4Addr>;
+    type IntoIter = Addresses<'a>;
 
-    fn into_iter(self) -> Self::IntoIter {
+    fn into_iter(self) -> Addresses<'a> {
         fn addr(c: &[u8]) -> Ipv4Addr {
             Ipv4Addr::from(<[u8; 4]>::try_from(c).unwrap_or([0; 4]))
         }
