@@ -5,11 +5,55 @@
 //! A factory-fresh Juniper switch reads its software image and configuration
 //! file names from DHCPv4 option 43 (suboptions 00 image, 01 config, 02
 //! symlink, 03 transfer mode, 04 alternate image, 05 port or server, 08 proxy)
-//! with option 150 or 66 for the file server. This crate decodes those
-//! options from the bytes of a lease and encodes them for a server, byte for
-//! byte. It does no I/O.
+//! with option 150 or 66 for the file server, or from DHCPv6 option 17
+//! (enterprise 2636) with option 59. This crate decodes those options from
+//! the bytes of a lease, resolves their precedence into one [`Plan`] with a
+//! decision log, and encodes them for a server, byte for byte. It does no
+//! I/O.
 //!
-//! # Decoding a DHCPv4 lease
+//! # From a DHCPv4 lease to a plan
+//!
+//! ```
+//! use ztp_options::{Source, resolve_v4, v4::Lease};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let lease = Lease::parse(ztp_options::samples::V4_ACK)?;
+//! let plan = resolve_v4(&lease)?;
+//! assert_eq!(plan.file_server.to_string(), "192.0.2.10");
+//! assert_eq!(plan.file_server_source, Source::Option150);
+//! for d in &plan.decisions {
+//!     // [R12] option 66 ("192.0.2.10") ignored because 150 is present
+//!     println!("[{}] {d}", d.rule());
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! # From a DHCPv6 reply to a plan
+//!
+//! ```
+//! use ztp_options::{Source, resolve_v6, v6::Lease};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let lease = Lease::parse(ztp_options::samples::V6_REPLY)?;
+//! let plan = resolve_v6(&lease)?;
+//! assert_eq!(plan.file_server.to_string(), "2001:db8::1");
+//! // R15: option 17's image beats option 59's path.
+//! assert_eq!(plan.image.as_ref().map(|i| i.source), Some(Source::Suboption00));
+//! # Ok(()) }
+//! ```
+//!
+//! # Encoding a plan for a server
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let plan = ztp_options::resolve_v4(&ztp_options::v4::Lease::parse(ztp_options::samples::V4_ACK)?)?;
+//! let options = plan.to_v4_options()?; // 43, 150, 66, 7, 42, 12
+//! let mut bytes = vec![0; options.buffer_len()];
+//! options.emit(&mut bytes)?;
+//! # Ok(()) }
+//! ```
+//!
+//! # Reading the options of a DHCPv4 lease
 //!
 //! ```
 //! use ztp_options::v4::Lease;

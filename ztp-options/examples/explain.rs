@@ -1,9 +1,10 @@
-//! Decodes the embedded DHCPv4 ACK (or a hex message given as the first
-//! argument) and prints every ZTP field it holds.
+//! Decodes the embedded DHCPv4 ACK and DHCPv6 REPLY (or a DHCPv4 message
+//! given in hex as the first argument), prints every ZTP field they hold,
+//! then the resolved plan and its decision log.
 //!
 //! ```text
-//! cargo run -p ztp-options --example explain_v4
-//! cargo run -p ztp-options --example explain_v4 -- 0201060039...
+//! cargo run -p ztp-options --example explain
+//! cargo run -p ztp-options --example explain -- 0201060039...
 //! ```
 
 use std::process::ExitCode;
@@ -38,6 +39,62 @@ fn field<T>(name: &str, value: Result<Option<T>, Error>, f: impl Fn(T) -> String
         Ok(Some(v)) => println!("  {name:<22} {}", f(v)),
         Ok(None) => {}
         Err(e) => println!("  {name:<22} error: {e}"),
+    }
+}
+
+fn print_plan(outcome: Result<ztp_options::Plan, ztp_options::CannotProceed>) {
+    match outcome {
+        Ok(plan) => {
+            println!("Plan:");
+            if let Some(i) = &plan.image {
+                println!(
+                    "  image                  {:?} ({:?}, from {})",
+                    i.name, i.image_type, i.source
+                );
+            }
+            if let Some(c) = &plan.config {
+                println!("  config                 {:?} (from {})", c.name, c.source);
+            }
+            println!(
+                "  transfer mode          {} (from {})",
+                plan.transfer_mode, plan.transfer_mode_source
+            );
+            println!(
+                "  file server            {} (from {})",
+                plan.file_server, plan.file_server_source
+            );
+            if let Some(p) = plan.port {
+                println!("  port                   {} (from {})", p.port, p.source);
+            }
+            println!("Decision log:");
+            if plan.decisions.is_empty() {
+                println!("  (nothing to decide)");
+            }
+            for d in &plan.decisions {
+                println!("  [{}] {d}", d.rule());
+            }
+        }
+        Err(e) => println!("ZTP cannot proceed on this binding [{}]: {e}", e.rule()),
+    }
+}
+
+fn explain_v6() {
+    let bytes = ztp_options::samples::V6_REPLY;
+    println!();
+    println!(
+        "DHCPv6 message (embedded sample REPLY), {} bytes",
+        bytes.len()
+    );
+    match ztp_options::v6::Lease::parse(bytes) {
+        Ok(lease) => {
+            match lease.boot_file_url() {
+                Ok(Some(url)) => println!("  boot file url (59)     {url}"),
+                Ok(None) => {}
+                Err(e) => println!("  boot file url (59)     error: {e}"),
+            }
+            print_plan(ztp_options::resolve_v6(&lease));
+        }
+        Err(e) => println!("cannot decode the message: {e}"),
     }
 }
 
@@ -146,38 +203,9 @@ fn main() -> ExitCode {
         );
     }
     println!();
-    match ztp_options::resolve_v4(&lease) {
-        Ok(plan) => {
-            println!("Plan:");
-            if let Some(i) = &plan.image {
-                println!(
-                    "  image                  {:?} ({:?}, from {})",
-                    i.name, i.image_type, i.source
-                );
-            }
-            if let Some(c) = &plan.config {
-                println!("  config                 {:?} (from {})", c.name, c.source);
-            }
-            println!(
-                "  transfer mode          {} (from {})",
-                plan.transfer_mode, plan.transfer_mode_source
-            );
-            println!(
-                "  file server            {} (from {})",
-                plan.file_server, plan.file_server_source
-            );
-            if let Some(p) = plan.port {
-                println!("  port                   {} (from {})", p.port, p.source);
-            }
-            println!("Decision log:");
-            if plan.decisions.is_empty() {
-                println!("  (nothing to decide)");
-            }
-            for d in &plan.decisions {
-                println!("  [{}] {d}", d.rule());
-            }
-        }
-        Err(e) => println!("ZTP cannot proceed on this binding [{}]: {e}", e.rule()),
+    print_plan(ztp_options::resolve_v4(&lease));
+    if std::env::args().nth(1).is_none() {
+        explain_v6();
     }
     ExitCode::SUCCESS
 }
