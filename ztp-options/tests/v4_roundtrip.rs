@@ -135,3 +135,42 @@ fn r1_arbitrary_vendor_info_round_trips_through_option_43() {
     }
     assert!(checked > 1000);
 }
+
+#[cfg(feature = "arbitrary")]
+#[test]
+fn r2_arbitrary_messages_round_trip_with_long_options_split() {
+    use arbitrary::{Arbitrary, Unstructured};
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut split = 0;
+    for _ in 0..500 {
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        let repr = MessageRepr::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
+        let mut out = vec![0; repr.buffer_len()];
+        repr.emit(&mut out).unwrap();
+        let back = MessageRepr::parse(&Message::new_checked(&out[..]).unwrap()).unwrap();
+        assert_eq!(back, repr);
+        split += usize::from(repr.options.iter().any(|o| o.value.len() > 255));
+    }
+    assert!(split > 50, "{split}");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn plan_and_vendor_info_serde_round_trip() {
+    let lease = ztp_options::v4::Lease::parse(ztp_options::samples::V4_ACK).unwrap();
+    let plan = ztp_options::resolve_v4(&lease).unwrap();
+    let json = serde_json::to_string(&plan).unwrap();
+    assert!(json.contains("\"source\":\"suboption-00\""), "{json}");
+    let back: ztp_options::Plan = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, plan);
+    let info = lease.option43().unwrap().unwrap().to_vendor_info().unwrap();
+    let back: VendorInfo = serde_json::from_str(&serde_json::to_string(&info).unwrap()).unwrap();
+    assert_eq!(back, info);
+}

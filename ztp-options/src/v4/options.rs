@@ -345,6 +345,51 @@ impl MessageRepr {
     }
 }
 
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for OptionSet {
+    /// Up to 8 distinct codes in 1..=254 (0 and 255 carry no value), each
+    /// with a value of up to 600 bytes, so that RFC 3396 splitting happens.
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let mut set = OptionSet::new();
+        for _ in 0..u.int_in_range(0..=8)? {
+            let code = OptionCode::new(u.int_in_range(1..=254)?);
+            let len = u.int_in_range(0..=600)?;
+            let value = u.bytes(len)?.to_vec();
+            if set.get(code).is_none() {
+                set.options.push(OwnedOption { code, value });
+            }
+        }
+        Ok(set)
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for MessageRepr {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let mut options: OptionSet = u.arbitrary()?;
+        // Option 52 is never written by the encoder (it does not overload).
+        options.remove(OptionCode::Overload);
+        Ok(MessageRepr {
+            op: u.arbitrary()?,
+            htype: u.arbitrary()?,
+            hlen: u.arbitrary()?,
+            hops: u.arbitrary()?,
+            xid: u.arbitrary()?,
+            secs: u.arbitrary()?,
+            flags: u.arbitrary()?,
+            ciaddr: u.arbitrary()?,
+            yiaddr: u.arbitrary()?,
+            siaddr: u.arbitrary()?,
+            giaddr: u.arbitrary()?,
+            chaddr: u.arbitrary()?,
+            sname: u.arbitrary()?,
+            file: u.arbitrary()?,
+            options,
+            min_len: 0,
+        })
+    }
+}
+
 #[cfg(feature = "serde")]
 mod serde_bytes_array {
     use serde::{Deserialize, Deserializer, Serializer};
