@@ -1,0 +1,121 @@
+//! The one error type of this crate.
+
+use ztp_options::{Family, Rule, Source, TransferMode};
+
+/// The longest HTTP or HTTPS URL a device accepts, in characters (R21,
+/// R30). The count is the serialised URL, as sent.
+pub const HTTP_URL_LIMIT: usize = 256;
+
+/// Why a file name, a plan or a URL gives no fetch target. Every variant
+/// carries the offending value; [`Error::rule`] names the SPEC rule it
+/// enforces. Messages are lowercase and stable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "error", rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum Error {
+    /// R19: the name ends in `:digits` that are 0 or above 65535.
+    #[error("port suffix {value:?} of {name:?} is not a port in 1..=65535")]
+    BadPortSuffix {
+        /// The digits after the last `:`.
+        value: String,
+        /// The whole file name.
+        name: String,
+    },
+    /// R19: nothing is left to fetch (an empty name, a name that is only a
+    /// `:port` suffix, a URL whose path is empty or `/`).
+    #[error("{name:?} names no file")]
+    EmptyName {
+        /// The name or URL.
+        name: String,
+    },
+    /// R22: the file server is a host name; the device does no DNS.
+    #[error("file server {value:?} is a host name, not an ip address (the device does no dns)")]
+    HostName {
+        /// The host name.
+        value: String,
+    },
+    /// R22: the URL names no file server.
+    #[error("no file server in {url:?}")]
+    NoServer {
+        /// The URL.
+        url: String,
+    },
+    /// R21, R30: an HTTP or HTTPS URL is longer than the limit. It is never
+    /// truncated.
+    #[error("{mode} url of {len} characters is longer than the {limit}-character limit: {url}")]
+    TooLong {
+        /// The length of the serialised URL, in characters.
+        len: usize,
+        /// The limit, [`HTTP_URL_LIMIT`].
+        limit: usize,
+        /// HTTP or HTTPS.
+        mode: TransferMode,
+        /// The whole URL.
+        url: String,
+    },
+    /// R9: the URL's scheme is not a transfer mode.
+    #[error("scheme {value:?} is not a transfer mode (tftp, ftp, http, https)")]
+    UnsupportedScheme {
+        /// The scheme.
+        value: String,
+    },
+    /// R23: the URL carries a user name or password. FTP logs in
+    /// anonymously, and the other modes take no credentials either.
+    #[error("{url:?} carries a user name or password: ftp is anonymous, no mode takes credentials")]
+    Credentials {
+        /// The URL.
+        url: String,
+    },
+    /// R9: the URL's port is 0.
+    #[error("port 0 in {url:?} is not a port")]
+    ZeroPort {
+        /// The URL.
+        url: String,
+    },
+    /// R9: the `url` crate rejects the text.
+    #[error("{value:?} is not a url: {reason}")]
+    BadUrl {
+        /// The text.
+        value: String,
+        /// The `url` crate's reason.
+        reason: String,
+    },
+    /// R20 (DHCPv4), R16 (DHCPv6): the plan's port comes from neither
+    /// suboption 05 nor option 59, the only sources these rules know.
+    #[error("the plan's port comes from {from}, neither suboption 05 nor option 59")]
+    PortSource {
+        /// Where the plan says the port came from.
+        from: Source,
+        /// The plan's family.
+        family: Family,
+    },
+    /// A deserialised target whose fields do not match its URL.
+    #[error("the {field} of the target does not match its url {url:?}")]
+    Mismatch {
+        /// The URL.
+        url: String,
+        /// The field that differs (`mode`, `server`, `port`).
+        field: String,
+    },
+}
+
+impl Error {
+    /// The SPEC rule the error enforces.
+    pub fn rule(&self) -> Rule {
+        Rule(match self {
+            Error::BadPortSuffix { .. } | Error::EmptyName { .. } => 19,
+            Error::HostName { .. } | Error::NoServer { .. } => 22,
+            Error::TooLong { .. } => 21,
+            Error::Credentials { .. } => 23,
+            Error::UnsupportedScheme { .. }
+            | Error::ZeroPort { .. }
+            | Error::BadUrl { .. }
+            | Error::Mismatch { .. } => 9,
+            Error::PortSource { family, .. } => match family {
+                Family::V4 => 20,
+                Family::V6 => 16,
+            },
+        })
+    }
+}

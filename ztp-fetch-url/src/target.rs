@@ -1,0 +1,485 @@
+//! One fetch target: the URL a device fetches, built from a plan or parsed
+//! back from text.
+
+use core::fmt;
+use core::net::{IpAddr, Ipv4Addr};
+
+use url::{Host, Url};
+use ztp_options::{ImageType, TransferMode};
+
+use crate::error::{Error, HTTP_URL_LIMIT};
+use crate::note::{Note, PortSource};
+
+/// What a target is: the software image (a file or a symbolic link,
+/// suboption 02) or the configuration file or script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "target", rename_all = "lowercase"))]
+pub enum TargetKind {
+    /// The software image.
+    Image {
+        /// A plain file, or a symbolic link to the image.
+        image_type: ImageType,
+    },
+    /// The configuration file or script.
+    Config,
+}
+
+impl TargetKind {
+    /// What suboption 02 says, for an image; `None` for the configuration.
+    pub const fn image_type(self) -> Option<ImageType> {
+        match self {
+            TargetKind::Image { image_type } => Some(image_type),
+            TargetKind::Config => None,
+        }
+    }
+}
+
+impl fmt::Display for TargetKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TargetKind::Image {
+                image_type: ImageType::File,
+            } => "image",
+            TargetKind::Image {
+                image_type: ImageType::Symlink,
+            } => "image (symlink)",
+            TargetKind::Config => "config",
+        })
+    }
+}
+
+/// Where a URL given to [`Target::parse`] comes from; it names the source of
+/// an explicit port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum UrlOrigin {
+    /// DHCPv6 option 59 (boot file URL): a port is [`PortSource::Option59`].
+    #[cfg_attr(feature = "serde", serde(rename = "option-59"))]
+    Option59,
+    /// Typed by a person or read from a file: a port is [`PortSource::Url`].
+    User,
+}
+
+/// One file to fetch: the URL and what it is made of.
+///
+/// A target is valid by construction: its URL has a transfer-mode scheme, an
+/// IP-literal host (IPv6 in brackets, R22), no user or password (R23), the
+/// port only when it differs from the mode's default, a percent-encoded
+/// path, and (HTTP, HTTPS) at most [`HTTP_URL_LIMIT`] characters (R21).
+/// Build one with [`fetch_plan`](crate::fetch_plan) or [`Target::parse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    url: Url,
+    mode: TransferMode,
+    server: IpAddr,
+    port: u16,
+    port_source: PortSource,
+    kind: TargetKind,
+    notes: Vec<Note>,
+}
+
+impl Target {
+    /// Parses a URL (DHCPv6 option 59, or one a person gives) into a target,
+    /// with the same checks as a target built from a plan.
+    ///
+    /// The URL is normalised as the `url` crate does (percent-encoding, `.`
+    /// and `..` resolved), and a port equal to the mode's default is dropped
+    /// (`tftp://192.0.2.1:69/a` becomes `tftp://192.0.2.1/a`); an explicit
+    /// port that differs from the default comes from `origin`, any other is
+    /// [`PortSource::Default`]. A `:digits` at the end of the URL's *path*
+    /// is part of the path: in a URL the port belongs to the authority. The
+    /// query and fragment, if any, are kept.
+    ///
+    /// ```
+    /// use ztp_fetch_url::{PortSource, Target, TargetKind, UrlOrigin};
+    /// use ztp_options::{ImageType, TransferMode};
+    ///
+    /// # fn main() -> Result<(), ztp_fetch_url::Error> {
+    /// let kind = TargetKind::Image { image_type: ImageType::File };
+    /// let t = Target::parse("http://[2001:db8::1]:8080/img/junos.tgz", kind, UrlOrigin::Option59)?;
+    /// assert_eq!(t.mode(), TransferMode::Http);
+    /// assert_eq!(t.port(), 8080);
+    /// assert_eq!(t.port_source(), PortSource::Option59);
+    /// assert_eq!(t.server().to_string(), "2001:db8::1");
+    ///
+    /// // The device does no DNS (R22).
+    /// let err = Target::parse("http://files.example/a", kind, UrlOrigin::User).unwrap_err();
+    /// assert_eq!(err.rule().to_string(), "R22");
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadUrl`] for text the `url` crate rejects,
+    /// [`Error::UnsupportedScheme`], [`Error::Credentials`] (R23),
+    /// [`Error::NoServer`] and [`Error::HostName`] (R22),
+    /// [`Error::ZeroPort`], [`Error::EmptyName`] for an empty path or `/`,
+    /// [`Error::TooLong`] (R21).
+    pub fn parse(input: &str, kind: TargetKind, origin: UrlOrigin) -> Result<Target, Error> {
+        let mut url = Url::parse(input).map_err(|e| Error::BadUrl {
+            value: input.into(),
+            reason: e.to_string(),
+        })?;
+        let mode = match url.scheme() {
+            "tftp" => TransferMode::Tftp,
+            "ftp" => TransferMode::Ftp,
+            "http" => TransferMode::Http,
+            "https" => TransferMode::Https,
+            other => {
+                return Err(Error::UnsupportedScheme {
+                    value: other.into(),
+                });
+            }
+        };
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(Error::Credentials { url: input.into() });
+        }
+        let server = match url.host() {
+            None => return Err(Error::NoServer { url: input.into() }),
+            Some(Host::Ipv4(a)) => IpAddr::V4(a),
+            Some(Host::Ipv6(a)) => IpAddr::V6(a),
+            // `tftp` is not a special scheme to the `url` crate: its hosts
+            // are opaque text, so an IPv4 literal is read here.
+            Some(Host::Domain("")) => return Err(Error::NoServer { url: input.into() }),
+            Some(Host::Domain(name)) => match name.parse::<Ipv4Addr>() {
+                Ok(a) => IpAddr::V4(a),
+                Err(_) => return Err(Error::HostName { value: name.into() }),
+            },
+        };
+        let default = mode.default_port();
+        let (port, port_source) = match url.port() {
+            Some(0) => return Err(Error::ZeroPort { url: input.into() }),
+            Some(p) if p != default => (
+                p,
+                match origin {
+                    UrlOrigin::Option59 => PortSource::Option59,
+                    UrlOrigin::User => PortSource::Url,
+                },
+            ),
+            _ => (default, PortSource::Default),
+        };
+        if port == default {
+            url.set_port(None).map_err(|()| Error::BadUrl {
+                value: input.into(),
+                reason: "cannot drop the default port".into(),
+            })?;
+        }
+        if matches!(url.path(), "" | "/") {
+            return Err(Error::EmptyName { name: input.into() });
+        }
+        check_length(mode, &url)?;
+        let mut notes = Vec::new();
+        if mode == TransferMode::Ftp {
+            notes.push(Note::AnonymousFtp);
+        }
+        Ok(Target {
+            url,
+            mode,
+            server,
+            port,
+            port_source,
+            kind,
+            notes,
+        })
+    }
+
+    /// The URL.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The URL as text: what is sent.
+    pub fn as_str(&self) -> &str {
+        self.url.as_str()
+    }
+
+    /// The transfer mode (the URL's scheme).
+    pub fn mode(&self) -> TransferMode {
+        self.mode
+    }
+
+    /// The file server.
+    pub fn server(&self) -> IpAddr {
+        self.server
+    }
+
+    /// The port used, written in the URL only when it differs from the
+    /// mode's default.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Where the port came from.
+    pub fn port_source(&self) -> PortSource {
+        self.port_source
+    }
+
+    /// Image (file or symlink) or configuration.
+    pub fn kind(&self) -> TargetKind {
+        self.kind
+    }
+
+    /// The notes about this target, in the order the rules ran.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+}
+
+impl fmt::Display for Target {
+    /// `config http://192.0.2.10:8088/a.conf (port 8088 from suffix)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} (port {} from {})",
+            self.kind, self.url, self.port, self.port_source
+        )
+    }
+}
+
+/// How the path of a target is written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum PathText<'a> {
+    /// A file name from a suboption: every byte outside RFC 3986's `pchar`
+    /// and `/` is percent-encoded, `%` included.
+    FileName(&'a str),
+    /// The path of a URL (option 59): already a URL path, so `%xx` is kept;
+    /// the `url` crate encodes what must be.
+    UrlPath(&'a str),
+}
+
+/// The parts of a target built from a plan.
+pub(crate) struct Parts<'a> {
+    pub(crate) mode: TransferMode,
+    pub(crate) server: IpAddr,
+    pub(crate) port: u16,
+    pub(crate) port_source: PortSource,
+    pub(crate) kind: TargetKind,
+    pub(crate) path: PathText<'a>,
+}
+
+impl Target {
+    /// Builds the URL (R21, R22, R23) and the target; `notes` already holds
+    /// what the port rules said.
+    pub(crate) fn build(parts: Parts<'_>, mut notes: Vec<Note>) -> Result<Target, Error> {
+        let Parts {
+            mode,
+            server,
+            port,
+            port_source,
+            kind,
+            path,
+        } = parts;
+        // R22: an IPv6 server in brackets. R23: no user or password.
+        let base = match server {
+            IpAddr::V4(a) => format!("{mode}://{a}/"),
+            IpAddr::V6(a) => format!("{mode}://[{a}]/"),
+        };
+        let mut url = Url::parse(&base).map_err(|e| Error::BadUrl {
+            value: base.clone(),
+            reason: e.to_string(),
+        })?;
+        let explicit = (port != mode.default_port()).then_some(port);
+        url.set_port(explicit).map_err(|()| Error::BadUrl {
+            value: base.clone(),
+            reason: "cannot carry a port".into(),
+        })?;
+        let (raw, encoded) = match path {
+            PathText::FileName(name) => (name, encode_file_name(name)),
+            PathText::UrlPath(p) => (p, p.to_string()),
+        };
+        let rooted = if encoded.starts_with('/') {
+            encoded
+        } else {
+            notes.push(Note::JoinedToRoot { name: raw.into() });
+            format!("/{encoded}")
+        };
+        url.set_path(&rooted);
+        if has_dot_segment(&rooted) {
+            notes.push(Note::PathNormalised {
+                path: rooted,
+                url_path: url.path().into(),
+            });
+        }
+        if mode == TransferMode::Ftp {
+            notes.push(Note::AnonymousFtp);
+        }
+        check_length(mode, &url)?;
+        Ok(Target {
+            url,
+            mode,
+            server,
+            port,
+            port_source,
+            kind,
+            notes,
+        })
+    }
+}
+
+/// R21, R30: HTTP and HTTPS URLs longer than [`HTTP_URL_LIMIT`] are errors;
+/// TFTP and FTP have no stated limit.
+fn check_length(mode: TransferMode, url: &Url) -> Result<(), Error> {
+    let len = url.as_str().chars().count();
+    match mode {
+        TransferMode::Http | TransferMode::Https if len > HTTP_URL_LIMIT => Err(Error::TooLong {
+            len,
+            limit: HTTP_URL_LIMIT,
+            mode,
+            url: url.as_str().into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Percent-encodes a file name for a URL path: RFC 3986 unreserved
+/// characters, sub-delims, `:`, `@` and `/` are kept; every other byte
+/// (`%`, space, `?`, `#`, `\`, controls, non-ASCII UTF-8) becomes `%XX`.
+pub(crate) fn encode_file_name(name: &str) -> String {
+    const KEPT: &[u8] = b"-._~!$&'()*+,;=:@/";
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || KEPT.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(hex(b >> 4));
+            out.push(hex(b & 0x0f));
+        }
+    }
+    out
+}
+
+fn hex(nibble: u8) -> char {
+    char::from_digit(u32::from(nibble), 16).map_or('0', |c| c.to_ascii_uppercase())
+}
+
+/// Whether a path has a `.` or `..` segment (plain or percent-encoded),
+/// which the `url` crate resolves.
+fn has_dot_segment(path: &str) -> bool {
+    path.split('/').any(|segment| {
+        let s = segment.to_ascii_lowercase().replace("%2e", ".");
+        s == "." || s == ".."
+    })
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    //! A target is (de)serialised as its fields with the URL as text; on
+    //! the way in, the URL is parsed again and must agree with the fields.
+
+    use super::*;
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Fields {
+        url: String,
+        mode: TransferMode,
+        server: IpAddr,
+        port: u16,
+        port_source: PortSource,
+        kind: TargetKind,
+        notes: Vec<Note>,
+    }
+
+    impl serde::Serialize for Target {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            Fields {
+                url: self.url.as_str().into(),
+                mode: self.mode,
+                server: self.server,
+                port: self.port,
+                port_source: self.port_source,
+                kind: self.kind,
+                notes: self.notes.clone(),
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Target {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let f = Fields::deserialize(d)?;
+            let parsed =
+                Target::parse(&f.url, f.kind, UrlOrigin::User).map_err(serde::de::Error::custom)?;
+            let mismatch = |field: &str| {
+                serde::de::Error::custom(Error::Mismatch {
+                    url: f.url.clone(),
+                    field: field.into(),
+                })
+            };
+            if parsed.mode != f.mode {
+                return Err(mismatch("mode"));
+            }
+            if parsed.server != f.server {
+                return Err(mismatch("server"));
+            }
+            if parsed.port != f.port {
+                return Err(mismatch("port"));
+            }
+            Ok(Target {
+                url: parsed.url,
+                mode: f.mode,
+                server: f.server,
+                port: f.port,
+                port_source: f.port_source,
+                kind: f.kind,
+                notes: f.notes,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_what_must_be() {
+        assert_eq!(encode_file_name("/a b/c?d#e"), "/a%20b/c%3Fd%23e");
+        assert_eq!(encode_file_name("/100%.conf"), "/100%25.conf");
+        assert_eq!(encode_file_name("C:\\ztp\\x"), "C:%5Cztp%5Cx");
+        assert_eq!(encode_file_name("/é"), "/%C3%A9");
+        assert_eq!(
+            encode_file_name("/a-b_c.d~e!$&'()*+,;=:@"),
+            "/a-b_c.d~e!$&'()*+,;=:@"
+        );
+        assert_eq!(encode_file_name("/\u{7f}\t"), "/%7F%09");
+    }
+
+    #[test]
+    fn dot_segments() {
+        assert!(has_dot_segment("/a/../b"));
+        assert!(has_dot_segment("/a/./b"));
+        assert!(has_dot_segment("/a/%2E%2e/b"));
+        assert!(!has_dot_segment("/a/.../b"));
+        assert!(!has_dot_segment("/a/.hidden"));
+    }
+
+    #[test]
+    fn r21_exactly_256_is_accepted() {
+        // "http://192.0.2.10/" is 18 characters.
+        let name = "a".repeat(HTTP_URL_LIMIT - 18);
+        fn parts(name: &str) -> Parts<'_> {
+            Parts {
+                mode: TransferMode::Http,
+                server: IpAddr::V4(Ipv4Addr::new(192, 0, 2, 10)),
+                port: 80,
+                port_source: PortSource::Default,
+                kind: TargetKind::Config,
+                path: PathText::FileName(name),
+            }
+        }
+        let t = Target::build(parts(&format!("/{name}")), Vec::new()).unwrap();
+        assert_eq!(t.as_str().len(), HTTP_URL_LIMIT);
+        let err = Target::build(parts(&format!("/{name}a")), Vec::new()).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::TooLong {
+                len: 257,
+                limit: 256,
+                ..
+            }
+        ));
+    }
+}
