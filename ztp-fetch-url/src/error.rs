@@ -22,8 +22,9 @@ pub enum Error {
         /// The whole file name.
         name: String,
     },
-    /// R19: nothing is left to fetch (an empty name, a name that is only a
-    /// `:port` suffix, a URL whose path is empty or `/`).
+    /// R19: nothing is left to fetch: an empty name, a name that is only a
+    /// `:port` suffix, a name or URL whose path is empty or `/` (once `.`
+    /// and `..` are resolved).
     #[error("{name:?} names no file")]
     EmptyName {
         /// The name or URL.

@@ -220,6 +220,7 @@ fn target(plan: &Plan, name: &str, source: Source, kind: TargetKind) -> Result<T
             port_source,
             kind,
             path,
+            name,
         },
         notes,
     )

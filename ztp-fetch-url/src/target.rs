@@ -257,6 +257,8 @@ pub(crate) struct Parts<'a> {
     pub(crate) port_source: PortSource,
     pub(crate) kind: TargetKind,
     pub(crate) path: PathText<'a>,
+    /// The name as the plan gave it, for errors.
+    pub(crate) name: &'a str,
 }
 
 impl Target {
@@ -270,6 +272,7 @@ impl Target {
             port_source,
             kind,
             path,
+            name,
         } = parts;
         // R22: an IPv6 server in brackets. R23: no user or password.
         let base = match server {
@@ -296,6 +299,11 @@ impl Target {
             format!("/{encoded}")
         };
         url.set_path(&rooted);
+        // R19: "/", ".", "a/.." name no file (as option 59's "/" names no
+        // image).
+        if matches!(url.path(), "" | "/") {
+            return Err(Error::EmptyName { name: name.into() });
+        }
         if has_dot_segment(&rooted) {
             notes.push(Note::PathNormalised {
                 path: rooted,
@@ -468,6 +476,7 @@ mod tests {
                 port_source: PortSource::Default,
                 kind: TargetKind::Config,
                 path: PathText::FileName(name),
+                name,
             }
         }
         let t = Target::build(parts(&format!("/{name}")), Vec::new()).unwrap();

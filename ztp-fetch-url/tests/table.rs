@@ -103,6 +103,8 @@ fn rows() -> Vec<Row> {
         // Nothing to fetch.
         row(V4, Http, ":8088", None, Err(Error::EmptyName { name: ":8088".into() })),
         row(V4, Tftp, "", None, Err(Error::EmptyName { name: String::new() })),
+        row(V4, Http, "/", None, Err(Error::EmptyName { name: "/".into() })),
+        row(V4, Ftp, "/ztp/..:2121", None, Err(Error::EmptyName { name: "/ztp/..:2121".into() })),
         // Percent-encoding: the file named is the file fetched.
         row(V4, Http, "/my configs/sw 1.conf", None, ok("http://192.0.2.10/my%20configs/sw%201.conf", Default)),
         row(V4, Http, "/a?b#c", None, ok("http://192.0.2.10/a%3Fb%23c", Default)),
