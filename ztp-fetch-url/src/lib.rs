@@ -138,3 +138,8 @@ pub use note::{Note, PortSource};
 pub use plan::{FetchPlan, fetch_plan};
 pub use suffix::{PortSuffix, split_port_suffix};
 pub use target::{Target, TargetKind, UrlOrigin};
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

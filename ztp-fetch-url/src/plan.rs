@@ -58,14 +58,14 @@ impl fmt::Display for FetchPlan {
         )?;
         for (label, entry) in [("image", &self.image), ("config", &self.config)] {
             match entry {
-                None => writeln!(f, "{label}: none")?,
+                None => writeln!(f, "{label} none")?,
                 Some(Ok(t)) => {
                     writeln!(f, "{t}")?;
                     for note in t.notes() {
                         write_note(f, "  ", note)?;
                     }
                 }
-                Some(Err(e)) => writeln!(f, "{label}: error {}: {e}", e.rule())?,
+                Some(Err(e)) => writeln!(f, "{label} error {}: {e}", e.rule())?,
             }
         }
         for note in &self.notes {
