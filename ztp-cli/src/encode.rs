@@ -1,0 +1,286 @@
+//! `ztp encode`: the exact options a server must send for a plan, checked
+//! by decoding and resolving them again before they are printed.
+
+use std::fmt::Write as _;
+use std::net::{IpAddr, Ipv4Addr};
+
+use serde::Serialize;
+use ztp_fetch_url::fetch_plan;
+use ztp_options::v4::{self, MessageRepr, OptionCode, OptionSet};
+use ztp_options::v6;
+use ztp_options::{
+    Family, ImageType, Place, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
+    resolve_v6,
+};
+
+use crate::{EncodeArgs, Format, Mode};
+
+/// One option instance on the wire.
+#[derive(Debug, Serialize)]
+struct Instance {
+    code: u16,
+    length: usize,
+    part: usize,
+    parts: usize,
+    hex: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+fn mode(m: Mode) -> TransferMode {
+    match m {
+        Mode::Tftp => TransferMode::Tftp,
+        Mode::Ftp => TransferMode::Ftp,
+        Mode::Http => TransferMode::Http,
+        Mode::Https => TransferMode::Https,
+    }
+}
+
+/// A refusal: what is wrong, and the rule that forbids it.
+type Refusal = String;
+
+fn addr(value: &str, flag: &str) -> Result<IpAddr, Refusal> {
+    value.parse().map_err(|_| {
+        format!(
+            "{flag} {value:?} is not an ip address: the device does no name resolution, \
+             give an address literal (R3, R22)"
+        )
+    })
+}
+
+fn v4_addr(value: &str, flag: &str) -> Result<Ipv4Addr, Refusal> {
+    match addr(value, flag)? {
+        IpAddr::V4(a) => Ok(a),
+        IpAddr::V6(_) => Err(format!(
+            "{flag} {value}: DHCPv4 options carry IPv4 addresses; use --v6 for DHCPv6 (R4, R5)"
+        )),
+    }
+}
+
+/// The options and the plan a device resolves from them.
+fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
+    if args.image.is_none() && args.config.is_none() {
+        return Err(
+            "give --image, --config or both: with neither, ZTP cannot proceed (R18)".into(),
+        );
+    }
+    let port = args
+        .port
+        .as_deref()
+        .map(|p| {
+            Port::parse(p.as_bytes(), Place::header(Family::V4, 0))
+                .map_err(|_| format!("--port {p:?} is not a port in 1..=65535 (R19, R20)"))
+        })
+        .transpose()?;
+    let info = VendorInfo {
+        image: args.image.clone(),
+        config: args.config.clone(),
+        image_type: if args.symlink {
+            ImageType::Symlink
+        } else {
+            ImageType::File
+        },
+        transfer_mode: (!args.v6).then_some(mode(args.mode)),
+        alt_image: None,
+        port_or_server: if args.v6 {
+            None
+        } else {
+            port.map(PortOrServer::Port)
+        },
+        proxy: None,
+        unknown: Vec::new(),
+    };
+    let (instances, area, plan) = if args.v6 {
+        v6_options(args, info, port)?
+    } else {
+        v4_options(args, info)?
+    };
+    // Refuse what the device would refuse when it builds its URLs (R21...).
+    let fetch = fetch_plan(&plan);
+    if let Some(e) = fetch.errors().next() {
+        return Err(format!("the device would refuse this: [{}] {e}", e.rule()));
+    }
+    Ok((instances, area, plan))
+}
+
+fn v4_options(
+    args: &EncodeArgs,
+    info: VendorInfo,
+) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
+    let server = v4_addr(&args.server, "--server")?;
+    let mut set = OptionSet::new();
+    let err = |e: ztp_options::Error| format!("cannot encode: {e}");
+    let mut value = Vec::new();
+    info.put_v4(&mut value).map_err(err)?;
+    set.insert(OptionCode::VendorSpecific, value).map_err(err)?;
+    set.insert(OptionCode::TftpServerAddress, server.octets().to_vec())
+        .map_err(err)?;
+    let list = |values: &[String], flag: &str| -> Result<Vec<u8>, Refusal> {
+        let mut out = Vec::new();
+        for v in values {
+            out.extend_from_slice(&v4_addr(v, flag)?.octets());
+        }
+        Ok(out)
+    };
+    if !args.syslog.is_empty() {
+        set.insert(OptionCode::LogServer, list(&args.syslog, "--syslog")?)
+            .map_err(err)?;
+    }
+    if !args.ntp.is_empty() {
+        set.insert(OptionCode::NtpServers, list(&args.ntp, "--ntp")?)
+            .map_err(err)?;
+    }
+    if let Some(h) = &args.hostname {
+        set.insert(OptionCode::HostName, h.as_bytes().to_vec())
+            .map_err(err)?;
+    }
+    let mut area = Vec::with_capacity(set.buffer_len());
+    set.put(&mut area).map_err(err)?;
+    let mut instances = Vec::new();
+    for o in set.iter() {
+        let parts = o.value.len().div_ceil(255).max(1);
+        let chunks: Vec<&[u8]> = if o.value.is_empty() {
+            vec![&[][..]]
+        } else {
+            o.value.chunks(255).collect()
+        };
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            instances.push(Instance {
+                code: u16::from(o.code.get()),
+                length: chunk.len(),
+                part: i + 1,
+                parts,
+                hex: hex(chunk),
+            });
+        }
+    }
+    // Decode and resolve what will be sent, as the device will.
+    let repr = MessageRepr {
+        op: 2,
+        htype: 1,
+        hlen: 6,
+        hops: 0,
+        xid: 0,
+        secs: 0,
+        flags: 0,
+        ciaddr: Ipv4Addr::UNSPECIFIED,
+        yiaddr: Ipv4Addr::UNSPECIFIED,
+        siaddr: Ipv4Addr::UNSPECIFIED,
+        giaddr: Ipv4Addr::UNSPECIFIED,
+        chaddr: [0; 16],
+        sname: [0; 64],
+        file: [0; 128],
+        options: set,
+        min_len: 0,
+    };
+    let mut msg = Vec::with_capacity(repr.buffer_len());
+    repr.put(&mut msg).map_err(err)?;
+    let lease = v4::Lease::parse(&msg).map_err(err)?;
+    let plan = resolve_v4(&lease)
+        .map_err(|e| format!("the device would refuse this: [{}] {e}", e.rule()))?;
+    Ok((instances, area, plan))
+}
+
+fn v6_options(
+    args: &EncodeArgs,
+    info: VendorInfo,
+    port: Option<Port>,
+) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
+    if !args.ntp.is_empty() || !args.syslog.is_empty() || args.hostname.is_some() {
+        return Err("--ntp, --syslog and --hostname are DHCPv4 options (42, 7, 12); DHCPv6 ZTP carries none of them".into());
+    }
+    let IpAddr::V6(server) = addr(&args.server, "--server")? else {
+        return Err(format!(
+            "--server {}: option 59 needs an IPv6 address in brackets (R9, R22); drop --v6 for DHCPv4",
+            args.server
+        ));
+    };
+    let err = |e: ztp_options::Error| format!("cannot encode: {e}");
+    let url = v6::BootFileUrlRepr {
+        transfer_mode: mode(args.mode),
+        server,
+        port,
+        path: String::new(),
+    };
+    let mut options: Vec<(v6::OptionCode, Vec<u8>)> = Vec::new();
+    if !info.is_empty() {
+        let mut value = Vec::new();
+        info.put_v6(&mut value).map_err(err)?;
+        options.push((v6::OptionCode::VendorOpts, value));
+    }
+    let mut value = Vec::new();
+    url.put(&mut value).map_err(err)?;
+    options.push((v6::OptionCode::BootfileUrl, value));
+    let mut area = Vec::new();
+    let mut instances = Vec::new();
+    for (code, value) in &options {
+        v6::put_option(*code, value, &mut area).map_err(err)?;
+        instances.push(Instance {
+            code: code.get(),
+            length: value.len(),
+            part: 1,
+            parts: 1,
+            hex: hex(value),
+        });
+    }
+    // A REPLY carrying them, decoded and resolved as the device will.
+    let mut msg = vec![7, 0, 0, 0];
+    msg.extend_from_slice(&area);
+    let lease = v6::Lease::parse(&msg).map_err(err)?;
+    let plan = resolve_v6(&lease)
+        .map_err(|e| format!("the device would refuse this: [{}] {e}", e.rule()))?;
+    Ok((instances, area, plan))
+}
+
+pub(crate) fn run(args: &EncodeArgs) -> u8 {
+    let (instances, area, plan) = match build(args) {
+        Ok(built) => built,
+        Err(refusal) => {
+            eprintln!("ztp: {refusal}");
+            return 2;
+        }
+    };
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&instances) {
+            Ok(t) => println!("{t}"),
+            Err(e) => {
+                eprintln!("ztp: cannot write json: {e}");
+                return 2;
+            }
+        },
+        Format::Hex => {
+            let family = if args.v6 { "DHCPv6" } else { "DHCPv4" };
+            println!("{family} options for this plan (code, length, value):");
+            for i in &instances {
+                let split = if i.parts > 1 {
+                    format!(" (RFC 3396 part {} of {})", i.part, i.parts)
+                } else {
+                    String::new()
+                };
+                println!(
+                    "  option {:>3} len {:>3}{split}: {}",
+                    i.code, i.length, i.hex
+                );
+            }
+            println!("options area: {}", hex(&area));
+            println!("the device resolves them to:");
+            if let Some(i) = &plan.image {
+                println!("  image {} ({})", i.name, i.source);
+            }
+            if let Some(c) = &plan.config {
+                println!("  config {} ({})", c.name, c.source);
+            }
+            println!("  {} from {}", plan.transfer_mode, plan.file_server);
+            for t in fetch_plan(&plan).targets() {
+                println!("  fetch {}", t.as_str());
+            }
+        }
+    }
+    0
+}

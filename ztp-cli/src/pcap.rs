@@ -1,0 +1,161 @@
+//! DHCP messages out of a capture: pcap or pcapng, with Ethernet, Linux
+//! cooked (SLL, SLL2) and raw-IP link types, read with `pcap-parser` and
+//! `etherparse`.
+
+use std::fmt;
+
+use etherparse::{SlicedPacket, TransportSlice};
+use pcap_parser::data::{PacketData, get_packetdata};
+use pcap_parser::pcapng::Block;
+use pcap_parser::{LegacyPcapSlice, Linktype, PcapBlockOwned, PcapNGSlice};
+
+use crate::input::Family;
+
+/// One DHCP message found in a capture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The frame number, from 1, as Wireshark counts.
+    pub(crate) frame: usize,
+    /// DHCPv4 (UDP 67/68) or DHCPv6 (UDP 546/547).
+    pub(crate) family: Family,
+    /// The UDP payload.
+    pub(crate) payload: Vec<u8>,
+}
+
+/// Why a capture could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PcapError {
+    /// Neither a pcap nor a pcapng file.
+    NotACapture,
+    /// A block that does not parse, after `frames` good frames.
+    Truncated { frames: usize },
+}
+
+impl fmt::Display for PcapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PcapError::NotACapture => {
+                f.write_str("not a pcap or pcapng capture (no file header recognised)")
+            }
+            PcapError::Truncated { frames } => write!(
+                f,
+                "the capture is cut or damaged after frame {frames}: the next block does not parse"
+            ),
+        }
+    }
+}
+
+fn udp_dhcp(frame: usize, linktype: Linktype, data: &[u8]) -> Option<Found> {
+    let sliced = match get_packetdata(data, linktype, data.len())? {
+        PacketData::L2(eth) => SlicedPacket::from_ethernet(eth).ok()?,
+        PacketData::L3(_, ip) => SlicedPacket::from_ip(ip).ok()?,
+        PacketData::L4(..) | PacketData::Unsupported(_) => return None,
+    };
+    let Some(TransportSlice::Udp(udp)) = sliced.transport else {
+        return None;
+    };
+    let ports = [udp.source_port(), udp.destination_port()];
+    let family = if ports.iter().any(|p| *p == 67 || *p == 68) {
+        Family::V4
+    } else if ports.iter().any(|p| *p == 546 || *p == 547) {
+        Family::V6
+    } else {
+        return None;
+    };
+    Some(Found {
+        frame,
+        family,
+        payload: udp.payload().to_vec(),
+    })
+}
+
+/// What a capture holds: its DHCP messages, and whether it was cut short.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Capture {
+    /// Every DHCP message read, in frame order.
+    pub(crate) found: Vec<Found>,
+    /// Set when a block after the last good frame does not parse.
+    pub(crate) damaged: Option<PcapError>,
+}
+
+/// Every DHCP message (either direction) in a capture, with its frame
+/// number. Frames that are not DHCP over UDP are skipped. A capture cut
+/// short keeps the messages before the cut and says where it was cut.
+pub(crate) fn dhcp_messages(file: &[u8]) -> Result<Capture, PcapError> {
+    let mut found = Vec::new();
+    let damaged = walk(file, &mut found)?;
+    Ok(Capture { found, damaged })
+}
+
+/// Walks the capture into `found`; `Ok(Some(..))` when it is cut short.
+fn walk(file: &[u8], found: &mut Vec<Found>) -> Result<Option<PcapError>, PcapError> {
+    let mut frames = 0usize;
+    if let Ok(ng) = PcapNGSlice::from_slice(file) {
+        let mut linktypes: Vec<Linktype> = Vec::new();
+        for block in ng {
+            let Ok(PcapBlockOwned::NG(block)) = block else {
+                return Ok(Some(PcapError::Truncated { frames }));
+            };
+            match block {
+                Block::SectionHeader(_) => linktypes.clear(),
+                Block::InterfaceDescription(idb) => linktypes.push(idb.linktype),
+                Block::EnhancedPacket(epb) => {
+                    frames += 1;
+                    let linktype = usize::try_from(epb.if_id)
+                        .ok()
+                        .and_then(|i| linktypes.get(i).copied())
+                        .unwrap_or(Linktype::ETHERNET);
+                    let len = usize::try_from(epb.caplen)
+                        .unwrap_or(usize::MAX)
+                        .min(epb.data.len());
+                    found.extend(udp_dhcp(
+                        frames,
+                        linktype,
+                        epb.data.get(..len).unwrap_or(&[]),
+                    ));
+                }
+                Block::SimplePacket(spb) => {
+                    frames += 1;
+                    let linktype = linktypes.first().copied().unwrap_or(Linktype::ETHERNET);
+                    found.extend(udp_dhcp(frames, linktype, spb.data));
+                }
+                _ => {}
+            }
+        }
+        return Ok(None);
+    }
+    let legacy = LegacyPcapSlice::from_slice(file).map_err(|_| PcapError::NotACapture)?;
+    let linktype = legacy.header.network;
+    for block in legacy {
+        match block {
+            Ok(PcapBlockOwned::Legacy(b)) => {
+                frames += 1;
+                let len = usize::try_from(b.caplen)
+                    .unwrap_or(usize::MAX)
+                    .min(b.data.len());
+                found.extend(udp_dhcp(frames, linktype, b.data.get(..len).unwrap_or(&[])));
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(Some(PcapError::Truncated { frames })),
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn garbage_is_not_a_capture() {
+        assert_eq!(
+            dhcp_messages(b"hello world, not a capture"),
+            Err(PcapError::NotACapture)
+        );
+        assert_eq!(
+            dhcp_messages(&[0xd4, 0xc3, 0xb2]),
+            Err(PcapError::NotACapture)
+        );
+        assert_eq!(dhcp_messages(&[]), Err(PcapError::NotACapture));
+    }
+}

@@ -1,0 +1,315 @@
+//! What `ztp explain` says about one message: built from the decoded lease,
+//! the resolved plan and its fetch URLs, printed for people or as JSON with
+//! a fixed set of keys.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use ztp_fetch_url::{FetchPlan, Note, Target, fetch_plan};
+use ztp_options::{CannotProceed, Decision, Error, ImageType, Plan};
+
+/// A rule and a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct RuleMessage {
+    pub(crate) rule: String,
+    pub(crate) message: String,
+}
+
+/// The image, as JSON shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct ImageJson {
+    name: String,
+    symlink: bool,
+    source: String,
+    port: Option<u16>,
+    url: Option<String>,
+    error: Option<RuleMessage>,
+}
+
+/// The configuration, as JSON shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct ConfigJson {
+    name: String,
+    source: String,
+    port: Option<u16>,
+    url: Option<String>,
+    error: Option<RuleMessage>,
+}
+
+/// One explained message. The JSON keys are fixed: scripts rely on them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Report {
+    family: &'static str,
+    status: &'static str,
+    reason: Option<RuleMessage>,
+    transfer_mode: Option<String>,
+    file_server: Option<String>,
+    image: Option<ImageJson>,
+    config: Option<ConfigJson>,
+    ntp_servers: Vec<String>,
+    syslog_servers: Vec<String>,
+    hostname: Option<String>,
+    proxy: Option<String>,
+    decisions: Vec<RuleMessage>,
+    warnings: Vec<String>,
+    /// Not in JSON: what the human output names the message by.
+    #[serde(skip)]
+    pub(crate) title: String,
+    /// Not in JSON: whether the message failed to decode (exit 2).
+    #[serde(skip)]
+    pub(crate) undecodable: bool,
+}
+
+fn rule_message(rule: impl std::fmt::Display, message: impl std::fmt::Display) -> RuleMessage {
+    RuleMessage {
+        rule: rule.to_string(),
+        message: message.to_string(),
+    }
+}
+
+fn target_fields(
+    t: &Option<Result<Target, ztp_fetch_url::Error>>,
+) -> (Option<u16>, Option<String>, Option<RuleMessage>) {
+    match t {
+        Some(Ok(t)) => (Some(t.port()), Some(t.as_str().to_owned()), None),
+        Some(Err(e)) => (None, None, Some(rule_message(e.rule(), e))),
+        None => (None, None, None),
+    }
+}
+
+fn note_line(n: &Note) -> String {
+    match n.rule() {
+        Some(rule) => format!("[{rule}] {n}"),
+        None => format!("[choice] {n}"),
+    }
+}
+
+/// The warnings a person should act on: inputs the rules ignored that look
+/// like mistakes, and notes of the URL builder that say a value was dropped.
+fn warnings(plan: &Plan, fetch: &FetchPlan) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in &plan.decisions {
+        match d {
+            Decision::Option66Ignored { value }
+                if value
+                    .trim_end_matches('\0')
+                    .parse::<std::net::Ipv4Addr>()
+                    .is_err() =>
+            {
+                out.push(format!(
+                    "option 66 {value:?} is not an ip address: harmless while option 150 is sent, \
+                     fatal without it (R3)"
+                ));
+            }
+            Decision::TrailingNul { option, .. } => out.push(format!(
+                "option {option} ends in a nul byte; the device tolerates it, but the server adds \
+                 it (dnsmasq does for option 66)"
+            )),
+            Decision::SiaddrIgnored { .. }
+            | Decision::SnameIgnored { .. }
+            | Decision::FileIgnored { .. } => {
+                out.push(format!("{d}: set option 150 or 66 instead (R13)"));
+            }
+            _ => {}
+        }
+    }
+    let all_notes = fetch
+        .notes
+        .iter()
+        .chain(fetch.targets().flat_map(|t| t.notes().iter()));
+    for n in all_notes {
+        if matches!(
+            n,
+            Note::SuffixIgnored { .. } | Note::SuffixIgnoredV6 { .. } | Note::TftpNotRecommended
+        ) {
+            let line = note_line(n);
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
+    }
+    out
+}
+
+impl Report {
+    /// A message ZTP does nothing with: it did not decode (`undecodable`),
+    /// or it decoded and the rules refuse it.
+    fn refused(
+        family: &'static str,
+        title: String,
+        reason: RuleMessage,
+        undecodable: bool,
+    ) -> Self {
+        Report {
+            family,
+            status: "cannot-proceed",
+            reason: Some(reason),
+            transfer_mode: None,
+            file_server: None,
+            image: None,
+            config: None,
+            ntp_servers: Vec::new(),
+            syslog_servers: Vec::new(),
+            hostname: None,
+            proxy: None,
+            decisions: Vec::new(),
+            warnings: Vec::new(),
+            title,
+            undecodable,
+        }
+    }
+
+    /// A message that did not decode.
+    pub(crate) fn undecodable(family: &'static str, title: String, error: &Error) -> Self {
+        let rule = CannotProceed::Malformed(*error).rule();
+        Report::refused(family, title, rule_message(rule, error), true)
+    }
+
+    /// A message that decoded: its plan, or why ZTP cannot proceed.
+    pub(crate) fn resolved(
+        family: &'static str,
+        title: String,
+        outcome: Result<Plan, CannotProceed>,
+    ) -> Self {
+        let plan = match outcome {
+            Ok(plan) => plan,
+            Err(e) => return Report::refused(family, title, rule_message(e.rule(), e), false),
+        };
+        let fetch = fetch_plan(&plan);
+        let image = plan.image.as_ref().map(|i| {
+            let (port, url, error) = target_fields(&fetch.image);
+            ImageJson {
+                name: i.name.clone(),
+                symlink: i.image_type == ImageType::Symlink,
+                source: i.source.to_string(),
+                port,
+                url,
+                error,
+            }
+        });
+        let config = plan.config.as_ref().map(|c| {
+            let (port, url, error) = target_fields(&fetch.config);
+            ConfigJson {
+                name: c.name.clone(),
+                source: c.source.to_string(),
+                port,
+                url,
+                error,
+            }
+        });
+        let mut decisions: Vec<RuleMessage> = plan
+            .decisions
+            .iter()
+            .map(|d| rule_message(d.rule(), d))
+            .collect();
+        for n in fetch
+            .notes
+            .iter()
+            .chain(fetch.targets().flat_map(|t| t.notes().iter()))
+        {
+            let rm = match n.rule() {
+                Some(rule) => rule_message(rule, n),
+                None => rule_message("choice", n),
+            };
+            if !decisions.contains(&rm) {
+                decisions.push(rm);
+            }
+        }
+        Report {
+            family,
+            status: "ok",
+            reason: None,
+            transfer_mode: Some(plan.transfer_mode.to_string()),
+            file_server: Some(plan.file_server.to_string()),
+            image,
+            config,
+            ntp_servers: plan.ntp_servers.iter().map(ToString::to_string).collect(),
+            syslog_servers: plan
+                .syslog_servers
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+            hostname: plan.host_name.clone(),
+            proxy: plan.proxy.clone(),
+            decisions,
+            warnings: warnings(&plan, &fetch),
+            title,
+            undecodable: false,
+        }
+    }
+
+    /// 0 a plan, 1 cannot proceed, 2 did not decode.
+    pub(crate) fn exit_code(&self) -> u8 {
+        match (self.undecodable, self.status) {
+            (true, _) => 2,
+            (false, "ok") => 0,
+            _ => 1,
+        }
+    }
+
+    /// The human-readable text.
+    pub(crate) fn text(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "{}", self.title);
+        if let Some(reason) = &self.reason {
+            let verb = if self.undecodable {
+                "does not decode"
+            } else {
+                "ZTP cannot proceed on this binding"
+            };
+            let _ = writeln!(s, "  {verb} [{}]: {}", reason.rule, reason.message);
+            return s;
+        }
+        let line = |s: &mut String, k: &str, v: &str| {
+            let _ = writeln!(s, "  {k:<15}{v}");
+        };
+        if let Some(i) = &self.image {
+            let kind = if i.symlink { ", symbolic link" } else { "" };
+            line(&mut s, "image", &format!("{} ({}{kind})", i.name, i.source));
+            match (&i.url, &i.error) {
+                (Some(url), _) => line(&mut s, "  url", url),
+                (None, Some(e)) => line(&mut s, "  no url", &format!("[{}] {}", e.rule, e.message)),
+                _ => {}
+            }
+        }
+        if let Some(c) = &self.config {
+            line(&mut s, "config", &format!("{} ({})", c.name, c.source));
+            match (&c.url, &c.error) {
+                (Some(url), _) => line(&mut s, "  url", url),
+                (None, Some(e)) => line(&mut s, "  no url", &format!("[{}] {}", e.rule, e.message)),
+                _ => {}
+            }
+        }
+        if let Some(m) = &self.transfer_mode {
+            line(&mut s, "transfer mode", m);
+        }
+        if let Some(f) = &self.file_server {
+            line(&mut s, "file server", f);
+        }
+        if !self.ntp_servers.is_empty() {
+            line(&mut s, "ntp servers", &self.ntp_servers.join(", "));
+        }
+        if !self.syslog_servers.is_empty() {
+            line(&mut s, "syslog servers", &self.syslog_servers.join(", "));
+        }
+        if let Some(h) = &self.hostname {
+            line(&mut s, "host name", h);
+        }
+        if let Some(p) = &self.proxy {
+            line(&mut s, "proxy", p);
+        }
+        if !self.decisions.is_empty() {
+            let _ = writeln!(s, "  decisions");
+            for d in &self.decisions {
+                let _ = writeln!(s, "    [{}] {}", d.rule, d.message);
+            }
+        }
+        if !self.warnings.is_empty() {
+            let _ = writeln!(s, "  warnings");
+            for w in &self.warnings {
+                let _ = writeln!(s, "    {w}");
+            }
+        }
+        s
+    }
+}

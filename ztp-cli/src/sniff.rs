@@ -1,0 +1,125 @@
+//! `ztp sniff`: read the first line of a fetched file (and no more than
+//! the 512 bytes magic numbers need) and say what the device will do with it.
+
+use std::io::Read as _;
+
+use serde::Serialize;
+use ztp_script_detect::{Kind, Platform, Sniffer, Status, Verdict};
+
+use crate::{PlatformArg, SniffArgs};
+
+#[derive(Serialize)]
+struct SniffJson<'a> {
+    kind: &'static str,
+    interpreter: Option<String>,
+    path: Option<&'a str>,
+    arguments: Vec<&'a str>,
+    format: Option<String>,
+    platform: String,
+    runs: Option<bool>,
+    verdict: Option<String>,
+    diagnostics: Vec<String>,
+    bytes_read: usize,
+}
+
+fn platform(arg: PlatformArg) -> Platform {
+    match arg {
+        PlatformArg::Junos => Platform::JunosOs,
+        PlatformArg::JunosEnhancedAutomation => Platform::JunosOsEnhancedAutomation,
+        PlatformArg::JunosEvolved => Platform::JunosOsEvolved,
+    }
+}
+
+pub(crate) fn run(args: &SniffArgs) -> u8 {
+    let mut file = match std::fs::File::open(&args.file) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("ztp: cannot open {}: {e}", args.file.display());
+            return 2;
+        }
+    };
+    let mut sniffer = Sniffer::new();
+    let mut chunk = [0u8; 4096];
+    let mut read = 0usize;
+    // Feed until the sniffer has its answer or the file ends: it never asks
+    // for more than its bound, so a huge file costs one or two reads.
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(n) => n,
+            Err(e) => {
+                eprintln!("ztp: cannot read {}: {e}", args.file.display());
+                return 2;
+            }
+        };
+        read += n;
+        if n == 0 {
+            break;
+        }
+        match sniffer.feed(chunk.get(..n).unwrap_or(&[])) {
+            Ok(Status::Complete(_)) => break,
+            Ok(Status::Partial) => {}
+            Err(e) => {
+                eprintln!("ztp: {}: {e}", args.file.display());
+                return 2;
+            }
+        }
+    }
+    let result = match sniffer.finish() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("ztp: {}: {e}", args.file.display());
+            return 2;
+        }
+    };
+    let platform = platform(args.platform);
+    let verdict: Option<Verdict> = result.kind.script().map(|s| s.can_run_on(platform));
+    let refused =
+        verdict.is_some_and(|v| !v.runs()) || matches!(result.kind, Kind::NotConfiguration(_));
+    if args.json {
+        let script = result.kind.script();
+        let json = SniffJson {
+            kind: match result.kind {
+                Kind::Script(_) => "script",
+                Kind::Configuration(_) => "configuration",
+                _ => "not-configuration",
+            },
+            interpreter: script.map(|s| format!("{:?}", s.interpreter()).to_lowercase()),
+            path: script.map(|s| s.path()),
+            arguments: script.map(|s| s.arguments().collect()).unwrap_or_default(),
+            format: match &result.kind {
+                Kind::Configuration(f) => Some(f.to_string()),
+                Kind::NotConfiguration(b) => Some(b.to_string()),
+                _ => None,
+            },
+            platform: platform.to_string(),
+            runs: verdict.map(Verdict::runs),
+            verdict: verdict.map(|v| v.to_string()),
+            diagnostics: result.diagnostics.iter().map(|d| d.to_string()).collect(),
+            bytes_read: read,
+        };
+        match serde_json::to_string_pretty(&json) {
+            Ok(t) => println!("{t}"),
+            Err(e) => {
+                eprintln!("ztp: cannot write json: {e}");
+                return 2;
+            }
+        }
+    } else {
+        println!("{}: {}", args.file.display(), result.kind);
+        if let Some(v) = verdict {
+            println!("  on {platform}: {v}");
+        }
+        if let Kind::NotConfiguration(_) = result.kind {
+            println!(
+                "  the device would try to load this as a configuration and fail (an image given as the config file?)"
+            );
+        }
+        for d in result.diagnostics.iter() {
+            match d.rule() {
+                Some(rule) => println!("  warning [{rule}]: {d}"),
+                None => println!("  warning: {d}"),
+            }
+        }
+    }
+    u8::from(refused)
+}

@@ -1,0 +1,482 @@
+//! The `ztp` binary end to end: real captures (built from `ztp encode`'s
+//! output, see data/make_pcaps.py), hex input, JSON keys, exit codes.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn ztp(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ztp"))
+        .args(args)
+        .output()
+        .expect("run ztp")
+}
+
+fn ztp_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ztp"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn data(name: &str) -> String {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "data", name]
+        .iter()
+        .collect();
+    p.to_string_lossy().into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const KEYS: [&str; 13] = [
+    "family",
+    "status",
+    "reason",
+    "transfer_mode",
+    "file_server",
+    "image",
+    "config",
+    "ntp_servers",
+    "syslog_servers",
+    "hostname",
+    "proxy",
+    "decisions",
+    "warnings",
+];
+
+fn assert_keys(v: &Value) {
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let mut expected = KEYS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    if let Some(image) = v["image"].as_object() {
+        let mut k: Vec<&str> = image.keys().map(String::as_str).collect();
+        k.sort_unstable();
+        assert_eq!(k, ["error", "name", "port", "source", "symlink", "url"]);
+    }
+    if let Some(config) = v["config"].as_object() {
+        let mut k: Vec<&str> = config.keys().map(String::as_str).collect();
+        k.sort_unstable();
+        assert_eq!(k, ["error", "name", "port", "source", "url"]);
+    }
+}
+
+#[test]
+fn explain_without_input_explains_both_samples() {
+    let o = ztp(&["explain"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("embedded sample: DHCPv4 ACK, 388 bytes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("embedded sample: DHCPv6 REPLY, 224 bytes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[R12] option 66 (\"192.0.2.10\") ignored because 150 is present"),
+        "{text}"
+    );
+    let o = ztp(&["explain", "--json"]);
+    let v = json(&o);
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 2);
+    for r in all {
+        assert_keys(r);
+    }
+    assert_eq!(all[0]["family"], "v4");
+    assert_eq!(all[1]["family"], "v6");
+    assert_eq!(all[1]["file_server"], "2001:db8::1");
+}
+
+#[test]
+fn r19_r20_explain_pcap_ethernet_v4_with_port_suffix() {
+    let o = ztp(&["explain", "--pcap", &data("v4-ethernet.pcap"), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let all = v.as_array().unwrap();
+    // Frame 1 is the client's DISCOVER: only replies are explained.
+    assert_eq!(all.len(), 1);
+    let r = &all[0];
+    assert_keys(r);
+    assert_eq!(r["status"], "ok");
+    assert_eq!(r["reason"], Value::Null);
+    assert_eq!(r["transfer_mode"], "http");
+    assert_eq!(r["file_server"], "192.0.2.10");
+    assert_eq!(
+        r["image"]["name"],
+        "/images/junos-install-ex-x86-64-23.4R2.tgz"
+    );
+    assert_eq!(r["image"]["symlink"], false);
+    assert_eq!(r["image"]["source"], "suboption-00");
+    assert_eq!(
+        r["image"]["url"],
+        "http://192.0.2.10/images/junos-install-ex-x86-64-23.4R2.tgz"
+    );
+    assert_eq!(r["image"]["port"], 80);
+    assert_eq!(
+        r["config"]["url"],
+        "http://192.0.2.10:8088/dist/config/jn-switch35.config"
+    );
+    assert_eq!(r["config"]["port"], 8088);
+    assert_eq!(r["ntp_servers"], serde_json::json!(["192.0.2.30"]));
+    assert_eq!(r["syslog_servers"], serde_json::json!(["192.0.2.20"]));
+    assert_eq!(r["hostname"], "ex4300-lab-01");
+    let text = stdout(&ztp(&["explain", "--pcap", &data("v4-ethernet.pcap")]));
+    assert!(text.starts_with("frame 2: DHCPv4 ACK, 379 bytes"), "{text}");
+}
+
+#[test]
+fn explain_pcap_linux_cooked_and_raw_ip_relay() {
+    let o = ztp(&["explain", "--pcap", &data("v4-sll.pcap"), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)[0]["file_server"], "192.0.2.10");
+    let o = ztp(&["explain", "--pcap", &data("v6-relay-raw.pcap")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("frame 1: DHCPv6 REPLY in 1 relay message, 152 bytes"),
+        "{text}"
+    );
+    let o = ztp(&["explain", "--pcap", &data("v6-ethernet.pcap"), "--json"]);
+    let r = &json(&o)[0];
+    assert_keys(r);
+    assert_eq!(r["image"]["url"], "https://[2001:db8::1]:8443/img/evo.tgz");
+    assert_eq!(r["config"]["url"], "https://[2001:db8::1]:8443/cfg/sw.conf");
+}
+
+#[test]
+fn explain_the_real_dnsmasq_captures_when_present() {
+    // shared/captures sits beside the checkout, in CI as in a session.
+    let v4 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/captures/dnsmasq-2.90-v4-ztp.pcap"
+    );
+    if std::path::Path::new(v4).exists() {
+        let o = ztp(&["explain", "--pcap", v4, "--json"]);
+        // Option 43 as dnsmasq sent it has a bad inner length (R1): cannot proceed.
+        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+        let v = json(&o);
+        assert_eq!(v.as_array().unwrap().len(), 2);
+        assert_eq!(v[1]["reason"]["rule"], "R1");
+    }
+}
+
+#[test]
+fn explain_truncated_capture_and_garbage_exit_2() {
+    let o = ztp(&["explain", "--pcap", &data("v4-truncated.pcap")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cut or damaged after frame 1"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ztp(&["explain", "--pcap", &data("make_pcaps.py")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a pcap or pcapng capture"));
+    let o = ztp(&["explain", "--pcap", "/nonexistent/file.pcap"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn explain_hex_argument_and_stdin() {
+    let sample = hex(ztp_options::samples::V4_ACK);
+    let o = ztp(&["explain", &sample, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_keys(&v);
+    assert_eq!(v["family"], "v4");
+    // Colons, 0x, newlines: all accepted, from standard input.
+    let spaced: Vec<String> = ztp_options::samples::V6_REPLY
+        .iter()
+        .map(|b| format!("0x{b:02x}"))
+        .collect();
+    let o = ztp_stdin(&["explain", "-", "--json"], &spaced.join(":\n"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["family"], "v6");
+}
+
+#[test]
+fn explain_bad_hex_and_undecodable_messages() {
+    let o = ztp(&["explain", "zz"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not a hex digit"));
+    let o = ztp(&["explain", "abc"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = ztp(&["explain", "ff00"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("use --v4 or --v6"));
+    // A bad magic cookie, forced as v4: the typed error with its offset.
+    let mut msg = ztp_options::samples::V4_ACK.to_vec();
+    msg[239] = 0x64;
+    let o = ztp(&["explain", "--v4", &hex(&msg), "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v = json(&o);
+    assert_keys(&v);
+    assert_eq!(v["status"], "cannot-proceed");
+    assert!(
+        v["reason"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at byte 236"),
+        "{v}"
+    );
+}
+
+#[test]
+fn r13_cannot_proceed_exits_1_with_the_rule() {
+    // The sample ACK without options 150 and 66.
+    let mut set = ztp_options::v4::OptionSet::from_message(
+        &ztp_options::v4::Message::new_checked(ztp_options::samples::V4_ACK).unwrap(),
+    )
+    .unwrap();
+    set.remove(ztp_options::v4::OptionCode::TftpServerAddress);
+    set.remove(ztp_options::v4::OptionCode::TftpServerName);
+    let mut msg = ztp_options::samples::V4_ACK[..240].to_vec();
+    set.put(&mut msg).unwrap();
+    let o = ztp(&["explain", &hex(&msg), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["reason"]["rule"], "R13");
+    assert_eq!(v["file_server"], Value::Null);
+}
+
+fn options_area(encode_output: &str) -> Vec<u8> {
+    let line = encode_output
+        .lines()
+        .find_map(|l| l.strip_prefix("options area: "))
+        .expect("options area line");
+    (0..line.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&line[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+#[test]
+fn encode_then_explain_gives_the_same_plan_v4() {
+    let o = ztp(&[
+        "encode",
+        "--image",
+        "/img/a.tgz",
+        "--symlink",
+        "--config",
+        "/c/sw.conf:8088",
+        "--mode",
+        "https",
+        "--server",
+        "10.1.2.3",
+        "--port",
+        "8443",
+        "--ntp",
+        "10.0.0.30",
+        "--syslog",
+        "10.0.0.20",
+        "--hostname",
+        "sw1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let area = options_area(&stdout(&o));
+    let mut msg = ztp_options::samples::V4_ACK[..240].to_vec();
+    msg.extend_from_slice(&area);
+    let v = json(&ztp(&["explain", &hex(&msg), "--json"]));
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["transfer_mode"], "https");
+    assert_eq!(v["file_server"], "10.1.2.3");
+    assert_eq!(v["image"]["name"], "/img/a.tgz");
+    assert_eq!(v["image"]["symlink"], true);
+    // R20: the suffix beats suboption 05, which beats the default.
+    assert_eq!(v["config"]["url"], "https://10.1.2.3:8088/c/sw.conf");
+    assert_eq!(v["image"]["url"], "https://10.1.2.3:8443/img/a.tgz");
+    assert_eq!(v["ntp_servers"], serde_json::json!(["10.0.0.30"]));
+    assert_eq!(v["syslog_servers"], serde_json::json!(["10.0.0.20"]));
+    assert_eq!(v["hostname"], "sw1");
+}
+
+#[test]
+fn encode_then_explain_gives_the_same_plan_v6() {
+    let o = ztp(&[
+        "encode",
+        "--config",
+        "/cfg/sw.conf",
+        "--mode",
+        "ftp",
+        "--server",
+        "2001:db8::9",
+        "--v6",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let area = options_area(&stdout(&o));
+    let mut msg = vec![7, 1, 2, 3];
+    msg.extend_from_slice(&area);
+    let v = json(&ztp(&["explain", &hex(&msg), "--json"]));
+    assert_eq!(v["family"], "v6");
+    assert_eq!(v["transfer_mode"], "ftp");
+    assert_eq!(v["config"]["url"], "ftp://[2001:db8::9]/cfg/sw.conf");
+}
+
+#[test]
+fn encode_shows_rfc3396_splits() {
+    let long = format!("/{}", "d/".repeat(120));
+    let o = ztp(&[
+        "encode",
+        "--image",
+        &format!("{long}img.tgz"),
+        "--config",
+        &format!("{long}c.conf"),
+        "--mode",
+        "tftp",
+        "--server",
+        "10.0.0.1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("option  43 len 255 (RFC 3396 part 1 of 2)"),
+        "{text}"
+    );
+    let o = ztp(&[
+        "encode", "--config", "/c", "--mode", "tftp", "--server", "10.0.0.1", "--format", "json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v[0]["code"], 43);
+    assert_eq!(v[1]["code"], 150);
+    assert_eq!(v[1]["hex"], "0a000001");
+}
+
+#[test]
+fn r3_r21_r19_encode_refuses_what_the_device_rejects() {
+    let o = ztp(&[
+        "encode",
+        "--config",
+        "/c",
+        "--mode",
+        "http",
+        "--server",
+        "files.example.net",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("R3, R22"), "{}", stderr(&o));
+    let o = ztp(&[
+        "encode", "--config", "/c", "--mode", "http", "--server", "10.0.0.1", "--port", "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("R19, R20"));
+    let long = format!("/{}", "x".repeat(250));
+    let o = ztp(&[
+        "encode", "--config", &long, "--mode", "http", "--server", "10.0.0.1",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("[R21]"), "{}", stderr(&o));
+    // The same name over TFTP has no length limit.
+    let o = ztp(&[
+        "encode", "--config", &long, "--mode", "tftp", "--server", "10.0.0.1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = ztp(&["encode", "--mode", "http", "--server", "10.0.0.1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("R18"));
+}
+
+fn temp_file(name: &str, content: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("ztp-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn r24_r25_sniff_scripts_configs_and_images() {
+    let py = temp_file("setup.py", b"#!/usr/bin/python\nimport os\n");
+    let o = ztp(&["sniff", &py]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let o = ztp(&["sniff", &py, "--platform", "junos-evolved", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["kind"], "script");
+    assert_eq!(v["path"], "/usr/bin/python");
+    assert_eq!(v["runs"], true);
+    let conf = temp_file("sw.conf", b"system {\n    host-name sw1;\n}\n");
+    let o = ztp(&["sniff", &conf, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["kind"], "configuration");
+    let tgz = temp_file("image.tgz", &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+    let o = ztp(&["sniff", &tgz]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("an image given as the config file"),
+        "{}",
+        stdout(&o)
+    );
+    let crlf = temp_file("crlf.sh", b"#!/bin/sh\r\necho hi\r\n");
+    let o = ztp(&["sniff", &crlf]);
+    assert!(stdout(&o).contains("warning [R24]"), "{}", stdout(&o));
+    let o = ztp(&["sniff", "/nonexistent"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn r26_sniff_reads_only_the_start_of_a_big_file() {
+    let mut big = b"#!/bin/sh\n".to_vec();
+    big.resize(8 << 20, b'#');
+    let path = temp_file("big.sh", &big);
+    let v = json(&ztp(&["sniff", &path, "--json"]));
+    assert_eq!(v["kind"], "script");
+    assert!(v["bytes_read"].as_u64().unwrap() <= 4096, "{v}");
+}
+
+#[test]
+fn garbage_never_panics() {
+    let mut state: u64 = 0x1234_5678_9abc_def1;
+    for len in [1usize, 4, 100, 239, 240, 241, 300, 600] {
+        for _ in 0..6 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state >> 24) as u8
+                })
+                .collect();
+            for family in ["--v4", "--v6"] {
+                let o = ztp(&["explain", family, &hex(&bytes)]);
+                assert!(matches!(o.status.code(), Some(0..=2)), "{:?}", o.status);
+                assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+            }
+        }
+    }
+}
