@@ -1,6 +1,8 @@
 //! `ztp encode`: the exact options a server must send for a plan, checked
 //! by decoding and resolving them again before they are printed.
 
+use clap::{Args, ValueEnum};
+
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -12,8 +14,6 @@ use ztp_options::{
     Family, ImageType, Place, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
     resolve_v6,
 };
-
-use crate::{EncodeArgs, Format, Mode};
 
 /// One option instance on the wire.
 #[derive(Debug, Serialize)]
@@ -283,4 +283,67 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
         }
     }
     0
+}
+
+/// A transfer mode, as `--mode` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Mode {
+    /// TFTP (port 69).
+    Tftp,
+    /// FTP, anonymous login (port 21).
+    Ftp,
+    /// HTTP (port 80; URLs of at most 256 characters).
+    Http,
+    /// HTTPS (port 443; URLs of at most 256 characters).
+    Https,
+}
+
+/// How `ztp encode` prints the options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// One line per option instance: code, length, bytes as hex.
+    Hex,
+    /// A JSON array of {code, length, hex} per option instance.
+    Json,
+}
+
+/// Arguments of `ztp encode`.
+#[derive(Debug, Args)]
+pub(crate) struct EncodeArgs {
+    /// The software image file name (suboption 00). May end in `:port` for
+    /// HTTP/HTTPS (R19).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) image: Option<String>,
+    /// The image name is a symbolic link (suboption 02 `symlink`).
+    #[arg(long, requires = "image")]
+    pub(crate) symlink: bool,
+    /// The configuration or script file name (suboption 01).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) config: Option<String>,
+    /// The transfer mode (suboption 03; the option 59 scheme with --v6).
+    #[arg(long, value_enum)]
+    pub(crate) mode: Mode,
+    /// The file server: an IP address literal, never a name (the device does
+    /// no DNS). IPv4 goes in option 150; IPv6 (with --v6) in option 59.
+    #[arg(long, value_name = "IP")]
+    pub(crate) server: String,
+    /// A port other than the mode's default (suboption 05 for DHCPv4, the
+    /// option 59 URL for DHCPv6).
+    #[arg(long, value_name = "N")]
+    pub(crate) port: Option<String>,
+    /// An NTP server (option 42); repeat for several. DHCPv4 only.
+    #[arg(long, value_name = "IP")]
+    pub(crate) ntp: Vec<String>,
+    /// A syslog server (option 7); repeat for several. DHCPv4 only.
+    #[arg(long, value_name = "IP")]
+    pub(crate) syslog: Vec<String>,
+    /// The device's host name (option 12). DHCPv4 only.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) hostname: Option<String>,
+    /// Encode DHCPv6 options 17 (enterprise 2636) and 59 instead of DHCPv4.
+    #[arg(long)]
+    v6: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Hex)]
+    pub(crate) format: Format,
 }

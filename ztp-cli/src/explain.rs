@@ -1,12 +1,15 @@
 //! `ztp explain`: read a message (hex, stdin, a capture or the embedded
 //! samples), decode it, resolve it and report.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use std::io::Read as _;
 
 use ztp_options::v6::MessageType;
 use ztp_options::{resolve_v4, resolve_v6, v4, v6};
 
-use crate::ExplainArgs;
 use crate::input::{self, Family};
 use crate::pcap;
 use crate::report::Report;
@@ -197,4 +200,26 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
         Family::V6 => explain_v6(&bytes, "", false),
     };
     print(&report.into_iter().collect::<Vec<_>>(), args.json, false)
+}
+
+/// Arguments of `ztp explain`.
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The message as hex (whitespace, colons and 0x allowed), or `-` to read
+    /// hex from standard input.
+    #[arg(value_name = "HEX|-", conflicts_with = "pcap")]
+    pub(crate) hex: Option<String>,
+    /// Explain every DHCP reply (v4 OFFER/ACK, v6 ADVERTISE/REPLY, also
+    /// inside relay messages) in a pcap or pcapng capture.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) pcap: Option<PathBuf>,
+    /// Read the message as DHCPv4, whatever it looks like.
+    #[arg(long, conflicts_with = "v6")]
+    v4: bool,
+    /// Read the message as DHCPv6, whatever it looks like.
+    #[arg(long)]
+    v6: bool,
+    /// Print JSON: one object per message (an array with --pcap).
+    #[arg(long)]
+    pub(crate) json: bool,
 }

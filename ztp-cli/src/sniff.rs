@@ -1,12 +1,14 @@
 //! `ztp sniff`: read the first line of a fetched file (and no more than
 //! the 512 bytes magic numbers need) and say what the device will do with it.
 
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
 use std::io::Read as _;
 
 use serde::Serialize;
 use ztp_script_detect::{Kind, Platform, Sniffer, Status, Verdict};
-
-use crate::{PlatformArg, SniffArgs};
 
 #[derive(Serialize)]
 struct SniffJson<'a> {
@@ -122,4 +124,30 @@ pub(crate) fn run(args: &SniffArgs) -> u8 {
         }
     }
     u8::from(refused)
+}
+
+/// A platform, as `--platform` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PlatformArg {
+    /// Junos OS (no unsigned Python).
+    Junos,
+    /// Junos OS with Enhanced Automation.
+    JunosEnhancedAutomation,
+    /// Junos OS Evolved.
+    JunosEvolved,
+}
+
+/// Arguments of `ztp sniff`.
+#[derive(Debug, Args)]
+pub(crate) struct SniffArgs {
+    /// The fetched file. Only its first line (and the first 512 bytes, for
+    /// magic numbers) is read.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// The device's platform, for the unsigned-Python policy (R25).
+    #[arg(long, value_enum, default_value_t = PlatformArg::Junos)]
+    pub(crate) platform: PlatformArg,
+    /// Print JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
 }
