@@ -77,11 +77,22 @@ fn target_fields(
     }
 }
 
-fn note_line(n: &Note) -> String {
+/// A note of the URL builder as a rule and a sentence; notes that record a
+/// choice of ours (no SPEC rule) are labelled `choice`.
+fn note_message(n: &Note) -> RuleMessage {
     match n.rule() {
-        Some(rule) => format!("[{rule}] {n}"),
-        None => format!("[choice] {n}"),
+        Some(rule) => rule_message(rule, n),
+        None => {
+            let text = n.to_string();
+            let text = text.strip_suffix(" (choice)").unwrap_or(&text).to_owned();
+            rule_message("choice", text)
+        }
     }
+}
+
+fn note_line(n: &Note) -> String {
+    let m = note_message(n);
+    format!("[{}] {}", m.rule, m.message)
 }
 
 /// The warnings a person should act on: inputs the rules ignored that look
@@ -207,10 +218,7 @@ impl Report {
             .iter()
             .chain(fetch.targets().flat_map(|t| t.notes().iter()))
         {
-            let rm = match n.rule() {
-                Some(rule) => rule_message(rule, n),
-                None => rule_message("choice", n),
-            };
+            let rm = note_message(n);
             if !decisions.contains(&rm) {
                 decisions.push(rm);
             }
