@@ -558,8 +558,8 @@ impl VendorInfo {
     ///
     /// [`Error::Empty`]/[`Error::ControlByte`] for text that would not decode
     /// (R7), [`Error::BadPortOrServer`] for a server address in DHCPv6,
-    /// [`Error::DuplicateSuboption`] when an unknown item reuses a code that
-    /// is known or already listed, [`Error::TooLong`] for a DHCPv4 code over
+    /// [`Error::DuplicateSuboption`] when an unknown item reuses a known
+    /// code (an unknown code may repeat: it is written as decoded), [`Error::TooLong`] for a DHCPv4 code over
     /// 254. Errors from `f` are passed on.
     pub(crate) fn for_each_item(
         &self,
@@ -626,14 +626,12 @@ impl VendorInfo {
             checked(SuboptionCode::Proxy, v, index)?;
             emit(SuboptionCode::Proxy, v.as_bytes(), &mut index)?;
         }
-        for (i, raw) in self.unknown.iter().enumerate() {
+        // Unknown codes are re-encoded as decoded, in order, repeats
+        // included (SPEC: kept and re-encoded unchanged); only a known code
+        // here would clash with the typed fields.
+        for raw in &self.unknown {
             let at = base.suboption(raw.code, index);
-            let reused = !matches!(SuboptionCode::from(raw.code), SuboptionCode::Unknown(_))
-                || self
-                    .unknown
-                    .iter()
-                    .take(i)
-                    .any(|earlier| earlier.code == raw.code);
+            let reused = !matches!(SuboptionCode::from(raw.code), SuboptionCode::Unknown(_));
             if reused {
                 return Err(Error::DuplicateSuboption {
                     at,
