@@ -107,6 +107,7 @@
 
 extern crate alloc;
 
+mod emit;
 mod encode;
 mod error;
 mod precedence;

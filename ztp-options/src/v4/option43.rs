@@ -175,13 +175,7 @@ impl VendorInfo {
     /// over 255 bytes or a code over 254; errors of values that would not
     /// decode again (empty or control bytes in text, a duplicate code).
     pub fn emit_v4(&self, buf: &mut [u8]) -> Result<usize> {
-        let needed = self.buffer_len_v4()?;
-        let available = buf.len();
-        let mut out = buf
-            .get_mut(..needed)
-            .ok_or(Error::BufferTooSmall { needed, available })?;
-        self.put_v4(&mut out)?;
-        Ok(needed)
+        crate::emit::into_slice(buf, self.buffer_len_v4()?, |out| self.put_v4(out))
     }
 
     /// Appends the option 43 value to `buf` (see [`VendorInfo::emit_v4`]).
@@ -191,12 +185,7 @@ impl VendorInfo {
     /// As [`VendorInfo::emit_v4`]; on error nothing has been written.
     pub fn put_v4<B: BufMut>(&self, buf: &mut B) -> Result<()> {
         let needed = self.buffer_len_v4()?;
-        if buf.remaining_mut() < needed {
-            return Err(Error::BufferTooSmall {
-                needed,
-                available: buf.remaining_mut(),
-            });
-        }
+        crate::emit::room(buf, needed)?;
         self.v4_items(|code, value| {
             buf.put_u8(code);
             buf.put_u8(value.len() as u8);

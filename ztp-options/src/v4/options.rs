@@ -131,13 +131,7 @@ impl OptionSet {
     ///
     /// [`Error::BufferTooSmall`].
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize> {
-        let needed = self.buffer_len();
-        let available = buf.len();
-        let mut out = buf
-            .get_mut(..needed)
-            .ok_or(Error::BufferTooSmall { needed, available })?;
-        self.put(&mut out)?;
-        Ok(needed)
+        crate::emit::into_slice(buf, self.buffer_len(), |out| self.put(out))
     }
 
     /// Appends the options and the end option to `buf`.
@@ -147,12 +141,7 @@ impl OptionSet {
     /// [`Error::BufferTooSmall`] (and nothing is written).
     pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
         let needed = self.buffer_len();
-        if buf.remaining_mut() < needed {
-            return Err(Error::BufferTooSmall {
-                needed,
-                available: buf.remaining_mut(),
-            });
-        }
+        crate::emit::room(buf, needed)?;
         for o in &self.options {
             put_option(o.code.get(), &o.value, buf);
         }
@@ -302,13 +291,7 @@ impl MessageRepr {
     ///
     /// [`Error::BufferTooSmall`].
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize> {
-        let needed = self.buffer_len();
-        let available = buf.len();
-        let mut out = buf
-            .get_mut(..needed)
-            .ok_or(Error::BufferTooSmall { needed, available })?;
-        self.put(&mut out)?;
-        Ok(needed)
+        crate::emit::into_slice(buf, self.buffer_len(), |out| self.put(out))
     }
 
     /// Appends the message to `buf`.
@@ -318,12 +301,7 @@ impl MessageRepr {
     /// [`Error::BufferTooSmall`] (and nothing is written).
     pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
         let needed = self.buffer_len();
-        if buf.remaining_mut() < needed {
-            return Err(Error::BufferTooSmall {
-                needed,
-                available: buf.remaining_mut(),
-            });
-        }
+        crate::emit::room(buf, needed)?;
         buf.put_u8(self.op);
         buf.put_u8(self.htype);
         buf.put_u8(self.hlen);

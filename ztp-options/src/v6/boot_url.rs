@@ -316,12 +316,7 @@ impl BootFileUrlRepr {
     /// bytes, [`Error::BufferTooSmall`]; nothing is written then.
     pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
         let needed = self.buffer_len()?;
-        if buf.remaining_mut() < needed {
-            return Err(Error::BufferTooSmall {
-                needed,
-                available: buf.remaining_mut(),
-            });
-        }
+        crate::emit::room(buf, needed)?;
         let mut w = Writer(buf);
         fmt::write(&mut w, format_args!("{self}")).map_err(|_| Error::BufferTooSmall {
             needed,

@@ -124,12 +124,7 @@ impl<'a> UserClass<'a> {
     /// [`Error::BufferTooSmall`]; nothing is written then.
     pub fn put<S: AsRef<[u8]>, B: BufMut>(items: &[S], buf: &mut B) -> Result<()> {
         let needed = Self::buffer_len(items)?;
-        if buf.remaining_mut() < needed {
-            return Err(Error::BufferTooSmall {
-                needed,
-                available: buf.remaining_mut(),
-            });
-        }
+        crate::emit::room(buf, needed)?;
         put_items(items, buf);
         Ok(())
     }
@@ -208,12 +203,7 @@ impl<'a> VendorClass<'a> {
     /// [`Error::BufferTooSmall`]; nothing is written then.
     pub fn put<S: AsRef<[u8]>, B: BufMut>(enterprise: u32, items: &[S], buf: &mut B) -> Result<()> {
         let needed = Self::buffer_len(items)?;
-        if buf.remaining_mut() < needed {
-            return Err(Error::BufferTooSmall {
-                needed,
-                available: buf.remaining_mut(),
-            });
-        }
+        crate::emit::room(buf, needed)?;
         buf.put_u32(enterprise);
         put_items(items, buf);
         Ok(())

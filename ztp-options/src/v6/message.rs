@@ -329,13 +329,7 @@ pub fn put_option<B: BufMut>(code: OptionCode, value: &[u8], buf: &mut B) -> Res
             expected: LengthRule::AtMost(usize::from(u16::MAX)),
         });
     }
-    let needed = option_len(value.len());
-    if buf.remaining_mut() < needed {
-        return Err(Error::BufferTooSmall {
-            needed,
-            available: buf.remaining_mut(),
-        });
-    }
+    crate::emit::room(buf, option_len(value.len()))?;
     put_tlv(buf, code.get(), value);
     Ok(())
 }

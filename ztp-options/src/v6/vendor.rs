@@ -236,13 +236,7 @@ impl VendorInfo {
     /// would not decode again (empty or control bytes in text, a duplicate
     /// code).
     pub fn emit_v6(&self, buf: &mut [u8]) -> Result<usize> {
-        let needed = self.buffer_len_v6()?;
-        let available = buf.len();
-        let mut out = buf
-            .get_mut(..needed)
-            .ok_or(Error::BufferTooSmall { needed, available })?;
-        self.put_v6(&mut out)?;
-        Ok(needed)
+        crate::emit::into_slice(buf, self.buffer_len_v6()?, |out| self.put_v6(out))
     }
 
     /// Appends the option 17 value to `buf` (see [`VendorInfo::emit_v6`]).
@@ -252,12 +246,7 @@ impl VendorInfo {
     /// As [`VendorInfo::emit_v6`]; on error nothing has been written.
     pub fn put_v6<B: BufMut>(&self, buf: &mut B) -> Result<()> {
         let needed = self.buffer_len_v6()?;
-        if buf.remaining_mut() < needed {
-            return Err(Error::BufferTooSmall {
-                needed,
-                available: buf.remaining_mut(),
-            });
-        }
+        crate::emit::room(buf, needed)?;
         buf.put_u32(JUNIPER_ENTERPRISE);
         self.v6_items(|code, value| {
             put_tlv(buf, code, value);
