@@ -281,15 +281,7 @@ fn v6_plan(u: &mut Unstructured<'_>) -> AResult<Plan> {
 }
 
 fn stream(seed: u64, len: usize) -> Vec<u8> {
-    let mut state = seed | 1;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 32) as u8
-        })
-        .collect()
+    common::Xorshift(seed | 1).bytes(len)
 }
 
 #[test]

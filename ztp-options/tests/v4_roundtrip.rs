@@ -98,17 +98,10 @@ fn r2_option_set_keeps_insertion_order_and_replaces_in_place() {
 fn r1_arbitrary_vendor_info_round_trips_through_option_43() {
     use arbitrary::{Arbitrary, Unstructured};
     // A fixed xorshift stream: the same 2000 cases every run.
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rng = common::Xorshift(0x9e37_79b9_7f4a_7c15);
     let mut checked = 0;
     for _ in 0..2000 {
-        let bytes: Vec<u8> = (0..512)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                (state >> 24) as u8
-            })
-            .collect();
+        let bytes = rng.bytes(512);
         let info = VendorInfo::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
         let mut out = Vec::new();
         info.put_v4(&mut out).unwrap();
@@ -140,17 +133,10 @@ fn r1_arbitrary_vendor_info_round_trips_through_option_43() {
 #[test]
 fn r2_arbitrary_messages_round_trip_with_long_options_split() {
     use arbitrary::{Arbitrary, Unstructured};
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut rng = common::Xorshift(0x2545_f491_4f6c_dd1d);
     let mut split = 0;
     for _ in 0..500 {
-        let bytes: Vec<u8> = (0..4096)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                (state >> 24) as u8
-            })
-            .collect();
+        let bytes = rng.bytes(4096);
         let repr = MessageRepr::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
         let mut out = vec![0; repr.buffer_len()];
         repr.emit(&mut out).unwrap();

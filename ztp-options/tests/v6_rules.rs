@@ -3,6 +3,8 @@
 //! embedded sample and the dnsmasq capture.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
+mod common;
+
 use std::net::Ipv6Addr;
 
 use ztp_options::samples::V6_REPLY;
@@ -361,16 +363,9 @@ fn r8_encoder_checks_room_and_sizes() {
 #[cfg(feature = "arbitrary")]
 fn unstructured_runs(mut f: impl FnMut(&mut arbitrary::Unstructured<'_>)) {
     // A fixed xorshift stream: reproducible, no extra dependency.
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rng = common::Xorshift(0x9e37_79b9_7f4a_7c15);
     for _ in 0..500 {
-        let data: Vec<u8> = (0..512)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                (state >> 24) as u8
-            })
-            .collect();
+        let data = rng.bytes(512);
         f(&mut arbitrary::Unstructured::new(&data));
     }
 }

@@ -70,3 +70,21 @@ pub(crate) fn v6vendor(enterprise: u32, items: &[(u16, &[u8])]) -> Vec<u8> {
 pub(crate) fn v6url(url: &str) -> Vec<u8> {
     v6opt(59, url.as_bytes())
 }
+
+/// A fixed xorshift64 byte stream: generated test cases that are the same
+/// every run, with no extra dependency.
+pub(crate) struct Xorshift(pub(crate) u64);
+
+impl Xorshift {
+    /// The next `len` bytes.
+    pub(crate) fn bytes(&mut self, len: usize) -> Vec<u8> {
+        (0..len)
+            .map(|_| {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                (self.0 >> 24) as u8
+            })
+            .collect()
+    }
+}
