@@ -67,8 +67,7 @@ impl<'a> Lease<'a> {
     /// As [`Lease::parse`].
     pub fn from_message(msg: Message<&'a [u8]>) -> Result<Self> {
         let bytes = msg.into_inner();
-        let values = find_in(bytes, CODES)?;
-        let overload = msg.overload()?;
+        let (values, overload) = find_in(bytes, CODES)?;
         let name = |range, holds_options: bool| {
             if holds_options {
                 None

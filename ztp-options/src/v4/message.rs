@@ -380,18 +380,20 @@ impl<T: AsRef<[u8]>> Message<T> {
         &self,
         codes: [OptionCode; N],
     ) -> Result<[Option<OptionValue<'_>>; N]> {
-        find_in(self.bytes(), codes)
+        find_in(self.bytes(), codes).map(|(found, _)| found)
     }
 }
 
 /// [`Message::find`] over the bytes of a checked message, with the
-/// bytes' own lifetime.
+/// bytes' own lifetime; also returns what option 52 said, read in the same
+/// walk.
 pub(crate) fn find_in<const N: usize>(
     message: &[u8],
     codes: [OptionCode; N],
-) -> Result<[Option<OptionValue<'_>>; N]> {
+) -> Result<([Option<OptionValue<'_>>; N], Overload)> {
     let mut found: [Option<OptionValue<'_>>; N] = core::array::from_fn(|_| None);
-    for opt in Options::new(message) {
+    let mut options = Options::new(message);
+    for opt in options.by_ref() {
         let opt = opt?;
         let slot = codes
             .iter()
@@ -411,7 +413,7 @@ pub(crate) fn find_in<const N: usize>(
             }
         }
     }
-    Ok(found)
+    Ok((found, options.overload.unwrap_or_default()))
 }
 
 /// The walk over one area of `message`.
