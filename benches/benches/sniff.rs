@@ -3,6 +3,8 @@
 //! `sniff` and streamed through a `Sniffer` in 64 KiB chunks (stopping when it
 //! says `Complete`, as a caller would), for a configuration (which reads the
 //! whole 512-byte prefix) and a script (which reads its first line only).
+//! `sniff/<size>` is the configuration sniffed whole (the same as
+//! `sniff/whole/<size>`), under the id the `ratios` command reads.
 //!
 //! The `naive` peer reads the first line the obvious way, validating the whole
 //! file as UTF-8 first: its cost grows with the file, which shows this
@@ -65,6 +67,10 @@ fn bench_sniff(c: &mut Criterion) {
         let config = configuration(size);
         let script = script(size);
         assert!(!stream(&config) && stream(&script) && naive(&script));
+        // `sniff/<size>`: the id the `ratios` command reads (R26: 64MiB/1KiB).
+        group.bench_with_input(BenchmarkId::from_parameter(name), &config, |b, file| {
+            b.iter(|| sniff(black_box(file)).is_ok())
+        });
         group.bench_with_input(BenchmarkId::new("whole", name), &config, |b, file| {
             b.iter(|| sniff(black_box(file)).is_ok())
         });
