@@ -1,0 +1,260 @@
+//! Replays every committed fuzz corpus file (`fuzz/corpus/<target>/*`,
+//! seeds and fixed crash inputs) through the same checks the fuzz targets
+//! run (`fuzz/src/checks.rs`), on stable Rust, so `cargo test --workspace`
+//! covers them.
+//!
+//! The seeds are written from the test vectors by the ignored test
+//! `write_seeds`: `cargo test -p ztp-benches --test fuzz_corpus_replay --
+//! --ignored write_seeds`.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]
+
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../fuzz/src/checks.rs"]
+mod checks;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ztp_options::samples::{V4_ACK, V6_REPLY};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus")
+}
+
+#[test]
+fn every_corpus_file_passes_its_target() {
+    let mut total = 0;
+    for (target, check) in checks::TARGETS {
+        let dir = corpus_dir().join(target);
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "no corpus for {target}");
+        for file in files {
+            let data = fs::read(&file).unwrap();
+            let name = file.display().to_string();
+            if std::panic::catch_unwind(|| check(&data)).is_err() {
+                panic!("{target}: {name} fails");
+            }
+            total += 1;
+        }
+    }
+    // Every target has its corpus directory and no other directory exists.
+    let dirs = fs::read_dir(corpus_dir()).unwrap().count();
+    assert_eq!(dirs, checks::TARGETS.len());
+    assert!(total >= checks::TARGETS.len());
+}
+
+// ------------------------------------------------------------ seed writer
+
+/// The UDP payloads of a pcapng file (little-endian) of IP/UDP frames.
+fn udp_payloads(pcap: &[u8]) -> Vec<Vec<u8>> {
+    let u32_at = |at: usize| u32::from_le_bytes(pcap[at..at + 4].try_into().unwrap()) as usize;
+    let mut out = Vec::new();
+    let mut link_header = 14;
+    let mut at = 0;
+    while at + 12 <= pcap.len() {
+        let (kind, len) = (u32_at(at), u32_at(at + 4));
+        let body = &pcap[at + 8..at + len - 4];
+        at += len;
+        match kind {
+            // Interface description: the link type.
+            1 => {
+                link_header = match u16::from_le_bytes([body[0], body[1]]) {
+                    1 => 14,
+                    113 => 16,
+                    276 => 20,
+                    _ => 0,
+                };
+            }
+            // Enhanced packet.
+            6 => {
+                let caplen = u32::from_le_bytes(body[12..16].try_into().unwrap()) as usize;
+                let ip = &body[20 + link_header..20 + caplen];
+                let udp = match ip[0] >> 4 {
+                    4 => &ip[usize::from(ip[0] & 0x0f) * 4..],
+                    6 => &ip[40..],
+                    _ => continue,
+                };
+                out.push(udp[8..].to_vec());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn opt(code: u8, value: &[u8]) -> Vec<u8> {
+    let mut v = vec![code, u8::try_from(value.len()).unwrap()];
+    v.extend_from_slice(value);
+    v
+}
+
+/// The option 43 of a DHCPv4 message.
+fn option43(msg: &[u8]) -> Vec<u8> {
+    let lease = ztp_options::v4::Lease::parse(msg).unwrap();
+    lease.option43().unwrap().unwrap().as_bytes().to_vec()
+}
+
+/// The option 17 and 59 values of a DHCPv6 message.
+fn v6_values(msg: &[u8], code: u16) -> Vec<Vec<u8>> {
+    let msg = ztp_options::v6::Message::new_checked(msg).unwrap();
+    let msg = msg.innermost().unwrap();
+    msg.instances(ztp_options::v6::OptionCode::new(code))
+        .map(|o| o.unwrap().value.to_vec())
+        .collect()
+}
+
+fn relay(inner: &[u8]) -> Vec<u8> {
+    let mut m = vec![13, 0];
+    m.extend_from_slice(&[0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    m.extend_from_slice(&[0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+    m.extend_from_slice(&checks::v6opt(9, inner));
+    m
+}
+
+fn xorshift(seed: u64, len: usize) -> Vec<u8> {
+    let mut s = seed | 1;
+    (0..len)
+        .map(|_| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 32) as u8
+        })
+        .collect()
+}
+
+fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
+    let v4_pcap = fs::read("/work/shared/captures/dnsmasq-2.90-v4-ztp.pcap")
+        .or_else(|_| fs::read("../shared/captures/dnsmasq-2.90-v4-ztp.pcap"))
+        .unwrap();
+    let v6_pcap = fs::read("/work/shared/captures/dnsmasq-2.90-v6-ztp.pcap")
+        .or_else(|_| fs::read("../shared/captures/dnsmasq-2.90-v6-ztp.pcap"))
+        .unwrap();
+    let v4_captured = udp_payloads(&v4_pcap);
+    let v6_captured = udp_payloads(&v6_pcap);
+
+    // DHCPv4 messages: the sample ACK, the dnsmasq exchange, an option 43
+    // split in three instances (RFC 3396, non-adjacent too), and options
+    // overloaded into file and sname (option 52 = 3).
+    let o43 = option43(V4_ACK);
+    let mut v4 = vec![V4_ACK.to_vec()];
+    v4.extend(v4_captured.iter().cloned());
+    let (a, rest) = o43.split_at(10);
+    let (b, c) = rest.split_at(10);
+    v4.push(checks::v4_reply(
+        &[
+            opt(43, a),
+            opt(43, b),
+            opt(53, &[5]),
+            opt(43, c),
+            opt(150, &[192, 0, 2, 10]),
+            vec![255],
+        ]
+        .concat(),
+    ));
+    let mut over = checks::v4_reply(&[opt(52, &[3]), opt(53, &[5]), vec![255]].concat());
+    let file = [opt(43, &o43), vec![255]].concat();
+    over[108..108 + file.len()].copy_from_slice(&file);
+    let sname = [
+        opt(150, &[192, 0, 2, 10, 192, 0, 2, 11]),
+        opt(12, b"ex4300"),
+        vec![255],
+    ]
+    .concat();
+    over[44..44 + sname.len()].copy_from_slice(&sname);
+    v4.push(over);
+
+    let mut v43 = vec![o43.clone(), [o43.clone(), vec![255]].concat()];
+    v43.push(vec![
+        0, 0, 1, 0, 2, 7, b's', b'y', b'm', b'l', b'i', b'n', b'k', 5, 4, b'8', b'0', b'8', b'0',
+    ]);
+    v43.push(
+        [
+            opt(5, b"192.0.2.7"),
+            opt(3, b"ftp"),
+            opt(8, b"proxy"),
+            opt(200, &[1, 2]),
+        ]
+        .concat(),
+    );
+    for m in &v4_captured {
+        if let Ok(Ok(Some(o))) = ztp_options::v4::Lease::parse(m)
+            .map(|l| l.option43().map(|o| o.map(|o| o.as_bytes().to_vec())))
+        {
+            v43.push(o);
+        }
+    }
+
+    let mut v6 = vec![V6_REPLY.to_vec(), relay(V6_REPLY), relay(&relay(V6_REPLY))];
+    v6.extend(v6_captured.iter().cloned());
+    let mut v17: Vec<Vec<u8>> = v6_values(V6_REPLY, 17);
+    let mut v59: Vec<Vec<u8>> = v6_values(V6_REPLY, 59);
+    for m in &v6_captured {
+        v17.extend(v6_values(m, 17));
+        v59.extend(v6_values(m, 59));
+    }
+    v17.push([&[0, 0, 0, 9][..], &checks::v6opt(1, b"other")].concat());
+    for url in [
+        "tftp://[2001:db8::1]/junos.tgz",
+        "ftp://[2001:db8::1]:2121/a/b.tgz\0",
+        "https://[fe80::1]",
+        "http://[::ffff:192.0.2.1]:80/x",
+    ] {
+        v59.push(url.as_bytes().to_vec());
+    }
+
+    let mut sniff = Vec::new();
+    for (chunks, file) in [
+        ([0u8, 0], &b"#!/bin/sh\necho hi\n"[..]),
+        ([3, 200], b"#!/usr/libexec/ui/cscript\nversion 1.0;\n"),
+        ([255, 1], b"#!/usr/bin/python\r\nimport jcs\n"),
+        ([7, 7], b"#! /usr/bin/env perl\n"),
+        (
+            [10, 0],
+            b"## Last commit: 2024\nversion 23.4R1;\nsystem {\n    host-name r1;\n}\n",
+        ),
+        (
+            [1, 2],
+            b"set system host-name r1\nset interfaces ge-0/0/0 unit 0\n",
+        ),
+        ([0, 9], b"<configuration><system/></configuration>\n"),
+        ([4, 4], b"\xef\xbb\xbf#!/bin/sh\n"),
+        ([2, 5], b"\x1f\x8b\x08\x00binary"),
+    ] {
+        sniff.push([&chunks[..], file].concat());
+    }
+    let mut tar = vec![5u8, 100];
+    tar.extend(vec![b'a'; 257]);
+    tar.extend_from_slice(b"ustar\x0000");
+    tar.extend(vec![0; 300]);
+    sniff.push(tar);
+
+    let plans: Vec<Vec<u8>> = (1..=8).map(|s| xorshift(s * 0x9e37_79b9, 512)).collect();
+    vec![
+        ("v4_message", v4.clone()),
+        ("v4_option43", v43),
+        ("v6_message", v6),
+        ("v6_option17", v17),
+        ("v6_option59", v59),
+        ("sniff", sniff),
+        ("plan_v4", plans.clone()),
+        ("plan_v6", plans),
+        ("v4_dhcproto_diff", v4),
+    ]
+}
+
+#[test]
+#[ignore = "writes fuzz/corpus/*/seed-*: run by hand when the seeds change"]
+fn write_seeds() {
+    for (target, inputs) in seeds() {
+        let dir = corpus_dir().join(target);
+        fs::create_dir_all(&dir).unwrap();
+        for (i, input) in inputs.iter().enumerate() {
+            fs::write(dir.join(format!("seed-{i:02}")), input).unwrap();
+        }
+    }
+}

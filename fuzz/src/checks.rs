@@ -1,0 +1,753 @@
+//! One check per fuzz target. Each takes the fuzzer's bytes, must not panic
+//! on any input, and asserts the properties of its entry point (a panic is
+//! a finding).
+//!
+//! The same file is compiled into the fuzz crate (`fuzz/src/lib.rs`) and,
+//! through `#[path]`, into the workspace test
+//! `benches/tests/fuzz_corpus_replay.rs`, which runs [`TARGETS`] over every
+//! file of `fuzz/corpus/<target>/` on stable Rust.
+//!
+//! Known differences with dhcproto, checked rather than hidden, are
+//! described on [`v4_dhcproto_diff`].
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::net::Ipv4Addr;
+
+use arbitrary::{Arbitrary, Result as AResult, Unstructured};
+use ztp_options::v4::{self, Area, Message, MessageRepr, Option43};
+use ztp_options::v6::{self, BootFileUrl, VendorOpts};
+use ztp_options::{
+    ConfigPlan, Decision, Family, FileServer, ImagePlan, ImageType, Place, Plan, Port, PortPlan,
+    RawSuboption, Source, TransferMode, VendorInfo, resolve_v4, resolve_v6,
+};
+use ztp_script_detect::{PREFIX_MAX, Sniff, Sniffer, Status, sniff as sniff_whole};
+
+/// A check: the fuzzer's bytes in, a panic on a finding.
+pub type Check = fn(&[u8]);
+
+/// Every target: its name (the directory of its corpus, the name of its
+/// `fuzz_targets/*.rs`) and its check.
+pub const TARGETS: &[(&str, Check)] = &[
+    ("v4_message", v4_message),
+    ("v4_option43", v4_option43),
+    ("v6_message", v6_message),
+    ("v6_option17", v6_option17),
+    ("v6_option59", v6_option59),
+    ("sniff", sniff),
+    ("plan_v4", plan_v4),
+    ("plan_v6", plan_v6),
+    ("v4_dhcproto_diff", v4_dhcproto_diff),
+];
+
+// ---------------------------------------------------------------- helpers
+
+/// A BOOTREPLY header, empty `sname`/`file`, the cookie, then `options` as
+/// given (`OptionSet::put` writes the end option).
+pub fn v4_reply(options: &[u8]) -> Vec<u8> {
+    let mut m = vec![0u8; 240];
+    m[0] = 2;
+    m[1] = 1;
+    m[2] = 6;
+    m[4..8].copy_from_slice(&[1, 2, 3, 4]);
+    m[16..20].copy_from_slice(&[192, 0, 2, 100]);
+    m[28..34].copy_from_slice(&[0x00, 0x00, 0x5e, 0x00, 0x53, 0x01]);
+    m[236..240].copy_from_slice(&[0x63, 0x82, 0x53, 0x63]);
+    m.extend_from_slice(options);
+    m
+}
+
+/// DHCPv6 `code(2) len(2) value`.
+pub fn v6opt(code: u16, value: &[u8]) -> Vec<u8> {
+    let mut v = code.to_be_bytes().to_vec();
+    v.extend_from_slice(&u16::try_from(value.len()).unwrap().to_be_bytes());
+    v.extend_from_slice(value);
+    v
+}
+
+/// A DHCPv6 REPLY with client and server identifiers, then `options`.
+pub fn v6_reply(options: &[u8]) -> Vec<u8> {
+    let mut m = vec![7, 0x0a, 0x0b, 0x0c];
+    m.extend_from_slice(&v6opt(1, &[0, 3, 0, 1, 0x00, 0x00, 0x5e, 0x00, 0x53, 0x01]));
+    m.extend_from_slice(&v6opt(2, &[0, 3, 0, 1, 0x00, 0x00, 0x5e, 0x00, 0x53, 0xfe]));
+    m.extend_from_slice(options);
+    m
+}
+
+/// The decisions the encoder does not re-create (documented in
+/// `ztp-options/src/encode.rs`: wire quirks of the decoded lease, and other
+/// enterprises' option 17, which a plan does not carry).
+fn recreated(plan: &Plan) -> Plan {
+    let mut plan = plan.clone();
+    plan.decisions.retain(|d| {
+        !matches!(
+            d,
+            Decision::TrailingNul { .. }
+                | Decision::SiaddrIgnored { .. }
+                | Decision::SnameIgnored { .. }
+                | Decision::FileIgnored { .. }
+                | Decision::OtherEnterprise { .. }
+        )
+    });
+    plan
+}
+
+/// Encodes a DHCPv4 plan into a reply, decodes and resolves it.
+fn v4_plan_again(plan: &Plan) -> Plan {
+    let set = plan.to_v4_options().expect("a v4 plan encodes");
+    let mut options = Vec::new();
+    set.put(&mut options).unwrap();
+    // Encoding into a caller's buffer of exactly buffer_len() bytes gives the
+    // same bytes.
+    let mut exact = vec![0; set.buffer_len()];
+    assert_eq!(set.emit(&mut exact), Ok(options.len()));
+    assert_eq!(exact, options);
+    let msg = v4_reply(&options);
+    let lease = v4::Lease::parse(&msg).expect("an encoded plan decodes");
+    resolve_v4(&lease).expect("an encoded plan resolves")
+}
+
+/// Encodes a DHCPv6 plan into a reply, decodes and resolves it.
+fn v6_plan_again(plan: &Plan) -> Plan {
+    let options: Vec<u8> = plan
+        .to_v6_options()
+        .expect("a v6 plan encodes")
+        .into_iter()
+        .flat_map(|(code, value)| v6opt(code.get(), &value))
+        .collect();
+    let msg = v6_reply(&options);
+    let lease = v6::Lease::parse(&msg).expect("an encoded plan decodes");
+    resolve_v6(&lease).expect("an encoded plan resolves")
+}
+
+// ---------------------------------------------------------------- decoders
+
+/// `v4::Message::new_checked`, its getters and option walk (overload, RFC
+/// 3396), `v4::Lease::parse` and every accessor, `resolve_v4`; then
+/// - decode -> encode -> decode is stable (`MessageRepr::parse`/`emit`);
+/// - a resolved plan, encoded and resolved again, is the same plan (less the
+///   decisions about wire quirks the encoder does not re-create).
+pub fn v4_message(data: &[u8]) {
+    let Ok(msg) = Message::new_checked(data) else {
+        assert!(v4::Lease::parse(data).is_err());
+        return;
+    };
+    let _ = (msg.op(), msg.htype(), msg.hlen(), msg.hops(), msg.xid());
+    let _ = (msg.secs(), msg.flags(), msg.ciaddr(), msg.yiaddr());
+    let _ = (
+        msg.siaddr(),
+        msg.giaddr(),
+        msg.chaddr(),
+        msg.client_hw_addr(),
+    );
+    let _ = (msg.sname(), msg.file(), msg.sname_field(), msg.file_field());
+    let overload = msg.overload();
+    let mut walk_ok = true;
+    let mut count = 0usize;
+    for opt in msg.options() {
+        match opt {
+            Ok(opt) => {
+                count += 1;
+                // Every value lies inside the message, after its code and length.
+                let start = opt.offset + 2;
+                assert_eq!(&data[start..start + opt.value.len()], opt.value);
+                assert_ne!(opt.code.get(), 0);
+                assert_ne!(opt.code.get(), 255);
+            }
+            Err(_) => walk_ok = false,
+        }
+    }
+    assert!(count <= data.len() / 2);
+    let lease = v4::Lease::parse(data);
+    // The lease reads the same walk: it fails exactly when the walk does.
+    assert_eq!(lease.is_ok(), walk_ok && overload.is_ok(), "{lease:?}");
+    if let Ok(lease) = lease {
+        let _ = lease.message_type();
+        if let Ok(Some(o43)) = lease.option43() {
+            let _ = o43.suboptions();
+            if let Ok(info) = o43.to_vendor_info() {
+                vendor_info_v4_roundtrip(&info, true);
+            }
+        }
+        let _ = lease.suboptions();
+        if let Ok(Some(list)) = lease.tftp_server_addresses() {
+            assert!(!list.is_empty());
+            assert_eq!(list.iter().count(), list.len());
+            assert_eq!(list.iter().next(), Some(list.first()));
+        }
+        if let Ok(Some(name)) = lease.tftp_server_name() {
+            let _ = name.address();
+            let _ = name.text().as_str();
+        }
+        let _ = lease.log_servers().map(|l| l.map(|l| l.iter().count()));
+        let _ = lease.ntp_servers().map(|l| l.map(|l| l.iter().count()));
+        let _ = lease.host_name().map(|h| h.map(|h| h.as_str()));
+        let _ = lease.vendor_class().map(|v| v.map(|v| v.serial_or(None)));
+        let _ = lease.client_identifier().map(|c| c.map(|c| c.serial()));
+        if let Ok(Some(v4::UserClass::Items(items))) = lease.user_class() {
+            let _ = items.count();
+        }
+        let _ = (lease.siaddr(), lease.sname(), lease.file());
+        if let Ok(plan) = resolve_v4(&lease) {
+            for d in &plan.decisions {
+                let _ = (d.rule(), d.to_string());
+            }
+            let want = recreated(&plan);
+            assert_eq!(recreated(&v4_plan_again(&plan)), want);
+        }
+    }
+    if let Ok(repr) = MessageRepr::parse(&msg) {
+        let mut bytes = vec![0; repr.buffer_len()];
+        assert_eq!(repr.emit(&mut bytes), Ok(bytes.len()));
+        let again = MessageRepr::parse(&Message::new_checked(&bytes[..]).unwrap())
+            .expect("what MessageRepr::emit writes decodes");
+        assert_eq!(again, repr);
+        let mut bytes2 = vec![0; again.buffer_len()];
+        again.emit(&mut bytes2).unwrap();
+        assert_eq!(bytes2, bytes);
+    } else {
+        assert!(!walk_ok || overload.is_err());
+    }
+}
+
+/// `v4::Option43::new_checked`, its items and typed suboptions; the owned
+/// form encodes and decodes to itself (decode -> encode -> decode).
+pub fn v4_option43(data: &[u8]) {
+    let checked = Option43::new_checked(data);
+    let walk: Result<Vec<_>, _> = Option43::new_unchecked(data).items().collect();
+    assert_eq!(checked.is_ok(), walk.is_ok());
+    let Ok(o43) = checked else { return };
+    let _ = o43.has_end();
+    if let Ok(sub) = o43.suboptions() {
+        let _ = (
+            sub.image(),
+            sub.config(),
+            sub.image_type(),
+            sub.has_image_type(),
+        );
+        let _ = (sub.transfer_mode(), sub.alt_image(), sub.port_or_server());
+        let _ = (sub.proxy(), sub.unknown_count());
+    }
+    if let Ok(info) = o43.to_vendor_info() {
+        vendor_info_v4_roundtrip(&info, true);
+    }
+}
+
+/// `info` encodes into option 43 and decodes to itself; when it was
+/// decoded from the wire, it must encode.
+fn vendor_info_v4_roundtrip(info: &VendorInfo, from_wire: bool) {
+    let len = match info.buffer_len_v4() {
+        Ok(len) => len,
+        Err(e) if from_wire => panic!("decoded option 43 does not encode: {e:?}"),
+        Err(_) => return,
+    };
+    let mut bytes = vec![0; len];
+    assert_eq!(info.emit_v4(&mut bytes), Ok(len));
+    let again = Option43::new_checked(&bytes)
+        .and_then(|o| o.to_vendor_info())
+        .expect("what emit_v4 writes decodes");
+    assert_eq!(&again, info);
+}
+
+/// `info` encodes into option 17 and decodes to itself; when it was
+/// decoded from the wire, it must encode.
+fn vendor_info_v6_roundtrip(info: &VendorInfo, from_wire: bool) {
+    let len = match info.buffer_len_v6() {
+        Ok(len) => len,
+        Err(e) if from_wire => panic!("decoded option 17 does not encode: {e:?}"),
+        Err(_) => return,
+    };
+    let mut bytes = vec![0; len];
+    assert_eq!(info.emit_v6(&mut bytes), Ok(len));
+    let again = VendorOpts::new_checked(&bytes)
+        .and_then(|o| o.to_vendor_info())
+        .expect("what emit_v6 writes decodes");
+    assert_eq!(again.as_ref(), Some(info));
+}
+
+/// `v6::Message::new_checked`, relay unwrapping, the option walk,
+/// `v6::Lease::parse` and every accessor, `resolve_v6`; a resolved plan,
+/// encoded and resolved again, is the same plan (less wire quirks).
+pub fn v6_message(data: &[u8]) {
+    if let Ok(msg) = v6::Message::new_checked(data) {
+        let _ = (msg.msg_type(), msg.transaction_id(), msg.relay_header());
+        for opt in msg.options().flatten() {
+            let _ = opt.place();
+        }
+        if let Ok(inner) = msg.innermost() {
+            assert!(inner.depth() <= v6::MAX_RELAY_DEPTH);
+            for opt in inner.instances(v6::OptionCode::VendorOpts) {
+                let _ = opt.map(|o| o.value.len());
+            }
+        }
+    }
+    let Ok(lease) = v6::Lease::parse(data) else {
+        return;
+    };
+    let _ = (
+        lease.relay_depth(),
+        lease.message_type(),
+        lease.transaction_id(),
+    );
+    let _ = (lease.outer(), lease.message());
+    if let Ok(Some(opts)) = lease.vendor_opts() {
+        assert!(opts.is_juniper());
+        if let Ok(Some(info)) = opts.to_vendor_info() {
+            vendor_info_v6_roundtrip(&info, true);
+        }
+    }
+    let _ = lease.suboptions();
+    assert_eq!(
+        lease.other_vendor_opts().count(),
+        lease.other_vendor_count()
+    );
+    if let Ok(Some(url)) = lease.boot_file_url() {
+        let _ = (url.to_url(), url.to_repr(), url.image(), url.to_string());
+    }
+    if let Ok(Some(class)) = lease.vendor_class() {
+        let _ = (class.enterprise(), class.is_juniper(), class.data().count());
+    }
+    if let Ok(Some(class)) = lease.user_class() {
+        let _ = class.data().count();
+    }
+    if let Ok(plan) = resolve_v6(&lease) {
+        assert_eq!(plan.family, Family::V6);
+        let want = recreated(&plan);
+        assert_eq!(recreated(&v6_plan_again(&plan)), want);
+    }
+}
+
+/// `v6::VendorOpts::new_checked` (option 17 alone), its items and
+/// suboptions; the owned form encodes and decodes to itself.
+pub fn v6_option17(data: &[u8]) {
+    let checked = VendorOpts::new_checked(data);
+    let walk: Result<Vec<_>, _> = VendorOpts::new_unchecked(data).items().collect();
+    assert_eq!(checked.is_ok(), walk.is_ok());
+    let Ok(opts) = checked else { return };
+    let _ = (opts.enterprise(), opts.is_juniper(), opts.place());
+    let _ = opts.suboptions();
+    if let Ok(Some(info)) = opts.to_vendor_info() {
+        vendor_info_v6_roundtrip(&info, true);
+    }
+}
+
+/// `v6::BootFileUrl::parse` (option 59 alone); what it decodes encodes to a
+/// value that decodes to the same thing (decode -> encode -> decode).
+pub fn v6_option59(data: &[u8]) {
+    let at = Place::option(Family::V6, 59, 0);
+    let Ok(url) = BootFileUrl::parse(data, at) else {
+        return;
+    };
+    let _ = (url.as_str(), url.transfer_mode(), url.server(), url.port());
+    let _ = (url.path(), url.image(), url.trailing_nul(), url.to_string());
+    let _ = url.to_url();
+    let repr = url.to_repr();
+    let mut bytes = Vec::new();
+    repr.put(&mut bytes).expect("a decoded URL encodes");
+    assert_eq!(repr.buffer_len(), Ok(bytes.len()));
+    let again = BootFileUrl::parse(&bytes, at).expect("an encoded URL decodes");
+    assert_eq!(again.to_repr(), repr);
+}
+
+/// `sniff` on the whole input against a `Sniffer` fed the same input in
+/// chunks (sizes from the first two bytes, alternating): the answers must
+/// be equal, and the sniffer never holds more than `PREFIX_MAX` bytes.
+pub fn sniff(data: &[u8]) {
+    let (sizes, file) = match data {
+        [a, b, rest @ ..] => ([usize::from(*a) + 1, usize::from(*b) + 1], rest),
+        _ => ([1, 1], data),
+    };
+    let whole = sniff_whole(file).map(Sniff::into_owned);
+    let mut sniffer = Sniffer::new();
+    let mut rest = file;
+    let mut i = 0;
+    while !rest.is_empty() {
+        let (chunk, after) = rest.split_at(sizes[i % 2].min(rest.len()));
+        i += 1;
+        rest = after;
+        match sniffer.feed(chunk) {
+            Ok(Status::Partial) => assert!(!sniffer.is_complete()),
+            Ok(Status::Complete(n)) => {
+                assert!(n <= chunk.len());
+                assert!(sniffer.is_complete());
+                break;
+            }
+            Err(e) => {
+                assert_eq!(whole, Err(e));
+                break;
+            }
+        }
+    }
+    assert!(sniffer.consumed() <= PREFIX_MAX);
+    assert_eq!(sniffer.buffered(), &file[..sniffer.consumed()]);
+    let chunked = sniffer.finish().map(Sniff::into_owned);
+    assert_eq!(chunked, whole);
+    if let Ok(found) = &whole {
+        let _ = found.to_string();
+    }
+}
+
+// ---------------------------------------------------------------- round trips
+
+fn name(u: &mut Unstructured<'_>) -> AResult<String> {
+    const CHARS: &[char] = &[
+        'a', 'z', 'A', '0', '9', '/', '.', '-', '_', ':', ' ', '%', 'é', '#',
+    ];
+    let len = u.int_in_range(1..=120)?;
+    (0..len).map(|_| u.choose(CHARS).copied()).collect()
+}
+
+fn addr(u: &mut Unstructured<'_>) -> AResult<Ipv4Addr> {
+    Ok(Ipv4Addr::from(u.int_in_range(1u32..=u32::MAX)?))
+}
+
+fn addrs(u: &mut Unstructured<'_>, max: usize) -> AResult<Vec<Ipv4Addr>> {
+    let n = u.int_in_range(0..=max)?;
+    (0..n).map(|_| addr(u)).collect()
+}
+
+/// A DHCPv4 plan and the decision log the rules give it (the generator of
+/// `ztp-options/tests/plan_roundtrip.rs`, with names up to 120 bytes, so
+/// that option 43 can exceed 255 bytes and RFC 3396 splitting is
+/// exercised, and up to 70 extra option 150 addresses).
+pub fn arbitrary_v4_plan(u: &mut Unstructured<'_>) -> AResult<Plan> {
+    let mut decisions = Vec::new();
+    let image_type = if u.arbitrary()? {
+        ImageType::Symlink
+    } else {
+        ImageType::File
+    };
+    let image = match u.int_in_range(0..=3)? {
+        0 => None,
+        1 => Some(ImagePlan {
+            name: name(u)?,
+            image_type,
+            source: Source::Suboption04,
+        }),
+        _ => Some(ImagePlan {
+            name: name(u)?,
+            image_type,
+            source: Source::Suboption00,
+        }),
+    };
+    let alt_ignored = match &image {
+        Some(i) if i.source == Source::Suboption00 && u.arbitrary()? => Some(name(u)?),
+        _ => None,
+    };
+    let config = if image.is_none() || u.arbitrary()? {
+        Some(ConfigPlan {
+            name: name(u)?,
+            source: Source::Suboption01,
+        })
+    } else {
+        None
+    };
+    if let Some(n) = &alt_ignored {
+        decisions.push(Decision::AltImageIgnored { name: n.clone() });
+    }
+    let (transfer_mode, transfer_mode_source) = if u.arbitrary()? {
+        (*u.choose(&TransferMode::ALL)?, Source::Suboption03)
+    } else {
+        decisions.push(Decision::DefaultTftp);
+        (TransferMode::Tftp, Source::Default)
+    };
+    let port = match u.int_in_range(0..=2)? {
+        1 => {
+            let port = Port::new(u.int_in_range(1..=u16::MAX)?).unwrap();
+            decisions.push(Decision::Suboption05Port { port });
+            Some(PortPlan {
+                port,
+                source: Source::Suboption05,
+            })
+        }
+        2 => {
+            decisions.push(Decision::Suboption05Server { address: addr(u)? });
+            None
+        }
+        _ => None,
+    };
+    let server = addr(u)?;
+    let file_server_source = if u.arbitrary()? {
+        Source::Option150
+    } else {
+        Source::Option66
+    };
+    if file_server_source == Source::Option150 {
+        let extra = addrs(u, 70)?;
+        if !extra.is_empty() {
+            decisions.push(Decision::ExtraFileServers { addresses: extra });
+        }
+        if u.arbitrary()? {
+            decisions.push(Decision::Option66Ignored { value: name(u)? });
+        }
+    }
+    let mut unknown = Vec::new();
+    for code in [6u16, 9, 200, 254] {
+        if u.ratio(1, 4)? {
+            let len = u.int_in_range(0..=8)?;
+            unknown.push(RawSuboption {
+                code,
+                value: u.bytes(len)?.to_vec(),
+            });
+        }
+    }
+    Ok(Plan {
+        family: Family::V4,
+        image,
+        config,
+        transfer_mode,
+        transfer_mode_source,
+        file_server: FileServer::Ipv4(server),
+        file_server_source,
+        port,
+        ntp_servers: addrs(u, 3)?,
+        syslog_servers: addrs(u, 3)?,
+        host_name: if u.arbitrary()? { Some(name(u)?) } else { None },
+        proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
+        unknown_suboptions: unknown,
+        decisions,
+    })
+}
+
+fn url_path(u: &mut Unstructured<'_>) -> AResult<String> {
+    const CHARS: &[char] = &['a', 'z', '0', '9', '/', '.', '-', '_'];
+    let len = u.int_in_range(1..=30)?;
+    let mut s = String::from("/x");
+    for _ in 0..len {
+        s.push(*u.choose(CHARS)?);
+    }
+    Ok(s)
+}
+
+fn any_port(u: &mut Unstructured<'_>) -> AResult<Port> {
+    let n = if u.arbitrary()? {
+        *u.choose(&[21u16, 69, 80, 443])?
+    } else {
+        u.int_in_range(1..=u16::MAX)?
+    };
+    Ok(Port::new(n).unwrap())
+}
+
+/// A DHCPv6 plan and the decision log R10, R14, R15, R16 give it (the
+/// generator of `ztp-options/tests/plan_roundtrip.rs`).
+pub fn arbitrary_v6_plan(u: &mut Unstructured<'_>) -> AResult<Plan> {
+    let mut decisions = Vec::new();
+    let image_type = if u.arbitrary()? {
+        ImageType::Symlink
+    } else {
+        ImageType::File
+    };
+    let url_mode = *u.choose(&TransferMode::ALL)?;
+    let url_port = if u.arbitrary()? {
+        Some(any_port(u)?)
+    } else {
+        None
+    };
+    let url_path = if u.arbitrary()? {
+        Some(url_path(u)?)
+    } else {
+        None
+    };
+    let vendor_image = match u.int_in_range(0..=2)? {
+        0 => None,
+        1 => Some(ImagePlan {
+            name: name(u)?,
+            image_type,
+            source: Source::Suboption04,
+        }),
+        _ => Some(ImagePlan {
+            name: name(u)?,
+            image_type,
+            source: Source::Suboption00,
+        }),
+    };
+    if let Some(i) = &vendor_image
+        && i.source == Source::Suboption00
+        && u.arbitrary()?
+    {
+        decisions.push(Decision::AltImageIgnored { name: name(u)? });
+    }
+    let (transfer_mode, transfer_mode_source) = if u.arbitrary()? {
+        decisions.push(Decision::TransferModeFromVendorOverUrl { url_mode });
+        (*u.choose(&TransferMode::ALL)?, Source::Suboption03)
+    } else {
+        decisions.push(Decision::TransferModeFromUrl { mode: url_mode });
+        (url_mode, Source::Option59)
+    };
+    let image = match (vendor_image, &url_path) {
+        (Some(i), path) => {
+            if let Some(p) = path {
+                decisions.push(Decision::ImageFromVendorOverUrl {
+                    url_path: p.clone(),
+                });
+            }
+            Some(i)
+        }
+        (None, Some(p)) => {
+            decisions.push(Decision::ImageFromUrl);
+            Some(ImagePlan {
+                name: p.clone(),
+                image_type,
+                source: Source::Option59,
+            })
+        }
+        (None, None) => None,
+    };
+    let port = if u.arbitrary()? {
+        if let Some(url_port) = url_port {
+            decisions.push(Decision::PortFromVendorOverUrl { url_port });
+        }
+        Some(PortPlan {
+            port: any_port(u)?,
+            source: Source::Suboption05,
+        })
+    } else if let Some(p) = url_port {
+        decisions.push(Decision::PortFromUrl);
+        Some(PortPlan {
+            port: p,
+            source: Source::Option59,
+        })
+    } else {
+        None
+    };
+    let config = if image.is_none() || u.arbitrary()? {
+        Some(ConfigPlan {
+            name: name(u)?,
+            source: Source::Suboption01,
+        })
+    } else {
+        None
+    };
+    let mut unknown = Vec::new();
+    for code in [9u16, 300, 65535] {
+        if u.ratio(1, 4)? {
+            let len = u.int_in_range(0..=8)?;
+            unknown.push(RawSuboption {
+                code,
+                value: u.bytes(len)?.to_vec(),
+            });
+        }
+    }
+    let mut octets = [0u8; 16];
+    u.fill_buffer(&mut octets)?;
+    octets[0] = 0x20;
+    Ok(Plan {
+        family: Family::V6,
+        image,
+        config,
+        transfer_mode,
+        transfer_mode_source,
+        file_server: FileServer::Ipv6(octets.into()),
+        file_server_source: Source::Option59,
+        port,
+        ntp_servers: vec![],
+        syslog_servers: vec![],
+        host_name: None,
+        proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
+        unknown_suboptions: unknown,
+        decisions,
+    })
+}
+
+/// Owned plan -> encode -> decode -> resolve == plan, for DHCPv4; and an
+/// arbitrary `VendorInfo` encodes into option 43 and decodes to itself.
+pub fn plan_v4(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    if let Ok(info) = VendorInfo::arbitrary(&mut u) {
+        vendor_info_v4_roundtrip(&info, false);
+    }
+    if let Ok(plan) = arbitrary_v4_plan(&mut u) {
+        assert_eq!(v4_plan_again(&plan), plan);
+    }
+}
+
+/// Owned plan -> encode -> decode -> resolve == plan, for DHCPv6; and an
+/// arbitrary `VendorInfo` and `BootFileUrlRepr` encode and decode to
+/// themselves.
+pub fn plan_v6(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    if let Ok(info) = VendorInfo::arbitrary(&mut u) {
+        vendor_info_v6_roundtrip(&info, false);
+    }
+    if let Ok(repr) = v6::BootFileUrlRepr::arbitrary(&mut u) {
+        let mut bytes = Vec::new();
+        if repr.put(&mut bytes).is_ok() {
+            let url = BootFileUrl::parse(&bytes, Place::option(Family::V6, 59, 0))
+                .expect("an encoded URL decodes");
+            assert_eq!(url.to_repr(), repr);
+        }
+    }
+    if let Ok(plan) = arbitrary_v6_plan(&mut u) {
+        assert_eq!(v6_plan_again(&plan), plan);
+    }
+}
+
+// ---------------------------------------------------------------- differential
+
+/// Our DHCPv4 option walk against dhcproto's borrowed iterator
+/// (`dhcproto::v4::borrowed::Message::opts`) on the same message, where both
+/// accept it.
+///
+/// "We accept": `Message::new_checked` and the whole option walk succeed.
+/// dhcproto's iterator has no error: on a truncated option or bytes after
+/// the end option it silently stops (STYLE.md, "stopping silently"), so
+/// messages we reject are not compared.
+///
+/// Known differences, checked as such:
+/// 1. Overload (option 52): dhcproto's borrowed iterator reads the options
+///    field only, never `file`/`sname`. We compare our options-field
+///    instances only (`RawOption::area == Area::Options`).
+/// 2. RFC 3396 concatenation: dhcproto joins only *adjacent* instances of a
+///    code (no pad between them); instances elsewhere come out as separate
+///    options. RFC 3396 joins them all. So (a) dhcproto's sequence must
+///    equal our instances grouped into runs of adjacent same-code
+///    instances, exactly; (b) for each option ZTP reads, the concatenation
+///    of dhcproto's items equals our joined value (`Message::find`), which
+///    is what a dhcproto user must rebuild by hand.
+pub fn v4_dhcproto_diff(data: &[u8]) {
+    let Ok(msg) = Message::new_checked(data) else {
+        return;
+    };
+    let Ok(ours) = msg.options().collect::<Result<Vec<_>, _>>() else {
+        return;
+    };
+    let theirs = dhcproto::v4::borrowed::Message::new(data)
+        .expect("dhcproto takes any 240-byte message we take");
+    let theirs: Vec<(u8, Vec<u8>)> = theirs
+        .opts()
+        .map(|o| (u8::from(o.code()), o.data().to_vec()))
+        .collect();
+    // (a) runs of adjacent instances in the options field.
+    let mut runs: Vec<(u8, Vec<u8>)> = Vec::new();
+    let mut end = None;
+    for o in ours.iter().filter(|o| o.area == Area::Options) {
+        match runs.last_mut() {
+            Some((code, value)) if *code == o.code.get() && end == Some(o.offset) => {
+                value.extend_from_slice(o.value);
+            }
+            _ => runs.push((o.code.get(), o.value.to_vec())),
+        }
+        end = Some(o.offset + 2 + o.value.len());
+    }
+    assert_eq!(runs, theirs, "option runs differ from dhcproto's");
+    // (b) RFC 3396 join per code, for the options ZTP reads (one walk),
+    // without overload (with it, dhcproto does not see the file/sname
+    // instances: difference 1).
+    if ours.iter().all(|o| o.area == Area::Options) {
+        const CODES: [u8; 10] = [43, 150, 66, 7, 42, 12, 53, 60, 61, 77];
+        let found = msg.find(CODES.map(v4::OptionCode::new)).unwrap();
+        for (code, found) in CODES.iter().zip(found) {
+            let mut items = theirs.iter().filter(|(c, _)| c == code).peekable();
+            let joined = items.peek().is_some().then(|| {
+                items
+                    .flat_map(|(_, v)| v.iter().copied())
+                    .collect::<Vec<u8>>()
+            });
+            assert_eq!(found.map(|f| f.value.into_owned()), joined, "option {code}");
+        }
+    }
+}
