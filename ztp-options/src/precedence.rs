@@ -516,9 +516,15 @@ pub fn resolve_v4(lease: &v4::Lease<'_>) -> Result<Plan, CannotProceed> {
     let mut log = Vec::new();
     let sub = lease.suboptions()?;
     let vendor = vendor(sub.as_ref(), 43, &mut log)?;
-    let unknown_suboptions = match lease.option43()? {
-        Some(view) => view.to_vendor_info()?.unknown,
-        None => Vec::new(),
+    // Only walk option 43 again when it has codes to keep (no allocation
+    // otherwise).
+    let unknown_suboptions = if sub.as_ref().is_some_and(|s| s.unknown_count() > 0) {
+        match lease.option43()? {
+            Some(view) => view.to_vendor_info()?.unknown,
+            None => Vec::new(),
+        }
+    } else {
+        Vec::new()
     };
 
     // R11: the transfer mode.

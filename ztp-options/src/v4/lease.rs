@@ -121,7 +121,10 @@ impl<'a> Lease<'a> {
     ///
     /// As [`Option43::suboptions`].
     pub fn suboptions(&self) -> Result<Option<Suboptions<'_>>> {
-        self.option43()?.map(|v| v.suboptions()).transpose()
+        // One walk: the typed collection reports a malformed item itself.
+        slot!(self, VendorSpecific)
+            .map(|v| Option43::unchecked_at(v.value.as_ref(), v.place().offset).suboptions())
+            .transpose()
     }
 
     /// Option 150: the TFTP (file) server addresses (R4).

@@ -29,6 +29,13 @@ impl<'a> Option43<'a> {
         Option43 { bytes, offset: 0 }
     }
 
+    /// Wraps a value found at `offset` without walking it: every walk of
+    /// the view ([`Option43::items`], [`Option43::suboptions`]) still
+    /// reports the first malformed item.
+    pub(crate) const fn unchecked_at(bytes: &'a [u8], offset: usize) -> Self {
+        Option43 { bytes, offset }
+    }
+
     /// Wraps an option 43 value after walking it once.
     ///
     /// # Errors
