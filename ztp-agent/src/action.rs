@@ -1,0 +1,521 @@
+//! What the agent tells the caller: [`Action`], the [`Log`] entries behind
+//! it, the [`Failure`] that ends an attempt and the [`Summary`] of a
+//! provisioned device.
+
+use core::fmt;
+use core::time::Duration;
+
+use ztp_fetch_url::{Note, Target, TargetKind};
+use ztp_options::{CannotProceed, Decision, Family, Rule};
+use ztp_script_detect::{Binary, ConfigFormat, Diagnostic, Kind, Verdict};
+
+use crate::event::FetchError;
+
+/// One thing for the caller to do, or to record.
+///
+/// Every call to [`Agent::handle`](crate::Agent::handle) returns zero or
+/// more [`Action::Log`] entries followed by at most one *command* (every
+/// other variant, see [`Action::is_command`]): the agent never asks for two
+/// things at once, and waits for the answer to a command (or its deadline)
+/// before it gives the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action<I> {
+    /// Fetch `target` over `interface`, then report
+    /// [`Event::FetchFinished`](crate::Event::FetchFinished) with the first
+    /// bytes of the file. Keep the file: an image is installed from it, a
+    /// script run from it, a configuration committed from it.
+    Fetch {
+        /// The binding's interface.
+        interface: I,
+        /// The URL, and whether it is the image or the configuration.
+        target: Target,
+    },
+    /// Install the image fetched from `target` (R27), then report
+    /// [`Event::InstallFinished`](crate::Event::InstallFinished).
+    InstallImage {
+        /// The fetched image.
+        target: Target,
+        /// Its file name (the last segment of the name the lease gave).
+        name: String,
+    },
+    /// Run the script fetched from `target` (R24, R25): `interpreter`, then
+    /// `args`, then the script's path; report
+    /// [`Event::ScriptExited`](crate::Event::ScriptExited).
+    RunScript {
+        /// The fetched script.
+        target: Target,
+        /// The interpreter path of the `#!` line.
+        interpreter: String,
+        /// The `#!` line's arguments as the platform's kernel passes them:
+        /// one argument on Junos OS Evolved (Linux), split at blanks on
+        /// Junos OS (FreeBSD).
+        args: Vec<String>,
+    },
+    /// Commit the configuration fetched from `target` (R27), then report
+    /// [`Event::CommitFinished`](crate::Event::CommitFinished).
+    CommitConfiguration {
+        /// The fetched configuration.
+        target: Target,
+        /// Its format, as sniffed from its first lines.
+        format: ConfigFormat,
+    },
+    /// No binding is left to try: drop every lease, wait `delay` (15 to 30
+    /// seconds, R28) and restart the DHCP client; feed the new bindings.
+    RestartDhcp {
+        /// How long to wait before restarting.
+        delay: Duration,
+    },
+    /// A step, a choice or a failure, with the rule behind it.
+    Log(Log<I>),
+    /// Provisioning is over; the agent does nothing more.
+    Done(Summary<I>),
+}
+
+impl<I> Action<I> {
+    /// Whether the caller must do something (all but [`Action::Log`]).
+    pub fn is_command(&self) -> bool {
+        !matches!(self, Action::Log(_))
+    }
+
+    /// The rule behind the action.
+    pub fn rule(&self) -> Option<Rule> {
+        match self {
+            Action::Fetch { .. }
+            | Action::InstallImage { .. }
+            | Action::CommitConfiguration { .. }
+            | Action::Done(_) => Some(Rule(27)),
+            Action::RunScript { .. } => Some(Rule(24)),
+            Action::RestartDhcp { .. } => Some(Rule(28)),
+            Action::Log(log) => log.rule(),
+        }
+    }
+}
+
+impl<I: fmt::Display> fmt::Display for Action<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Action::Fetch { interface, target } => {
+                write!(
+                    f,
+                    "fetch {} {} over {interface}",
+                    target.kind(),
+                    target.as_str()
+                )
+            }
+            Action::InstallImage { name, .. } => write!(f, "install image {name}"),
+            Action::RunScript {
+                interpreter, args, ..
+            } => {
+                write!(f, "run script with {interpreter}")?;
+                for a in args {
+                    write!(f, " {a}")?;
+                }
+                Ok(())
+            }
+            Action::CommitConfiguration { format, .. } => {
+                write!(f, "commit configuration ({format})")
+            }
+            Action::RestartDhcp { delay } => {
+                write!(f, "restart the dhcp client in {}", Secs(*delay))
+            }
+            Action::Log(log) => write!(f, "{log}"),
+            Action::Done(summary) => write!(f, "{summary}"),
+        }
+    }
+}
+
+/// A duration written as seconds with milliseconds: `23.456 s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Secs(pub Duration);
+
+impl fmt::Display for Secs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{:03} s", self.0.as_secs(), self.0.subsec_millis())
+    }
+}
+
+/// What the agent did or decided, typed, with [`Log::rule`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Log<I> {
+    /// A binding arrived; `usable` is `Err` when ZTP cannot proceed on it.
+    Bound {
+        /// The interface.
+        interface: I,
+        /// DHCPv4 or DHCPv6.
+        family: Family,
+        /// Whether it has everything (image, config, file server; R29).
+        complete: bool,
+        /// Why ZTP cannot proceed on it, if so.
+        unusable: Option<CannotProceed>,
+    },
+    /// A binding went away.
+    Lost {
+        /// The interface.
+        interface: I,
+        /// DHCPv4 or DHCPv6.
+        family: Family,
+    },
+    /// The next binding in R29 order.
+    Trying {
+        /// The interface.
+        interface: I,
+        /// DHCPv4 or DHCPv6.
+        family: Family,
+        /// Whether it has image, config and file server.
+        complete: bool,
+        /// Which try this is since the last DHCP restart, from 1.
+        attempt: u32,
+        /// How many bindings were untried before this one was picked.
+        candidates: usize,
+    },
+    /// A decision the lease's resolution made (R10..R18).
+    Decision(Decision),
+    /// A note about a fetch URL (R16, R19, R20, R23, R30).
+    Note(Note),
+    /// R27: the image is the installed one; no fetch, no install.
+    ImageSkipped {
+        /// The image's file name.
+        name: String,
+    },
+    /// R27 (**choice**): a symbolic link's name does not say which image it
+    /// points at, so it is installed even when it matches the installed
+    /// name.
+    SymlinkNotCompared {
+        /// The link's file name.
+        name: String,
+    },
+    /// The configuration file's first line says what it is (R24).
+    Sniffed(Kind<'static>),
+    /// Something in the configuration file's first line that will surprise
+    /// a person (R24..R26).
+    Warning(Diagnostic),
+    /// The attempt on this binding failed; the agent moves on (R28).
+    Failed {
+        /// The interface.
+        interface: I,
+        /// DHCPv4 or DHCPv6.
+        family: Family,
+        /// What failed.
+        failure: Failure,
+    },
+    /// R28: no binding arrived within the wait.
+    NoBinding {
+        /// How long the agent waited.
+        waited: Duration,
+    },
+    /// R28: every binding was tried and failed.
+    Exhausted {
+        /// How many bindings were tried.
+        tried: u32,
+    },
+    /// An event the agent had not asked for (an answer to no outstanding
+    /// command, a binding beyond [`MAX_BINDINGS`](crate::MAX_BINDINGS)); it
+    /// changes nothing.
+    Ignored {
+        /// The event's name ([`Event::name`](crate::Event::name)).
+        event: &'static str,
+    },
+}
+
+impl<I> Log<I> {
+    /// The rule behind the entry, where one applies.
+    pub fn rule(&self) -> Option<Rule> {
+        match self {
+            Log::Bound { .. } | Log::Trying { .. } => Some(Rule(29)),
+            Log::Decision(d) => Some(d.rule()),
+            Log::Note(n) => n.rule(),
+            Log::ImageSkipped { .. } | Log::SymlinkNotCompared { .. } => Some(Rule(27)),
+            Log::Sniffed(_) => Some(Rule(24)),
+            Log::Warning(d) => d.rule().and_then(parse_rule),
+            Log::Failed { .. } | Log::NoBinding { .. } | Log::Exhausted { .. } => Some(Rule(28)),
+            Log::Lost { .. } | Log::Ignored { .. } => None,
+        }
+    }
+}
+
+/// `"R24"` to `Rule(24)`.
+fn parse_rule(text: &str) -> Option<Rule> {
+    text.strip_prefix('R')?.parse().ok().map(Rule)
+}
+
+impl<I: fmt::Display> fmt::Display for Log<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Log::Bound {
+                interface,
+                family,
+                complete,
+                unusable,
+            } => match unusable {
+                Some(why) => write!(f, "bound {interface} ({family}): ztp cannot proceed: {why}"),
+                None if *complete => {
+                    write!(
+                        f,
+                        "bound {interface} ({family}): image, config and file server"
+                    )
+                }
+                None => write!(
+                    f,
+                    "bound {interface} ({family}): not all of image and config"
+                ),
+            },
+            Log::Lost { interface, family } => write!(f, "lost {interface} ({family})"),
+            Log::Trying {
+                interface,
+                family,
+                complete,
+                attempt,
+                candidates,
+            } => write!(
+                f,
+                "try {interface} ({family}), attempt {attempt}, first of {candidates} untried{}",
+                if *complete {
+                    ": it has image, config and file server"
+                } else {
+                    ""
+                }
+            ),
+            Log::Decision(d) => write!(f, "{d}"),
+            Log::Note(n) => write!(f, "{n}"),
+            Log::ImageSkipped { name } => {
+                write!(
+                    f,
+                    "image {name} is the installed one: not fetched, not installed"
+                )
+            }
+            Log::SymlinkNotCompared { name } => write!(
+                f,
+                "image {name} is a symbolic link: its name does not say which image it is, install it"
+            ),
+            Log::Sniffed(kind) => match kind {
+                Kind::Script(s) => write!(f, "the fetched file is a script: {s}"),
+                Kind::Configuration(c) => write!(f, "the fetched file is a configuration: {c}"),
+                Kind::NotConfiguration(b) => {
+                    write!(f, "the fetched file is not a configuration: {b}")
+                }
+                other => write!(f, "the fetched file is {other}"),
+            },
+            Log::Warning(d) => write!(f, "warning: {d}"),
+            Log::Failed {
+                interface,
+                family,
+                failure,
+            } => {
+                let text = failure.to_string();
+                let rule = failure.rule();
+                if rule == Rule(28) || text.contains(&format!("({rule})")) {
+                    write!(f, "{interface} ({family}) failed: {text}")
+                } else {
+                    write!(f, "{interface} ({family}) failed: {text} ({rule})")
+                }
+            }
+            Log::NoBinding { waited } => {
+                write!(f, "no interface got bound within {}", Secs(*waited))
+            }
+            Log::Exhausted { tried } => write!(
+                f,
+                "no binding left to try ({tried} tried since the last dhcp restart)"
+            ),
+            Log::Ignored { event } => write!(f, "ignored: {event} (nothing was waiting for it)"),
+        }
+    }
+}
+
+/// A step that waits for the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Fetching the image.
+    FetchImage,
+    /// Installing the image.
+    Install,
+    /// Fetching the configuration file.
+    FetchConfig,
+    /// Running the script.
+    RunScript,
+    /// Committing the configuration.
+    Commit,
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Step::FetchImage => "the image fetch",
+            Step::Install => "the image install",
+            Step::FetchConfig => "the configuration fetch",
+            Step::RunScript => "the script",
+            Step::Commit => "the commit",
+        })
+    }
+}
+
+/// Why the attempt on one binding failed. Each moves the agent to the next
+/// binding (R28). Messages are lowercase and stable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Failure {
+    /// R13, R17, R18 or a malformed option: the lease gives no plan.
+    #[error("{0}")]
+    CannotProceed(CannotProceed),
+    /// R19..R23: a file name gives no URL, so there is nothing to fetch.
+    #[error("no {kind} url: {error}")]
+    Url {
+        /// The image or the configuration.
+        kind: TargetKind,
+        /// Why.
+        error: ztp_fetch_url::Error,
+    },
+    /// R28: a fetch failed.
+    #[error("fetching {url} failed: {error}")]
+    Fetch {
+        /// The URL.
+        url: String,
+        /// Why.
+        error: FetchError,
+    },
+    /// R28: the image is corrupt.
+    #[error("image {name} is corrupt")]
+    ImageCorrupt {
+        /// The image's file name.
+        name: String,
+    },
+    /// R28 (**choice**: any install failure, not only a corrupt image).
+    #[error("installing image {name} failed: {reason}")]
+    InstallFailed {
+        /// The image's file name.
+        name: String,
+        /// The caller's words.
+        reason: String,
+    },
+    /// R25: the platform does not run this script (unsigned Python, or an
+    /// interpreter R25 does not list, **choice**).
+    #[error("script for {path} refused: {verdict}")]
+    ScriptRefused {
+        /// The interpreter path.
+        path: String,
+        /// The platform policy's answer.
+        verdict: Verdict,
+    },
+    /// R24: the configuration file is binary (an image given as the
+    /// configuration file): it would not commit, so the agent does not try.
+    #[error("the configuration file is not a configuration: {0}")]
+    NotConfiguration(Binary),
+    /// R24: the configuration file is something this agent cannot name.
+    #[error("the configuration file is not a configuration: {0}")]
+    Unrecognised(String),
+    /// R24, R26: the `#!` line cannot be read in full.
+    #[error("{0}")]
+    Sniff(ztp_script_detect::Error),
+    /// R28: the script exited non-zero.
+    #[error("the script exited with status {status}")]
+    ScriptFailed {
+        /// Its exit status.
+        status: i32,
+    },
+    /// R28: the commit failed.
+    #[error("the commit failed: {0}")]
+    CommitFailed(crate::event::CommitError),
+    /// R28 (**choice**): the binding went away during the attempt.
+    #[error("the binding was lost")]
+    BindingLost,
+    /// R28 (**choice**): a step had no answer before its deadline.
+    #[error("no answer to {step} within {}", Secs(*after))]
+    TimedOut {
+        /// The step.
+        step: Step,
+        /// Its deadline.
+        after: Duration,
+    },
+}
+
+impl Failure {
+    /// The rule that names the failure (every failure also moves on, R28).
+    pub fn rule(&self) -> Rule {
+        match self {
+            Failure::CannotProceed(c) => c.rule(),
+            Failure::Url { error, .. } => error.rule(),
+            Failure::ScriptRefused { .. } => Rule(25),
+            Failure::NotConfiguration(_) | Failure::Unrecognised(_) | Failure::Sniff(_) => Rule(24),
+            Failure::Fetch { .. }
+            | Failure::ImageCorrupt { .. }
+            | Failure::InstallFailed { .. }
+            | Failure::ScriptFailed { .. }
+            | Failure::CommitFailed(_)
+            | Failure::BindingLost
+            | Failure::TimedOut { .. } => Rule(28),
+        }
+    }
+}
+
+/// What happened to the image.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ImageOutcome {
+    /// The lease named no image.
+    None,
+    /// Fetched and installed.
+    Installed {
+        /// Its file name.
+        name: String,
+    },
+    /// The installed image already (R27).
+    AlreadyInstalled {
+        /// Its file name.
+        name: String,
+    },
+}
+
+/// What happened to the configuration file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ConfigOutcome {
+    /// The lease named no configuration file.
+    None,
+    /// Committed.
+    Committed {
+        /// Its format.
+        format: ConfigFormat,
+    },
+    /// A script, run to a zero exit status.
+    ScriptRan {
+        /// Its interpreter path.
+        interpreter: String,
+    },
+}
+
+/// The device is provisioned: over which binding, and with what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary<I> {
+    /// The interface of the binding that succeeded.
+    pub interface: I,
+    /// Its family.
+    pub family: Family,
+    /// The image.
+    pub image: ImageOutcome,
+    /// The configuration.
+    pub config: ConfigOutcome,
+    /// Tries since the last DHCP restart, this one included.
+    pub attempts: u32,
+    /// DHCP restarts before this success.
+    pub restarts: u32,
+}
+
+impl<I: fmt::Display> fmt::Display for Summary<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "provisioned over {} ({}): ", self.interface, self.family)?;
+        match &self.image {
+            ImageOutcome::None => f.write_str("no image")?,
+            ImageOutcome::Installed { name } => write!(f, "image {name} installed")?,
+            ImageOutcome::AlreadyInstalled { name } => {
+                write!(f, "image {name} already installed")?;
+            }
+        }
+        match &self.config {
+            ConfigOutcome::None => f.write_str(", no configuration"),
+            ConfigOutcome::Committed { format } => {
+                write!(f, ", configuration committed ({format})")
+            }
+            ConfigOutcome::ScriptRan { interpreter } => {
+                write!(f, ", script run by {interpreter}")
+            }
+        }
+    }
+}
