@@ -646,14 +646,20 @@ pub fn resolve_v6(lease: &v6::Lease<'_>) -> Result<Plan, CannotProceed> {
     let mut log = Vec::new();
     let sub = lease.suboptions()?;
     let vendor = vendor(sub.as_ref(), 17, &mut log)?;
+    // Walk option 17 again only when it has codes to keep, and the message
+    // again only when it has other enterprises to log.
     let unknown_suboptions = match lease.vendor_opts()? {
-        Some(v) => v.to_vendor_info()?.map(|i| i.unknown).unwrap_or_default(),
-        None => Vec::new(),
+        Some(v) if sub.as_ref().is_some_and(|s| s.unknown_count() > 0) => {
+            v.to_vendor_info()?.map(|i| i.unknown).unwrap_or_default()
+        }
+        _ => Vec::new(),
     };
-    for other in lease.other_vendor_opts() {
-        log.push(Decision::OtherEnterprise {
-            enterprise: other.enterprise(),
-        });
+    if lease.other_vendor_count() > 0 {
+        for other in lease.other_vendor_opts() {
+            log.push(Decision::OtherEnterprise {
+                enterprise: other.enterprise(),
+            });
+        }
     }
     // R17: the file server is option 59's address.
     let Some(url) = lease.boot_file_url()? else {

@@ -10,7 +10,7 @@ use core::net::Ipv4Addr;
 
 use super::code::OptionCode;
 use super::field;
-use super::tlv::{AfterEnd, Walk, Zero};
+use super::tlv::{AfterEnd, Tlv, Walk, Zero};
 use crate::error::{Error, Family, LengthRule, Place, Result};
 
 /// Where an option was found (RFC 2131 §4.1, option 52).
@@ -392,24 +392,26 @@ pub(crate) fn find_in<const N: usize>(
     codes: [OptionCode; N],
 ) -> Result<([Option<OptionValue<'_>>; N], Overload)> {
     let mut found: [Option<OptionValue<'_>>; N] = core::array::from_fn(|_| None);
+    let wanted: [u8; N] = codes.map(OptionCode::get);
     let mut options = Options::new(message);
-    for opt in options.by_ref() {
-        let opt = opt?;
-        let slot = codes
+    while let Some(opt) = options.next_raw() {
+        let (tlv, _) = opt?;
+        let Some(slot) = wanted
             .iter()
-            .position(|c| c.get() == opt.code.get())
-            .and_then(|i| found.get_mut(i));
-        if let Some(slot) = slot {
-            match slot {
-                Some(existing) => existing.push(opt.value),
-                None => {
-                    *slot = Some(OptionValue {
-                        code: opt.code,
-                        offset: opt.offset,
-                        instances: 1,
-                        value: Cow::Borrowed(opt.value),
-                    });
-                }
+            .position(|&c| c == tlv.code)
+            .and_then(|i| found.get_mut(i))
+        else {
+            continue;
+        };
+        match slot {
+            Some(existing) => existing.push(tlv.value),
+            None => {
+                *slot = Some(OptionValue {
+                    code: OptionCode::new(tlv.code),
+                    offset: tlv.offset,
+                    instances: 1,
+                    value: Cow::Borrowed(tlv.value),
+                });
             }
         }
     }
@@ -468,60 +470,33 @@ impl<'a> Options<'a> {
             _ => None,
         }
     }
-
-    fn fail(&mut self, e: Error) -> Option<Result<RawOption<'a>>> {
-        self.failed = true;
-        Some(Err(e))
-    }
 }
 
-impl<'a> Iterator for Options<'a> {
-    type Item = Result<RawOption<'a>>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<'a> Options<'a> {
+    /// The next option instance as raw bytes (code byte, value), with the
+    /// area it is in; option 52 is read on the way. This is the walk
+    /// [`Iterator::next`] and [`find_in`] share: it never converts a code
+    /// to an [`OptionCode`], which costs a table lookup per option.
+    #[inline]
+    fn next_raw(&mut self) -> Option<Result<(Tlv<'a>, Area)>> {
         if self.failed {
             return None;
         }
         loop {
             match self.walk.next() {
                 Some(Ok(tlv)) => {
-                    let code = OptionCode::new(tlv.code);
-                    if code == OptionCode::Overload {
-                        let at = Place::option(Family::V4, 52, tlv.offset);
-                        if self.area != Area::Options {
-                            return self.fail(Error::NestedOverload {
-                                at,
-                                area: self.area.as_str(),
-                            });
-                        }
-                        let value_at = at.shifted(2);
-                        self.overload = Some(match tlv.value {
-                            [1] => Overload::File,
-                            [2] => Overload::Sname,
-                            [3] => Overload::Both,
-                            [v] => {
-                                return self.fail(Error::BadOverload {
-                                    at: value_at,
-                                    value: *v,
-                                });
-                            }
-                            other => {
-                                return self.fail(Error::BadLength {
-                                    at: value_at,
-                                    len: other.len(),
-                                    expected: LengthRule::Exactly(1),
-                                });
-                            }
-                        });
+                    if tlv.code == 52
+                        && let Err(e) = self.read_overload(&tlv)
+                    {
+                        self.failed = true;
+                        return Some(Err(e));
                     }
-                    return Some(Ok(RawOption {
-                        code,
-                        offset: tlv.offset,
-                        area: self.area,
-                        value: tlv.value,
-                    }));
+                    return Some(Ok((tlv, self.area)));
                 }
-                Some(Err(e)) => return self.fail(e),
+                Some(Err(e)) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
                 None => {
                     let next = self.next_area()?;
                     self.area = next;
@@ -529,6 +504,52 @@ impl<'a> Iterator for Options<'a> {
                 }
             }
         }
+    }
+
+    fn read_overload(&mut self, tlv: &Tlv<'a>) -> Result<()> {
+        let at = Place::option(Family::V4, 52, tlv.offset);
+        if self.area != Area::Options {
+            return Err(Error::NestedOverload {
+                at,
+                area: self.area.as_str(),
+            });
+        }
+        let value_at = at.shifted(2);
+        self.overload = Some(match tlv.value {
+            [1] => Overload::File,
+            [2] => Overload::Sname,
+            [3] => Overload::Both,
+            [v] => {
+                return Err(Error::BadOverload {
+                    at: value_at,
+                    value: *v,
+                });
+            }
+            other => {
+                return Err(Error::BadLength {
+                    at: value_at,
+                    len: other.len(),
+                    expected: LengthRule::Exactly(1),
+                });
+            }
+        });
+        Ok(())
+    }
+}
+
+impl<'a> Iterator for Options<'a> {
+    type Item = Result<RawOption<'a>>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_raw().map(|r| {
+            r.map(|(tlv, area)| RawOption {
+                code: OptionCode::new(tlv.code),
+                offset: tlv.offset,
+                area,
+                value: tlv.value,
+            })
+        })
     }
 }
 

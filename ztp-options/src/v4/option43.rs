@@ -121,6 +121,7 @@ pub struct Items<'a> {
 impl<'a> Iterator for Items<'a> {
     type Item = Result<Item<'a>>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         self.walk.next().map(|r| {
             r.map(|tlv| Item {

@@ -1,10 +1,6 @@
 //! The DHCPv4 `code(1) len(1) value(len)` walk, shared by the options area
 //! (where 0 is padding) and option 43 (where 0 is suboption 00, R1).
 
-use nom::Parser;
-use nom::multi::length_data;
-use nom::number::complete::u8 as byte;
-
 use crate::error::{Error, Place, Result};
 
 /// What code 0 means where the walk runs.
@@ -83,10 +79,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn tlv(input: &'a [u8]) -> nom::IResult<&'a [u8], (u8, &'a [u8])> {
-        (byte, length_data(byte)).parse(input)
-    }
-
+    #[inline]
     fn step(&mut self) -> Option<Result<Tlv<'a>>> {
         loop {
             let (&code, after_code) = self.rest.split_first()?;
@@ -115,30 +108,29 @@ impl<'a> Walk<'a> {
                     })
                 });
             }
-            return Some(match Self::tlv(self.rest) {
-                Ok((rest, (code, value))) => {
-                    let tlv = Tlv {
-                        code,
-                        offset: self.offset,
-                        value,
-                    };
-                    self.offset += 2 + value.len();
-                    self.rest = rest;
-                    Ok(tlv)
-                }
-                Err(_) => Err(match after_code.split_first() {
-                    None => Error::MissingLength {
-                        at: self.place(code),
-                        area: self.area,
-                    },
-                    Some((&len, value)) => Error::LengthOverrun {
-                        at: self.place(code),
-                        len: usize::from(len),
-                        available: value.len(),
-                        area: self.area,
-                    },
-                }),
-            });
+            // The length byte, then exactly that many bytes, or a typed error.
+            let Some((&len, after_len)) = after_code.split_first() else {
+                return Some(Err(Error::MissingLength {
+                    at: self.place(code),
+                    area: self.area,
+                }));
+            };
+            let Some((value, rest)) = after_len.split_at_checked(usize::from(len)) else {
+                return Some(Err(Error::LengthOverrun {
+                    at: self.place(code),
+                    len: usize::from(len),
+                    available: after_len.len(),
+                    area: self.area,
+                }));
+            };
+            let tlv = Tlv {
+                code,
+                offset: self.offset,
+                value,
+            };
+            self.offset += 2 + value.len();
+            self.rest = rest;
+            return Some(Ok(tlv));
         }
     }
 }
@@ -146,6 +138,7 @@ impl<'a> Walk<'a> {
 impl<'a> Iterator for Walk<'a> {
     type Item = Result<Tlv<'a>>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;

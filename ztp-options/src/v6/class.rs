@@ -18,6 +18,7 @@ pub struct ClassData<'a> {
 impl<'a> Iterator for ClassData<'a> {
     type Item = &'a [u8];
 
+    #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
         // The walk was checked when the option was parsed: it yields no
         // error here.

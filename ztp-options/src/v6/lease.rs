@@ -153,6 +153,14 @@ impl<'a> Lease<'a> {
     /// enterprise number (it could have been Juniper's); as
     /// [`VendorOpts::new_checked`] for a malformed item.
     pub fn vendor_opts(&self) -> Result<Option<VendorOpts<'a>>> {
+        match self.juniper()? {
+            Some(v) => VendorOpts::new_checked_at(v.as_bytes(), v.place().offset).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The Juniper instance, its items not walked yet.
+    fn juniper(&self) -> Result<Option<VendorOpts<'a>>> {
         if let Some(e) = self.bad_vendor {
             return Err(e);
         }
@@ -162,9 +170,10 @@ impl<'a> Lease<'a> {
                 enterprise: JUNIPER_ENTERPRISE,
                 first_offset: first.offset,
             }),
-            (Some(first), None) => {
-                VendorOpts::new_checked_at(first.value, first.place().offset).map(Some)
-            }
+            (Some(first), None) => Ok(Some(VendorOpts::new_unchecked_at(
+                first.value,
+                first.place().offset,
+            ))),
             (None, _) => Ok(None),
         }
     }
@@ -175,7 +184,8 @@ impl<'a> Lease<'a> {
     ///
     /// As [`Lease::vendor_opts`] and [`VendorOpts::suboptions`].
     pub fn suboptions(&self) -> Result<Option<Suboptions<'a>>> {
-        Ok(match self.vendor_opts()? {
+        // One walk: the typed collection reports a malformed item itself.
+        Ok(match self.juniper()? {
             Some(v) => v.suboptions()?,
             None => None,
         })

@@ -278,6 +278,7 @@ pub struct Options<'a> {
 impl<'a> Iterator for Options<'a> {
     type Item = Result<RawOption<'a>>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         self.walk.next().map(|r| {
             r.map(|tlv| RawOption {
@@ -301,6 +302,7 @@ pub struct Instances<'a> {
 impl<'a> Iterator for Instances<'a> {
     type Item = Result<RawOption<'a>>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         self.options
             .by_ref()

@@ -2,10 +2,6 @@
 //! items of option 17) and `len(2) data(len)` (the class data of options 15
 //! and 16). Each yields its items, or one error and then stops.
 
-use nom::Parser;
-use nom::multi::length_data;
-use nom::number::complete::be_u16;
-
 use crate::error::{Error, Family, Place, Result};
 
 /// One `code len value` found by the walk.
@@ -52,49 +48,49 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn tlv(input: &'a [u8]) -> nom::IResult<&'a [u8], (u16, &'a [u8])> {
-        (be_u16, length_data(be_u16)).parse(input)
-    }
-
     fn step(&mut self) -> Option<Result<Tlv<'a>>> {
         if self.rest.is_empty() {
             return None;
         }
-        Some(match Self::tlv(self.rest) {
-            Ok((rest, (code, value))) => {
-                let tlv = Tlv {
-                    code,
-                    offset: self.offset,
-                    value,
-                };
-                self.offset = self.offset.saturating_add(4).saturating_add(value.len());
-                self.rest = rest;
-                Ok(tlv)
-            }
-            Err(_) => match self.rest {
-                [c0, c1, l0, l1, value @ ..] => Err(Error::LengthOverrun {
-                    at: self.place(Some(u16::from_be_bytes([*c0, *c1]))),
-                    len: usize::from(u16::from_be_bytes([*l0, *l1])),
-                    available: value.len(),
-                    area: self.area,
-                }),
-                short => {
-                    let code = match short {
-                        [c0, c1, ..] => Some(u16::from_be_bytes([*c0, *c1])),
-                        _ => None,
-                    };
-                    Err(Error::Truncated {
-                        at: self.place(code),
-                        field: if self.at.option.is_some() {
-                            "item code and length"
-                        } else {
-                            "option code and length"
-                        },
-                        needed: 4,
-                        available: short.len(),
-                    })
+        Some(match self.rest {
+            [c0, c1, l0, l1, after @ ..] => {
+                let code = u16::from_be_bytes([*c0, *c1]);
+                let len = usize::from(u16::from_be_bytes([*l0, *l1]));
+                match after.split_at_checked(len) {
+                    Some((value, rest)) => {
+                        let tlv = Tlv {
+                            code,
+                            offset: self.offset,
+                            value,
+                        };
+                        self.offset = self.offset.saturating_add(4).saturating_add(len);
+                        self.rest = rest;
+                        Ok(tlv)
+                    }
+                    None => Err(Error::LengthOverrun {
+                        at: self.place(Some(code)),
+                        len,
+                        available: after.len(),
+                        area: self.area,
+                    }),
                 }
-            },
+            }
+            short => {
+                let code = match short {
+                    [c0, c1, ..] => Some(u16::from_be_bytes([*c0, *c1])),
+                    _ => None,
+                };
+                Err(Error::Truncated {
+                    at: self.place(code),
+                    field: if self.at.option.is_some() {
+                        "item code and length"
+                    } else {
+                        "option code and length"
+                    },
+                    needed: 4,
+                    available: short.len(),
+                })
+            }
         })
     }
 }
@@ -102,6 +98,7 @@ impl<'a> Walk<'a> {
 impl<'a> Iterator for Walk<'a> {
     type Item = Result<Tlv<'a>>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
@@ -148,28 +145,30 @@ impl<'a> LenWalk<'a> {
             offset: self.offset,
             ..self.at
         };
-        let parsed: nom::IResult<&'a [u8], &'a [u8]> = length_data(be_u16).parse(self.rest);
-        Some(match parsed {
-            Ok((rest, data)) => {
-                let item = (self.offset, data);
-                self.offset = self.offset.saturating_add(2).saturating_add(data.len());
-                self.rest = rest;
-                Ok(item)
+        Some(match self.rest {
+            [l0, l1, after @ ..] => {
+                let len = usize::from(u16::from_be_bytes([*l0, *l1]));
+                match after.split_at_checked(len) {
+                    Some((data, rest)) => {
+                        let item = (self.offset, data);
+                        self.offset = self.offset.saturating_add(2).saturating_add(len);
+                        self.rest = rest;
+                        Ok(item)
+                    }
+                    None => Err(Error::LengthOverrun {
+                        at,
+                        len,
+                        available: after.len(),
+                        area: self.area,
+                    }),
+                }
             }
-            Err(_) => match self.rest {
-                [l0, l1, data @ ..] => Err(Error::LengthOverrun {
-                    at,
-                    len: usize::from(u16::from_be_bytes([*l0, *l1])),
-                    available: data.len(),
-                    area: self.area,
-                }),
-                short => Err(Error::Truncated {
-                    at,
-                    field: "class data length",
-                    needed: 2,
-                    available: short.len(),
-                }),
-            },
+            short => Err(Error::Truncated {
+                at,
+                field: "class data length",
+                needed: 2,
+                available: short.len(),
+            }),
         })
     }
 }
@@ -177,6 +176,7 @@ impl<'a> LenWalk<'a> {
 impl<'a> Iterator for LenWalk<'a> {
     type Item = Result<(usize, &'a [u8])>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;

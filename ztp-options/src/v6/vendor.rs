@@ -168,6 +168,7 @@ pub struct Items<'a> {
 impl<'a> Iterator for Items<'a> {
     type Item = Result<Item<'a>>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(e) = self.head.take() {
             return Some(Err(e));
