@@ -1,0 +1,1063 @@
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+//! Interop: each rendered configuration, run by the real server in a
+//! network namespace, answers a real DISCOVER/REQUEST (DHCPv4) or
+//! SOLICIT/REQUEST (DHCPv6) with the plan that was rendered, and tshark
+//! finds the exchange well formed and reads the same option values.
+//!
+//! Needs root and the Debian packages of `interop/setup.sh`. Without them
+//! the tests say why and pass, except where the environment variable `CI`
+//! is set: there a missing prerequisite fails them.
+//!
+//! Layout of one case: namespaces `<case>-s` (server, `ztps0`) and `<case>-c`
+//! (client, `ztpc0`) joined by a veth pair; 10.99.0.1/24 and 10.99.0.2/24,
+//! or 2001:db8::1/64 and 2001:db8::2/64 (no DAD). The client is this test
+//! binary, re-run inside the client namespace as the ignored test
+//! `client_helper` with `ZTP_INTEROP_CLIENT` set.
+
+use std::fs;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use ztp_options::v4::{MessageRepr, OptionCode, OptionSet};
+use ztp_options::{
+    Decision, ImageType, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
+    resolve_v6, v4, v6,
+};
+use ztp_server_config::{Error, MacAddr, Rendered, Scope, Server, render};
+
+const CLIENT_ENV: &str = "ZTP_INTEROP_CLIENT";
+const VENDOR_CLASS: &str = "Juniper-ex4300-48t";
+const MAC: [u8; 6] = [0x02, 0x00, 0x00, 0xaa, 0xbb, 0xcc];
+/// Every wait is bounded by this or less.
+const WAIT: Duration = Duration::from_secs(20);
+
+// ---------------------------------------------------------------- plans
+
+fn plan_v4(info: &VendorInfo, servers: &[Ipv4Addr]) -> Plan {
+    let list: Vec<u8> = servers.iter().flat_map(|a| a.octets()).collect();
+    plan_v4_with(info, OptionCode::TftpServerAddress, list)
+}
+
+fn plan_v4_with(info: &VendorInfo, code: OptionCode, value: Vec<u8>) -> Plan {
+    let mut set = OptionSet::new();
+    let mut v = Vec::new();
+    info.put_v4(&mut v).unwrap();
+    set.insert(OptionCode::VendorSpecific, v).unwrap();
+    set.insert(code, value).unwrap();
+    let repr = MessageRepr {
+        op: 2,
+        htype: 1,
+        hlen: 6,
+        hops: 0,
+        xid: 0,
+        secs: 0,
+        flags: 0,
+        ciaddr: Ipv4Addr::UNSPECIFIED,
+        yiaddr: Ipv4Addr::UNSPECIFIED,
+        siaddr: Ipv4Addr::UNSPECIFIED,
+        giaddr: Ipv4Addr::UNSPECIFIED,
+        chaddr: [0; 16],
+        sname: [0; 64],
+        file: [0; 128],
+        options: set,
+        min_len: 0,
+    };
+    let mut msg = Vec::new();
+    repr.put(&mut msg).unwrap();
+    resolve_v4(&v4::Lease::parse(&msg).unwrap()).unwrap()
+}
+
+fn plan_v6(info: &VendorInfo, url: &v6::BootFileUrlRepr) -> Plan {
+    let mut msg = vec![7, 0, 0, 0];
+    let mut v = Vec::new(); // put_v6 writes the enterprise number too
+    info.put_v6(&mut v).unwrap();
+    v6::put_option(v6::OptionCode::VendorOpts, &v, &mut msg).unwrap();
+    let mut u = Vec::new();
+    url.put(&mut u).unwrap();
+    v6::put_option(v6::OptionCode::BootfileUrl, &u, &mut msg).unwrap();
+    resolve_v6(&v6::Lease::parse(&msg).unwrap()).unwrap()
+}
+
+/// Image and config over HTTP, the config name with a `:port` suffix (R19).
+fn http_with_port() -> Plan {
+    plan_v4(
+        &VendorInfo {
+            image: Some("/img/junos-install-ex-x86-64-23.4R2.tgz".into()),
+            config: Some("/cfg/jn-switch35.config:8088".into()),
+            transfer_mode: Some(TransferMode::Http),
+            ..VendorInfo::default()
+        },
+        &[Ipv4Addr::new(10, 99, 0, 1), Ipv4Addr::new(10, 99, 0, 3)],
+    )
+}
+
+/// Config only, over TFTP (R11: no suboption 03).
+fn tftp_config_only() -> Plan {
+    plan_v4(
+        &VendorInfo {
+            config: Some("ex4300.conf".into()),
+            ..VendorInfo::default()
+        },
+        &[Ipv4Addr::new(10, 99, 0, 1)],
+    )
+}
+
+/// The file server in option 66 only (R3: an address literal as text).
+fn option_66_only() -> Plan {
+    plan_v4_with(
+        &VendorInfo {
+            image: Some("junos.tgz".into()),
+            transfer_mode: Some(TransferMode::Ftp),
+            ..VendorInfo::default()
+        },
+        OptionCode::TftpServerName,
+        b"10.99.0.1".to_vec(),
+    )
+}
+
+/// Option 43 over 255 bytes (R2): long TFTP names and a symlink.
+fn long_option_43() -> Plan {
+    plan_v4(
+        &VendorInfo {
+            image: Some(format!("/images/{}.tgz", "junos-install-ex".repeat(9))),
+            config: Some(format!("/configs/{}.conf", "ex4300-48t-access".repeat(7))),
+            image_type: ImageType::Symlink,
+            transfer_mode: Some(TransferMode::Tftp),
+            port_or_server: Some(PortOrServer::Port(Port::parse(b"69", place()).unwrap())),
+            ..VendorInfo::default()
+        },
+        &[Ipv4Addr::new(10, 99, 0, 1)],
+    )
+}
+
+fn place() -> ztp_options::Place {
+    ztp_options::Place::header(ztp_options::Family::V4, 0)
+}
+
+/// DHCPv6: image and config in option 17, option 59 with a port.
+fn v6_plan() -> Plan {
+    plan_v6(
+        &VendorInfo {
+            image: Some("/img/junos-evo.tgz".into()),
+            config: Some("/cfg/sw.conf".into()),
+            transfer_mode: Some(TransferMode::Http),
+            ..VendorInfo::default()
+        },
+        &v6::BootFileUrlRepr {
+            transfer_mode: TransferMode::Http,
+            server: "2001:db8::1".parse().unwrap(),
+            port: Some(Port::parse(b"8080", place()).unwrap()),
+            path: "/img/junos.tgz".into(),
+        },
+    )
+}
+
+// ---------------------------------------------------------- prerequisites
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+fn missing() -> Option<String> {
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let root = status
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .is_some_and(|l| l.split_whitespace().nth(2) == Some("0"));
+    if !root {
+        return Some("not root (network namespaces need root)".into());
+    }
+    for bin in ["ip", "dnsmasq", "kea-dhcp4", "kea-dhcp6", "dhcpd", "tshark"] {
+        let found = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
+            .iter()
+            .any(|d| Path::new(d).join(bin).exists());
+        if !found {
+            return Some(format!(
+                "{bin} is not installed (run ztp-server-config/interop/setup.sh)"
+            ));
+        }
+    }
+    None
+}
+
+/// Whether to run; panics in CI when a prerequisite is missing.
+fn ready(test: &str) -> bool {
+    match missing() {
+        None => true,
+        Some(why) if in_ci() => panic!("{test}: CI is set but {why}: interop tests must run in CI"),
+        Some(why) => {
+            eprintln!("SKIPPED {test}: {why}");
+            false
+        }
+    }
+}
+
+// ---------------------------------------------------------- processes
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn ns(name: &str, args: &[&str]) -> Command {
+    let mut c = Command::new("ip");
+    c.args(["netns", "exec", name]).args(args);
+    c
+}
+
+/// A process killed and reaped when dropped.
+struct Proc {
+    child: Child,
+    name: String,
+}
+
+impl Proc {
+    fn spawn(name: &str, mut cmd: Command, log: &Path) -> Proc {
+        let out = fs::File::create(log).unwrap();
+        let err = out.try_clone().unwrap();
+        let child = cmd
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(err)
+            .spawn()
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        Proc {
+            child,
+            name: name.into(),
+        }
+    }
+
+    /// Waits for exit, at most `limit`.
+    fn wait(&mut self, limit: Duration) -> std::process::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s;
+            }
+            assert!(
+                start.elapsed() < limit,
+                "{} still running after {limit:?}",
+                self.name
+            );
+            sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, sig: &str) {
+        let _ = Command::new("kill")
+            .args([sig, &self.child.id().to_string()])
+            .status();
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Two namespaces and a work directory, removed when dropped.
+struct Lab {
+    srv: String,
+    cli: String,
+    dir: PathBuf,
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        for n in [&self.srv, &self.cli] {
+            let _ = Command::new("ip")
+                .args(["netns", "del", n])
+                .stderr(Stdio::null())
+                .status();
+        }
+        if std::env::var_os("ZTP_INTEROP_KEEP").is_none() {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+static LABS: AtomicUsize = AtomicUsize::new(0);
+
+impl Lab {
+    fn new(v6: bool) -> Lab {
+        let n = LABS.fetch_add(1, Ordering::SeqCst);
+        let id = format!("ztpi-{}-{n}", std::process::id());
+        let dir = std::env::temp_dir().join(&id);
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let lab = Lab {
+            srv: format!("{id}-s"),
+            cli: format!("{id}-c"),
+            dir,
+        };
+        for n in [&lab.srv, &lab.cli] {
+            run(Command::new("ip").args(["netns", "add", n]));
+            run(&mut ns(n, &["ip", "link", "set", "lo", "up"]));
+            if v6 {
+                run(&mut ns(
+                    n,
+                    &[
+                        "sysctl",
+                        "-q",
+                        "-w",
+                        "net.ipv6.conf.all.accept_dad=0",
+                        "net.ipv6.conf.default.accept_dad=0",
+                    ],
+                ));
+            }
+        }
+        run(Command::new("ip").args([
+            "link", "add", "ztps0", "netns", &lab.srv, "type", "veth", "peer", "name", "ztpc0",
+            "netns", &lab.cli,
+        ]));
+        run(&mut ns(
+            &lab.cli,
+            &[
+                "ip",
+                "link",
+                "set",
+                "ztpc0",
+                "address",
+                &MacAddr(MAC).to_string(),
+            ],
+        ));
+        for (n, dev, a4, a6) in [
+            (&lab.srv, "ztps0", "10.99.0.1/24", "2001:db8::1/64"),
+            (&lab.cli, "ztpc0", "10.99.0.2/24", "2001:db8::2/64"),
+        ] {
+            if v6 {
+                run(&mut ns(
+                    n,
+                    &["ip", "-6", "addr", "add", a6, "dev", dev, "nodad"],
+                ));
+            } else {
+                run(&mut ns(n, &["ip", "addr", "add", a4, "dev", dev]));
+            }
+            run(&mut ns(n, &["ip", "link", "set", dev, "up"]));
+        }
+        if !v6 {
+            // The limited broadcast needs a route out of the client namespace.
+            run(&mut ns(
+                &lab.cli,
+                &["ip", "route", "add", "255.255.255.255", "dev", "ztpc0"],
+            ));
+        }
+        lab
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+}
+
+// ---------------------------------------------------------- servers
+
+fn start_server(lab: &Lab, r: &Rendered, v6: bool) -> Proc {
+    let d = |n: &str| lab.path(n).to_string_lossy().into_owned();
+    let log = lab.path("server.log");
+    match r.server {
+        Server::Dnsmasq => {
+            let range = if v6 {
+                "dhcp-range=2001:db8::10,2001:db8::20,64,1h"
+            } else {
+                "dhcp-range=10.99.0.10,10.99.0.20,255.255.255.0,1h"
+            };
+            let conf = format!(
+                "{}port=0\ninterface=ztps0\nbind-interfaces\nno-ping\nlog-dhcp\n{range}\n\
+                 dhcp-leasefile={}\npid-file={}\nuser=root\n",
+                r.text,
+                d("dnsmasq.leases"),
+                d("dnsmasq.pid")
+            );
+            fs::write(lab.path("dnsmasq.conf"), conf).unwrap();
+            let mut c = ns(&lab.srv, &["dnsmasq", "--no-daemon"]);
+            c.arg(format!("--conf-file={}", d("dnsmasq.conf")));
+            Proc::spawn("dnsmasq", c, &log)
+        }
+        Server::Isc | Server::Isc6 => {
+            let subnet = if v6 {
+                "subnet6 2001:db8::/64 { range6 2001:db8::10 2001:db8::20; }\n"
+            } else {
+                "authoritative;\nsubnet 10.99.0.0 netmask 255.255.255.0 { range 10.99.0.10 10.99.0.20; }\n"
+            };
+            fs::write(lab.path("dhcpd.conf"), format!("{subnet}{}", r.text)).unwrap();
+            fs::write(lab.path("dhcpd.leases"), "").unwrap();
+            let fam = if v6 { "-6" } else { "-4" };
+            let mut c = ns(&lab.srv, &["dhcpd", fam, "-f", "-d", "-cf"]);
+            c.arg(d("dhcpd.conf"))
+                .arg("-lf")
+                .arg(d("dhcpd.leases"))
+                .arg("-pf")
+                .arg(d("dhcpd.pid"))
+                .arg("ztps0");
+            Proc::spawn("dhcpd", c, &log)
+        }
+        Server::Kea4 | Server::Kea6 => {
+            let mut doc: serde_json::Value = serde_json::from_str(&r.text).unwrap();
+            let (root, bin) = if v6 {
+                ("Dhcp6", "kea-dhcp6")
+            } else {
+                ("Dhcp4", "kea-dhcp4")
+            };
+            let dhcp = doc[root].as_object_mut().unwrap();
+            dhcp.insert(
+                "interfaces-config".into(),
+                serde_json::json!({ "interfaces": ["ztps0"] }),
+            );
+            if v6 {
+                // Not the default /var/lib/kea/kea-dhcp6-serverid.
+                dhcp.insert(
+                    "server-id".into(),
+                    serde_json::json!({ "type": "LL", "persist": false }),
+                );
+            }
+            dhcp.insert(
+                "lease-database".into(),
+                serde_json::json!({ "type": "memfile", "persist": false }),
+            );
+            let subnet = if v6 {
+                serde_json::json!([{ "id": 1, "subnet": "2001:db8::/64", "interface": "ztps0",
+                    "pools": [{ "pool": "2001:db8::10 - 2001:db8::20" }] }])
+            } else {
+                serde_json::json!([{ "id": 1, "subnet": "10.99.0.0/24", "interface": "ztps0",
+                    "pools": [{ "pool": "10.99.0.10 - 10.99.0.20" }] }])
+            };
+            dhcp.insert(if v6 { "subnet6" } else { "subnet4" }.into(), subnet);
+            dhcp.insert(
+                "loggers".into(),
+                serde_json::json!([{ "name": bin, "severity": "DEBUG", "debuglevel": 40,
+                    "output_options": [{ "output": "stdout" }] }]),
+            );
+            let conf = lab.path("kea.json");
+            fs::write(&conf, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+            // `-t` checks the configuration; it must run where the interface is.
+            let mut t = ns(&lab.srv, &[bin, "-t"]);
+            t.arg(&conf)
+                .env("KEA_PIDFILE_DIR", &lab.dir)
+                .env("KEA_LOCKFILE_DIR", &lab.dir);
+            run(&mut t);
+            let mut c = ns(&lab.srv, &[bin, "-c"]);
+            c.arg(&conf)
+                .env("KEA_PIDFILE_DIR", &lab.dir)
+                .env("KEA_LOCKFILE_DIR", &lab.dir);
+            Proc::spawn(bin, c, &log)
+        }
+        other => panic!("no server {other}"),
+    }
+}
+
+/// Waits until the log shows the server is listening.
+fn wait_ready(lab: &Lab, server: Server, proc: &mut Proc) {
+    let marker = match server {
+        Server::Dnsmasq => "DHCP, ",
+        Server::Isc | Server::Isc6 => "Sending on",
+        _ => "DHCP4_STARTED",
+    };
+    let marker6 = "DHCP6_STARTED";
+    let start = Instant::now();
+    loop {
+        let log = fs::read_to_string(lab.path("server.log")).unwrap_or_default();
+        if log.contains(marker) || log.contains(marker6) {
+            // dhcpd logs "Sending on" just before its loop; give it a moment.
+            sleep(Duration::from_millis(100));
+            return;
+        }
+        if let Ok(Some(s)) = proc.child.try_wait() {
+            panic!("{server} exited ({s}) before it was ready:\n{log}");
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "{server} not ready after {WAIT:?}:\n{log}"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
+
+fn start_capture(lab: &Lab, v6: bool) -> Proc {
+    let filter = if v6 {
+        "udp port 546 or udp port 547"
+    } else {
+        "udp port 67 or udp port 68"
+    };
+    let pcap = lab.path("x.pcapng");
+    let mut c = ns(
+        &lab.cli,
+        &["tshark", "-n", "-q", "-i", "ztpc0", "-f", filter],
+    );
+    c.arg("-w")
+        .arg(&pcap)
+        .args(["-c", "4", "-a", "duration:30"]);
+    let mut p = Proc::spawn("tshark", c, &lab.path("tshark.log"));
+    let start = Instant::now();
+    loop {
+        let log = fs::read_to_string(lab.path("tshark.log")).unwrap_or_default();
+        if log.contains("Capturing on") {
+            // tshark says so a little before its socket sees packets.
+            sleep(Duration::from_millis(300));
+            return p;
+        }
+        if let Ok(Some(s)) = p.child.try_wait() {
+            panic!("tshark exited ({s}):\n{log}");
+        }
+        assert!(start.elapsed() < WAIT, "tshark not capturing:\n{log}");
+        sleep(Duration::from_millis(50));
+    }
+}
+
+fn stop_capture(mut p: Proc) {
+    // tshark stops by itself after the four packets of the exchange
+    // (`-c 4`); stop it cleanly if it has not within the bound.
+    let start = Instant::now();
+    while start.elapsed() < WAIT {
+        if let Ok(Some(_)) = p.child.try_wait() {
+            return;
+        }
+        sleep(Duration::from_millis(50));
+    }
+    p.signal("-INT");
+    p.wait(WAIT);
+}
+
+fn tshark(lab: &Lab, args: &[&str]) -> String {
+    let mut c = Command::new("tshark");
+    c.arg("-n").arg("-r").arg(lab.path("x.pcapng")).args(args);
+    String::from_utf8(run(&mut c).stdout).unwrap()
+}
+
+// ---------------------------------------------------------- one case
+
+/// Renders, serves, asks, and checks. Returns the rendered output.
+fn case(server: Server, plan: &Plan, scope: &Scope) -> Rendered {
+    // One case at a time: the machine stays idle enough for tshark to be
+    // capturing when it says it is, and each case takes about a second.
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let rendered = render(server, plan, scope).unwrap();
+    let v6 = plan.family == ztp_options::Family::V6;
+    let lab = Lab::new(v6);
+    let mut srv = start_server(&lab, &rendered, v6);
+    wait_ready(&lab, server, &mut srv);
+    let cap = start_capture(&lab, v6);
+    let reply_path = lab.path("reply.bin");
+    let mut c = ns(&lab.cli, &[]);
+    c.arg(std::env::current_exe().unwrap())
+        .args(["client_helper", "--exact", "--ignored", "--nocapture"])
+        .env(CLIENT_ENV, if v6 { "v6" } else { "v4" })
+        .env("ZTP_INTEROP_OUT", &reply_path);
+    let mut client = Proc::spawn("client", c, &lab.path("client.log"));
+    let status = client.wait(WAIT);
+    stop_capture(cap);
+    let slog = fs::read_to_string(lab.path("server.log")).unwrap_or_default();
+    let clog = fs::read_to_string(lab.path("client.log")).unwrap_or_default();
+    assert!(
+        status.success(),
+        "{server}: client failed:\n{clog}\nserver log:\n{slog}\nconfig:\n{}",
+        rendered.text
+    );
+    let reply = fs::read(&reply_path).unwrap();
+
+    // The reply the server really sent resolves to the rendered plan.
+    let got = if v6 {
+        resolve_v6(&v6::Lease::parse(&reply).unwrap())
+    } else {
+        resolve_v4(&v4::Lease::parse(&reply).unwrap())
+    };
+    let mut got = got.unwrap_or_else(|e| panic!("{server}: reply does not resolve: {e}\n{slog}"));
+    // Decisions that only record a server's wire habits (R7 trailing NUL,
+    // R13 siaddr/sname/file set) are the server's, not the plan's: print
+    // them for the record, and compare the rest.
+    let quirks: Vec<Decision> = got
+        .decisions
+        .iter()
+        .filter(|d| {
+            matches!(
+                d,
+                Decision::TrailingNul { .. }
+                    | Decision::SiaddrIgnored { .. }
+                    | Decision::SnameIgnored { .. }
+                    | Decision::FileIgnored { .. }
+            )
+        })
+        .cloned()
+        .collect();
+    got.decisions.retain(|d| !quirks.contains(d));
+    for q in &quirks {
+        eprintln!("{server}: wire habit: [{}] {q}", q.rule());
+    }
+    assert_eq!(got, rendered.plan, "{server}: plan from the reply");
+
+    // tshark: nothing malformed, and the same option values.
+    let malformed = tshark(&lab, &["-Y", "_ws.malformed"]);
+    assert!(
+        malformed.trim().is_empty(),
+        "{server}: malformed:\n{malformed}"
+    );
+    check_tshark(&lab, server, &rendered, &reply, v6);
+    rendered
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn check_tshark(lab: &Lab, server: Server, r: &Rendered, reply: &[u8], v6: bool) {
+    if v6 {
+        // The REPLY: option 17's items and option 59's length (tshark 4.0
+        // has no field for option 59's value).
+        let out = tshark(
+            lab,
+            &[
+                "-Y",
+                "dhcpv6.msgtype == 7",
+                "-T",
+                "fields",
+                "-E",
+                "occurrence=a",
+                "-E",
+                "aggregator=;",
+                "-e",
+                "dhcpv6.vendoropts.enterprise",
+                "-e",
+                "dhcpv6.vendoropts.enterprise.option_code",
+                "-e",
+                "dhcpv6.vendoropts.enterprise.option_data",
+                "-e",
+                "dhcpv6.option.type",
+                "-e",
+                "dhcpv6.option.length",
+            ],
+        );
+        let line = out.lines().next().unwrap_or_default();
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f[0], "2636", "{server}: tshark enterprise: {line}");
+        let lease = v6::Lease::parse(reply).unwrap();
+        let items: Vec<(String, String)> = lease
+            .vendor_opts()
+            .unwrap()
+            .unwrap()
+            .items()
+            .map(|i| {
+                let i = i.unwrap();
+                (i.code.to_string(), hex(i.value))
+            })
+            .collect();
+        let codes: Vec<&str> = f[1].split(';').collect();
+        let data: Vec<&str> = f[2].split(';').collect();
+        let seen: Vec<(String, String)> = codes
+            .iter()
+            .zip(&data)
+            .map(|(c, d)| ((*c).to_owned(), d.replace(':', "")))
+            .collect();
+        assert_eq!(seen, items, "{server}: tshark option 17 items");
+        let types: Vec<&str> = f[3].split(';').collect();
+        let lens: Vec<&str> = f[4].split(';').collect();
+        let url = lease.boot_file_url().unwrap().unwrap();
+        let i = types.iter().position(|t| *t == "59").expect("option 59");
+        assert_eq!(
+            lens[i],
+            url.as_str().len().to_string(),
+            "{server}: option 59"
+        );
+        return;
+    }
+    let out = tshark(
+        lab,
+        &[
+            "-Y",
+            "dhcp.option.dhcp == 5",
+            "-T",
+            "fields",
+            "-E",
+            "occurrence=a",
+            "-E",
+            "aggregator=;",
+            "-e",
+            "dhcp.option.vendor.value",
+            "-e",
+            "dhcp.option.tftp_server_address",
+            "-e",
+            "dhcp.option.tftp_server_name",
+        ],
+    );
+    let line = out.lines().next().unwrap_or_default();
+    let f: Vec<&str> = line.split('\t').collect();
+    let lease = v4::Lease::parse(reply).unwrap();
+    let o43 = lease.option43().unwrap().map(|o| hex(o.as_bytes()));
+    let tshark43 = f[0].replace([':', ';'], "");
+    assert_eq!(Some(tshark43), o43, "{server}: tshark option 43: {line}");
+    // What the server sent is what was rendered: byte for byte where the
+    // configuration holds the bytes (dnsmasq, Kea: no 255 appended, 00
+    // kept), item for item where the server builds them (ISC).
+    let sent = lease.option43().unwrap().map(|o| o.as_bytes().to_vec());
+    let want = r
+        .plan
+        .to_v4_options()
+        .unwrap()
+        .get(OptionCode::VendorSpecific)
+        .map(<[u8]>::to_vec);
+    let items = |b: &Option<Vec<u8>>| {
+        let mut v: Vec<(u16, Vec<u8>)> = b
+            .as_deref()
+            .map(|b| {
+                v4::Option43::new_checked(b)
+                    .unwrap()
+                    .items()
+                    .map(|i| i.map(|i| (i.code, i.value.to_vec())).unwrap())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    if server == Server::Isc {
+        assert_eq!(items(&sent), items(&want), "{server}: option 43 items");
+    } else {
+        assert_eq!(sent, want, "{server}: option 43 bytes");
+    }
+    let servers: Vec<String> = lease
+        .tftp_server_addresses()
+        .unwrap()
+        .map(|l| l.iter().map(|a| a.to_string()).collect())
+        .unwrap_or_default();
+    let t150: Vec<String> = f[1]
+        .split([';', ','])
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(t150, servers, "{server}: tshark option 150: {line}");
+}
+
+// ---------------------------------------------------------- the client
+
+/// Not a test: the DHCP client, run by `case` inside the client namespace.
+#[test]
+#[ignore = "run by the interop tests inside a network namespace"]
+fn client_helper() {
+    let Ok(family) = std::env::var(CLIENT_ENV) else {
+        return;
+    };
+    let out = PathBuf::from(std::env::var("ZTP_INTEROP_OUT").unwrap());
+    let reply = if family == "v6" {
+        client_v6()
+    } else {
+        client_v4()
+    };
+    fs::write(out, reply).unwrap();
+}
+
+fn v4_request(kind: u8, xid: u32, extra: &[(u8, Vec<u8>)]) -> Vec<u8> {
+    let mut m = vec![1, 1, 6, 0];
+    m.extend_from_slice(&xid.to_be_bytes());
+    m.extend_from_slice(&[0, 0, 0x80, 0]); // secs, flags: broadcast
+    m.extend_from_slice(&[0; 16]); // ciaddr..giaddr
+    m.extend_from_slice(&MAC);
+    m.extend_from_slice(&[0; 10 + 64 + 128]);
+    m.extend_from_slice(&[99, 130, 83, 99]);
+    let mut opt = |code: u8, v: &[u8]| {
+        m.push(code);
+        m.push(v.len() as u8);
+        m.extend_from_slice(v);
+    };
+    opt(53, &[kind]);
+    for (c, v) in extra {
+        opt(*c, v);
+    }
+    opt(60, VENDOR_CLASS.as_bytes());
+    opt(55, &[1, 3, 6, 7, 12, 15, 42, 43, 66, 67, 150]);
+    m.push(255);
+    m
+}
+
+/// The options of a DHCPv4 reply (single instances are enough here).
+fn v4_option(msg: &[u8], code: u8) -> Option<Vec<u8>> {
+    let mut i = 240;
+    while i < msg.len() {
+        match msg[i] {
+            0 => i += 1,
+            255 => break,
+            c => {
+                let len = usize::from(*msg.get(i + 1)?);
+                let v = msg.get(i + 2..i + 2 + len)?;
+                if c == code {
+                    return Some(v.to_vec());
+                }
+                i += 2 + len;
+            }
+        }
+    }
+    None
+}
+
+fn receive(sock: &UdpSocket, accept: impl Fn(&[u8]) -> bool) -> Option<Vec<u8>> {
+    let start = Instant::now();
+    let mut buf = [0u8; 4096];
+    while start.elapsed() < Duration::from_secs(4) {
+        match sock.recv_from(&mut buf) {
+            Ok((n, _)) if accept(&buf[..n]) => return Some(buf[..n].to_vec()),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(e) => panic!("recv: {e}"),
+        }
+    }
+    None
+}
+
+fn exchange(
+    sock: &UdpSocket,
+    to: SocketAddr,
+    msg: &[u8],
+    accept: impl Fn(&[u8]) -> bool + Copy,
+) -> Vec<u8> {
+    for _ in 0..3 {
+        sock.send_to(msg, to).unwrap();
+        if let Some(r) = receive(sock, accept) {
+            return r;
+        }
+    }
+    panic!("no answer from the server");
+}
+
+fn client_v4() -> Vec<u8> {
+    let sock = UdpSocket::bind("0.0.0.0:68").unwrap();
+    sock.set_broadcast(true).unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    let to: SocketAddr = "255.255.255.255:67".parse().unwrap();
+    let xid: u32 = 0x5a7e_0001;
+    let is = |kind: u8| {
+        move |m: &[u8]| {
+            m.len() > 240
+                && m[0] == 2
+                && m[4..8] == xid.to_be_bytes()
+                && v4_option(m, 53).as_deref() == Some(&[kind][..])
+        }
+    };
+    let offer = exchange(&sock, to, &v4_request(1, xid, &[]), is(2));
+    let yiaddr = offer[16..20].to_vec();
+    let sid = v4_option(&offer, 54).expect("server identifier");
+    eprintln!("offer: {}", hex(&offer));
+    let req = v4_request(3, xid, &[(50, yiaddr), (54, sid)]);
+    let ack = exchange(&sock, to, &req, is(5));
+    eprintln!("ack: {}", hex(&ack));
+    ack
+}
+
+fn v6_option(msg: &[u8], code: u16) -> Option<Vec<u8>> {
+    let mut i = 4;
+    while i + 4 <= msg.len() {
+        let c = u16::from_be_bytes([msg[i], msg[i + 1]]);
+        let len = usize::from(u16::from_be_bytes([msg[i + 2], msg[i + 3]]));
+        let v = msg.get(i + 4..i + 4 + len)?;
+        if c == code {
+            return Some(v.to_vec());
+        }
+        i += 4 + len;
+    }
+    None
+}
+
+fn v6_message(kind: u8, xid: [u8; 3], extra: &[(u16, Vec<u8>)]) -> Vec<u8> {
+    let mut m = vec![kind, xid[0], xid[1], xid[2]];
+    let mut opt = |code: u16, v: &[u8]| {
+        m.extend_from_slice(&code.to_be_bytes());
+        m.extend_from_slice(&(v.len() as u16).to_be_bytes());
+        m.extend_from_slice(v);
+    };
+    let mut duid = vec![0, 3, 0, 1];
+    duid.extend_from_slice(&MAC);
+    opt(1, &duid);
+    for (c, v) in extra {
+        opt(*c, v);
+    }
+    opt(6, &[0, 17, 0, 59]); // ORO
+    opt(8, &[0, 0]); // elapsed time
+    let mut vc = 2636u32.to_be_bytes().to_vec();
+    vc.extend_from_slice(&(VENDOR_CLASS.len() as u16).to_be_bytes());
+    vc.extend_from_slice(VENDOR_CLASS.as_bytes());
+    opt(16, &vc);
+    m
+}
+
+fn client_v6() -> Vec<u8> {
+    let ifindex: u32 = fs::read_to_string("/sys/class/net/ztpc0/ifindex")
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let sock = UdpSocket::bind("[::]:546").unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    let to = SocketAddr::V6(SocketAddrV6::new(
+        "ff02::1:2".parse::<Ipv6Addr>().unwrap(),
+        547,
+        0,
+        ifindex,
+    ));
+    let is =
+        |kind: u8, xid: [u8; 3]| move |m: &[u8]| m.len() >= 4 && m[0] == kind && m[1..4] == xid;
+    let mut ia = vec![0, 0, 0, 1];
+    ia.extend_from_slice(&[0; 8]);
+    let x1 = [0x5a, 0x7e, 0x01];
+    let adv = exchange(&sock, to, &v6_message(1, x1, &[(3, ia)]), is(2, x1));
+    eprintln!("advertise: {}", hex(&adv));
+    let sid = v6_option(&adv, 2).expect("server id");
+    let ia = v6_option(&adv, 3).expect("ia_na");
+    let x2 = [0x5a, 0x7e, 0x02];
+    let reply = exchange(
+        &sock,
+        to,
+        &v6_message(3, x2, &[(2, sid), (3, ia)]),
+        is(7, x2),
+    );
+    eprintln!("reply: {}", hex(&reply));
+    reply
+}
+
+// ---------------------------------------------------------- the cases
+
+macro_rules! interop {
+    ($name:ident, $server:expr, $plan:expr, $scope:expr) => {
+        #[test]
+        fn $name() {
+            if ready(stringify!($name)) {
+                case($server, &$plan, &$scope);
+            }
+        }
+    };
+}
+
+fn host() -> Scope {
+    Scope::Host(MacAddr(MAC))
+}
+
+// R19: image and config over HTTP, the config with a `:port` suffix.
+interop!(
+    r19_dnsmasq_http_port_suffix,
+    Server::Dnsmasq,
+    http_with_port(),
+    Scope::VendorClass
+);
+interop!(
+    r19_isc_http_port_suffix,
+    Server::Isc,
+    http_with_port(),
+    Scope::VendorClass
+);
+interop!(
+    r19_kea_http_port_suffix,
+    Server::Kea4,
+    http_with_port(),
+    Scope::VendorClass
+);
+
+// R11: config only, over TFTP (no suboption 03), for one host.
+interop!(
+    r11_dnsmasq_tftp_config_only_host,
+    Server::Dnsmasq,
+    tftp_config_only(),
+    host()
+);
+interop!(
+    r11_isc_tftp_config_only_host,
+    Server::Isc,
+    tftp_config_only(),
+    host()
+);
+interop!(
+    r11_kea_tftp_config_only_host,
+    Server::Kea4,
+    tftp_config_only(),
+    host()
+);
+
+// R3: the file server in option 66 (text), no option 150.
+interop!(
+    r3_dnsmasq_option_66,
+    Server::Dnsmasq,
+    option_66_only(),
+    Scope::VendorClass
+);
+interop!(
+    r3_isc_option_66,
+    Server::Isc,
+    option_66_only(),
+    Scope::VendorClass
+);
+interop!(
+    r3_kea_option_66,
+    Server::Kea4,
+    option_66_only(),
+    Scope::VendorClass
+);
+
+// R8, R9: DHCPv6 option 17 (enterprise 2636) and option 59.
+interop!(
+    r8_r9_dnsmasq_v6,
+    Server::Dnsmasq,
+    v6_plan(),
+    Scope::VendorClass
+);
+interop!(r8_r9_isc6, Server::Isc6, v6_plan(), Scope::VendorClass);
+interop!(r8_r9_kea6, Server::Kea6, v6_plan(), Scope::VendorClass);
+
+// R2: option 43 over 255 bytes, split by the server (RFC 3396).
+interop!(
+    r2_isc_long_option_43,
+    Server::Isc,
+    long_option_43(),
+    Scope::VendorClass
+);
+interop!(
+    r2_kea_long_option_43,
+    Server::Kea4,
+    long_option_43(),
+    Scope::VendorClass
+);
+
+/// R2: dnsmasq does not split options; the renderer refuses, naming the
+/// length (no server needed).
+#[test]
+fn r2_dnsmasq_refuses_long_option_43() {
+    let plan = long_option_43();
+    let len = plan
+        .to_v4_options()
+        .unwrap()
+        .get(OptionCode::VendorSpecific)
+        .unwrap()
+        .len();
+    assert!(len > 255);
+    assert_eq!(
+        render(Server::Dnsmasq, &plan, &Scope::VendorClass),
+        Err(Error::TooLong {
+            server: Server::Dnsmasq,
+            option: 43,
+            len,
+            max: 255
+        })
+    );
+}
