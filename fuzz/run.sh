@@ -14,12 +14,13 @@ cd "$(dirname "$0")"
 
 secs="${1:-30}"
 shift || true
-all=(v4_message v4_option43 v6_message v6_option17 v6_option59 sniff plan_v4 plan_v6 v4_dhcproto_diff)
+all=(v4_message v4_option43 v6_message v6_option17 v6_option59 sniff plan_v4 plan_v6 v4_dhcproto_diff fetch_url cli_input)
 targets=("${@:-${all[@]}}")
 
 dict() {
     case "$1" in
         sniff) echo dict/sniff.dict ;;
+        fetch_url|cli_input) echo dict/url.dict ;;
         v6_*|plan_v6) echo dict/v6.dict ;;
         *) echo dict/v4.dict ;;
     esac

@@ -12,6 +12,15 @@
 #[path = "../../fuzz/src/checks.rs"]
 mod checks;
 
+// The CLI's input modules, as the fuzz crate compiles them (`checks`
+// reaches them as `crate::input` and `crate::pcap`).
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../ztp-cli/src/input.rs"]
+mod input;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../ztp-cli/src/pcap.rs"]
+mod pcap;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -25,6 +25,7 @@ use ztp_options::{
     ConfigPlan, Decision, Family, FileServer, ImagePlan, ImageType, Place, Plan, Port, PortPlan,
     RawSuboption, Source, TransferMode, VendorInfo, resolve_v4, resolve_v6,
 };
+use ztp_fetch_url::{HTTP_URL_LIMIT, Target, TargetKind, UrlOrigin, fetch_plan, split_port_suffix};
 use ztp_script_detect::{PREFIX_MAX, Sniff, Sniffer, Status, sniff as sniff_whole};
 
 /// A check: the fuzzer's bytes in, a panic on a finding.
@@ -42,6 +43,8 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("plan_v4", plan_v4),
     ("plan_v6", plan_v6),
     ("v4_dhcproto_diff", v4_dhcproto_diff),
+    ("fetch_url", fetch_url),
+    ("cli_input", cli_input),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -748,6 +751,64 @@ pub fn v4_dhcproto_diff(data: &[u8]) {
                     .collect::<Vec<u8>>()
             });
             assert_eq!(found.map(|f| f.value.into_owned()), joined, "option {code}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------- fetch URLs
+
+/// The `path:port` suffix and URL parsing on arbitrary text, then a
+/// generated plan's fetch URLs: no panic; a URL that is built parses back to
+/// itself (R19..R23); an HTTP(S) URL is never over the limit (R21).
+pub fn fetch_url(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    if let Ok(suffix) = split_port_suffix(&text) {
+        // The path is what is left of the name; the port, if any, is 1..=65535.
+        assert!(text.starts_with(suffix.path()));
+        let _ = suffix.port().map(Port::get);
+    }
+    for origin in [UrlOrigin::Option59, UrlOrigin::User] {
+        if let Ok(t) = Target::parse(&text, TargetKind::Config, origin) {
+            let again = Target::parse(t.as_str(), TargetKind::Config, origin).expect("re-parse");
+            assert_eq!(again.as_str(), t.as_str());
+        }
+    }
+    let mut u = Unstructured::new(data);
+    let plan = if u.arbitrary::<bool>().unwrap_or(false) {
+        arbitrary_v6_plan(&mut u)
+    } else {
+        arbitrary_v4_plan(&mut u)
+    };
+    let Ok(plan) = plan else {
+        return;
+    };
+    let fetch = fetch_plan(&plan);
+    let _ = fetch.to_string();
+    for t in fetch.targets() {
+        if matches!(t.mode(), TransferMode::Http | TransferMode::Https) {
+            assert!(t.as_str().chars().count() <= HTTP_URL_LIMIT, "{}", t.as_str());
+        }
+        assert_eq!(t.server(), plan.file_server.ip());
+        let back = Target::parse(t.as_str(), t.kind(), UrlOrigin::User).expect("a built URL parses");
+        assert_eq!(back.as_str(), t.as_str());
+    }
+}
+
+// ---------------------------------------------------------------- CLI input
+
+/// The `ztp` CLI's input paths on arbitrary bytes: hex text and capture
+/// files (pcap, pcapng, every link type) never panic, and hex that decodes
+/// is the digits it was given.
+pub fn cli_input(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    if let Ok(bytes) = crate::input::hex(&text) {
+        let digits = text.chars().filter(char::is_ascii_hexdigit).count();
+        assert!(bytes.len() * 2 <= digits);
+    }
+    if let Ok(capture) = crate::pcap::dhcp_messages(data) {
+        for found in &capture.found {
+            assert!(found.frame >= 1);
+            let _ = crate::input::detect(&found.payload);
         }
     }
 }
