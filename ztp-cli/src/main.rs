@@ -16,6 +16,7 @@ mod explain;
 mod input;
 mod pcap;
 mod report;
+mod simulate;
 mod sniff;
 
 use std::process::ExitCode;
@@ -41,6 +42,10 @@ enum Command {
     /// Tell whether a fetched file is a script (and whether the platform runs
     /// it) or a configuration, from its first line.
     Sniff(sniff::SniffArgs),
+    /// Replay the DHCP replies of a capture into the ZTP agent, serve its
+    /// fetches from a directory, and print what the switch would do, step
+    /// by step with the rule behind each, ending provisioned or not.
+    Simulate(simulate::SimulateArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Encode(args) => encode::run(&args),
         Command::Sniff(args) => sniff::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,3 @@
+#!/usr/bin/python
+from jnpr.junos import Device
+print('configured')
