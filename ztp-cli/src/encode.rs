@@ -14,6 +14,7 @@ use ztp_options::{
     Family, ImageType, Place, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
     resolve_v6,
 };
+use ztp_server_config::{Error as ServerConfigError, MacAddr, Scope, Server, render};
 
 /// One option instance on the wire.
 #[derive(Debug, Serialize)]
@@ -246,7 +247,11 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
             return 2;
         }
     };
+    if let Some(server) = args.format.server() {
+        return server_config(args, server, &plan);
+    }
     match args.format {
+        Format::Isc | Format::Isc6 | Format::Kea | Format::Kea6 | Format::Dnsmasq => {}
         Format::Json => match serde_json::to_string_pretty(&instances) {
             Ok(t) => println!("{t}"),
             Err(e) => {
@@ -285,6 +290,43 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
     0
 }
 
+/// Prints the configuration that makes `server` send `plan`; notes go to
+/// stderr.
+fn server_config(args: &EncodeArgs, server: Server, plan: &Plan) -> u8 {
+    let scope = match &args.mac {
+        Some(mac) => match mac.parse::<MacAddr>() {
+            Ok(mac) => Scope::Host(mac),
+            Err(e) => {
+                eprintln!("ztp: --mac: {e}");
+                return 2;
+            }
+        },
+        None => Scope::VendorClass,
+    };
+    match render(server, plan, &scope) {
+        Ok(out) => {
+            print!("{}", out.text);
+            for note in &out.notes {
+                eprintln!("ztp: note: {note}");
+            }
+            0
+        }
+        Err(ServerConfigError::WrongFamily { server, .. }) => {
+            let hint = if args.v6 {
+                "drop --v6 for a DHCPv4 server"
+            } else {
+                "add --v6 for a DHCPv6 server"
+            };
+            eprintln!("ztp: --format {server} is for the other family: {hint}");
+            2
+        }
+        Err(e) => {
+            eprintln!("ztp: cannot render for {server}: {e}");
+            2
+        }
+    }
+}
+
 /// A transfer mode, as `--mode` takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Mode {
@@ -305,6 +347,30 @@ pub(crate) enum Format {
     Hex,
     /// A JSON array of {code, length, hex} per option instance.
     Json,
+    /// ISC dhcpd `dhcpd.conf` statements (DHCPv4).
+    Isc,
+    /// ISC dhcpd `dhcpd6.conf` statements (DHCPv6, with --v6).
+    Isc6,
+    /// A kea-dhcp4 JSON configuration.
+    Kea,
+    /// A kea-dhcp6 JSON configuration (with --v6).
+    Kea6,
+    /// dnsmasq configuration lines (DHCPv4, or DHCPv6 with --v6).
+    Dnsmasq,
+}
+
+impl Format {
+    /// The server a configuration format is for.
+    fn server(self) -> Option<Server> {
+        match self {
+            Format::Hex | Format::Json => None,
+            Format::Isc => Some(Server::Isc),
+            Format::Isc6 => Some(Server::Isc6),
+            Format::Kea => Some(Server::Kea4),
+            Format::Kea6 => Some(Server::Kea6),
+            Format::Dnsmasq => Some(Server::Dnsmasq),
+        }
+    }
 }
 
 /// Arguments of `ztp encode`.
@@ -343,7 +409,13 @@ pub(crate) struct EncodeArgs {
     /// Encode DHCPv6 options 17 (enterprise 2636) and 59 instead of DHCPv4.
     #[arg(long)]
     v6: bool,
-    /// Output format.
+    /// With a server --format: send the options to this device only (its
+    /// MAC address); without it, to every client whose vendor class starts
+    /// with `Juniper-`.
+    #[arg(long, value_name = "MAC")]
+    pub(crate) mac: Option<String>,
+    /// Output format: the options (hex, json), or a server configuration
+    /// that sends them (isc, isc6, kea, kea6, dnsmasq).
     #[arg(long, value_enum, default_value_t = Format::Hex)]
     pub(crate) format: Format,
 }

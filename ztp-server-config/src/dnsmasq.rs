@@ -51,7 +51,8 @@ pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Resul
     let _ = writeln!(
         out,
         "# Juniper ZTP ({}), rendered by ztp-server-config: dnsmasq.conf lines\n\
-         # (each also works as a --long-option on the command line).",
+         # (for --conf-file; as --options on a command line, the quotes must not\n\
+         # reach dnsmasq: a shell removes them, an exec without one does not).",
         if v6 { "DHCPv6" } else { "DHCPv4" }
     );
     match scope {
