@@ -403,3 +403,8 @@ pub fn render(server: Server, plan: &Plan, scope: &Scope) -> Result<Rendered, Er
         plan,
     })
 }
+
+/// The README's example, run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
