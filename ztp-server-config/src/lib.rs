@@ -39,7 +39,11 @@
 //! ISC dhcpd 4.4.3-P1, tshark 4.0) by this crate's interop tests
 //! (`tests/interop.rs`), which run each rendered configuration in a network
 //! namespace, send a real DISCOVER/REQUEST or SOLICIT/REQUEST, and require
-//! the plan above from the reply and a clean tshark dissection.
+//! the plan above from the reply and a clean tshark dissection; a second
+//! client (another MAC address, vendor class `Cisco-...`) must get a lease
+//! without the ZTP options, so each scope is proved both ways. The DHCPv6
+//! host scope matches the MAC address in the client's DUID-LL on all three
+//! servers.
 //!
 //! **dnsmasq 2.90**
 //!

@@ -37,6 +37,18 @@ use ztp_server_config::{Error, MacAddr, Rendered, Scope, Server, render};
 const CLIENT_ENV: &str = "ZTP_INTEROP_CLIENT";
 const VENDOR_CLASS: &str = "Juniper-ex4300-48t";
 const MAC: [u8; 6] = [0x02, 0x00, 0x00, 0xaa, 0xbb, 0xcc];
+/// A client outside every scope: another MAC address, another vendor.
+const OTHER_MAC: [u8; 6] = [0x02, 0x00, 0x00, 0x11, 0x22, 0x33];
+const OTHER_VENDOR_CLASS: &str = "Cisco-c9300-48p";
+
+/// The client's MAC address and vendor class (the helper's environment).
+fn identity() -> ([u8; 6], &'static str) {
+    if std::env::var_os("ZTP_INTEROP_OTHER").is_some() {
+        (OTHER_MAC, OTHER_VENDOR_CLASS)
+    } else {
+        (MAC, VENDOR_CLASS)
+    }
+}
 /// Every wait is bounded by this or less.
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -549,6 +561,51 @@ fn tshark(lab: &Lab, args: &[&str]) -> String {
 
 // ---------------------------------------------------------- one case
 
+/// A client outside the scope gets a lease without the ZTP options.
+fn outsider(server: Server, plan: &Plan, scope: &Scope) {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let rendered = render(server, plan, scope).unwrap();
+    let v6 = plan.family == ztp_options::Family::V6;
+    let lab = Lab::new(v6);
+    let mut srv = start_server(&lab, &rendered, v6);
+    wait_ready(&lab, server, &mut srv);
+    let reply_path = lab.path("reply.bin");
+    let mut c = ns(&lab.cli, &[]);
+    c.arg(std::env::current_exe().unwrap())
+        .args(["client_helper", "--exact", "--ignored", "--nocapture"])
+        .env(CLIENT_ENV, if v6 { "v6" } else { "v4" })
+        .env("ZTP_INTEROP_OTHER", "1")
+        .env("ZTP_INTEROP_OUT", &reply_path);
+    let mut client = Proc::spawn("client", c, &lab.path("client.log"));
+    let status = client.wait(WAIT);
+    let clog = fs::read_to_string(lab.path("client.log")).unwrap_or_default();
+    assert!(status.success(), "{server}: client failed:\n{clog}");
+    let reply = fs::read(&reply_path).unwrap();
+    if v6 {
+        let lease = v6::Lease::parse(&reply).unwrap();
+        assert!(
+            lease.vendor_opts().unwrap().is_none(),
+            "{server}: option 17 sent"
+        );
+        assert!(
+            lease.boot_file_url().unwrap().is_none(),
+            "{server}: option 59 sent"
+        );
+    } else {
+        let lease = v4::Lease::parse(&reply).unwrap();
+        assert!(
+            lease.option43().unwrap().is_none(),
+            "{server}: option 43 sent"
+        );
+        assert!(
+            lease.tftp_server_addresses().unwrap().is_none(),
+            "{server}: option 150 sent"
+        );
+    }
+}
+
 /// Renders, serves, asks, and checks. Returns the rendered output.
 fn case(server: Server, plan: &Plan, scope: &Scope) -> Rendered {
     // One case at a time: the machine stays idle enough for tshark to be
@@ -774,7 +831,8 @@ fn v4_request(kind: u8, xid: u32, extra: &[(u8, Vec<u8>)]) -> Vec<u8> {
     m.extend_from_slice(&xid.to_be_bytes());
     m.extend_from_slice(&[0, 0, 0x80, 0]); // secs, flags: broadcast
     m.extend_from_slice(&[0; 16]); // ciaddr..giaddr
-    m.extend_from_slice(&MAC);
+    let (mac, class) = identity();
+    m.extend_from_slice(&mac);
     m.extend_from_slice(&[0; 10 + 64 + 128]);
     m.extend_from_slice(&[99, 130, 83, 99]);
     let mut opt = |code: u8, v: &[u8]| {
@@ -786,7 +844,7 @@ fn v4_request(kind: u8, xid: u32, extra: &[(u8, Vec<u8>)]) -> Vec<u8> {
     for (c, v) in extra {
         opt(*c, v);
     }
-    opt(60, VENDOR_CLASS.as_bytes());
+    opt(60, class.as_bytes());
     opt(55, &[1, 3, 6, 7, 12, 15, 42, 43, 66, 67, 150]);
     m.push(255);
     m
@@ -834,7 +892,13 @@ fn exchange(
     accept: impl Fn(&[u8]) -> bool + Copy,
 ) -> Vec<u8> {
     for _ in 0..3 {
-        sock.send_to(msg, to).unwrap();
+        // Right after the link comes up, IPv6 may not route yet: retry
+        // (bounded) until it does.
+        let start = Instant::now();
+        while let Err(e) = sock.send_to(msg, to) {
+            assert!(start.elapsed() < Duration::from_secs(5), "send: {e}");
+            sleep(Duration::from_millis(50));
+        }
         if let Some(r) = receive(sock, accept) {
             return r;
         }
@@ -888,8 +952,9 @@ fn v6_message(kind: u8, xid: [u8; 3], extra: &[(u16, Vec<u8>)]) -> Vec<u8> {
         m.extend_from_slice(&(v.len() as u16).to_be_bytes());
         m.extend_from_slice(v);
     };
+    let (mac, class) = identity();
     let mut duid = vec![0, 3, 0, 1];
-    duid.extend_from_slice(&MAC);
+    duid.extend_from_slice(&mac);
     opt(1, &duid);
     for (c, v) in extra {
         opt(*c, v);
@@ -897,8 +962,8 @@ fn v6_message(kind: u8, xid: [u8; 3], extra: &[(u16, Vec<u8>)]) -> Vec<u8> {
     opt(6, &[0, 17, 0, 59]); // ORO
     opt(8, &[0, 0]); // elapsed time
     let mut vc = 2636u32.to_be_bytes().to_vec();
-    vc.extend_from_slice(&(VENDOR_CLASS.len() as u16).to_be_bytes());
-    vc.extend_from_slice(VENDOR_CLASS.as_bytes());
+    vc.extend_from_slice(&(class.len() as u16).to_be_bytes());
+    vc.extend_from_slice(class.as_bytes());
     opt(16, &vc);
     m
 }
@@ -1024,6 +1089,78 @@ interop!(
 );
 interop!(r8_r9_isc6, Server::Isc6, v6_plan(), Scope::VendorClass);
 interop!(r8_r9_kea6, Server::Kea6, v6_plan(), Scope::VendorClass);
+
+// R8, R9 for one host: the MAC address comes from the client's DUID-LL.
+interop!(r8_r9_dnsmasq_v6_host, Server::Dnsmasq, v6_plan(), host());
+interop!(r8_r9_isc6_host, Server::Isc6, v6_plan(), host());
+interop!(r8_r9_kea6_host, Server::Kea6, v6_plan(), host());
+
+macro_rules! outside {
+    ($name:ident, $server:expr, $plan:expr, $scope:expr) => {
+        #[test]
+        fn $name() {
+            if ready(stringify!($name)) {
+                outsider($server, &$plan, &$scope);
+            }
+        }
+    };
+}
+
+// The scopes hold: another MAC address and vendor class get no ZTP options.
+outside!(
+    scope_dnsmasq_other_host,
+    Server::Dnsmasq,
+    tftp_config_only(),
+    host()
+);
+outside!(
+    scope_isc_other_host,
+    Server::Isc,
+    tftp_config_only(),
+    host()
+);
+outside!(
+    scope_kea_other_host,
+    Server::Kea4,
+    tftp_config_only(),
+    host()
+);
+outside!(
+    scope_dnsmasq_other_vendor,
+    Server::Dnsmasq,
+    http_with_port(),
+    Scope::VendorClass
+);
+outside!(
+    scope_isc_other_vendor,
+    Server::Isc,
+    http_with_port(),
+    Scope::VendorClass
+);
+outside!(
+    scope_kea_other_vendor,
+    Server::Kea4,
+    http_with_port(),
+    Scope::VendorClass
+);
+outside!(
+    scope_dnsmasq_v6_other_vendor,
+    Server::Dnsmasq,
+    v6_plan(),
+    Scope::VendorClass
+);
+outside!(
+    scope_isc6_other_vendor,
+    Server::Isc6,
+    v6_plan(),
+    Scope::VendorClass
+);
+outside!(
+    scope_kea6_other_vendor,
+    Server::Kea6,
+    v6_plan(),
+    Scope::VendorClass
+);
 
 // R2: option 43 over 255 bytes, split by the server (RFC 3396).
 interop!(
