@@ -19,13 +19,13 @@
 use std::net::Ipv4Addr;
 
 use arbitrary::{Arbitrary, Result as AResult, Unstructured};
+use ztp_fetch_url::{HTTP_URL_LIMIT, Target, TargetKind, UrlOrigin, fetch_plan, split_port_suffix};
 use ztp_options::v4::{self, Area, Message, MessageRepr, Option43};
 use ztp_options::v6::{self, BootFileUrl, VendorOpts};
 use ztp_options::{
     ConfigPlan, Decision, Family, FileServer, ImagePlan, ImageType, Place, Plan, Port, PortPlan,
     RawSuboption, Source, TransferMode, VendorInfo, resolve_v4, resolve_v6,
 };
-use ztp_fetch_url::{HTTP_URL_LIMIT, Target, TargetKind, UrlOrigin, fetch_plan, split_port_suffix};
 use ztp_script_detect::{PREFIX_MAX, Sniff, Sniffer, Status, sniff as sniff_whole};
 
 /// A check: the fuzzer's bytes in, a panic on a finding.
@@ -786,10 +786,15 @@ pub fn fetch_url(data: &[u8]) {
     let _ = fetch.to_string();
     for t in fetch.targets() {
         if matches!(t.mode(), TransferMode::Http | TransferMode::Https) {
-            assert!(t.as_str().chars().count() <= HTTP_URL_LIMIT, "{}", t.as_str());
+            assert!(
+                t.as_str().chars().count() <= HTTP_URL_LIMIT,
+                "{}",
+                t.as_str()
+            );
         }
         assert_eq!(t.server(), plan.file_server.ip());
-        let back = Target::parse(t.as_str(), t.kind(), UrlOrigin::User).expect("a built URL parses");
+        let back =
+            Target::parse(t.as_str(), t.kind(), UrlOrigin::User).expect("a built URL parses");
         assert_eq!(back.as_str(), t.as_str());
     }
 }
