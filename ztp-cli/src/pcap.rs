@@ -45,7 +45,23 @@ impl fmt::Display for PcapError {
     }
 }
 
+/// The link types this reader unwraps. Others are skipped: pcap-parser
+/// 0.17's `get_packetdata` panics on a short EXPORTED_PDU (252) frame (found
+/// by the `cli_input` fuzz target), so it is only called for these.
+const LINK_TYPES: [Linktype; 7] = [
+    Linktype::NULL,
+    Linktype::ETHERNET,
+    Linktype::RAW,
+    Linktype::LINUX_SLL,
+    Linktype::IPV4,
+    Linktype::IPV6,
+    Linktype::LINUX_SLL2,
+];
+
 fn udp_dhcp(frame: usize, linktype: Linktype, data: &[u8]) -> Option<Found> {
+    if !LINK_TYPES.contains(&linktype) {
+        return None;
+    }
     let sliced = match get_packetdata(data, linktype, data.len())? {
         PacketData::L2(eth) => SlicedPacket::from_ethernet(eth).ok()?,
         PacketData::L3(_, ip) => SlicedPacket::from_ip(ip).ok()?,
@@ -145,6 +161,21 @@ fn walk(file: &[u8], found: &mut Vec<Found>) -> Result<Option<PcapError>, PcapEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exported_pdu_frames_are_skipped_not_a_panic() {
+        // fuzz/corpus/cli_input/crash-1501cbba...: a pcap with link type 252
+        // (EXPORTED_PDU) whose frame is too short for pcap-parser.
+        let file = [
+            0xd4, 0xc3, 0xb2, 0xa1, 0x02, 0x00, 0xfc, 0x39, 0xd8, 0x74, 0x2f, 0x70, 0x5b, 0x2f,
+            0x00, 0x00, 0xff, 0xff, 0x65, 0x08, 0xfc, 0x00, 0x00, 0x00, 0x00, 0x81, 0x25, 0x00,
+            0x11, 0x00, 0x00, 0x3d, 0x1e, 0x00, 0x00, 0x00, 0x1e, 0x01, 0x00, 0x00, 0xff, 0xd4,
+            0x00, 0x00, 0x00, 0x0e, 0x00, 0x00, 0x00, 0x20, 0x00, 0x08, 0x01, 0x00, 0x00, 0x00,
+            0x00, 0x00, 0x00, 0x58, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x74, 0x6c,
+        ];
+        let capture = dhcp_messages(&file).unwrap();
+        assert!(capture.found.is_empty());
+    }
 
     #[test]
     fn garbage_is_not_a_capture() {
