@@ -45,6 +45,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("v4_dhcproto_diff", v4_dhcproto_diff),
     ("fetch_url", fetch_url),
     ("cli_input", cli_input),
+    ("agent_events", agent_events),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -815,5 +816,20 @@ pub fn cli_input(data: &[u8]) {
             assert!(found.frame >= 1);
             let _ = crate::input::detect(&found.payload);
         }
+    }
+}
+
+// ---------------------------------------------------------------- agent
+
+/// An arbitrary event sequence fed to the ZTP agent, then a drain:
+/// `ztp_agent::check::run` checks that it never panics, never returns two
+/// commands at once, and ends in done or a DHCP restart within a bounded
+/// number of steps (R27, R28, R29).
+pub fn agent_events(data: &[u8]) {
+    use ztp_agent::check::{Scenario, run};
+    if let Ok(scenario) = Scenario::arbitrary(&mut Unstructured::new(data))
+        && let Err(violation) = run(&scenario)
+    {
+        panic!("{violation}\n{scenario:#?}");
     }
 }
