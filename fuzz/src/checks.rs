@@ -397,266 +397,6 @@ pub fn sniff(data: &[u8]) {
 
 // ---------------------------------------------------------------- round trips
 
-fn name(u: &mut Unstructured<'_>) -> AResult<String> {
-    const CHARS: &[char] = &[
-        'a', 'z', 'A', '0', '9', '/', '.', '-', '_', ':', ' ', '%', 'é', '#',
-    ];
-    let len = u.int_in_range(1..=120)?;
-    (0..len).map(|_| u.choose(CHARS).copied()).collect()
-}
-
-fn addr(u: &mut Unstructured<'_>) -> AResult<Ipv4Addr> {
-    Ok(Ipv4Addr::from(u.int_in_range(1u32..=u32::MAX)?))
-}
-
-fn addrs(u: &mut Unstructured<'_>, max: usize) -> AResult<Vec<Ipv4Addr>> {
-    let n = u.int_in_range(0..=max)?;
-    (0..n).map(|_| addr(u)).collect()
-}
-
-/// A DHCPv4 plan and the decision log the rules give it (the generator of
-/// `ztp-options/tests/plan_roundtrip.rs`, with names up to 120 bytes, so
-/// that option 43 can exceed 255 bytes and RFC 3396 splitting is
-/// exercised, and up to 70 extra option 150 addresses).
-pub fn arbitrary_v4_plan(u: &mut Unstructured<'_>) -> AResult<Plan> {
-    let mut decisions = Vec::new();
-    let image_type = if u.arbitrary()? {
-        ImageType::Symlink
-    } else {
-        ImageType::File
-    };
-    let image = match u.int_in_range(0..=3)? {
-        0 => None,
-        1 => Some(ImagePlan {
-            name: name(u)?,
-            image_type,
-            source: Source::Suboption04,
-        }),
-        _ => Some(ImagePlan {
-            name: name(u)?,
-            image_type,
-            source: Source::Suboption00,
-        }),
-    };
-    let alt_ignored = match &image {
-        Some(i) if i.source == Source::Suboption00 && u.arbitrary()? => Some(name(u)?),
-        _ => None,
-    };
-    let config = if image.is_none() || u.arbitrary()? {
-        Some(ConfigPlan {
-            name: name(u)?,
-            source: Source::Suboption01,
-        })
-    } else {
-        None
-    };
-    if let Some(n) = &alt_ignored {
-        decisions.push(Decision::AltImageIgnored { name: n.clone() });
-    }
-    let (transfer_mode, transfer_mode_source) = if u.arbitrary()? {
-        (*u.choose(&TransferMode::ALL)?, Source::Suboption03)
-    } else {
-        decisions.push(Decision::DefaultTftp);
-        (TransferMode::Tftp, Source::Default)
-    };
-    let port = match u.int_in_range(0..=2)? {
-        1 => {
-            let port = Port::new(u.int_in_range(1..=u16::MAX)?).unwrap();
-            decisions.push(Decision::Suboption05Port { port });
-            Some(PortPlan {
-                port,
-                source: Source::Suboption05,
-            })
-        }
-        2 => {
-            decisions.push(Decision::Suboption05Server { address: addr(u)? });
-            None
-        }
-        _ => None,
-    };
-    let server = addr(u)?;
-    let file_server_source = if u.arbitrary()? {
-        Source::Option150
-    } else {
-        Source::Option66
-    };
-    if file_server_source == Source::Option150 {
-        let extra = addrs(u, 70)?;
-        if !extra.is_empty() {
-            decisions.push(Decision::ExtraFileServers { addresses: extra });
-        }
-        if u.arbitrary()? {
-            decisions.push(Decision::Option66Ignored { value: name(u)? });
-        }
-    }
-    let mut unknown = Vec::new();
-    for code in [6u16, 9, 200, 254] {
-        if u.ratio(1, 4)? {
-            let len = u.int_in_range(0..=8)?;
-            unknown.push(RawSuboption {
-                code,
-                value: u.bytes(len)?.to_vec(),
-            });
-        }
-    }
-    Ok(Plan {
-        family: Family::V4,
-        image,
-        config,
-        transfer_mode,
-        transfer_mode_source,
-        file_server: FileServer::Ipv4(server),
-        file_server_source,
-        port,
-        ntp_servers: addrs(u, 3)?,
-        syslog_servers: addrs(u, 3)?,
-        host_name: if u.arbitrary()? { Some(name(u)?) } else { None },
-        proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
-        unknown_suboptions: unknown,
-        decisions,
-    })
-}
-
-fn url_path(u: &mut Unstructured<'_>) -> AResult<String> {
-    const CHARS: &[char] = &['a', 'z', '0', '9', '/', '.', '-', '_'];
-    let len = u.int_in_range(1..=30)?;
-    let mut s = String::from("/x");
-    for _ in 0..len {
-        s.push(*u.choose(CHARS)?);
-    }
-    Ok(s)
-}
-
-fn any_port(u: &mut Unstructured<'_>) -> AResult<Port> {
-    let n = if u.arbitrary()? {
-        *u.choose(&[21u16, 69, 80, 443])?
-    } else {
-        u.int_in_range(1..=u16::MAX)?
-    };
-    Ok(Port::new(n).unwrap())
-}
-
-/// A DHCPv6 plan and the decision log R10, R14, R15, R16 give it (the
-/// generator of `ztp-options/tests/plan_roundtrip.rs`).
-pub fn arbitrary_v6_plan(u: &mut Unstructured<'_>) -> AResult<Plan> {
-    let mut decisions = Vec::new();
-    let image_type = if u.arbitrary()? {
-        ImageType::Symlink
-    } else {
-        ImageType::File
-    };
-    let url_mode = *u.choose(&TransferMode::ALL)?;
-    let url_port = if u.arbitrary()? {
-        Some(any_port(u)?)
-    } else {
-        None
-    };
-    let url_path = if u.arbitrary()? {
-        Some(url_path(u)?)
-    } else {
-        None
-    };
-    let vendor_image = match u.int_in_range(0..=2)? {
-        0 => None,
-        1 => Some(ImagePlan {
-            name: name(u)?,
-            image_type,
-            source: Source::Suboption04,
-        }),
-        _ => Some(ImagePlan {
-            name: name(u)?,
-            image_type,
-            source: Source::Suboption00,
-        }),
-    };
-    if let Some(i) = &vendor_image
-        && i.source == Source::Suboption00
-        && u.arbitrary()?
-    {
-        decisions.push(Decision::AltImageIgnored { name: name(u)? });
-    }
-    let (transfer_mode, transfer_mode_source) = if u.arbitrary()? {
-        decisions.push(Decision::TransferModeFromVendorOverUrl { url_mode });
-        (*u.choose(&TransferMode::ALL)?, Source::Suboption03)
-    } else {
-        decisions.push(Decision::TransferModeFromUrl { mode: url_mode });
-        (url_mode, Source::Option59)
-    };
-    let image = match (vendor_image, &url_path) {
-        (Some(i), path) => {
-            if let Some(p) = path {
-                decisions.push(Decision::ImageFromVendorOverUrl {
-                    url_path: p.clone(),
-                });
-            }
-            Some(i)
-        }
-        (None, Some(p)) => {
-            decisions.push(Decision::ImageFromUrl);
-            Some(ImagePlan {
-                name: p.clone(),
-                image_type,
-                source: Source::Option59,
-            })
-        }
-        (None, None) => None,
-    };
-    let port = if u.arbitrary()? {
-        if let Some(url_port) = url_port {
-            decisions.push(Decision::PortFromVendorOverUrl { url_port });
-        }
-        Some(PortPlan {
-            port: any_port(u)?,
-            source: Source::Suboption05,
-        })
-    } else if let Some(p) = url_port {
-        decisions.push(Decision::PortFromUrl);
-        Some(PortPlan {
-            port: p,
-            source: Source::Option59,
-        })
-    } else {
-        None
-    };
-    let config = if image.is_none() || u.arbitrary()? {
-        Some(ConfigPlan {
-            name: name(u)?,
-            source: Source::Suboption01,
-        })
-    } else {
-        None
-    };
-    let mut unknown = Vec::new();
-    for code in [9u16, 300, 65535] {
-        if u.ratio(1, 4)? {
-            let len = u.int_in_range(0..=8)?;
-            unknown.push(RawSuboption {
-                code,
-                value: u.bytes(len)?.to_vec(),
-            });
-        }
-    }
-    let mut octets = [0u8; 16];
-    u.fill_buffer(&mut octets)?;
-    octets[0] = 0x20;
-    Ok(Plan {
-        family: Family::V6,
-        image,
-        config,
-        transfer_mode,
-        transfer_mode_source,
-        file_server: FileServer::Ipv6(octets.into()),
-        file_server_source: Source::Option59,
-        port,
-        ntp_servers: vec![],
-        syslog_servers: vec![],
-        host_name: None,
-        proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
-        unknown_suboptions: unknown,
-        decisions,
-    })
-}
-
 /// Owned plan -> encode -> decode -> resolve == plan, for DHCPv4; and an
 /// arbitrary `VendorInfo` encodes into option 43 and decodes to itself.
 pub fn plan_v4(data: &[u8]) {
@@ -664,7 +404,7 @@ pub fn plan_v4(data: &[u8]) {
     if let Ok(info) = VendorInfo::arbitrary(&mut u) {
         vendor_info_v4_roundtrip(&info, false);
     }
-    if let Ok(plan) = arbitrary_v4_plan(&mut u) {
+    if let Ok(plan) = Plan::arbitrary_v4(&mut u) {
         assert_eq!(v4_plan_again(&plan), plan);
     }
 }
@@ -685,7 +425,7 @@ pub fn plan_v6(data: &[u8]) {
             assert_eq!(url.to_repr(), repr);
         }
     }
-    if let Ok(plan) = arbitrary_v6_plan(&mut u) {
+    if let Ok(plan) = Plan::arbitrary_v6(&mut u) {
         assert_eq!(v6_plan_again(&plan), plan);
     }
 }
@@ -776,9 +516,9 @@ pub fn fetch_url(data: &[u8]) {
     }
     let mut u = Unstructured::new(data);
     let plan = if u.arbitrary::<bool>().unwrap_or(false) {
-        arbitrary_v6_plan(&mut u)
+        Plan::arbitrary_v6(&mut u)
     } else {
-        arbitrary_v4_plan(&mut u)
+        Plan::arbitrary_v4(&mut u)
     };
     let Ok(plan) = plan else {
         return;

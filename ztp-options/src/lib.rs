@@ -107,6 +107,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary_plan;
 mod emit;
 mod encode;
 mod error;
