@@ -16,15 +16,12 @@
     clippy::panic
 )]
 
-use std::net::Ipv4Addr;
-
-use arbitrary::{Arbitrary, Result as AResult, Unstructured};
+use arbitrary::{Arbitrary, Unstructured};
 use ztp_fetch_url::{HTTP_URL_LIMIT, Target, TargetKind, UrlOrigin, fetch_plan, split_port_suffix};
 use ztp_options::v4::{self, Area, Message, MessageRepr, Option43};
 use ztp_options::v6::{self, BootFileUrl, VendorOpts};
 use ztp_options::{
-    ConfigPlan, Decision, Family, FileServer, ImagePlan, ImageType, Place, Plan, Port, PortPlan,
-    RawSuboption, Source, TransferMode, VendorInfo, resolve_v4, resolve_v6,
+    Decision, Family, Place, Plan, Port, TransferMode, VendorInfo, resolve_v4, resolve_v6,
 };
 use ztp_script_detect::{PREFIX_MAX, Sniff, Sniffer, Status, sniff as sniff_whole};
 
