@@ -8,11 +8,10 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde::Serialize;
 use ztp_fetch_url::fetch_plan;
-use ztp_options::v4::{self, MessageRepr, OptionCode, OptionSet};
+use ztp_options::v4::{OptionCode, OptionSet};
 use ztp_options::v6;
 use ztp_options::{
-    Family, ImageType, Place, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
-    resolve_v6,
+    Family, ImageType, Place, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v6,
 };
 use ztp_server_config::{Error as ServerConfigError, MacAddr, Scope, Server, render};
 
@@ -162,28 +161,8 @@ fn v4_options(
         }
     }
     // Decode and resolve what will be sent, as the device will.
-    let repr = MessageRepr {
-        op: 2,
-        htype: 1,
-        hlen: 6,
-        hops: 0,
-        xid: 0,
-        secs: 0,
-        flags: 0,
-        ciaddr: Ipv4Addr::UNSPECIFIED,
-        yiaddr: Ipv4Addr::UNSPECIFIED,
-        siaddr: Ipv4Addr::UNSPECIFIED,
-        giaddr: Ipv4Addr::UNSPECIFIED,
-        chaddr: [0; 16],
-        sname: [0; 64],
-        file: [0; 128],
-        options: set,
-        min_len: 0,
-    };
-    let mut msg = Vec::with_capacity(repr.buffer_len());
-    repr.put(&mut msg).map_err(err)?;
-    let lease = v4::Lease::parse(&msg).map_err(err)?;
-    let plan = resolve_v4(&lease)
+    let plan = set
+        .resolve()
         .map_err(|e| format!("the device would refuse this: [{}] {e}", e.rule()))?;
     Ok((instances, area, plan))
 }

@@ -3,8 +3,8 @@
 
 use std::net::Ipv4Addr;
 
-use ztp_options::v4::{self, MessageRepr, Option43, OptionCode, OptionSet};
-use ztp_options::{Family, Plan, resolve_v4, resolve_v6, v6};
+use ztp_options::v4::{Option43, OptionCode, OptionSet};
+use ztp_options::{Family, Plan, resolve_v6, v6};
 
 use crate::Error;
 
@@ -94,28 +94,7 @@ impl Wire {
                 for (code, value) in &self.v4 {
                     set.insert(OptionCode::new(*code), value.clone())?;
                 }
-                let repr = MessageRepr {
-                    op: 2,
-                    htype: 1,
-                    hlen: 6,
-                    hops: 0,
-                    xid: 0,
-                    secs: 0,
-                    flags: 0,
-                    ciaddr: Ipv4Addr::UNSPECIFIED,
-                    yiaddr: Ipv4Addr::UNSPECIFIED,
-                    siaddr: Ipv4Addr::UNSPECIFIED,
-                    giaddr: Ipv4Addr::UNSPECIFIED,
-                    chaddr: [0; 16],
-                    sname: [0; 64],
-                    file: [0; 128],
-                    options: set,
-                    min_len: 0,
-                };
-                let mut msg = Vec::with_capacity(repr.buffer_len());
-                repr.put(&mut msg)?;
-                let lease = v4::Lease::parse(&msg)?;
-                Ok(resolve_v4(&lease)?)
+                Ok(set.resolve()?)
             }
             Family::V6 => {
                 // A REPLY (type 7, transaction id 0) carrying the options.

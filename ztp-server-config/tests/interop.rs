@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use ztp_options::v4::{MessageRepr, OptionCode, OptionSet};
+use ztp_options::v4::{OptionCode, OptionSet};
 use ztp_options::{
     Decision, ImageType, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
     resolve_v6, v4, v6,
@@ -65,27 +65,7 @@ fn plan_v4_with(info: &VendorInfo, code: OptionCode, value: Vec<u8>) -> Plan {
     info.put_v4(&mut v).unwrap();
     set.insert(OptionCode::VendorSpecific, v).unwrap();
     set.insert(code, value).unwrap();
-    let repr = MessageRepr {
-        op: 2,
-        htype: 1,
-        hlen: 6,
-        hops: 0,
-        xid: 0,
-        secs: 0,
-        flags: 0,
-        ciaddr: Ipv4Addr::UNSPECIFIED,
-        yiaddr: Ipv4Addr::UNSPECIFIED,
-        siaddr: Ipv4Addr::UNSPECIFIED,
-        giaddr: Ipv4Addr::UNSPECIFIED,
-        chaddr: [0; 16],
-        sname: [0; 64],
-        file: [0; 128],
-        options: set,
-        min_len: 0,
-    };
-    let mut msg = Vec::new();
-    repr.put(&mut msg).unwrap();
-    resolve_v4(&v4::Lease::parse(&msg).unwrap()).unwrap()
+    set.resolve().unwrap()
 }
 
 fn plan_v6(info: &VendorInfo, url: &v6::BootFileUrlRepr) -> Plan {

@@ -150,6 +150,22 @@ impl OptionSet {
     }
 }
 
+impl OptionSet {
+    /// What a device resolves from a reply carrying these options: the
+    /// check a server or a provisioning tool makes before sending them.
+    /// (This builds the reply, so it allocates.)
+    ///
+    /// # Errors
+    ///
+    /// [`CannotProceed`](crate::CannotProceed), naming its rule.
+    pub fn resolve(&self) -> core::result::Result<crate::Plan, crate::CannotProceed> {
+        let repr = MessageRepr::reply(self.clone());
+        let mut msg = Vec::with_capacity(repr.buffer_len());
+        repr.put(&mut msg)?;
+        crate::resolve_v4(&super::Lease::parse(&msg)?)
+    }
+}
+
 impl<'a> IntoIterator for &'a OptionSet {
     type Item = &'a OwnedOption;
     type IntoIter = core::slice::Iter<'a, OwnedOption>;
@@ -228,6 +244,30 @@ pub struct MessageRepr {
 }
 
 impl MessageRepr {
+    /// A BOOTREPLY (op 2, Ethernet, `hlen` 6) carrying `options`, every
+    /// other field zero: what a server's reply looks like to the options
+    /// decoder.
+    pub fn reply(options: OptionSet) -> Self {
+        MessageRepr {
+            op: 2,
+            htype: 1,
+            hlen: 6,
+            hops: 0,
+            xid: 0,
+            secs: 0,
+            flags: 0,
+            ciaddr: core::net::Ipv4Addr::UNSPECIFIED,
+            yiaddr: core::net::Ipv4Addr::UNSPECIFIED,
+            siaddr: core::net::Ipv4Addr::UNSPECIFIED,
+            giaddr: core::net::Ipv4Addr::UNSPECIFIED,
+            chaddr: [0; 16],
+            sname: [0; 64],
+            file: [0; 128],
+            options,
+            min_len: 0,
+        }
+    }
+
     /// Reads a checked message. Overloaded `file`/`sname` become zeros and
     /// their options join the set; trailing padding sets `min_len`.
     ///
