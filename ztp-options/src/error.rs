@@ -514,6 +514,25 @@ impl Error {
     }
 }
 
+/// One step of a walk that yields its items, or one error and then nothing:
+/// runs `step` unless the walk is `done`, and marks it done after an error
+/// or the end. Every TLV walk of this crate stops this way, so nothing after
+/// a malformed item is silently skipped.
+#[inline]
+pub(crate) fn step_until_error<T>(
+    done: &mut bool,
+    step: impl FnOnce() -> Option<Result<T>>,
+) -> Option<Result<T>> {
+    if *done {
+        return None;
+    }
+    let item = step();
+    if !matches!(item, Some(Ok(_))) {
+        *done = true;
+    }
+    item
+}
+
 /// The result type of this crate.
 pub type Result<T, E = Error> = core::result::Result<T, E>;
 

@@ -100,13 +100,9 @@ impl<'a> Iterator for Walk<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let item = self.step();
-        if !matches!(item, Some(Ok(_))) {
-            self.done = true;
-        }
+        let mut done = self.done;
+        let item = crate::error::step_until_error(&mut done, || self.step());
+        self.done = done;
         item
     }
 }
@@ -178,13 +174,9 @@ impl<'a> Iterator for LenWalk<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let item = self.step();
-        if !matches!(item, Some(Ok(_))) {
-            self.done = true;
-        }
+        let mut done = self.done;
+        let item = crate::error::step_until_error(&mut done, || self.step());
+        self.done = done;
         item
     }
 }
