@@ -85,6 +85,44 @@ fn udp_dhcp(frame: usize, linktype: Linktype, data: &[u8]) -> Option<Found> {
     })
 }
 
+/// How many leading bytes of a pcapng file are whole blocks whose length
+/// is at least 12, a multiple of 4, and within the file. pcap-parser 0.17
+/// computes `block_len - 12` before checking it (an overflow panic with
+/// overflow checks on, found by the `cli_input` fuzz target), so blocks are
+/// checked here before it sees them.
+fn pcapng_framed_len(file: &[u8]) -> usize {
+    const SECTION_HEADER: [u8; 4] = [0x0a, 0x0d, 0x0d, 0x0a];
+    const BIG_ENDIAN: [u8; 4] = [0x1a, 0x2b, 0x3c, 0x4d];
+    let mut at = 0usize;
+    let mut big_endian = false;
+    loop {
+        let Some(header) = file.get(at..at.saturating_add(8)) else {
+            return at;
+        };
+        if header.get(..4) == Some(&SECTION_HEADER[..]) {
+            big_endian = file.get(at + 8..at + 12) == Some(&BIG_ENDIAN[..]);
+        }
+        let len_bytes: [u8; 4] = header
+            .get(4..8)
+            .and_then(|b| b.try_into().ok())
+            .unwrap_or([0; 4]);
+        let len = if big_endian {
+            u32::from_be_bytes(len_bytes)
+        } else {
+            u32::from_le_bytes(len_bytes)
+        };
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        let end = at.saturating_add(len);
+        if len < 12 || len % 4 != 0 || end > file.len() {
+            return at;
+        }
+        at = end;
+        if at == file.len() {
+            return at;
+        }
+    }
+}
+
 /// What a capture holds: its DHCP messages, and whether it was cut short.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Capture {
@@ -107,6 +145,17 @@ pub(crate) fn dhcp_messages(file: &[u8]) -> Result<Capture, PcapError> {
 fn walk(file: &[u8], found: &mut Vec<Found>) -> Result<Option<PcapError>, PcapError> {
     let mut frames = 0usize;
     if let Ok(ng) = PcapNGSlice::from_slice(file) {
+        // Hand pcap-parser only whole, well-framed blocks (see
+        // `pcapng_framed_len`); a bad block is where the capture is damaged.
+        let framed = pcapng_framed_len(file);
+        let ng = if framed < file.len() {
+            PcapNGSlice::from_slice(file.get(..framed).unwrap_or(&[])).ok()
+        } else {
+            Some(ng)
+        };
+        let Some(ng) = ng else {
+            return Ok(Some(PcapError::Truncated { frames }));
+        };
         let mut linktypes: Vec<Linktype> = Vec::new();
         for block in ng {
             let Ok(PcapBlockOwned::NG(block)) = block else {
@@ -138,7 +187,7 @@ fn walk(file: &[u8], found: &mut Vec<Found>) -> Result<Option<PcapError>, PcapEr
                 _ => {}
             }
         }
-        return Ok(None);
+        return Ok((framed < file.len()).then_some(PcapError::Truncated { frames }));
     }
     let legacy = LegacyPcapSlice::from_slice(file).map_err(|_| PcapError::NotACapture)?;
     let linktype = legacy.header.network;
@@ -175,6 +224,25 @@ mod tests {
         ];
         let capture = dhcp_messages(&file).unwrap();
         assert!(capture.found.is_empty());
+    }
+
+    #[test]
+    fn pcapng_block_shorter_than_its_framing_is_damage_not_a_panic() {
+        // fuzz/corpus/cli_input/crash-c66b858a...: a block whose length (8)
+        // is below the 12 bytes of block framing, after a good section
+        // header and interface block.
+        let mut file = Vec::new();
+        // Section header block: type, length 28, byte-order magic, version
+        // 1.0, section length -1, length again.
+        file.extend_from_slice(&[0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a]);
+        file.extend_from_slice(&[1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+        file.extend_from_slice(&[28, 0, 0, 0]);
+        // A block of type 6 claiming 8 bytes.
+        file.extend_from_slice(&[6, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0]);
+        let capture = dhcp_messages(&file).unwrap();
+        assert!(capture.found.is_empty());
+        assert_eq!(capture.damaged, Some(PcapError::Truncated { frames: 0 }));
+        // The fuzz input itself is replayed by the corpus replay test.
     }
 
     #[test]
