@@ -49,6 +49,25 @@ fn any_port(u: &mut Unstructured<'_>) -> AResult<Port> {
     Port::new(n).ok_or(arbitrary::Error::IncorrectFormat)
 }
 
+/// No image (choice 0), suboption 04 (choice 1) or suboption 00 (any
+/// other choice up to `last`, so a larger `last` favours 00).
+fn vendor_image(
+    u: &mut Unstructured<'_>,
+    image_type: ImageType,
+    last: u8,
+) -> AResult<Option<ImagePlan>> {
+    let source = match u.int_in_range(0..=last)? {
+        0 => return Ok(None),
+        1 => Source::Suboption04,
+        _ => Source::Suboption00,
+    };
+    Ok(Some(ImagePlan {
+        name: name(u)?,
+        image_type,
+        source,
+    }))
+}
+
 impl Plan {
     /// A DHCPv4 plan and the decision log the rules (R10, R11, R12, R4, the
     /// suboption 05 choice) give it. Names run up to 120 characters, so that
@@ -65,19 +84,7 @@ impl Plan {
         } else {
             ImageType::File
         };
-        let image = match u.int_in_range(0..=3)? {
-            0 => None,
-            1 => Some(ImagePlan {
-                name: name(u)?,
-                image_type,
-                source: Source::Suboption04,
-            }),
-            _ => Some(ImagePlan {
-                name: name(u)?,
-                image_type,
-                source: Source::Suboption00,
-            }),
-        };
+        let image = vendor_image(u, image_type, 3)?;
         let alt_ignored = match &image {
             Some(i) if i.source == Source::Suboption00 && u.arbitrary()? => Some(name(u)?),
             _ => None,
@@ -181,19 +188,7 @@ impl Plan {
         } else {
             None
         };
-        let vendor_image = match u.int_in_range(0..=2)? {
-            0 => None,
-            1 => Some(ImagePlan {
-                name: name(u)?,
-                image_type,
-                source: Source::Suboption04,
-            }),
-            _ => Some(ImagePlan {
-                name: name(u)?,
-                image_type,
-                source: Source::Suboption00,
-            }),
-        };
+        let vendor_image = vendor_image(u, image_type, 2)?;
         if let Some(i) = &vendor_image
             && i.source == Source::Suboption00
             && u.arbitrary()?
