@@ -9,8 +9,9 @@ use core::net::Ipv4Addr;
 
 use arbitrary::{Arbitrary, Result as AResult, Unstructured};
 
-use crate::error::Family;
-use crate::precedence::{ConfigPlan, Decision, FileServer, ImagePlan, Plan, PortPlan, Source};
+use crate::decision::Decision;
+use crate::family::Family;
+use crate::plan::{ConfigPlan, FileServer, ImagePlan, Plan, PortPlan, Source};
 use crate::suboption::{ImageType, Port, RawSuboption, TransferMode};
 
 fn name(u: &mut Unstructured<'_>) -> AResult<String> {

@@ -9,13 +9,25 @@
 //! decision is (an ignored suboption 04 or option 66 is sent again, so that
 //! the device ignores it again).
 
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::error::{Error, Family, Result};
-use crate::precedence::{Decision, FileServer, Plan, Source};
+use crate::decision::Decision;
+use crate::error::{EncodeError, EncodeErrorKind, Item};
+use crate::family::Family;
+use crate::plan::{FileServer, Plan, Source};
 use crate::suboption::{PortOrServer, VendorInfo};
-use crate::v4::{OptionCode, OptionSet};
+use crate::v4::{self, OptionCode};
 use crate::v6;
+
+type Result<T> = core::result::Result<T, EncodeError>;
+
+fn wrong_family(expected: Family, found: Family) -> EncodeError {
+    EncodeError::new(
+        Item::message(expected),
+        EncodeErrorKind::WrongFamily { found },
+    )
+}
 
 impl Plan {
     /// The vendor suboptions (DHCPv4 option 43, DHCPv6 option 17 for
@@ -58,27 +70,21 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::WrongFamily`] for a DHCPv6 plan; the errors of
+    /// [`EncodeErrorKind::WrongFamily`] for a DHCPv6 plan; the errors of
     /// [`VendorInfo::put_v4`] for names that cannot be sent (R7).
-    pub fn to_v4_options(&self) -> Result<OptionSet> {
+    pub fn to_v4_options(&self) -> Result<v4::OptionSet> {
         let FileServer::Ipv4(server) = self.file_server else {
-            return Err(Error::WrongFamily {
-                expected: Family::V4,
-                found: Family::V6,
-            });
+            return Err(wrong_family(Family::V4, Family::V6));
         };
         if self.family != Family::V4 {
-            return Err(Error::WrongFamily {
-                expected: Family::V4,
-                found: self.family,
-            });
+            return Err(wrong_family(Family::V4, self.family));
         }
-        let mut set = OptionSet::new();
+        let mut set = v4::OptionSet::new();
         let info = self.vendor_info();
         if !info.is_empty() {
             let mut value = Vec::with_capacity(info.buffer_len_v4()?);
             info.put_v4(&mut value)?;
-            set.insert(OptionCode::VendorSpecific, value)?;
+            set.insert(OptionCode::VENDOR_SPECIFIC, value)?;
         }
         let mut ignored66 = None;
         let mut extra = Vec::new();
@@ -90,26 +96,29 @@ impl Plan {
             }
         }
         if self.file_server_source == Source::Option66 {
-            set.insert(OptionCode::TftpServerName, server.to_string().into_bytes())?;
+            set.insert(
+                OptionCode::TFTP_SERVER_NAME,
+                server.to_string().into_bytes(),
+            )?;
         } else {
             let list: Vec<u8> = core::iter::once(server)
                 .chain(extra)
                 .flat_map(|a| a.octets())
                 .collect();
-            set.insert(OptionCode::TftpServerAddress, list)?;
+            set.insert(OptionCode::TFTP_SERVER_ADDRESS, list)?;
             if let Some(v) = ignored66 {
-                set.insert(OptionCode::TftpServerName, v)?;
+                set.insert(OptionCode::TFTP_SERVER_NAME, v)?;
             }
         }
         let list = |addrs: &[core::net::Ipv4Addr]| addrs.iter().flat_map(|a| a.octets()).collect();
         if !self.syslog_servers.is_empty() {
-            set.insert(OptionCode::LogServer, list(&self.syslog_servers))?;
+            set.insert(OptionCode::LOG_SERVER, list(&self.syslog_servers))?;
         }
         if !self.ntp_servers.is_empty() {
-            set.insert(OptionCode::NtpServers, list(&self.ntp_servers))?;
+            set.insert(OptionCode::NTP_SERVERS, list(&self.ntp_servers))?;
         }
         if let Some(h) = &self.host_name {
-            set.insert(OptionCode::HostName, h.as_bytes().to_vec())?;
+            set.insert(OptionCode::HOST_NAME, h.as_bytes().to_vec())?;
         }
         Ok(set)
     }
@@ -121,20 +130,14 @@ impl Plan {
     ///
     /// # Errors
     ///
-    /// [`Error::WrongFamily`] for a DHCPv4 plan; the errors of
+    /// [`EncodeErrorKind::WrongFamily`] for a DHCPv4 plan; the errors of
     /// [`VendorInfo::put_v6`] and [`v6::BootFileUrlRepr::put`].
-    pub fn to_v6_options(&self) -> Result<Vec<(v6::OptionCode, Vec<u8>)>> {
+    pub fn to_v6_options(&self) -> Result<v6::OptionSet> {
         let FileServer::Ipv6(server) = self.file_server else {
-            return Err(Error::WrongFamily {
-                expected: Family::V6,
-                found: Family::V4,
-            });
+            return Err(wrong_family(Family::V6, Family::V4));
         };
         if self.family != Family::V6 {
-            return Err(Error::WrongFamily {
-                expected: Family::V6,
-                found: self.family,
-            });
+            return Err(wrong_family(Family::V6, self.family));
         }
         let mut url = v6::BootFileUrlRepr {
             transfer_mode: self.transfer_mode,
@@ -143,7 +146,7 @@ impl Plan {
                 .port
                 .filter(|p| p.source == Source::Option59)
                 .map(|p| p.port),
-            path: alloc::string::String::new(),
+            path: String::new(),
         };
         if let Some(image) = self.image.as_ref().filter(|i| i.source == Source::Option59) {
             url.path.clone_from(&image.name);
@@ -158,16 +161,16 @@ impl Plan {
                 _ => {}
             }
         }
-        let mut options = Vec::new();
+        let mut options = v6::OptionSet::new();
         let info = self.vendor_info();
         if !info.is_empty() {
             let mut value = Vec::with_capacity(info.buffer_len_v6()?);
             info.put_v6(&mut value)?;
-            options.push((v6::OptionCode::VendorOpts, value));
+            options.push(v6::OptionCode::VENDOR_OPTS, value);
         }
         let mut value = Vec::with_capacity(url.buffer_len()?);
         url.put(&mut value)?;
-        options.push((v6::OptionCode::BootfileUrl, value));
+        options.push(v6::OptionCode::BOOTFILE_URL, value);
         Ok(options)
     }
 }

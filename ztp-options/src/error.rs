@@ -1,163 +1,198 @@
-//! The one error type of this crate, and the small values it carries.
+//! The errors of this crate: [`DecodeError`] for bytes that do not decode,
+//! [`EncodeError`] for values an encoder cannot write, and the small values
+//! they carry.
 //!
-//! Every decode error says **what** was wrong (the variant), **where** (a
-//! [`Place`]: the family, option code, suboption code and byte offset) and,
-//! where there is one, the offending **value** (an [`Excerpt`], which copies a
-//! bounded prefix of the bytes so that errors never borrow the input and never
-//! allocate).
+//! A decode error is `{ at, kind }`: **where** (a [`Place`]: family, option
+//! code, suboption code, byte offset) and **what** (a [`DecodeErrorKind`],
+//! which carries no position of its own, so that leaf values such as
+//! [`Port`](crate::Port) or [`TransferMode`](crate::TransferMode) parse with
+//! it alone). The offending **value** is not copied: the error says where it
+//! starts and how long it is, and [`DecodeError::value`] or
+//! [`DecodeError::display_in`] read it back from the input. So an error is
+//! 24 bytes, cheap on every `Result`, and never allocates (a test asserts the
+//! sizes).
+//!
+//! # Offsets
+//!
+//! One convention everywhere: [`Place::offset`] is the offset of the first
+//! offending byte, counted from the start of the input handed to the decoder
+//! (the whole message for message-level decoding, the value for a value
+//! decoded alone):
+//!
+//! - framing errors (a length that overruns, an item header cut short, bytes
+//!   after an end code) point at the item's first byte, its code;
+//! - value errors (a bad transfer mode, a host name, a control byte) point at
+//!   the value's first byte, and the kind says how long the value is and, for
+//!   a single bad byte, its index in the value.
+//!
+//! When an option was split across several instances (RFC 3396), offsets
+//! inside its value count in the concatenation, from the first instance's
+//! value; [`Place::in_joined_value`] says so, and the value is then not read
+//! back from the input (it is not contiguous there).
 
 use core::fmt;
+use core::ops::Range;
 
-/// The DHCP family an option code belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum Family {
-    /// DHCPv4 (RFC 2131/2132): one-byte option codes.
-    V4,
-    /// DHCPv6 (RFC 8415): two-byte option codes.
-    V6,
-}
+use crate::family::Family;
 
-impl fmt::Display for Family {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Family::V4 => "dhcpv4",
-            Family::V6 => "dhcpv6",
-        })
-    }
-}
-
-/// Where in the input something was found.
+/// Where in the input something was found: the family, the option and
+/// suboption (when inside one) and the byte offset.
 ///
-/// `offset` counts bytes from the start of the input handed to the decoder
-/// that reported it: the whole message for message-level decoding, the option
-/// value for an option decoded alone (for example
-/// [`v4::Option43::new_checked`](crate::v4::Option43::new_checked)). When an
-/// option was split across several instances (RFC 3396) the offset of a
-/// suboption is counted inside the concatenated value, and `option_offset`
-/// still points at the first instance in the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// It is 12 bytes: the offset is kept as a `u32` (a DHCP message fits in a
+/// UDP datagram, and offsets past `u32::MAX` saturate).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Place {
-    /// DHCPv4 or DHCPv6.
-    pub family: Family,
-    /// The option code, when the problem is inside an option.
-    pub option: Option<u16>,
-    /// The suboption (vendor item) code, when the problem is inside one.
-    pub suboption: Option<u16>,
-    /// Byte offset of the offending byte or field.
-    pub offset: usize,
+    offset: u32,
+    option: u16,
+    suboption: u16,
+    family: Family,
+    flags: u8,
+}
+
+const HAS_OPTION: u8 = 1;
+const HAS_SUBOPTION: u8 = 2;
+const JOINED: u8 = 4;
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Place {
-    /// A place in the fixed part of a message, outside any option.
+    /// A place in the fixed part of a message (or of a value decoded alone),
+    /// outside any option.
     pub const fn header(family: Family, offset: usize) -> Self {
         Place {
+            offset: if offset > u32::MAX as usize {
+                u32::MAX
+            } else {
+                offset as u32
+            },
+            option: 0,
+            suboption: 0,
             family,
-            option: None,
-            suboption: None,
-            offset,
+            flags: 0,
         }
     }
 
     /// A place inside option `code`.
     pub const fn option(family: Family, code: u16, offset: usize) -> Self {
-        Place {
-            family,
-            option: Some(code),
-            suboption: None,
-            offset,
-        }
+        let mut p = Place::header(family, offset);
+        p.option = code;
+        p.flags = HAS_OPTION;
+        p
     }
 
-    /// The same place, inside suboption `code`, at `offset`.
+    /// The same place, inside suboption (vendor item) `code`, at `offset`.
+    #[must_use]
     pub const fn suboption(self, code: u16, offset: usize) -> Self {
+        let mut p = Place::header(self.family, offset);
+        p.option = self.option;
+        p.suboption = code;
+        p.flags = self.flags | HAS_SUBOPTION;
+        p
+    }
+
+    /// The same place, `delta` bytes further.
+    #[must_use]
+    pub fn shifted(self, delta: usize) -> Self {
         Place {
-            suboption: Some(code),
-            offset,
+            offset: self.offset.saturating_add(to_u32(delta)),
             ..self
         }
     }
 
-    /// The same place moved by `delta` bytes (used when a value decoded alone
-    /// is found again inside a message).
-    pub const fn shifted(self, delta: usize) -> Self {
+    /// The same place (family, option, suboption) at another offset.
+    #[must_use]
+    pub fn at_offset(self, offset: usize) -> Self {
         Place {
-            offset: self.offset.saturating_add(delta),
+            offset: to_u32(offset),
             ..self
         }
+    }
+
+    /// The same place, marked as inside an option joined from several
+    /// instances (RFC 3396): its offset counts in the concatenation.
+    #[must_use]
+    pub const fn joined(self) -> Self {
+        Place {
+            flags: self.flags | JOINED,
+            ..self
+        }
+    }
+
+    /// DHCPv4 or DHCPv6.
+    pub const fn family(&self) -> Family {
+        self.family
+    }
+
+    /// The option code, when the place is inside an option.
+    pub const fn option_code(&self) -> Option<u16> {
+        if self.flags & HAS_OPTION != 0 {
+            Some(self.option)
+        } else {
+            None
+        }
+    }
+
+    /// The suboption (vendor item) code, when the place is inside one.
+    pub const fn suboption_code(&self) -> Option<u16> {
+        if self.flags & HAS_SUBOPTION != 0 {
+            Some(self.suboption)
+        } else {
+            None
+        }
+    }
+
+    /// The byte offset (see the [module documentation](self) for the
+    /// convention).
+    pub const fn offset(&self) -> usize {
+        self.offset as usize
+    }
+
+    /// Whether the offset counts inside the concatenated value of an option
+    /// split across several instances (RFC 3396) rather than in the input.
+    pub const fn in_joined_value(&self) -> bool {
+        self.flags & JOINED != 0
     }
 }
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.family)?;
-        if let Some(option) = self.option {
+        if let Some(option) = self.option_code() {
             write!(f, " option {option}")?;
         }
-        if let Some(sub) = self.suboption {
+        if let Some(sub) = self.suboption_code() {
             write!(f, " suboption {sub:02}")?;
         }
-        write!(f, " at byte {}", self.offset)
+        if self.in_joined_value() {
+            write!(f, " at byte {} of the joined value", self.offset)
+        } else {
+            write!(f, " at byte {}", self.offset)
+        }
     }
 }
 
-/// How many bytes of an offending value an [`Excerpt`] keeps.
+impl fmt::Debug for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Place({self})")
+    }
+}
+
+/// How many bytes of an offending value [`Excerpt`] shows.
 pub const EXCERPT_LEN: usize = 40;
 
-/// A copy of (the start of) an offending value, kept in an error without
-/// borrowing the input and without allocating.
-///
-/// Its `Display` writes the bytes as text, escaping anything that is not
-/// printable ASCII (`\x00`), and says how long the whole value was when only
-/// its start is kept. The full value is never lost: it is still in the input,
-/// at the error's [`Place`].
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Excerpt {
-    bytes: [u8; EXCERPT_LEN],
-    kept: u8,
-    len: usize,
-}
+/// Shows (the start of) an offending value: the bytes as text, anything
+/// that is not printable ASCII escaped (`\x00`), and how long the whole
+/// value is when only its start is shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Excerpt<'a>(pub &'a [u8]);
 
-impl Excerpt {
-    /// Keeps the first [`EXCERPT_LEN`] bytes of `value`.
-    pub fn new(value: &[u8]) -> Self {
-        let mut bytes = [0u8; EXCERPT_LEN];
-        let kept = value.len().min(EXCERPT_LEN);
-        for (dst, src) in bytes.iter_mut().zip(value) {
-            *dst = *src;
-        }
-        Excerpt {
-            bytes,
-            kept: kept as u8,
-            len: value.len(),
-        }
-    }
-
-    /// The bytes kept (all of the value when it was short enough).
-    pub fn kept(&self) -> &[u8] {
-        self.bytes.get(..usize::from(self.kept)).unwrap_or(&[])
-    }
-
-    /// The length of the whole value.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether the value was empty.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Whether the whole value is kept.
-    pub fn is_complete(&self) -> bool {
-        usize::from(self.kept) == self.len
-    }
-}
-
-impl fmt::Display for Excerpt {
+impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kept = self.0.get(..EXCERPT_LEN).unwrap_or(self.0);
         f.write_str("\"")?;
-        for &b in self.kept() {
+        for &b in kept {
             match b {
                 b'"' => f.write_str("\\\"")?,
                 b'\\' => f.write_str("\\\\")?,
@@ -166,14 +201,14 @@ impl fmt::Display for Excerpt {
             }
         }
         f.write_str("\"")?;
-        if !self.is_complete() {
-            write!(f, "... ({} bytes in all)", self.len)?;
+        if kept.len() < self.0.len() {
+            write!(f, "... ({} bytes in all)", self.0.len())?;
         }
         Ok(())
     }
 }
 
-impl fmt::Debug for Excerpt {
+impl fmt::Debug for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self, f)
     }
@@ -183,13 +218,13 @@ impl fmt::Debug for Excerpt {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LengthRule {
     /// Exactly this many bytes.
-    Exactly(usize),
+    Exactly(u16),
     /// A non-zero multiple of this many bytes (address lists).
-    MultipleOf(usize),
+    MultipleOf(u16),
     /// At least this many bytes.
-    AtLeast(usize),
+    AtLeast(u16),
     /// At most this many bytes.
-    AtMost(usize),
+    AtMost(u16),
 }
 
 impl fmt::Display for LengthRule {
@@ -203,316 +238,734 @@ impl fmt::Display for LengthRule {
     }
 }
 
-/// Everything that can be wrong with the bytes this crate decodes, or with a
-/// value handed to an encoder.
-///
-/// The `Display` strings are lowercase and stable: tools may show them to
-/// people, tests compare them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+/// The area a TLV walk runs over, named in framing errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Error {
+pub enum Within {
+    /// A message's options (after the DHCPv4 cookie, after a DHCPv6 header).
+    Options,
+    /// The DHCPv4 `file` field, holding options (option 52).
+    File,
+    /// The DHCPv4 `sname` field, holding options (option 52).
+    Sname,
+    /// The suboptions (vendor items) of the option named by the place.
+    Suboptions,
+    /// The class data items of DHCPv6 option 15 or 16, or the RFC 3004
+    /// items of DHCPv4 option 77.
+    ClassData,
+}
+
+impl Within {
+    fn describe(self, at: &Place, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self, at.option_code()) {
+            (Within::Options, _) => f.write_str("options"),
+            (Within::File, _) => f.write_str("file field"),
+            (Within::Sname, _) => f.write_str("sname field"),
+            (Within::Suboptions | Within::ClassData, Some(code)) => write!(f, "option {code}"),
+            (Within::Suboptions, None) => f.write_str("suboptions"),
+            (Within::ClassData, None) => f.write_str("class data"),
+        }
+    }
+}
+
+/// A fixed field that can be cut short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Field {
+    /// The DHCPv4 fixed header and magic cookie (240 bytes).
+    V4Header,
+    /// The DHCPv6 client/server header (4 bytes).
+    V6Header,
+    /// The DHCPv6 relay header (34 bytes).
+    RelayHeader,
+    /// An option's code and length.
+    OptionHeader,
+    /// A suboption's (vendor item's) code and length.
+    ItemHeader,
+    /// The length of a class data item.
+    ItemLength,
+    /// The enterprise number of DHCPv6 option 16 or 17.
+    EnterpriseNumber,
+}
+
+impl Field {
+    /// The field's name, as error messages say it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Field::V4Header => "dhcpv4 header and magic cookie",
+            Field::V6Header => "dhcpv6 header",
+            Field::RelayHeader => "dhcpv6 relay header",
+            Field::OptionHeader => "option code and length",
+            Field::ItemHeader => "suboption code and length",
+            Field::ItemLength => "item length",
+            Field::EnterpriseNumber => "enterprise number",
+        }
+    }
+}
+
+/// What is wrong with an option 59 boot file URL, in
+/// [`DecodeErrorKind::BadUrl`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum UrlProblem {
+    /// No `scheme://` at the start.
+    NoScheme,
+    /// A scheme other than `tftp`, `ftp`, `http`, `https`.
+    UnknownScheme,
+    /// Nothing between `://` and the path.
+    NoServer,
+    /// A `[` with no `]`.
+    UnclosedBracket,
+    /// Brackets around something that is not an IPv6 address (a zone id
+    /// such as `%eth0` included).
+    BadIpv6,
+    /// An IPv6 address without the brackets a URL needs (R22).
+    Unbracketed,
+    /// An IPv4 address where DHCPv6 needs an IPv6 address (R9, R22).
+    Ipv4,
+    /// A host name: ZTP does not resolve names (R22).
+    HostName,
+    /// A user name or password (`user@`): FTP is anonymous (R23), and the
+    /// other modes take none.
+    UserInfo,
+    /// A port that is not 1..=65535.
+    BadPort,
+    /// Something other than `:port` or `/` after the `]`.
+    AfterServer,
+    /// A path that does not start with `/` (encoder only).
+    BadPath,
+}
+
+impl UrlProblem {
+    /// The lowercase description used in error messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            UrlProblem::NoScheme => "no transfer-mode:// scheme",
+            UrlProblem::UnknownScheme => "the scheme is not tftp, ftp, http or https",
+            UrlProblem::NoServer => "no file server",
+            UrlProblem::UnclosedBracket => "no ] after the ipv6 address",
+            UrlProblem::BadIpv6 => "not an ipv6 address between the brackets",
+            UrlProblem::Unbracketed => "the ipv6 address must be in brackets",
+            UrlProblem::Ipv4 => "an ipv4 address; dhcpv6 needs an ipv6 address in brackets",
+            UrlProblem::HostName => {
+                "a host name, not an ip address; name resolution is not supported"
+            }
+            UrlProblem::UserInfo => "user name or password in the url",
+            UrlProblem::BadPort => "the port is not 1..=65535",
+            UrlProblem::AfterServer => "neither :port nor / after the server",
+            UrlProblem::BadPath => "the path must be empty or start with /",
+        }
+    }
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What is wrong with bytes that do not decode, without where: the
+/// [`Place`] of a [`DecodeError`] says that.
+///
+/// Kinds about a value carry its length (`len`) and, for one bad byte, its
+/// index in the value; the value itself starts at the error's place. Leaf
+/// parsers ([`Port`](crate::Port), [`TransferMode`](crate::TransferMode),
+/// [`v4::Ipv4List`](crate::v4::Ipv4List), ...) return this kind alone, for
+/// values that come from elsewhere than a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
     /// The input ends before a fixed field does.
-    #[error("{at}: {field} needs {needed} bytes, only {available} left")]
     Truncated {
-        /// Where the field starts.
-        at: Place,
         /// Which field.
-        field: &'static str,
+        field: Field,
         /// How many bytes it needs.
-        needed: usize,
+        needed: u16,
         /// How many bytes there are.
-        available: usize,
+        available: u32,
     },
     /// The DHCPv4 magic cookie is not `63 82 53 63`.
-    #[error("{at}: magic cookie is {value:02x?}, expected [63, 82, 53, 63]")]
     BadMagicCookie {
-        /// Where the cookie is (byte 236).
-        at: Place,
         /// The four bytes found.
         value: [u8; 4],
     },
-    /// An option's (or suboption's) length byte(s) run past the end of the
-    /// area that holds it (R1).
-    #[error("{at}: length {len} runs past the end of the {area} ({available} bytes left)")]
+    /// An option's (or suboption's) length runs past the end of the area
+    /// that holds it (R1).
     LengthOverrun {
-        /// The option (and suboption) and the offset of its code byte.
-        at: Place,
-        /// The declared length.
-        len: usize,
-        /// How many bytes were left after the length field.
-        available: usize,
-        /// What holds the option: `options`, `file`, `sname`, `option 43`...
-        area: &'static str,
-    },
-    /// A code byte with no room for its length byte.
-    #[error("{at}: option code with no length in the {area}")]
-    MissingLength {
-        /// Where the code byte is.
-        at: Place,
         /// What holds it.
-        area: &'static str,
+        within: Within,
+        /// The declared length.
+        len: u32,
+        /// How many bytes were left after the length field.
+        available: u32,
     },
-    /// Bytes after the end code (255) where nothing may follow: inside
-    /// option 43, or other than padding after a message's end option.
-    #[error("{at}: {len} bytes after the end code in the {area}")]
+    /// Bytes after the end code (255) where nothing may follow.
     AfterEnd {
-        /// Where the first of them is.
-        at: Place,
-        /// How many there are.
-        len: usize,
         /// Which area.
-        area: &'static str,
+        within: Within,
+        /// How many there are.
+        len: u32,
     },
     /// A value has a length its option does not allow.
-    #[error("{at}: length {len} is not {expected}")]
     BadLength {
-        /// The option (and suboption).
-        at: Place,
         /// The length found.
-        len: usize,
+        len: u32,
         /// The rule it breaks.
         expected: LengthRule,
     },
     /// Option 52 (overload) holds something other than 1, 2 or 3 (R2).
-    #[error("{at}: overload value {value} is not 1 (file), 2 (sname) or 3 (both)")]
     BadOverload {
-        /// Where the value is.
-        at: Place,
         /// The value.
         value: u8,
     },
-    /// Option 52 (overload) appears inside `file` or `sname`, where RFC 2131
-    /// does not allow it.
-    #[error("{at}: option 52 (overload) inside the {area}")]
+    /// Option 52 (overload) inside `file` or `sname`, where RFC 2131 does
+    /// not allow it.
     NestedOverload {
         /// Where it was found.
-        at: Place,
-        /// `file` or `sname`.
-        area: &'static str,
+        within: Within,
     },
-    /// The same suboption twice in one vendor option: which one counts would
-    /// be a guess, so neither is used.
-    #[error("{at}: suboption repeated (first at byte {first_offset})")]
+    /// The same suboption twice in one vendor option: which one counts
+    /// would be a guess, so neither is used.
     DuplicateSuboption {
-        /// The second occurrence.
-        at: Place,
         /// Offset of the first occurrence.
-        first_offset: usize,
+        first_offset: u32,
     },
-    /// A text value that must not be empty is empty.
-    #[error("{at}: empty value")]
-    Empty {
-        /// The option (and suboption).
-        at: Place,
+    /// An option that may appear once appears again.
+    DuplicateOption {
+        /// Offset of the first instance.
+        first_offset: u32,
     },
-    /// A NUL or control byte inside a file name or other text (R7). A single
-    /// trailing NUL is tolerated and not reported here.
-    #[error("{at}: control byte 0x{byte:02x} in {value}")]
+    /// A second DHCPv6 option 17 for Juniper's enterprise 2636, which RFC
+    /// 8415 §21.17 forbids: which one counts would be a guess (R8).
+    DuplicateEnterprise {
+        /// Offset of the first instance.
+        first_offset: u32,
+    },
+    /// A text value that must not be empty is empty (or a lone NUL).
+    Empty,
+    /// A NUL or control byte inside a text value (R7); one trailing NUL is
+    /// tolerated and not an error.
     ControlByte {
-        /// Where the byte is.
-        at: Place,
         /// The byte.
         byte: u8,
-        /// The whole value.
-        value: Excerpt,
+        /// Its index in the value.
+        index: u32,
+        /// The value's length.
+        len: u32,
     },
     /// Text that is not UTF-8 (R7).
-    #[error("{at}: not utf-8 at byte {valid_up_to} of {value}")]
     InvalidUtf8 {
-        /// The option (and suboption).
-        at: Place,
-        /// How many leading bytes were valid.
-        valid_up_to: usize,
-        /// The value.
-        value: Excerpt,
+        /// How many leading bytes are valid.
+        valid_up_to: u32,
+        /// The value's length.
+        len: u32,
     },
     /// Suboption 03 names a transfer mode other than tftp, ftp, http, https.
-    #[error("{at}: unknown transfer mode {value} (expected tftp, ftp, http or https)")]
     UnknownTransferMode {
-        /// The suboption.
-        at: Place,
-        /// What it said.
-        value: Excerpt,
+        /// The value's length.
+        len: u32,
     },
     /// Suboption 02 says something other than `symlink`.
-    #[error("{at}: unknown image type {value} (expected \"symlink\")")]
     UnknownImageType {
-        /// The suboption.
-        at: Place,
-        /// What it said.
-        value: Excerpt,
+        /// The value's length.
+        len: u32,
     },
     /// A port that is not a decimal number in 1..=65535.
-    #[error("{at}: {value} is not a port (1..=65535)")]
     BadPort {
-        /// Where the port was.
-        at: Place,
-        /// What it said.
-        value: Excerpt,
+        /// The value's length.
+        len: u32,
     },
     /// DHCPv4 suboption 05 is neither a decimal port nor an IPv4 literal
     /// (the **choice** recorded in SPEC for the document's two readings).
-    #[error("{at}: {value} is neither a port (1..=65535) nor an ipv4 address")]
     BadPortOrServer {
-        /// The suboption.
-        at: Place,
-        /// What it said.
-        value: Excerpt,
+        /// The value's length.
+        len: u32,
     },
     /// A file-server name that is not an IP address literal (R3): ZTP does
     /// not resolve names.
-    #[error("{at}: {value} is a host name, not an ip address; name resolution is not supported")]
     HostName {
-        /// The option.
-        at: Place,
-        /// The name.
-        value: Excerpt,
+        /// The value's length.
+        len: u32,
     },
-    /// Option 60 that is not a Juniper vendor class (`Juniper-<model>[-<serial>]`).
-    #[error("{at}: {value} is not a juniper vendor class (Juniper-<model>[-<serial>])")]
+    /// Option 60 that is not a Juniper vendor class.
     NotJuniperVendorClass {
-        /// The option.
-        at: Place,
-        /// The value.
-        value: Excerpt,
+        /// The value's length.
+        len: u32,
     },
-    /// An RFC 3004 user-class item (option 77) whose length runs past the
-    /// option, or is zero.
-    #[error("{at}: user class item length {len} with {available} bytes left")]
-    BadUserClassItem {
-        /// The item.
-        at: Place,
-        /// Its declared length.
-        len: usize,
-        /// Bytes left in the option.
-        available: usize,
+    /// Option 59 is not a `transfer-mode://[ipv6-address]:port/path` URL
+    /// (R9).
+    BadUrl {
+        /// What is wrong.
+        problem: UrlProblem,
+        /// Index in the URL where the problem is.
+        index: u32,
+        /// The URL's length.
+        len: u32,
     },
-    /// An encoder was asked for option code 0 (pad) or 255 (end), which
-    /// carry no value.
-    #[error("option code {code} is reserved (pad or end) and carries no value")]
-    ReservedCode {
-        /// The code.
-        code: u8,
+    /// DHCPv6 relay messages nested deeper than the bound.
+    RelayTooDeep {
+        /// The bound.
+        limit: u8,
     },
-    /// A value of one family handed to the other family's encoder (a DHCPv6
-    /// plan to the DHCPv4 encoder, say).
-    #[error("a {found} value cannot be encoded as {expected}")]
-    WrongFamily {
-        /// The family the encoder writes.
-        expected: Family,
-        /// The family of the value.
-        found: Family,
-    },
-    /// The buffer handed to an encoder is too small; call `buffer_len()` first.
-    #[error("buffer of {available} bytes is too small, {needed} needed")]
+    /// A DHCPv6 relay message (12, 13) with no relay message option (9).
+    MissingRelayMessage,
+}
+
+impl DecodeErrorKind {
+    /// The error of this kind at `at`.
+    pub const fn at(self, at: Place) -> DecodeError {
+        DecodeError { at, kind: self }
+    }
+
+    /// The length of the offending value that starts at the error's place,
+    /// for kinds about a value.
+    pub const fn value_len(&self) -> Option<usize> {
+        match *self {
+            DecodeErrorKind::ControlByte { len, .. }
+            | DecodeErrorKind::InvalidUtf8 { len, .. }
+            | DecodeErrorKind::UnknownTransferMode { len }
+            | DecodeErrorKind::UnknownImageType { len }
+            | DecodeErrorKind::BadPort { len }
+            | DecodeErrorKind::BadPortOrServer { len }
+            | DecodeErrorKind::HostName { len }
+            | DecodeErrorKind::NotJuniperVendorClass { len }
+            | DecodeErrorKind::BadUrl { len, .. } => Some(len as usize),
+            _ => None,
+        }
+    }
+
+    /// Writes the sentence, with `value` when the caller has it.
+    fn write(&self, at: &Place, value: Option<&[u8]>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The value in quotes, or its length when it is not at hand.
+        let value_or_len = |f: &mut fmt::Formatter<'_>, len: u32| match value {
+            Some(v) => write!(f, "{}", Excerpt(v)),
+            None => write!(f, "a value of {len} bytes"),
+        };
+        match *self {
+            DecodeErrorKind::Truncated {
+                field,
+                needed,
+                available,
+            } => write!(
+                f,
+                "{} needs {needed} bytes, only {available} left",
+                field.as_str()
+            ),
+            DecodeErrorKind::BadMagicCookie { value } => {
+                write!(f, "magic cookie is {value:02x?}, expected [63, 82, 53, 63]")
+            }
+            DecodeErrorKind::LengthOverrun {
+                within,
+                len,
+                available,
+            } => {
+                write!(f, "length {len} runs past the end of the ")?;
+                within.describe(at, f)?;
+                write!(f, " ({available} bytes left)")
+            }
+            DecodeErrorKind::AfterEnd { within, len } => {
+                write!(f, "{len} bytes after the end code in the ")?;
+                within.describe(at, f)
+            }
+            DecodeErrorKind::BadLength { len, expected } => {
+                write!(f, "length {len} is not {expected}")
+            }
+            DecodeErrorKind::BadOverload { value } => write!(
+                f,
+                "overload value {value} is not 1 (file), 2 (sname) or 3 (both)"
+            ),
+            DecodeErrorKind::NestedOverload { within } => {
+                f.write_str("option 52 (overload) inside the ")?;
+                within.describe(at, f)
+            }
+            DecodeErrorKind::DuplicateSuboption { first_offset } => {
+                write!(f, "suboption repeated (first at byte {first_offset})")
+            }
+            DecodeErrorKind::DuplicateOption { first_offset } => {
+                write!(f, "option repeated (first at byte {first_offset})")
+            }
+            DecodeErrorKind::DuplicateEnterprise { first_offset } => write!(
+                f,
+                "second option 17 for enterprise 2636 (first at byte {first_offset})"
+            ),
+            DecodeErrorKind::Empty => f.write_str("empty value"),
+            DecodeErrorKind::ControlByte { byte, index, len } => {
+                write!(f, "control byte 0x{byte:02x} at index {index} of ")?;
+                value_or_len(f, len)
+            }
+            DecodeErrorKind::InvalidUtf8 { valid_up_to, len } => {
+                write!(f, "not utf-8 at index {valid_up_to} of ")?;
+                value_or_len(f, len)
+            }
+            DecodeErrorKind::UnknownTransferMode { len } => {
+                f.write_str("unknown transfer mode ")?;
+                value_or_len(f, len)?;
+                f.write_str(" (expected tftp, ftp, http or https)")
+            }
+            DecodeErrorKind::UnknownImageType { len } => {
+                f.write_str("unknown image type ")?;
+                value_or_len(f, len)?;
+                f.write_str(" (expected \"symlink\")")
+            }
+            DecodeErrorKind::BadPort { len } => {
+                value_or_len(f, len)?;
+                f.write_str(" is not a port (1..=65535)")
+            }
+            DecodeErrorKind::BadPortOrServer { len } => {
+                value_or_len(f, len)?;
+                f.write_str(" is neither a port (1..=65535) nor an ipv4 address")
+            }
+            DecodeErrorKind::HostName { len } => {
+                value_or_len(f, len)?;
+                f.write_str(" is a host name, not an ip address; name resolution is not supported")
+            }
+            DecodeErrorKind::NotJuniperVendorClass { len } => {
+                value_or_len(f, len)?;
+                f.write_str(" is not a juniper vendor class (Juniper-<model>[-<serial>])")
+            }
+            DecodeErrorKind::BadUrl {
+                problem,
+                index,
+                len,
+            } => {
+                value_or_len(f, len)?;
+                write!(f, " is not a boot file url: {problem} (at index {index})")
+            }
+            DecodeErrorKind::RelayTooDeep { limit } => {
+                write!(f, "relay messages nested deeper than {limit}")
+            }
+            DecodeErrorKind::MissingRelayMessage => {
+                f.write_str("relay message without a relay message option (9)")
+            }
+        }
+    }
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(&Place::header(Family::V4, 0), None, f)
+    }
+}
+
+impl core::error::Error for DecodeErrorKind {}
+
+/// Bytes that do not decode: where ([`DecodeError::place`]) and what
+/// ([`DecodeError::kind`]).
+///
+/// Its `Display` is a lowercase, stable sentence (tools show it, tests
+/// compare it): `dhcpv4 option 43 suboption 03 at byte 310: unknown
+/// transfer mode a value of 6 bytes (...)`. With the input at hand,
+/// [`DecodeError::display_in`] shows the value itself:
+///
+/// ```
+/// use ztp_options::v4::Lease;
+///
+/// let mut ack = ztp_options::samples::V4_ACK.to_vec();
+/// // Suboption 03 of the sample says "http"; make it "htxp".
+/// let at = ack.windows(4).position(|w| w == b"http").unwrap();
+/// ack[at + 2] = b'x';
+/// let lease = Lease::parse(&ack).unwrap();
+/// let err = lease.suboptions().unwrap_err();
+/// assert_eq!(err.place().suboption_code(), Some(3));
+/// assert_eq!(err.value(&ack), Some(&b"htxp"[..]));
+/// assert!(err.display_in(&ack).to_string().contains("unknown transfer mode \"htxp\""));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DecodeError {
+    at: Place,
+    kind: DecodeErrorKind,
+}
+
+impl DecodeError {
+    /// An error of `kind` at `at`.
+    pub const fn new(at: Place, kind: DecodeErrorKind) -> Self {
+        DecodeError { at, kind }
+    }
+
+    /// Where.
+    pub const fn place(&self) -> Place {
+        self.at
+    }
+
+    /// What.
+    pub const fn kind(&self) -> DecodeErrorKind {
+        self.kind
+    }
+
+    /// The byte range of the offending value in the input, for kinds about
+    /// a value (not when the value was joined from several RFC 3396
+    /// instances: it is not contiguous in the input then).
+    pub fn value_range(&self) -> Option<Range<usize>> {
+        if self.at.in_joined_value() {
+            return None;
+        }
+        let len = self.kind.value_len()?;
+        let start = self.at.offset();
+        Some(start..start.saturating_add(len))
+    }
+
+    /// The offending value, read from `input` (the bytes handed to the
+    /// decoder that reported the error).
+    pub fn value<'a>(&self, input: &'a [u8]) -> Option<&'a [u8]> {
+        self.value_range().and_then(|r| input.get(r))
+    }
+
+    /// The error's sentence with the offending value shown, read from
+    /// `input`.
+    pub fn display_in<'e, 'a>(&'e self, input: &'a [u8]) -> InInput<'e, 'a> {
+        InInput { error: self, input }
+    }
+
+    /// The same error, `delta` bytes further (a value decoded alone, found
+    /// again inside a message).
+    #[must_use]
+    pub fn shifted(self, delta: usize) -> Self {
+        DecodeError {
+            at: self.at.shifted(delta),
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.at)?;
+        self.kind.write(&self.at, None, f)
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("at", &self.at)
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
+impl core::error::Error for DecodeError {}
+
+/// [`DecodeError::display_in`].
+#[derive(Debug, Clone, Copy)]
+pub struct InInput<'e, 'a> {
+    error: &'e DecodeError,
+    input: &'a [u8],
+}
+
+impl fmt::Display for InInput<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.error.at)?;
+        self.error
+            .kind
+            .write(&self.error.at, self.error.value(self.input), f)
+    }
+}
+
+/// Which value an encoder was writing when it failed: the family, and the
+/// option and suboption when inside one. There are no bytes yet, so there
+/// is no offset.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Item {
+    family: Family,
+    option: Option<u16>,
+    suboption: Option<u16>,
+}
+
+impl Item {
+    /// A whole message or option set of `family`.
+    pub const fn message(family: Family) -> Self {
+        Item {
+            family,
+            option: None,
+            suboption: None,
+        }
+    }
+
+    /// Option `code`.
+    pub const fn option(family: Family, code: u16) -> Self {
+        Item {
+            family,
+            option: Some(code),
+            suboption: None,
+        }
+    }
+
+    /// Suboption `code` of this option.
+    #[must_use]
+    pub const fn suboption(self, code: u16) -> Self {
+        Item {
+            suboption: Some(code),
+            ..self
+        }
+    }
+
+    /// DHCPv4 or DHCPv6.
+    pub const fn family(&self) -> Family {
+        self.family
+    }
+
+    /// The option code.
+    pub const fn option_code(&self) -> Option<u16> {
+        self.option
+    }
+
+    /// The suboption code.
+    pub const fn suboption_code(&self) -> Option<u16> {
+        self.suboption
+    }
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.family)?;
+        if let Some(option) = self.option {
+            write!(f, " option {option}")?;
+        }
+        if let Some(sub) = self.suboption {
+            write!(f, " suboption {sub:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Item({self})")
+    }
+}
+
+/// What an encoder cannot write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EncodeErrorKind {
+    /// The buffer is too small; call `buffer_len()` first. Nothing was
+    /// written.
     BufferTooSmall {
         /// Bytes the encoding needs.
         needed: usize,
         /// Bytes the buffer has.
         available: usize,
     },
-    /// A value too long for the field that must carry it (for example a
-    /// suboption value over 255 bytes in DHCPv4, or over 65535 in DHCPv6).
-    #[error("{at}: value of {len} bytes does not fit ({expected})")]
+    /// A value too long for the field that carries it (a DHCPv4 suboption
+    /// over 255 bytes, a DHCPv6 option over 65535).
     TooLong {
-        /// The option (and suboption).
-        at: Place,
         /// Its length.
         len: usize,
         /// The limit.
-        expected: LengthRule,
+        max: usize,
     },
-    /// A file server given as an IPv4 literal where DHCPv6 needs an IPv6
-    /// address in brackets (option 59, R9, R22).
-    #[error("{at}: {value} is an ipv4 address; dhcpv6 needs an ipv6 address in brackets")]
-    NotIpv6 {
-        /// Where the address starts.
-        at: Place,
-        /// The address as written.
-        value: Excerpt,
+    /// Option code 0 (pad) or 255 (end), which carry no value, or a DHCPv4
+    /// suboption code over 254.
+    ReservedCode {
+        /// The code.
+        code: u16,
     },
-    /// Option 59 is not a `transfer-mode://[ipv6-address]:port/path` URL (R9).
-    #[error("{at}: {value} is not a boot file url: {problem}")]
-    BadUrl {
-        /// Where the problem is.
-        at: Place,
-        /// What is wrong.
-        problem: crate::v6::UrlProblem,
-        /// The whole URL.
-        value: Excerpt,
+    /// Text that would not decode again (R7): empty, or with a NUL or
+    /// control byte (a trailing NUL too: it would be stripped on the way
+    /// back).
+    BadText {
+        /// Why, as the decoder would say it.
+        kind: DecodeErrorKind,
     },
-    /// DHCPv6 relay messages nested deeper than the bound
-    /// ([`v6::MAX_RELAY_DEPTH`](crate::v6::MAX_RELAY_DEPTH)).
-    #[error("{at}: relay messages nested deeper than {limit}")]
-    RelayTooDeep {
-        /// The relay message option (9) holding the message past the bound.
-        at: Place,
-        /// The bound.
-        limit: usize,
-    },
-    /// A DHCPv6 relay message (12, 13) with no relay message option (9).
-    #[error("{at}: relay message without a relay message option (9)")]
-    MissingRelayMessage {
-        /// The relay message's header.
-        at: Place,
-    },
-    /// An option that may appear once appears again.
-    #[error("{at}: option repeated (first at byte {first_offset})")]
-    DuplicateOption {
-        /// The second instance.
-        at: Place,
-        /// Offset of the first instance.
-        first_offset: usize,
-    },
-    /// Two DHCPv6 option 17 instances for the same enterprise number, which
-    /// RFC 8415 §21.17 forbids: which one counts would be a guess (R8).
-    #[error("{at}: second option 17 for enterprise {enterprise} (first at byte {first_offset})")]
-    DuplicateEnterprise {
-        /// The second instance.
-        at: Place,
-        /// The enterprise number.
-        enterprise: u32,
-        /// Offset of the first instance.
-        first_offset: usize,
+    /// A value the family cannot carry: a file-server address in DHCPv6
+    /// suboption 05 (a port there), a host in an IPv6 URL.
+    NotInFamily,
+    /// A suboption given twice: a known code among the unknown ones.
+    DuplicateSuboption,
+    /// An option 59 path that is neither empty nor starts with `/`.
+    BadPath,
+    /// A plan of one family handed to the other family's encoder.
+    WrongFamily {
+        /// The family of the value.
+        found: Family,
     },
 }
 
-impl Error {
-    /// Where the problem is, when it is in the input.
-    pub fn place(&self) -> Option<Place> {
-        match *self {
-            Error::Truncated { at, .. }
-            | Error::BadMagicCookie { at, .. }
-            | Error::LengthOverrun { at, .. }
-            | Error::MissingLength { at, .. }
-            | Error::AfterEnd { at, .. }
-            | Error::BadLength { at, .. }
-            | Error::BadOverload { at, .. }
-            | Error::NestedOverload { at, .. }
-            | Error::DuplicateSuboption { at, .. }
-            | Error::Empty { at }
-            | Error::ControlByte { at, .. }
-            | Error::InvalidUtf8 { at, .. }
-            | Error::UnknownTransferMode { at, .. }
-            | Error::UnknownImageType { at, .. }
-            | Error::BadPort { at, .. }
-            | Error::BadPortOrServer { at, .. }
-            | Error::HostName { at, .. }
-            | Error::NotJuniperVendorClass { at, .. }
-            | Error::BadUserClassItem { at, .. }
-            | Error::TooLong { at, .. }
-            | Error::NotIpv6 { at, .. }
-            | Error::BadUrl { at, .. }
-            | Error::RelayTooDeep { at, .. }
-            | Error::MissingRelayMessage { at }
-            | Error::DuplicateOption { at, .. }
-            | Error::DuplicateEnterprise { at, .. } => Some(at),
-            Error::BufferTooSmall { .. }
-            | Error::ReservedCode { .. }
-            | Error::WrongFamily { .. } => None,
+/// A value an encoder cannot write: which item ([`EncodeError::item`]) and
+/// why ([`EncodeError::kind`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EncodeError {
+    item: Item,
+    kind: EncodeErrorKind,
+}
+
+impl EncodeError {
+    /// An error of `kind` while writing `item`.
+    pub const fn new(item: Item, kind: EncodeErrorKind) -> Self {
+        EncodeError { item, kind }
+    }
+
+    /// [`EncodeErrorKind::BufferTooSmall`].
+    pub const fn buffer_too_small(family: Family, needed: usize, available: usize) -> Self {
+        EncodeError::new(
+            Item::message(family),
+            EncodeErrorKind::BufferTooSmall { needed, available },
+        )
+    }
+
+    /// Which item.
+    pub const fn item(&self) -> Item {
+        self.item
+    }
+
+    /// Why.
+    pub const fn kind(&self) -> EncodeErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            EncodeErrorKind::BufferTooSmall { needed, available } => {
+                return write!(
+                    f,
+                    "buffer of {available} bytes is too small, {needed} needed"
+                );
+            }
+            EncodeErrorKind::WrongFamily { found } => {
+                return write!(
+                    f,
+                    "a {found} value cannot be encoded as {}",
+                    self.item.family
+                );
+            }
+            _ => {}
+        }
+        write!(f, "{}: ", self.item)?;
+        match self.kind {
+            EncodeErrorKind::TooLong { len, max } => {
+                write!(f, "value of {len} bytes does not fit (at most {max})")
+            }
+            EncodeErrorKind::ReservedCode { code } => {
+                write!(f, "code {code} is reserved and carries no value")
+            }
+            EncodeErrorKind::BadText { kind } => write!(f, "cannot be sent as text: {kind}"),
+            EncodeErrorKind::NotInFamily => {
+                write!(f, "this value cannot be carried in {}", self.item.family)
+            }
+            EncodeErrorKind::DuplicateSuboption => f.write_str("suboption given twice"),
+            EncodeErrorKind::BadPath => f.write_str("the path must be empty or start with /"),
+            EncodeErrorKind::BufferTooSmall { .. } | EncodeErrorKind::WrongFamily { .. } => Ok(()),
         }
     }
 }
+
+impl fmt::Debug for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EncodeError")
+            .field("item", &self.item)
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
+impl core::error::Error for EncodeError {}
+
+/// The result of a decoder.
+pub type Result<T, E = DecodeError> = core::result::Result<T, E>;
 
 /// One step of a walk that yields its items, or one error and then nothing:
 /// runs `step` unless the walk is `done`, and marks it done after an error
@@ -533,41 +986,79 @@ pub(crate) fn step_until_error<T>(
     item
 }
 
-/// The result type of this crate.
-pub type Result<T, E = Error> = core::result::Result<T, E>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn excerpt_escapes_and_says_when_cut() {
-        assert_eq!(Excerpt::new(b"gopher").to_string(), "\"gopher\"");
-        assert_eq!(
-            Excerpt::new(b"a\0\"\x7f").to_string(),
-            "\"a\\x00\\\"\\x7f\""
-        );
+        assert_eq!(Excerpt(b"gopher").to_string(), "\"gopher\"");
+        assert_eq!(Excerpt(b"a\0\"\x7f").to_string(), "\"a\\x00\\\"\\x7f\"");
         let long = [b'x'; 50];
-        let e = Excerpt::new(&long);
-        assert!(!e.is_complete());
-        assert_eq!(e.len(), 50);
-        assert!(e.to_string().ends_with("... (50 bytes in all)"));
+        assert!(
+            Excerpt(&long)
+                .to_string()
+                .ends_with("... (50 bytes in all)")
+        );
     }
 
     #[test]
-    fn place_display() {
+    fn place_display_and_accessors() {
         let p = Place::option(Family::V4, 43, 300).suboption(3, 310);
         assert_eq!(p.to_string(), "dhcpv4 option 43 suboption 03 at byte 310");
-        assert_eq!(p.shifted(5).offset, 315);
+        assert_eq!(p.shifted(5).offset(), 315);
+        assert_eq!((p.option_code(), p.suboption_code()), (Some(43), Some(3)));
+        assert_eq!(Place::header(Family::V6, 2).option_code(), None);
+        assert!(p.joined().to_string().ends_with("of the joined value"));
     }
 
     #[test]
-    fn error_stays_small() {
-        // Result<T, Error> is returned on every decode path: keep it cheap to move.
+    fn the_value_is_read_back_from_the_input() {
+        let input = b"xxgopherxx";
+        let e =
+            DecodeErrorKind::UnknownTransferMode { len: 6 }
+                .at(Place::option(Family::V4, 43, 0).suboption(3, 2));
+        assert_eq!(e.value(input), Some(&b"gopher"[..]));
+        assert_eq!(
+            e.display_in(input).to_string(),
+            "dhcpv4 option 43 suboption 03 at byte 2: unknown transfer mode \"gopher\" \
+             (expected tftp, ftp, http or https)"
+        );
+        assert_eq!(
+            e.to_string(),
+            "dhcpv4 option 43 suboption 03 at byte 2: unknown transfer mode a value of 6 bytes \
+             (expected tftp, ftp, http or https)"
+        );
+        // Joined values are not contiguous in the input: not read back.
+        let joined = DecodeError::new(e.place().joined(), e.kind());
+        assert_eq!(joined.value(input), None);
+    }
+
+    #[test]
+    fn errors_stay_small() {
+        // Result<T, DecodeError> is returned on every decode path: keep it
+        // cheap to move (issue: 24 bytes or less).
+        use core::mem::size_of;
+        assert_eq!(size_of::<Place>(), 12);
         assert!(
-            core::mem::size_of::<Error>() <= 96,
+            size_of::<DecodeErrorKind>() <= 12,
             "{}",
-            core::mem::size_of::<Error>()
+            size_of::<DecodeErrorKind>()
+        );
+        assert!(
+            size_of::<DecodeError>() <= 24,
+            "{}",
+            size_of::<DecodeError>()
+        );
+        assert!(size_of::<Result<()>>() <= 24);
+        assert!(size_of::<Result<u16>>() <= 24);
+        assert!(size_of::<Result<&[u8]>>() <= 24);
+        // Encoding is not a hot path; still bounded.
+        assert!(
+            size_of::<EncodeError>() <= 40,
+            "{}",
+            size_of::<EncodeError>()
         );
     }
 }

@@ -59,7 +59,7 @@
 //! use ztp_options::v4::Lease;
 //! use ztp_options::TransferMode;
 //!
-//! # fn main() -> Result<(), ztp_options::Error> {
+//! # fn main() -> Result<(), ztp_options::DecodeError> {
 //! # let bytes = ztp_options::samples::V4_ACK;
 //! let lease = Lease::parse(bytes)?;
 //! let sub = lease.suboptions()?.expect("option 43");
@@ -71,59 +71,77 @@
 //! # Ok(()) }
 //! ```
 //!
-//! # Encoding option 43 for a server
+//! # How the crate is built
 //!
-//! ```
-//! use ztp_options::{TransferMode, VendorInfo};
+//! It reads downward, and no layer imports one above it:
 //!
-//! # fn main() -> Result<(), ztp_options::Error> {
-//! let info = VendorInfo {
-//!     image: Some("install.tgz".into()),
-//!     config: Some("jn.conf".into()),
-//!     transfer_mode: Some(TransferMode::Http),
-//!     ..VendorInfo::default()
-//! };
-//! let mut buf = vec![0; info.buffer_len_v4()?];
-//! info.emit_v4(&mut buf)?;
-//! // Suboption 00 is a real suboption with a length byte, not padding (R1).
-//! assert_eq!(&buf[..3], &[0x00, 0x0b, b'i']);
-//! # Ok(()) }
-//! ```
+//! 1. the wire kit shared by both families: [`Family`] (with
+//!    [`Family::detect`]), one TLV walk, one macro for open codes
+//!    ([`v4::OptionCode`], [`v6::OptionCode`], [`SuboptionCode`]: newtypes
+//!    with a constant per known code), text values ([`Text`], R7), the
+//!    errors;
+//! 2. the codecs: [`v4`] and [`v6`], each with a borrowed message view
+//!    (`Message`), the one-walk ZTP view (`Lease`), the owned forms
+//!    (`OptionSet`, `MessageRepr`), and the Juniper suboptions both share
+//!    ([`Suboptions`], [`VendorInfo`]);
+//! 3. the rules: [`resolve_v4`] / [`resolve_v6`] turn a lease into a
+//!    [`Plan`] with its [`Decision`] log, or say why ZTP
+//!    [`CannotProceed`]; [`Plan::to_v4_options`] / [`Plan::to_v6_options`]
+//!    are the way back.
+//!
+//! Ranking bindings (R29) is a workflow step: it is `ztp-agent`'s.
 //!
 //! # Errors
 //!
-//! Every decoder returns [`Error`], whose variants say what was wrong, where
-//! (a [`Place`]: family, option, suboption, byte offset) and the offending
-//! value ([`Excerpt`]). No input makes this crate panic.
+//! Decoders return [`DecodeError`]: where (a [`Place`]: family, option,
+//! suboption, byte offset) and what (a [`DecodeErrorKind`]); the offending
+//! value is read back from the input with [`DecodeError::value`] or shown
+//! with [`DecodeError::display_in`]. Encoders return [`EncodeError`]. Both
+//! are small (24 bytes or less) and never allocate. No input and no buffer
+//! makes this crate panic: every encoder checks its room first.
 //!
 //! # Features
 //!
+//! - `std` (default): nothing more than the `std` features of the
+//!   dependencies; the crate is `no_std` with `alloc` without it (it builds
+//!   for `thumbv7em-none-eabihf`), for agents on embedded stacks.
 //! - `serde`: `Serialize`/`Deserialize` on the owned types.
 //! - `arbitrary`: `arbitrary::Arbitrary` on the owned types, for fuzzing.
 
+#![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
+#[cfg(any(test, feature = "std"))]
+extern crate std;
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary_plan;
+mod code;
+mod decision;
 mod emit;
 mod encode;
 mod error;
-mod precedence;
+mod family;
+mod plan;
+mod resolve;
 pub mod samples;
 mod suboption;
 mod text;
+mod tlv;
 pub mod v4;
 pub mod v6;
 
-pub use error::{EXCERPT_LEN, Error, Excerpt, Family, LengthRule, Place, Result};
-pub use precedence::{
-    Binding, CannotProceed, ConfigPlan, Decision, FileServer, ImagePlan, Plan, PortPlan, Rule,
-    Source, rank, resolve_v4, resolve_v6,
+pub use decision::{CannotProceed, Decision, Rule};
+pub use error::{
+    DecodeError, DecodeErrorKind, EXCERPT_LEN, EncodeError, EncodeErrorKind, Excerpt, Field,
+    InInput, Item as EncodeItem, LengthRule, Place, Result, UrlProblem, Within,
 };
+pub use family::Family;
+pub use plan::{ConfigPlan, FileServer, ImagePlan, Plan, PortPlan, Source};
+pub use resolve::{resolve_v4, resolve_v4_options, resolve_v6, resolve_v6_options};
 pub use suboption::{
     ImageType, Item, Port, PortOrServer, RawSuboption, SuboptionCode, Suboptions, TransferMode,
     VendorInfo,

@@ -14,62 +14,43 @@
 //!
 //! Unknown codes are kept, in order, and re-encoded unchanged.
 
+use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt::{self, Write as _};
 use core::net::Ipv4Addr;
+use core::str::FromStr;
 
-use crate::error::{Error, Excerpt, Family, Place, Result};
-use crate::text::{self, Text};
+use crate::code::open_code;
+use crate::error::{
+    DecodeErrorKind, EncodeError, EncodeErrorKind, Item as EncodeItem, Place, Result,
+};
+use crate::family::Family;
+use crate::text::{self, Text, strip_nul};
 
-/// A suboption code: the ones ZTP knows, and any other, kept as it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum SuboptionCode {
-    /// 00: software image file name.
-    Image,
-    /// 01: configuration or script file name.
-    Config,
-    /// 02: image file type.
-    ImageType,
-    /// 03: transfer mode.
-    TransferMode,
-    /// 04: alternate software image file name.
-    AltImage,
-    /// 05: port (DHCPv6), port or file-server address (DHCPv4).
-    PortOrServer,
-    /// 08: proxy server details.
-    Proxy,
-    /// Any other code.
-    Unknown(u16),
-}
-
-impl From<u16> for SuboptionCode {
-    fn from(code: u16) -> Self {
-        match code {
-            0 => SuboptionCode::Image,
-            1 => SuboptionCode::Config,
-            2 => SuboptionCode::ImageType,
-            3 => SuboptionCode::TransferMode,
-            4 => SuboptionCode::AltImage,
-            5 => SuboptionCode::PortOrServer,
-            8 => SuboptionCode::Proxy,
-            other => SuboptionCode::Unknown(other),
-        }
+open_code! {
+    /// A suboption (vendor item) code: one byte in DHCPv4 option 43, two in
+    /// DHCPv6 option 17. The ones ZTP knows have constants; any other is
+    /// kept as it is.
+    SuboptionCode(u16) {
+        /// 00: software image file name.
+        IMAGE = 0,
+        /// 01: configuration or script file name.
+        CONFIG = 1,
+        /// 02: image file type (`symlink`).
+        IMAGE_TYPE = 2,
+        /// 03: transfer mode.
+        TRANSFER_MODE = 3,
+        /// 04: alternate software image file name.
+        ALT_IMAGE = 4,
+        /// 05: port (DHCPv6), port or file-server address (DHCPv4).
+        PORT_OR_SERVER = 5,
+        /// 08: proxy server details.
+        PROXY = 8,
     }
 }
 
-impl From<SuboptionCode> for u16 {
-    fn from(code: SuboptionCode) -> u16 {
-        match code {
-            SuboptionCode::Image => 0,
-            SuboptionCode::Config => 1,
-            SuboptionCode::ImageType => 2,
-            SuboptionCode::TransferMode => 3,
-            SuboptionCode::AltImage => 4,
-            SuboptionCode::PortOrServer => 5,
-            SuboptionCode::Proxy => 8,
-            SuboptionCode::Unknown(other) => other,
-        }
-    }
+fn len32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// How the device fetches its files (suboption 03).
@@ -116,26 +97,36 @@ impl TransferMode {
             TransferMode::Https => 443,
         }
     }
+}
 
-    /// Reads a transfer mode as a URL scheme or a suboption 03 value:
-    /// exactly `tftp`, `ftp`, `http` or `https` (lowercase; a trailing NUL
-    /// is tolerated, R7).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownTransferMode`] with the value.
-    pub fn parse(value: &[u8], at: Place) -> Result<Self> {
-        let trimmed = match value.split_last() {
-            Some((0, rest)) => rest,
-            _ => value,
-        };
+/// Reads a transfer mode as a URL scheme or a suboption 03 value: exactly
+/// `tftp`, `ftp`, `http` or `https` (lowercase; a trailing NUL is
+/// tolerated, R7).
+///
+/// ```
+/// use ztp_options::TransferMode;
+/// assert_eq!(TransferMode::try_from(&b"https"[..]), Ok(TransferMode::Https));
+/// assert!(TransferMode::try_from(&b"HTTP"[..]).is_err());
+/// ```
+impl TryFrom<&[u8]> for TransferMode {
+    type Error = DecodeErrorKind;
+
+    fn try_from(value: &[u8]) -> core::result::Result<Self, DecodeErrorKind> {
+        let (trimmed, _) = strip_nul(value);
         TransferMode::ALL
             .into_iter()
             .find(|m| m.as_str().as_bytes() == trimmed)
-            .ok_or(Error::UnknownTransferMode {
-                at,
-                value: Excerpt::new(value),
+            .ok_or(DecodeErrorKind::UnknownTransferMode {
+                len: len32(value.len()),
             })
+    }
+}
+
+impl FromStr for TransferMode {
+    type Err = DecodeErrorKind;
+
+    fn from_str(s: &str) -> core::result::Result<Self, DecodeErrorKind> {
+        TransferMode::try_from(s.as_bytes())
     }
 }
 
@@ -161,18 +152,18 @@ pub enum ImageType {
 impl ImageType {
     /// The suboption 02 value that means a symbolic link.
     pub const SYMLINK: &'static str = "symlink";
+}
 
-    fn parse(value: &[u8], at: Place) -> Result<Self> {
-        let trimmed = match value.split_last() {
-            Some((0, rest)) => rest,
-            _ => value,
-        };
-        if trimmed == Self::SYMLINK.as_bytes() {
+/// Reads suboption 02: `symlink` (a trailing NUL is tolerated, R7).
+impl TryFrom<&[u8]> for ImageType {
+    type Error = DecodeErrorKind;
+
+    fn try_from(value: &[u8]) -> core::result::Result<Self, DecodeErrorKind> {
+        if strip_nul(value).0 == ImageType::SYMLINK.as_bytes() {
             Ok(ImageType::Symlink)
         } else {
-            Err(Error::UnknownImageType {
-                at,
-                value: Excerpt::new(value),
+            Err(DecodeErrorKind::UnknownImageType {
+                len: len32(value.len()),
             })
         }
     }
@@ -183,8 +174,8 @@ impl ImageType {
 /// DHCPv6 defines it as a port. For DHCPv4 the vendor document says both
 /// "port" and "FTP server IP address"; the **choice** recorded in SPEC is: a
 /// decimal value in 1..=65535 is a port, an IPv4 literal is a file-server
-/// address, anything else is [`Error::BadPortOrServer`]. Both are written as
-/// text on the wire.
+/// address, anything else is [`DecodeErrorKind::BadPortOrServer`]. Both are
+/// written as text on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -197,6 +188,13 @@ pub enum PortOrServer {
 }
 
 /// A TCP/UDP port in 1..=65535.
+///
+/// ```
+/// use ztp_options::Port;
+/// assert_eq!("8088".parse::<Port>().map(Port::get), Ok(8088));
+/// assert!("0".parse::<Port>().is_err());
+/// assert!("65536".parse::<Port>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "u16", into = "u16"))]
@@ -216,36 +214,42 @@ impl Port {
         self.0.get()
     }
 
-    /// Reads a decimal port: 1 to 5 ASCII digits, 1..=65535, no sign, no
-    /// space (a trailing NUL is tolerated, R7). Leading zeros are accepted
-    /// (`08080` is 8080).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::BadPort`] with the value.
-    pub fn parse(value: &[u8], at: Place) -> Result<Self> {
-        Self::parse_digits(value).ok_or(Error::BadPort {
-            at,
-            value: Excerpt::new(value),
-        })
-    }
-
-    pub(crate) fn parse_digits(value: &[u8]) -> Option<Self> {
-        let digits = match value.split_last() {
-            Some((0, rest)) => rest,
-            _ => value,
-        };
+    fn parse_digits(value: &[u8]) -> Option<Self> {
+        let (digits, _) = strip_nul(value);
         if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let mut n: u32 = 0;
-        for &d in digits {
-            n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
-            if n > u32::from(u16::MAX) {
-                return None;
-            }
+        // Leading zeros are accepted (`08080`); five significant digits at
+        // most, so the sum below cannot overflow.
+        let significant = digits.get(digits.iter().position(|&d| d != b'0')?..)?;
+        if significant.len() > 5 {
+            return None;
         }
+        let n = significant
+            .iter()
+            .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
         u16::try_from(n).ok().and_then(Port::new)
+    }
+}
+
+/// Reads a decimal port: ASCII digits, 1..=65535, no sign, no space (a
+/// trailing NUL is tolerated, R7). Leading zeros are accepted (`08080` is
+/// 8080).
+impl TryFrom<&[u8]> for Port {
+    type Error = DecodeErrorKind;
+
+    fn try_from(value: &[u8]) -> core::result::Result<Self, DecodeErrorKind> {
+        Port::parse_digits(value).ok_or(DecodeErrorKind::BadPort {
+            len: len32(value.len()),
+        })
+    }
+}
+
+impl FromStr for Port {
+    type Err = DecodeErrorKind;
+
+    fn from_str(s: &str) -> core::result::Result<Self, DecodeErrorKind> {
+        Port::try_from(s.as_bytes())
     }
 }
 
@@ -280,25 +284,21 @@ impl PortOrServer {
     ///
     /// # Errors
     ///
-    /// DHCPv4: [`Error::BadPortOrServer`]; DHCPv6: [`Error::BadPort`].
-    pub fn parse(family: Family, value: &[u8], at: Place) -> Result<Self> {
+    /// DHCPv4: [`DecodeErrorKind::BadPortOrServer`]; DHCPv6:
+    /// [`DecodeErrorKind::BadPort`].
+    pub fn parse(family: Family, value: &[u8]) -> core::result::Result<Self, DecodeErrorKind> {
         match family {
-            Family::V6 => Port::parse(value, at).map(PortOrServer::Port),
+            Family::V6 => Port::try_from(value).map(PortOrServer::Port),
             Family::V4 => {
                 if let Some(p) = Port::parse_digits(value) {
                     return Ok(PortOrServer::Port(p));
                 }
-                let trimmed = match value.split_last() {
-                    Some((0, rest)) => rest,
-                    _ => value,
-                };
-                core::str::from_utf8(trimmed)
+                core::str::from_utf8(strip_nul(value).0)
                     .ok()
                     .and_then(|s| s.parse::<Ipv4Addr>().ok())
                     .map(PortOrServer::Server)
-                    .ok_or(Error::BadPortOrServer {
-                        at,
-                        value: Excerpt::new(value),
+                    .ok_or(DecodeErrorKind::BadPortOrServer {
+                        len: len32(value.len()),
                     })
             }
         }
@@ -310,7 +310,7 @@ impl PortOrServer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Item<'a> {
     /// The code (one byte in DHCPv4 option 43, two in DHCPv6 option 17).
-    pub code: u16,
+    pub code: SuboptionCode,
     /// Offset of the code field.
     pub offset: usize,
     /// Offset of the value's first byte.
@@ -322,8 +322,9 @@ pub struct Item<'a> {
 /// The ZTP suboptions of one vendor option, typed and borrowed.
 ///
 /// Built by [`v4::Option43::suboptions`](crate::v4::Option43::suboptions) and
-/// by the DHCPv6 option 17 view. Unknown codes are not held here (that would
-/// need an allocation); iterate the view's items to see them.
+/// by [`v6::VendorOpts::suboptions`](crate::v6::VendorOpts::suboptions).
+/// Unknown codes are not held here (that would need an allocation);
+/// iterate the view's items to see them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Suboptions<'a> {
     image: Option<Text<'a>>,
@@ -344,11 +345,14 @@ impl<'a> Suboptions<'a> {
     ///
     /// # Errors
     ///
-    /// The first error of the walk, or of a value:
-    /// [`Error::DuplicateSuboption`] when a code appears twice,
-    /// [`Error::Empty`]/[`Error::ControlByte`] for file names (R7),
-    /// [`Error::UnknownImageType`], [`Error::UnknownTransferMode`],
-    /// [`Error::BadPortOrServer`]/[`Error::BadPort`] for 05.
+    /// The first error of the walk, or of a value (at the value's start):
+    /// [`DecodeErrorKind::DuplicateSuboption`] when a code appears twice (at
+    /// the second one's code byte), [`DecodeErrorKind::Empty`] or
+    /// [`DecodeErrorKind::ControlByte`] for text (R7),
+    /// [`DecodeErrorKind::UnknownImageType`],
+    /// [`DecodeErrorKind::UnknownTransferMode`],
+    /// [`DecodeErrorKind::BadPortOrServer`] / [`DecodeErrorKind::BadPort`]
+    /// for 05.
     pub fn collect<I>(base: Place, items: I) -> Result<Self>
     where
         I: IntoIterator<Item = Result<Item<'a>>>,
@@ -367,34 +371,38 @@ impl<'a> Suboptions<'a> {
         let mut seen: [Option<usize>; 9] = [None; 9];
         for item in items {
             let item = item?;
-            let at = base.suboption(item.code, item.value_offset);
-            let code = SuboptionCode::from(item.code);
-            if let SuboptionCode::Unknown(_) = code {
+            let code = item.code;
+            if !code.is_known() {
                 s.unknown = s.unknown.saturating_add(1);
                 continue;
             }
-            if let Some(slot) = seen.get_mut(usize::from(item.code)) {
+            if let Some(slot) = seen.get_mut(usize::from(code.get())) {
                 if let Some(first_offset) = *slot {
-                    return Err(Error::DuplicateSuboption {
-                        at: base.suboption(item.code, item.offset),
-                        first_offset,
-                    });
+                    return Err(DecodeErrorKind::DuplicateSuboption {
+                        first_offset: len32(first_offset),
+                    }
+                    .at(base.suboption(code.get(), item.offset)));
                 }
                 *slot = Some(item.offset);
             }
+            let at = base.suboption(code.get(), item.value_offset);
+            let v = item.value;
             match code {
-                SuboptionCode::Image => s.image = Some(Text::parse(item.value, at)?),
-                SuboptionCode::Config => s.config = Some(Text::parse(item.value, at)?),
-                SuboptionCode::ImageType => s.image_type = Some(ImageType::parse(item.value, at)?),
-                SuboptionCode::TransferMode => {
-                    s.transfer_mode = Some(TransferMode::parse(item.value, at)?);
+                SuboptionCode::IMAGE => s.image = Some(Text::parse(v, at)?),
+                SuboptionCode::CONFIG => s.config = Some(Text::parse(v, at)?),
+                SuboptionCode::IMAGE_TYPE => {
+                    s.image_type = Some(ImageType::try_from(v).map_err(|k| k.at(at))?)
                 }
-                SuboptionCode::AltImage => s.alt_image = Some(Text::parse(item.value, at)?),
-                SuboptionCode::PortOrServer => {
-                    s.port_or_server = Some(PortOrServer::parse(base.family, item.value, at)?);
+                SuboptionCode::TRANSFER_MODE => {
+                    s.transfer_mode = Some(TransferMode::try_from(v).map_err(|k| k.at(at))?);
                 }
-                SuboptionCode::Proxy => s.proxy = Some(Text::parse(item.value, at)?),
-                SuboptionCode::Unknown(_) => {}
+                SuboptionCode::ALT_IMAGE => s.alt_image = Some(Text::parse(v, at)?),
+                SuboptionCode::PORT_OR_SERVER => {
+                    s.port_or_server =
+                        Some(PortOrServer::parse(base.family(), v).map_err(|k| k.at(at))?);
+                }
+                SuboptionCode::PROXY => s.proxy = Some(Text::parse(v, at)?),
+                _ => {}
             }
         }
         Ok(s)
@@ -454,6 +462,22 @@ pub struct RawSuboption {
 /// Encoders write the known suboptions in code order (00, 01, 02, 03, 04,
 /// 05, 08), then the unknown ones in the order they are listed. Decoding a
 /// message sent in that order and encoding it again gives the same bytes.
+///
+/// ```
+/// use ztp_options::{TransferMode, VendorInfo};
+///
+/// let info = VendorInfo {
+///     image: Some("install.tgz".into()),
+///     config: Some("jn.conf".into()),
+///     transfer_mode: Some(TransferMode::Http),
+///     ..VendorInfo::default()
+/// };
+/// let mut buf = vec![0; info.buffer_len_v4()?];
+/// info.emit_v4(&mut buf)?;
+/// // Suboption 00 is a real suboption with a length byte, not padding (R1).
+/// assert_eq!(&buf[..3], &[0x00, 0x0b, b'i']);
+/// # Ok::<(), ztp_options::EncodeError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct VendorInfo {
@@ -482,12 +506,6 @@ struct Scratch {
 }
 
 impl Scratch {
-    fn new() -> Self {
-        Scratch {
-            buf: [0; 15],
-            len: 0,
-        }
-    }
     fn bytes(&self) -> &[u8] {
         self.buf.get(..self.len).unwrap_or(&[])
     }
@@ -511,24 +529,26 @@ impl VendorInfo {
     ///
     /// # Errors
     ///
-    /// As [`Suboptions::collect`], plus [`Error::InvalidUtf8`] for text that
-    /// is not UTF-8 (owned text is `String`).
+    /// As [`Suboptions::collect`], plus [`DecodeErrorKind::InvalidUtf8`] for
+    /// text that is not UTF-8 (owned text is `String`).
     pub fn from_items<'a, I>(base: Place, items: I) -> Result<Self>
     where
         I: IntoIterator<Item = Result<Item<'a>>> + Clone,
     {
         let typed = Suboptions::collect(base, items.clone())?;
         let owned = |t: Option<Text<'a>>| -> Result<Option<String>> {
-            t.map(|t| t.as_str().map(str::to_owned)).transpose()
+            t.map(|t| t.as_str().map(String::from)).transpose()
         };
         let mut unknown = Vec::new();
-        for item in items {
-            let item = item?;
-            if let SuboptionCode::Unknown(code) = SuboptionCode::from(item.code) {
-                unknown.push(RawSuboption {
-                    code,
-                    value: item.value.to_vec(),
-                });
+        if typed.unknown_count() > 0 {
+            for item in items {
+                let item = item?;
+                if !item.code.is_known() {
+                    unknown.push(RawSuboption {
+                        code: item.code.get(),
+                        value: item.value.to_vec(),
+                    });
+                }
             }
         }
         Ok(VendorInfo {
@@ -551,101 +571,81 @@ impl VendorInfo {
     /// Calls `f` with each item to send, in wire order, after checking that
     /// what is sent decodes to `self` again.
     ///
-    /// `base` names the family and option, for errors. The offsets in errors
-    /// are the index of the item in wire order (there are no bytes yet).
+    /// `base` names the family and option, for errors.
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`]/[`Error::ControlByte`] for text that would not decode
-    /// (R7), [`Error::BadPortOrServer`] for a server address in DHCPv6,
-    /// [`Error::DuplicateSuboption`] when an unknown item reuses a known
-    /// code (an unknown code may repeat: it is written as decoded), [`Error::TooLong`] for a DHCPv4 code over
-    /// 254. Errors from `f` are passed on.
+    /// [`EncodeErrorKind::BadText`] for text that would not decode (R7),
+    /// [`EncodeErrorKind::NotInFamily`] for a server address in DHCPv6 05,
+    /// [`EncodeErrorKind::DuplicateSuboption`] when an unknown item reuses a
+    /// known code (an unknown code may repeat: it is written as decoded),
+    /// [`EncodeErrorKind::ReservedCode`] for a DHCPv4 code over 254. Errors
+    /// from `f` are passed on.
     pub(crate) fn for_each_item(
         &self,
-        base: Place,
-        mut f: impl FnMut(u16, &[u8]) -> Result<()>,
-    ) -> Result<()> {
-        let mut index = 0usize;
-        let mut emit = |code: SuboptionCode, value: &[u8], index: &mut usize| -> Result<()> {
-            *index += 1;
-            f(u16::from(code), value)
-        };
-        let checked = |code: SuboptionCode, value: &str, index: usize| {
-            text::check_owned(value, base.suboption(u16::from(code), index))
-        };
-        if let Some(v) = &self.image {
-            checked(SuboptionCode::Image, v, index)?;
-            emit(SuboptionCode::Image, v.as_bytes(), &mut index)?;
-        }
-        if let Some(v) = &self.config {
-            checked(SuboptionCode::Config, v, index)?;
-            emit(SuboptionCode::Config, v.as_bytes(), &mut index)?;
-        }
+        base: EncodeItem,
+        mut f: impl FnMut(u16, &[u8]) -> core::result::Result<(), EncodeError>,
+    ) -> core::result::Result<(), EncodeError> {
+        let error = |code: SuboptionCode, kind| EncodeError::new(base.suboption(code.get()), kind);
+        let text =
+            |code: SuboptionCode,
+             value: &Option<String>,
+             f: &mut dyn FnMut(u16, &[u8]) -> core::result::Result<(), EncodeError>| {
+                match value {
+                    Some(v) => {
+                        text::check_owned(v)
+                            .map_err(|kind| error(code, EncodeErrorKind::BadText { kind }))?;
+                        f(code.get(), v.as_bytes())
+                    }
+                    None => Ok(()),
+                }
+            };
+        text(SuboptionCode::IMAGE, &self.image, &mut f)?;
+        text(SuboptionCode::CONFIG, &self.config, &mut f)?;
         if self.image_type == ImageType::Symlink {
-            emit(
-                SuboptionCode::ImageType,
+            f(
+                SuboptionCode::IMAGE_TYPE.get(),
                 ImageType::SYMLINK.as_bytes(),
-                &mut index,
             )?;
         }
         if let Some(mode) = self.transfer_mode {
-            emit(
-                SuboptionCode::TransferMode,
-                mode.as_str().as_bytes(),
-                &mut index,
-            )?;
+            f(SuboptionCode::TRANSFER_MODE.get(), mode.as_str().as_bytes())?;
         }
-        if let Some(v) = &self.alt_image {
-            checked(SuboptionCode::AltImage, v, index)?;
-            emit(SuboptionCode::AltImage, v.as_bytes(), &mut index)?;
-        }
-        let code05 = u16::from(SuboptionCode::PortOrServer);
+        text(SuboptionCode::ALT_IMAGE, &self.alt_image, &mut f)?;
         if let Some(pos) = self.port_or_server {
-            let mut scratch = Scratch::new();
-            match (base.family, pos) {
+            let mut scratch = Scratch {
+                buf: [0; 15],
+                len: 0,
+            };
+            // Both fit in 15 bytes ("65535", "255.255.255.255").
+            let _ = match (base.family(), pos) {
                 (_, PortOrServer::Port(p)) => write!(scratch, "{p}"),
                 (Family::V4, PortOrServer::Server(a)) => write!(scratch, "{a}"),
-                (Family::V6, PortOrServer::Server(a)) => {
-                    let mut s = Scratch::new();
-                    let _ = write!(s, "{a}");
-                    return Err(Error::BadPort {
-                        at: base.suboption(code05, index),
-                        value: Excerpt::new(s.bytes()),
-                    });
+                (Family::V6, PortOrServer::Server(_)) => {
+                    return Err(error(
+                        SuboptionCode::PORT_OR_SERVER,
+                        EncodeErrorKind::NotInFamily,
+                    ));
                 }
-            }
-            .map_err(|_| Error::TooLong {
-                at: base.suboption(code05, index),
-                len: scratch.len,
-                expected: crate::error::LengthRule::AtMost(15),
-            })?;
-            emit(SuboptionCode::PortOrServer, scratch.bytes(), &mut index)?;
+            };
+            f(SuboptionCode::PORT_OR_SERVER.get(), scratch.bytes())?;
         }
-        if let Some(v) = &self.proxy {
-            checked(SuboptionCode::Proxy, v, index)?;
-            emit(SuboptionCode::Proxy, v.as_bytes(), &mut index)?;
-        }
+        text(SuboptionCode::PROXY, &self.proxy, &mut f)?;
         // Unknown codes are re-encoded as decoded, in order, repeats
         // included (SPEC: kept and re-encoded unchanged); only a known code
         // here would clash with the typed fields.
         for raw in &self.unknown {
-            let at = base.suboption(raw.code, index);
-            let reused = !matches!(SuboptionCode::from(raw.code), SuboptionCode::Unknown(_));
-            if reused {
-                return Err(Error::DuplicateSuboption {
-                    at,
-                    first_offset: index,
-                });
+            let code = SuboptionCode::new(raw.code);
+            if code.is_known() {
+                return Err(error(code, EncodeErrorKind::DuplicateSuboption));
             }
-            if base.family == Family::V4 && raw.code > 254 {
-                return Err(Error::TooLong {
-                    at,
-                    len: usize::from(raw.code),
-                    expected: crate::error::LengthRule::AtMost(254),
-                });
+            if base.family() == Family::V4 && raw.code > 254 {
+                return Err(error(
+                    code,
+                    EncodeErrorKind::ReservedCode { code: raw.code },
+                ));
             }
-            emit(SuboptionCode::Unknown(raw.code), &raw.value, &mut index)?;
+            f(raw.code, &raw.value)?;
         }
         Ok(())
     }
@@ -714,22 +714,20 @@ mod arbitrary_impl {
 mod tests {
     use super::*;
 
-    fn at() -> Place {
-        Place::option(Family::V4, 43, 0)
-    }
-
     #[test]
     fn transfer_mode_parses_the_four_and_nothing_else() {
         for m in TransferMode::ALL {
-            assert_eq!(TransferMode::parse(m.as_str().as_bytes(), at()), Ok(m));
+            assert_eq!(m.as_str().parse(), Ok(m));
         }
-        assert_eq!(TransferMode::parse(b"http\0", at()), Ok(TransferMode::Http));
+        assert_eq!(
+            TransferMode::try_from(&b"http\0"[..]),
+            Ok(TransferMode::Http)
+        );
         for bad in [&b"gopher"[..], b"HTTP", b"", b"http ", b"sftp"] {
             assert_eq!(
-                TransferMode::parse(bad, at()),
-                Err(Error::UnknownTransferMode {
-                    at: at(),
-                    value: Excerpt::new(bad)
+                TransferMode::try_from(bad),
+                Err(DecodeErrorKind::UnknownTransferMode {
+                    len: bad.len() as u32
                 })
             );
         }
@@ -737,9 +735,11 @@ mod tests {
 
     #[test]
     fn ports_are_decimal_and_nonzero() {
-        assert_eq!(Port::parse_digits(b"8088").map(Port::get), Some(8088));
-        assert_eq!(Port::parse_digits(b"65535").map(Port::get), Some(65535));
-        assert_eq!(Port::parse_digits(b"08080").map(Port::get), Some(8080));
+        let port = |s: &[u8]| Port::try_from(s).ok().map(Port::get);
+        assert_eq!(port(b"8088"), Some(8088));
+        assert_eq!(port(b"65535"), Some(65535));
+        assert_eq!(port(b"08080"), Some(8080));
+        assert_eq!(port(b"0000000080"), Some(80));
         for bad in [
             &b"0"[..],
             b"65536",
@@ -748,8 +748,9 @@ mod tests {
             b"+80",
             b" 80",
             b"99999999999999999999",
+            b"00000",
         ] {
-            assert_eq!(Port::parse_digits(bad), None, "{bad:?}");
+            assert_eq!(port(bad), None, "{bad:?}");
         }
     }
 
@@ -757,29 +758,29 @@ mod tests {
     fn suboption_05_choice_v4_port_or_address() {
         // SPEC R-table choice for DHCPv4 suboption 05.
         assert_eq!(
-            PortOrServer::parse(Family::V4, b"8080", at()),
+            PortOrServer::parse(Family::V4, b"8080"),
             Ok(PortOrServer::Port(Port::new(8080).unwrap()))
         );
         assert_eq!(
-            PortOrServer::parse(Family::V4, b"10.0.0.5", at()),
+            PortOrServer::parse(Family::V4, b"10.0.0.5"),
             Ok(PortOrServer::Server(Ipv4Addr::new(10, 0, 0, 5)))
         );
-        assert!(matches!(
-            PortOrServer::parse(Family::V4, b"ftp.example.net", at()),
-            Err(Error::BadPortOrServer { .. })
-        ));
-        assert!(matches!(
-            PortOrServer::parse(Family::V6, b"10.0.0.5", at()),
-            Err(Error::BadPort { .. })
-        ));
+        assert_eq!(
+            PortOrServer::parse(Family::V4, b"ftp.example.net"),
+            Err(DecodeErrorKind::BadPortOrServer { len: 15 })
+        );
+        assert_eq!(
+            PortOrServer::parse(Family::V6, b"10.0.0.5"),
+            Err(DecodeErrorKind::BadPort { len: 8 })
+        );
     }
 
     #[test]
-    fn codes_convert_both_ways() {
+    fn codes_are_canonical() {
         for code in 0..=300u16 {
-            assert_eq!(u16::from(SuboptionCode::from(code)), code);
+            assert_eq!(SuboptionCode::new(code).get(), code);
         }
-        assert_eq!(SuboptionCode::from(8), SuboptionCode::Proxy);
-        assert_eq!(SuboptionCode::from(6), SuboptionCode::Unknown(6));
+        assert_eq!(SuboptionCode::new(8), SuboptionCode::PROXY);
+        assert!(!SuboptionCode::new(6).is_known());
     }
 }

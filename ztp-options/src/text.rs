@@ -1,6 +1,6 @@
 //! Text values on the wire (R7): bytes until a caller asks for `&str`.
 
-use crate::error::{Error, Excerpt, Place, Result};
+use crate::error::{DecodeErrorKind, Place, Result};
 
 /// Whether a text value ended in a NUL byte that was stripped.
 ///
@@ -14,6 +14,61 @@ pub enum TrailingNul {
     Absent,
     /// The value ended in one NUL, which is not part of [`Text::as_bytes`].
     Stripped,
+}
+
+/// The value without one trailing NUL, and whether there was one (R7).
+#[inline]
+pub(crate) fn strip_nul(value: &[u8]) -> (&[u8], TrailingNul) {
+    match value.split_last() {
+        Some((0, rest)) => (rest, TrailingNul::Stripped),
+        _ => (value, TrailingNul::Absent),
+    }
+}
+
+fn len32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Checks a text value, position-free: not empty, no NUL or control byte
+/// (0x00..=0x1f, 0x7f) but one trailing NUL, which is stripped (R7).
+///
+/// # Errors
+///
+/// [`DecodeErrorKind::Empty`], [`DecodeErrorKind::ControlByte`] (whose
+/// index counts in `value`).
+#[inline]
+pub(crate) fn check(value: &[u8]) -> core::result::Result<(&[u8], TrailingNul), DecodeErrorKind> {
+    let (bytes, trailing_nul) = strip_nul(value);
+    if bytes.is_empty() {
+        return Err(DecodeErrorKind::Empty);
+    }
+    // A branch-free scan first (it vectorises); the position only on the
+    // error path.
+    let control = |b: u8| b < 0x20 || b == 0x7f;
+    if bytes.iter().fold(false, |acc, &b| acc | control(b)) {
+        let index = bytes.iter().position(|&b| control(b)).unwrap_or(0);
+        return Err(DecodeErrorKind::ControlByte {
+            byte: bytes.get(index).copied().unwrap_or(0),
+            index: len32(index),
+            len: len32(value.len()),
+        });
+    }
+    Ok((bytes, trailing_nul))
+}
+
+/// Checks that an owned string can be sent as a text value and decodes to
+/// itself: [`check`], and no trailing NUL (it would be stripped on the way
+/// back).
+pub(crate) fn check_owned(value: &str) -> core::result::Result<(), DecodeErrorKind> {
+    let (_, nul) = check(value.as_bytes())?;
+    if nul == TrailingNul::Stripped {
+        return Err(DecodeErrorKind::ControlByte {
+            byte: 0,
+            index: len32(value.len().saturating_sub(1)),
+            len: len32(value.len()),
+        });
+    }
+    Ok(())
 }
 
 /// A validated text value borrowed from the input: not empty, no NUL or
@@ -32,32 +87,12 @@ impl<'a> Text<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`] for an empty value (or a lone NUL),
-    /// [`Error::ControlByte`] for a NUL or control byte (0x00..=0x1f, 0x7f)
-    /// anywhere but as the one trailing NUL.
+    /// [`DecodeErrorKind::Empty`] for an empty value (or a lone NUL),
+    /// [`DecodeErrorKind::ControlByte`] for a NUL or control byte anywhere
+    /// but as the one trailing NUL; at `at`, the value's start.
+    #[inline]
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
-        let (bytes, trailing_nul) = match value.split_last() {
-            Some((0, rest)) => (rest, TrailingNul::Stripped),
-            _ => (value, TrailingNul::Absent),
-        };
-        if bytes.is_empty() {
-            return Err(Error::Empty { at });
-        }
-        // A branch-free scan first (it vectorises); the position only on
-        // the error path.
-        let control = |b: u8| b < 0x20 || b == 0x7f;
-        let any_control = bytes.iter().fold(false, |acc, &b| acc | control(b));
-        if let Some(pos) = any_control
-            .then(|| bytes.iter().position(|&b| control(b)))
-            .flatten()
-        {
-            let byte = bytes.get(pos).copied().unwrap_or(0);
-            return Err(Error::ControlByte {
-                at: at.shifted(pos),
-                byte,
-                value: Excerpt::new(value),
-            });
-        }
+        let (bytes, trailing_nul) = check(value).map_err(|k| k.at(at))?;
         Ok(Text {
             bytes,
             trailing_nul,
@@ -74,13 +109,15 @@ impl<'a> Text<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidUtf8`] naming the option and the offset of the first
-    /// bad byte.
+    /// [`DecodeErrorKind::InvalidUtf8`] at the value's start, with the
+    /// index of the first bad byte.
     pub fn as_str(&self) -> Result<&'a str> {
-        core::str::from_utf8(self.bytes).map_err(|e| Error::InvalidUtf8 {
-            at: self.at.shifted(e.valid_up_to()),
-            valid_up_to: e.valid_up_to(),
-            value: Excerpt::new(self.bytes),
+        core::str::from_utf8(self.bytes).map_err(|e| {
+            DecodeErrorKind::InvalidUtf8 {
+                valid_up_to: len32(e.valid_up_to()),
+                len: len32(self.bytes.len()),
+            }
+            .at(self.at)
         })
     }
 
@@ -95,27 +132,10 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Checks that an owned string can be sent as a text value: not empty, no
-/// control byte. Used by the encoders, so that what they write decodes again.
-pub(crate) fn check_owned(value: &str, at: Place) -> Result<()> {
-    Text::parse(value.as_bytes(), at).and_then(|t| {
-        if t.trailing_nul() == TrailingNul::Stripped {
-            // A string ending in NUL would lose it on the way back.
-            Err(Error::ControlByte {
-                at: at.shifted(value.len().saturating_sub(1)),
-                byte: 0,
-                value: Excerpt::new(value.as_bytes()),
-            })
-        } else {
-            Ok(())
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Family;
+    use crate::family::Family;
 
     fn at() -> Place {
         Place::option(Family::V4, 66, 10)
@@ -134,38 +154,45 @@ mod tests {
     fn r7_inner_nul_or_control_byte_is_an_error() {
         assert_eq!(
             Text::parse(b"a\0b", at()),
-            Err(Error::ControlByte {
-                at: at().shifted(1),
+            Err(DecodeErrorKind::ControlByte {
                 byte: 0,
-                value: Excerpt::new(b"a\0b")
-            })
+                index: 1,
+                len: 3
+            }
+            .at(at()))
         );
         assert!(matches!(
-            Text::parse(b"img\r", at()),
-            Err(Error::ControlByte { byte: b'\r', .. })
+            check(b"img\r"),
+            Err(DecodeErrorKind::ControlByte { byte: b'\r', .. })
         ));
         assert!(matches!(
-            Text::parse(b"a\0\0", at()),
-            Err(Error::ControlByte { byte: 0, .. })
+            check(b"a\0\0"),
+            Err(DecodeErrorKind::ControlByte { byte: 0, .. })
         ));
-        assert_eq!(Text::parse(b"", at()), Err(Error::Empty { at: at() }));
-        assert_eq!(Text::parse(b"\0", at()), Err(Error::Empty { at: at() }));
+        assert_eq!(Text::parse(b"", at()), Err(DecodeErrorKind::Empty.at(at())));
+        assert_eq!(
+            Text::parse(b"\0", at()),
+            Err(DecodeErrorKind::Empty.at(at()))
+        );
     }
 
     #[test]
     fn r7_utf8_is_checked_only_when_asked() {
         let t = Text::parse(b"ab\xffc", at()).unwrap();
         assert_eq!(t.as_bytes(), b"ab\xffc");
-        assert!(matches!(
-            t.as_str(),
-            Err(Error::InvalidUtf8 { valid_up_to: 2, .. })
-        ));
+        assert_eq!(
+            t.as_str().map_err(|e| e.kind()),
+            Err(DecodeErrorKind::InvalidUtf8 {
+                valid_up_to: 2,
+                len: 4
+            })
+        );
     }
 
     #[test]
     fn owned_text_must_survive_the_round_trip() {
-        assert!(check_owned("jn.conf", at()).is_ok());
-        assert!(check_owned("jn.conf\0", at()).is_err());
-        assert!(check_owned("", at()).is_err());
+        assert!(check_owned("jn.conf").is_ok());
+        assert!(check_owned("jn.conf\0").is_err());
+        assert!(check_owned("").is_err());
     }
 }

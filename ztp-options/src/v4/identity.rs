@@ -3,8 +3,12 @@
 //! number) and 77 (user class: make, model, software version), R6.
 
 use bytes::BufMut;
+use nom::Parser as _;
 
-use crate::error::{Error, Excerpt, Place, Result};
+use crate::error::{
+    DecodeErrorKind, EncodeError, EncodeErrorKind, Item, LengthRule, Place, Result,
+};
+use crate::family::Family;
 use crate::text::Text;
 
 /// Option 60 as Juniper devices send it, parsed:
@@ -33,12 +37,14 @@ impl<'a> JuniperVendorClass<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::NotJuniperVendorClass`](crate::Error::NotJuniperVendorClass) naming the value when it does not
-    /// start with `Juniper-`, has no model, or is not printable ASCII.
+    /// [`DecodeErrorKind::NotJuniperVendorClass`] at the value when it does
+    /// not start with `Juniper-`, has no model, or is not printable ASCII.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
-        let not_juniper = || Error::NotJuniperVendorClass {
-            at,
-            value: Excerpt::new(value),
+        let not_juniper = || {
+            DecodeErrorKind::NotJuniperVendorClass {
+                len: u32::try_from(value.len()).unwrap_or(u32::MAX),
+            }
+            .at(at)
         };
         let text = Text::parse(value, at).map_err(|_| not_juniper())?;
         let s = text.as_str().map_err(|_| not_juniper())?;
@@ -89,15 +95,15 @@ impl<'a> ClientIdentifier<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`](crate::Error::BadLength) when the value is shorter than 2 bytes.
+    /// [`DecodeErrorKind::BadLength`] when the value is shorter than 2 bytes.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
         match value.split_first() {
             Some((&kind, id)) if !id.is_empty() => Ok(ClientIdentifier { kind, id }),
-            _ => Err(Error::BadLength {
-                at,
-                len: value.len(),
-                expected: crate::error::LengthRule::AtLeast(2),
-            }),
+            _ => Err(DecodeErrorKind::BadLength {
+                len: value.len() as u32,
+                expected: LengthRule::AtLeast(2),
+            }
+            .at(at)),
         }
     }
 
@@ -115,9 +121,18 @@ impl<'a> ClientIdentifier<'a> {
     }
 
     /// Appends a serial-number identifier (type 0, then the text).
-    pub fn put_serial<B: BufMut>(serial: &str, buf: &mut B) {
+    ///
+    /// # Errors
+    ///
+    /// [`EncodeErrorKind::BufferTooSmall`], and nothing is written.
+    pub fn put_serial<B: BufMut>(
+        serial: &str,
+        buf: &mut B,
+    ) -> core::result::Result<(), EncodeError> {
+        crate::emit::room(Family::V4, buf, Self::serial_len(serial))?;
         buf.put_u8(0);
         buf.put_slice(serial.as_bytes());
+        Ok(())
     }
 }
 
@@ -171,20 +186,34 @@ impl<'a> UserClass<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadUserClassItem`](crate::Error::BadUserClassItem) for an empty item or one over 255 bytes
-    /// (nothing is written then).
-    pub fn put_items<S: AsRef<[u8]>, B: BufMut>(items: &[S], at: Place, buf: &mut B) -> Result<()> {
-        if let Some(bad) = items
-            .iter()
-            .map(AsRef::as_ref)
-            .find(|i| i.is_empty() || i.len() > 255)
-        {
-            return Err(Error::BadUserClassItem {
-                at,
-                len: bad.len(),
-                available: 255,
-            });
+    /// [`EncodeErrorKind::BadText`] for an empty item,
+    /// [`EncodeErrorKind::TooLong`] for one over 255 bytes,
+    /// [`EncodeErrorKind::BufferTooSmall`]; nothing is written then.
+    pub fn put_items<S: AsRef<[u8]>, B: BufMut>(
+        items: &[S],
+        buf: &mut B,
+    ) -> core::result::Result<(), EncodeError> {
+        let item = Item::option(Family::V4, 77);
+        for i in items.iter().map(AsRef::as_ref) {
+            if i.is_empty() {
+                return Err(EncodeError::new(
+                    item,
+                    EncodeErrorKind::BadText {
+                        kind: DecodeErrorKind::Empty,
+                    },
+                ));
+            }
+            if i.len() > 255 {
+                return Err(EncodeError::new(
+                    item,
+                    EncodeErrorKind::TooLong {
+                        len: i.len(),
+                        max: 255,
+                    },
+                ));
+            }
         }
+        crate::emit::room(Family::V4, buf, Self::items_len(items))?;
         for item in items {
             let item = item.as_ref();
             buf.put_u8(item.len() as u8);
@@ -194,26 +223,24 @@ impl<'a> UserClass<'a> {
     }
 }
 
-fn frames(mut value: &[u8]) -> bool {
-    if value.is_empty() {
-        return false;
-    }
-    while let Some((&len, rest)) = value.split_first() {
-        if len == 0 {
-            return false;
-        }
-        match rest.split_at_checked(usize::from(len)) {
-            Some((_, tail)) => value = tail,
-            None => return false,
-        }
-    }
-    true
+/// Whether `value` frames exactly into RFC 3004 items: one or more
+/// `len(1) data(len)` with `len` at least 1, and nothing left over.
+fn frames(value: &[u8]) -> bool {
+    use nom::combinator::{all_consuming, verify};
+    use nom::multi::{fold_many1, length_data};
+    use nom::number::complete::u8 as len;
+    // A unit error: the caller only needs yes or no, and builds its own
+    // typed error on the cold path.
+    let item = length_data(verify(len::<&[u8], ()>, |n: &u8| *n > 0));
+    all_consuming(fold_many1(item, || (), |(), _: &[u8]| ()))
+        .parse_complete(value)
+        .is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Family;
+    use alloc::vec::Vec;
 
     fn at(code: u16) -> Place {
         Place::option(Family::V4, code, 2)
@@ -253,7 +280,7 @@ mod tests {
             assert!(
                 matches!(
                     JuniperVendorClass::parse(bad, at(60)),
-                    Err(Error::NotJuniperVendorClass { .. })
+                    Err(e) if matches!(e.kind(), DecodeErrorKind::NotJuniperVendorClass { .. })
                 ),
                 "{bad:?}"
             );
@@ -263,7 +290,7 @@ mod tests {
     #[test]
     fn r6_client_identifier_carries_the_serial() {
         let mut buf = Vec::new();
-        ClientIdentifier::put_serial("PE3714100218", &mut buf);
+        ClientIdentifier::put_serial("PE3714100218", &mut buf).unwrap();
         assert_eq!(buf.len(), ClientIdentifier::serial_len("PE3714100218"));
         let id = ClientIdentifier::parse(&buf, at(61)).unwrap();
         assert_eq!(id.serial(), Some("PE3714100218"));
@@ -276,7 +303,7 @@ mod tests {
     #[test]
     fn r6_user_class_rfc3004_and_raw_text() {
         let mut buf = Vec::new();
-        UserClass::put_items(&["Juniper", "ptx10008", "21.3R1"], at(77), &mut buf).unwrap();
+        UserClass::put_items(&["Juniper", "ptx10008", "21.3R1"], &mut buf).unwrap();
         assert_eq!(
             buf.len(),
             UserClass::items_len(&["Juniper", "ptx10008", "21.3R1"])
@@ -292,6 +319,10 @@ mod tests {
             UserClass::Raw(t) => assert_eq!(t.as_bytes(), b"Juniper ptx10008 21.3R1"),
             other => panic!("{other:?}"),
         }
-        assert!(UserClass::put_items(&[""], at(77), &mut buf).is_err());
+        assert!(UserClass::put_items(&[""], &mut buf).is_err());
+        assert!(!frames(b""));
+        assert!(!frames(b"\x02a"));
+        assert!(!frames(b"\x00"));
+        assert!(frames(b"\x01a\x02bc"));
     }
 }

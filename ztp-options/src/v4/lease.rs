@@ -15,16 +15,16 @@ use crate::text::Text;
 
 /// The options a ZTP lease is read from, in the order [`Lease`] keeps them.
 const CODES: [OptionCode; 10] = [
-    OptionCode::VendorSpecific,
-    OptionCode::TftpServerAddress,
-    OptionCode::TftpServerName,
-    OptionCode::LogServer,
-    OptionCode::NtpServers,
-    OptionCode::HostName,
-    OptionCode::MessageType,
-    OptionCode::VendorClass,
-    OptionCode::ClientIdentifier,
-    OptionCode::UserClass,
+    OptionCode::VENDOR_SPECIFIC,
+    OptionCode::TFTP_SERVER_ADDRESS,
+    OptionCode::TFTP_SERVER_NAME,
+    OptionCode::LOG_SERVER,
+    OptionCode::NTP_SERVERS,
+    OptionCode::HOST_NAME,
+    OptionCode::MESSAGE_TYPE,
+    OptionCode::VENDOR_CLASS,
+    OptionCode::CLIENT_IDENTIFIER,
+    OptionCode::USER_CLASS,
 ];
 
 /// The ZTP view of a DHCPv4 message: the options ZTP reads (43, 150, 66, 7,
@@ -96,9 +96,9 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`](crate::Error::BadLength) when it is not one byte.
+    /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when it is not one byte.
     pub fn message_type(&self) -> Result<Option<u8>> {
-        slot!(self, MessageType)
+        slot!(self, MESSAGE_TYPE)
             .map(|v| v.fixed::<1>().map(|[t]| t))
             .transpose()
     }
@@ -110,8 +110,8 @@ impl<'a> Lease<'a> {
     ///
     /// As [`Option43::new_checked`].
     pub fn option43(&self) -> Result<Option<Option43<'_>>> {
-        slot!(self, VendorSpecific)
-            .map(|v| Option43::new_checked_at(v.value.as_ref(), v.place().offset))
+        slot!(self, VENDOR_SPECIFIC)
+            .map(|v| Option43::checked_at(v.value.as_ref(), v.place()))
             .transpose()
     }
 
@@ -122,8 +122,8 @@ impl<'a> Lease<'a> {
     /// As [`Option43::suboptions`].
     pub fn suboptions(&self) -> Result<Option<Suboptions<'_>>> {
         // One walk: the typed collection reports a malformed item itself.
-        slot!(self, VendorSpecific)
-            .map(|v| Option43::unchecked_at(v.value.as_ref(), v.place().offset).suboptions())
+        slot!(self, VENDOR_SPECIFIC)
+            .map(|v| Option43::unchecked_at(v.value.as_ref(), v.place()).suboptions())
             .transpose()
     }
 
@@ -131,9 +131,9 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`](crate::Error::BadLength) when the length is not a multiple of 4.
+    /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when the length is not a multiple of 4.
     pub fn tftp_server_addresses(&self) -> Result<Option<Ipv4List<'_>>> {
-        slot!(self, TftpServerAddress)
+        slot!(self, TFTP_SERVER_ADDRESS)
             .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
             .transpose()
     }
@@ -144,7 +144,7 @@ impl<'a> Lease<'a> {
     ///
     /// As [`Text::parse`].
     pub fn tftp_server_name(&self) -> Result<Option<TftpServerName<'_>>> {
-        slot!(self, TftpServerName)
+        slot!(self, TFTP_SERVER_NAME)
             .map(|v| TftpServerName::parse(v.value.as_ref(), v.place()))
             .transpose()
     }
@@ -153,9 +153,9 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`](crate::Error::BadLength) when the length is not a multiple of 4.
+    /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when the length is not a multiple of 4.
     pub fn log_servers(&self) -> Result<Option<Ipv4List<'_>>> {
-        slot!(self, LogServer)
+        slot!(self, LOG_SERVER)
             .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
             .transpose()
     }
@@ -164,9 +164,9 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`](crate::Error::BadLength) when the length is not a multiple of 4.
+    /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when the length is not a multiple of 4.
     pub fn ntp_servers(&self) -> Result<Option<Ipv4List<'_>>> {
-        slot!(self, NtpServers)
+        slot!(self, NTP_SERVERS)
             .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
             .transpose()
     }
@@ -177,7 +177,7 @@ impl<'a> Lease<'a> {
     ///
     /// As [`Text::parse`].
     pub fn host_name(&self) -> Result<Option<Text<'_>>> {
-        slot!(self, HostName)
+        slot!(self, HOST_NAME)
             .map(|v| Text::parse(v.value.as_ref(), v.place()))
             .transpose()
     }
@@ -186,9 +186,9 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::NotJuniperVendorClass`](crate::Error::NotJuniperVendorClass).
+    /// [`DecodeErrorKind::NotJuniperVendorClass`](crate::DecodeErrorKind::NotJuniperVendorClass).
     pub fn vendor_class(&self) -> Result<Option<JuniperVendorClass<'_>>> {
-        slot!(self, VendorClass)
+        slot!(self, VENDOR_CLASS)
             .map(|v| JuniperVendorClass::parse(v.value.as_ref(), v.place()))
             .transpose()
     }
@@ -197,9 +197,9 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`](crate::Error::BadLength) for fewer than 2 bytes.
+    /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) for fewer than 2 bytes.
     pub fn client_identifier(&self) -> Result<Option<ClientIdentifier<'_>>> {
-        slot!(self, ClientIdentifier)
+        slot!(self, CLIENT_IDENTIFIER)
             .map(|v| ClientIdentifier::parse(v.value.as_ref(), v.place()))
             .transpose()
     }
@@ -210,7 +210,7 @@ impl<'a> Lease<'a> {
     ///
     /// As [`UserClass::parse`].
     pub fn user_class(&self) -> Result<Option<UserClass<'_>>> {
-        slot!(self, UserClass)
+        slot!(self, USER_CLASS)
             .map(|v| UserClass::parse(v.value.as_ref(), v.place()))
             .transpose()
     }

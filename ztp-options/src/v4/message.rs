@@ -10,8 +10,9 @@ use core::net::Ipv4Addr;
 
 use super::code::OptionCode;
 use super::field;
-use super::tlv::{AfterEnd, Tlv, Walk, Zero};
-use crate::error::{Error, Family, LengthRule, Place, Result};
+use crate::error::{DecodeErrorKind, Field, LengthRule, Place, Result, Within};
+use crate::family::Family;
+use crate::tlv::{Tlv, V4Options, Walk};
 
 /// Where an option was found (RFC 2131 §4.1, option 52).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,12 +28,21 @@ pub enum Area {
 }
 
 impl Area {
-    /// The field's name, as used in error messages.
+    /// The field's name.
     pub const fn as_str(self) -> &'static str {
         match self {
             Area::Options => "options",
             Area::File => "file",
             Area::Sname => "sname",
+        }
+    }
+
+    /// The area as errors name it.
+    pub const fn within(self) -> Within {
+        match self {
+            Area::Options => Within::Options,
+            Area::File => Within::File,
+            Area::Sname => Within::Sname,
         }
     }
 }
@@ -100,9 +110,12 @@ pub struct OptionValue<'a> {
 }
 
 impl<'a> OptionValue<'a> {
-    /// Where the value starts: the first instance's value, in the message.
+    /// Where the value starts: the first instance's value, in the message;
+    /// marked [joined](Place::in_joined_value) when several instances were
+    /// concatenated (offsets then count in the concatenation).
     pub fn place(&self) -> Place {
-        Place::option(Family::V4, u16::from(self.code.get()), self.offset + 2)
+        let at = Place::option(Family::V4, u16::from(self.code.get()), self.offset + 2);
+        if self.instances > 1 { at.joined() } else { at }
     }
 
     fn push(&mut self, more: &'a [u8]) {
@@ -116,12 +129,14 @@ impl<'a> OptionValue<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] naming the option.
+    /// [`DecodeErrorKind::BadLength`] naming the option.
     pub fn fixed<const N: usize>(&self) -> Result<[u8; N]> {
-        <[u8; N]>::try_from(self.value.as_ref()).map_err(|_| Error::BadLength {
-            at: self.place(),
-            len: self.value.len(),
-            expected: LengthRule::Exactly(N),
+        <[u8; N]>::try_from(self.value.as_ref()).map_err(|_| {
+            DecodeErrorKind::BadLength {
+                len: u32::try_from(self.value.len()).unwrap_or(u32::MAX),
+                expected: LengthRule::Exactly(N as u16),
+            }
+            .at(self.place())
         })
     }
 }
@@ -143,18 +158,16 @@ impl<T: AsRef<[u8]>> Message<T> {
     ///
     /// # Errors
     ///
-    /// [`Error::Truncated`] when the buffer is shorter than the 236-byte
-    /// header plus the cookie, [`Error::BadMagicCookie`] when the cookie is
-    /// not `63 82 53 63`.
+    /// [`DecodeErrorKind::Truncated`] when the buffer is shorter than the
+    /// 236-byte header plus the cookie, [`DecodeErrorKind::BadMagicCookie`]
+    /// when the cookie is not `63 82 53 63`.
     pub fn new_checked(buffer: T) -> Result<Self> {
         let msg = Message { buffer };
         msg.check_len()?;
         let cookie = msg.array::<4>(field::MAGIC.start);
         if cookie != field::MAGIC_COOKIE {
-            return Err(Error::BadMagicCookie {
-                at: Place::header(Family::V4, field::MAGIC.start),
-                value: cookie,
-            });
+            return Err(DecodeErrorKind::BadMagicCookie { value: cookie }
+                .at(Place::header(Family::V4, field::MAGIC.start)));
         }
         Ok(msg)
     }
@@ -163,16 +176,16 @@ impl<T: AsRef<[u8]>> Message<T> {
     ///
     /// # Errors
     ///
-    /// [`Error::Truncated`].
+    /// [`DecodeErrorKind::Truncated`].
     pub fn check_len(&self) -> Result<()> {
         let len = self.buffer.as_ref().len();
         if len < field::MIN_LEN {
-            return Err(Error::Truncated {
-                at: Place::header(Family::V4, 0),
-                field: "dhcpv4 header and magic cookie",
-                needed: field::MIN_LEN,
-                available: len,
-            });
+            return Err(DecodeErrorKind::Truncated {
+                field: Field::V4Header,
+                needed: field::MIN_LEN as u16,
+                available: len as u32,
+            }
+            .at(Place::header(Family::V4, 0)));
         }
         Ok(())
     }
@@ -255,16 +268,16 @@ impl<T: AsRef<[u8]>> Message<T> {
     ///
     /// # Errors
     ///
-    /// [`Error::BadLength`] when `hlen` is over 16 (the field's size): a
-    /// hostile `hlen` never slices past `chaddr`.
+    /// [`DecodeErrorKind::BadLength`] when `hlen` is over 16 (the field's
+    /// size): a hostile `hlen` never slices past `chaddr`.
     pub fn client_hw_addr(&self) -> Result<&[u8]> {
         let hlen = usize::from(self.hlen());
         if hlen > field::CHADDR.len() {
-            return Err(Error::BadLength {
-                at: Place::header(Family::V4, field::HLEN),
-                len: hlen,
-                expected: LengthRule::AtMost(field::CHADDR.len()),
-            });
+            return Err(DecodeErrorKind::BadLength {
+                len: u32::from(self.hlen()),
+                expected: LengthRule::AtMost(field::CHADDR.len() as u16),
+            }
+            .at(Place::header(Family::V4, field::HLEN)));
         }
         Ok(self.slice(field::CHADDR.start..field::CHADDR.start + hlen))
     }
@@ -316,37 +329,20 @@ impl<T: AsRef<[u8]>> Message<T> {
     ///
     /// # Errors
     ///
-    /// A malformed options field, [`Error::BadLength`] when option 52 is not
-    /// one byte, [`Error::BadOverload`] for a value other than 1, 2, 3.
+    /// A malformed options field, [`DecodeErrorKind::BadLength`] when
+    /// option 52 is not one byte, [`DecodeErrorKind::BadOverload`] for a
+    /// value other than 1, 2, 3.
     pub fn overload(&self) -> Result<Overload> {
-        let mut found = None;
-        for tlv in self.walk(Area::Options) {
-            let tlv = tlv?;
-            if tlv.code == OptionCode::Overload.get() {
-                found = Some(tlv);
+        let mut options = Options::new(self.bytes());
+        // Option 52 is read from the options field, before `file`/`sname`.
+        while let Some(opt) = options.next_raw() {
+            match opt {
+                Ok((_, Area::Options)) => {}
+                Err(e) if options.area == Area::Options => return Err(e),
+                _ => break,
             }
         }
-        match found {
-            None => Ok(Overload::None),
-            Some(tlv) => {
-                let at = Place::option(Family::V4, 52, tlv.offset + 2);
-                match tlv.value {
-                    [1] => Ok(Overload::File),
-                    [2] => Ok(Overload::Sname),
-                    [3] => Ok(Overload::Both),
-                    [v] => Err(Error::BadOverload { at, value: *v }),
-                    other => Err(Error::BadLength {
-                        at,
-                        len: other.len(),
-                        expected: LengthRule::Exactly(1),
-                    }),
-                }
-            }
-        }
-    }
-
-    fn walk(&self, area: Area) -> Walk<'_> {
-        area_walk(self.bytes(), area)
+        Ok(options.overload.unwrap_or_default())
     }
 
     /// Every option instance, in wire order: the options field, then `file`,
@@ -392,7 +388,7 @@ pub(crate) fn find_in<const N: usize>(
     codes: [OptionCode; N],
 ) -> Result<([Option<OptionValue<'_>>; N], Overload)> {
     let mut found: [Option<OptionValue<'_>>; N] = core::array::from_fn(|_| None);
-    let wanted: [u8; N] = codes.map(OptionCode::get);
+    let wanted: [u16; N] = codes.map(|c| u16::from(c.get()));
     let mut options = Options::new(message);
     while let Some(opt) = options.next_raw() {
         let (tlv, _) = opt?;
@@ -407,7 +403,7 @@ pub(crate) fn find_in<const N: usize>(
             Some(existing) => existing.push(tlv.value),
             None => {
                 *slot = Some(OptionValue {
-                    code: OptionCode::new(tlv.code),
+                    code: OptionCode::new(tlv.code as u8),
                     offset: tlv.offset,
                     instances: 1,
                     value: Cow::Borrowed(tlv.value),
@@ -419,7 +415,7 @@ pub(crate) fn find_in<const N: usize>(
 }
 
 /// The walk over one area of `message`.
-fn area_walk(message: &[u8], area: Area) -> Walk<'_> {
+fn area_walk(message: &[u8], area: Area) -> Walk<'_, V4Options> {
     let range = match area {
         Area::Options => field::OPTIONS.start..message.len().max(field::OPTIONS.start),
         Area::File => field::FILE,
@@ -430,9 +426,7 @@ fn area_walk(message: &[u8], area: Area) -> Walk<'_> {
         message.get(range).unwrap_or(&[]),
         start,
         Place::header(Family::V4, start),
-        area.as_str(),
-        Zero::Pad,
-        AfterEnd::Zeros,
+        area.within(),
     )
 }
 
@@ -444,7 +438,7 @@ pub(crate) fn name_field(field: &[u8]) -> Option<&[u8]> {
 /// The iterator of [`Message::options`].
 #[derive(Debug, Clone)]
 pub struct Options<'a> {
-    walk: Walk<'a>,
+    walk: Walk<'a, V4Options>,
     area: Area,
     overload: Option<Overload>,
     message: &'a [u8],
@@ -506,31 +500,27 @@ impl<'a> Options<'a> {
         }
     }
 
+    #[cold]
     fn read_overload(&mut self, tlv: &Tlv<'a>) -> Result<()> {
         let at = Place::option(Family::V4, 52, tlv.offset);
         if self.area != Area::Options {
-            return Err(Error::NestedOverload {
-                at,
-                area: self.area.as_str(),
-            });
+            return Err(DecodeErrorKind::NestedOverload {
+                within: self.area.within(),
+            }
+            .at(at));
         }
         let value_at = at.shifted(2);
         self.overload = Some(match tlv.value {
             [1] => Overload::File,
             [2] => Overload::Sname,
             [3] => Overload::Both,
-            [v] => {
-                return Err(Error::BadOverload {
-                    at: value_at,
-                    value: *v,
-                });
-            }
+            [v] => return Err(DecodeErrorKind::BadOverload { value: *v }.at(value_at)),
             other => {
-                return Err(Error::BadLength {
-                    at: value_at,
-                    len: other.len(),
+                return Err(DecodeErrorKind::BadLength {
+                    len: other.len() as u32,
                     expected: LengthRule::Exactly(1),
-                });
+                }
+                .at(value_at));
             }
         });
         Ok(())
@@ -544,7 +534,7 @@ impl<'a> Iterator for Options<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         self.next_raw().map(|r| {
             r.map(|(tlv, area)| RawOption {
-                code: OptionCode::new(tlv.code),
+                code: OptionCode::new(tlv.code as u8),
                 offset: tlv.offset,
                 area,
                 value: tlv.value,

@@ -22,9 +22,8 @@ mod message;
 mod option43;
 mod options;
 mod servers;
-mod tlv;
 
-pub use code::OptionCode;
+pub use code::{MessageType, OptionCode};
 pub use identity::{ClientIdentifier, JuniperVendorClass, UserClass, UserClassItems};
 pub use lease::Lease;
 pub use message::{Area, Message, OptionValue, Options, Overload, RawOption};

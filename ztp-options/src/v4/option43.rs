@@ -4,9 +4,10 @@
 
 use bytes::BufMut;
 
-use super::tlv::{AfterEnd, Walk, Zero};
-use crate::error::{Error, Family, LengthRule, Place, Result};
-use crate::suboption::{Item, Suboptions, VendorInfo};
+use crate::error::{EncodeError, EncodeErrorKind, Item as EncodeItem, Place, Result, Within};
+use crate::family::Family;
+use crate::suboption::{Item, SuboptionCode, Suboptions, VendorInfo};
+use crate::tlv::{V4Suboptions, Walk};
 
 /// The option code.
 pub(crate) const CODE: u8 = 43;
@@ -14,35 +15,51 @@ pub(crate) const CODE: u8 = 43;
 /// A view over the value of option 43.
 ///
 /// Offsets in errors count from the start of the value, shifted by the
-/// `offset` given to [`Option43::new_checked_at`] (the message decoders pass
+/// offset given to [`Option43::new_checked_at`] (the message decoders pass
 /// the value's offset in the message).
+///
+/// ```
+/// use ztp_options::v4::Option43;
+///
+/// // 00 "a.tgz", 03 "http" (R1: code 0 is suboption 00, not a pad).
+/// let value = b"\x00\x05a.tgz\x03\x04http";
+/// let view = Option43::new_checked(value)?;
+/// let sub = view.suboptions()?;
+/// assert_eq!(sub.image().unwrap().as_bytes(), b"a.tgz");
+/// assert_eq!(view.items().count(), 2);
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Option43<'a> {
     bytes: &'a [u8],
-    offset: usize,
+    at: Place,
 }
 
 impl<'a> Option43<'a> {
     /// Wraps an option 43 value; [`Option43::items`] still reports any
     /// malformed item.
     pub const fn new_unchecked(bytes: &'a [u8]) -> Self {
-        Option43 { bytes, offset: 0 }
+        Option43 {
+            bytes,
+            at: Place::option(Family::V4, CODE as u16, 0),
+        }
     }
 
-    /// Wraps a value found at `offset` without walking it: every walk of
-    /// the view ([`Option43::items`], [`Option43::suboptions`]) still
-    /// reports the first malformed item.
-    pub(crate) const fn unchecked_at(bytes: &'a [u8], offset: usize) -> Self {
-        Option43 { bytes, offset }
+    /// Wraps a value found at `at` (the value's first byte) without walking
+    /// it: every walk of the view still reports the first malformed item.
+    pub(crate) const fn unchecked_at(bytes: &'a [u8], at: Place) -> Self {
+        Option43 { bytes, at }
     }
 
     /// Wraps an option 43 value after walking it once.
     ///
     /// # Errors
     ///
-    /// [`Error::LengthOverrun`] when a suboption's length runs past the value
-    /// (with the suboption's offset), [`Error::MissingLength`] for a code
-    /// with no length byte, [`Error::AfterEnd`] for bytes after a 255.
+    /// [`LengthOverrun`](crate::DecodeErrorKind::LengthOverrun) when a
+    /// suboption's length runs past the value,
+    /// [`Truncated`](crate::DecodeErrorKind::Truncated) for a code with no
+    /// length byte, [`AfterEnd`](crate::DecodeErrorKind::AfterEnd) for bytes
+    /// after a 255; each at the suboption's code byte.
     pub fn new_checked(bytes: &'a [u8]) -> Result<Self> {
         Self::new_checked_at(bytes, 0)
     }
@@ -54,10 +71,13 @@ impl<'a> Option43<'a> {
     ///
     /// As [`Option43::new_checked`].
     pub fn new_checked_at(bytes: &'a [u8], offset: usize) -> Result<Self> {
-        let view = Option43 { bytes, offset };
-        for item in view.items() {
-            item?;
-        }
+        Self::checked_at(bytes, Place::option(Family::V4, u16::from(CODE), offset))
+    }
+
+    /// As [`Option43::new_checked_at`], at a place (a joined value's).
+    pub(crate) fn checked_at(bytes: &'a [u8], at: Place) -> Result<Self> {
+        let view = Option43 { bytes, at };
+        crate::tlv::check(view.walk())?;
         Ok(view)
     }
 
@@ -66,29 +86,25 @@ impl<'a> Option43<'a> {
         self.bytes
     }
 
-    fn place(&self) -> Place {
-        Place::option(Family::V4, u16::from(CODE), self.offset)
+    /// Where the value starts.
+    pub fn place(&self) -> Place {
+        self.at
+    }
+
+    fn walk(&self) -> Walk<'a, V4Suboptions> {
+        Walk::new(self.bytes, self.at.offset(), self.at, Within::Suboptions)
     }
 
     /// Every suboption in wire order, unknown codes included; the first
     /// malformed one is an error and ends the iteration.
     pub fn items(&self) -> Items<'a> {
-        Items {
-            walk: Walk::new(
-                self.as_bytes(),
-                self.offset,
-                self.place(),
-                "option 43",
-                Zero::Code,
-                AfterEnd::Nothing,
-            ),
-        }
+        Items { walk: self.walk() }
     }
 
     /// Whether the list is closed by an end code (255), as dnsmasq writes it.
     /// Our encoder does not write one.
     pub fn has_end(&self) -> bool {
-        let mut walk = self.items().walk;
+        let mut walk = self.walk();
         walk.by_ref().for_each(drop);
         walk.ended()
     }
@@ -99,7 +115,7 @@ impl<'a> Option43<'a> {
     ///
     /// As [`Suboptions::collect`].
     pub fn suboptions(&self) -> Result<Suboptions<'a>> {
-        Suboptions::collect(self.place(), self.items())
+        Suboptions::collect(self.at, self.items())
     }
 
     /// The owned form.
@@ -108,14 +124,14 @@ impl<'a> Option43<'a> {
     ///
     /// As [`VendorInfo::from_items`].
     pub fn to_vendor_info(&self) -> Result<VendorInfo> {
-        VendorInfo::from_items(self.place(), self.items())
+        VendorInfo::from_items(self.at, self.items())
     }
 }
 
 /// The iterator of [`Option43::items`].
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
-    walk: Walk<'a>,
+    walk: Walk<'a, V4Suboptions>,
 }
 
 impl<'a> Iterator for Items<'a> {
@@ -125,7 +141,7 @@ impl<'a> Iterator for Items<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         self.walk.next().map(|r| {
             r.map(|tlv| Item {
-                code: u16::from(tlv.code),
+                code: SuboptionCode::new(tlv.code),
                 offset: tlv.offset,
                 value_offset: tlv.offset + 2,
                 value: tlv.value,
@@ -136,21 +152,24 @@ impl<'a> Iterator for Items<'a> {
 
 impl core::iter::FusedIterator for Items<'_> {}
 
+const ITEM: EncodeItem = EncodeItem::option(Family::V4, CODE as u16);
+
 impl VendorInfo {
-    fn v4_items(&self, mut f: impl FnMut(u8, &[u8]) -> Result<()>) -> Result<()> {
-        let base = Place::option(Family::V4, u16::from(CODE), 0);
-        self.for_each_item(base, |code, value| {
-            let code8 = u8::try_from(code).map_err(|_| Error::TooLong {
-                at: base.suboption(code, 0),
-                len: usize::from(code),
-                expected: LengthRule::AtMost(254),
-            })?;
+    fn v4_items(
+        &self,
+        mut f: impl FnMut(u8, &[u8]) -> core::result::Result<(), EncodeError>,
+    ) -> core::result::Result<(), EncodeError> {
+        self.for_each_item(ITEM, |code, value| {
+            // for_each_item refuses DHCPv4 codes over 254.
+            let code8 = u8::try_from(code).unwrap_or(u8::MAX);
             if value.len() > 255 {
-                return Err(Error::TooLong {
-                    at: base.suboption(code, 0),
-                    len: value.len(),
-                    expected: LengthRule::AtMost(255),
-                });
+                return Err(EncodeError::new(
+                    ITEM.suboption(code),
+                    EncodeErrorKind::TooLong {
+                        len: value.len(),
+                        max: 255,
+                    },
+                ));
             }
             f(code8, value)
         })
@@ -163,7 +182,7 @@ impl VendorInfo {
     /// # Errors
     ///
     /// As [`VendorInfo::emit_v4`].
-    pub fn buffer_len_v4(&self) -> Result<usize> {
+    pub fn buffer_len_v4(&self) -> core::result::Result<usize, EncodeError> {
         let mut len = 0usize;
         self.v4_items(|_, value| {
             len += 2 + value.len();
@@ -179,11 +198,14 @@ impl VendorInfo {
     ///
     /// # Errors
     ///
-    /// [`Error::BufferTooSmall`]; [`Error::TooLong`] for a suboption value
-    /// over 255 bytes or a code over 254; errors of values that would not
-    /// decode again (empty or control bytes in text, a duplicate code).
-    pub fn emit_v4(&self, buf: &mut [u8]) -> Result<usize> {
-        crate::emit::into_slice(buf, self.buffer_len_v4()?, |out| self.put_v4(out))
+    /// [`EncodeErrorKind::BufferTooSmall`]; [`EncodeErrorKind::TooLong`] for
+    /// a suboption value over 255 bytes; [`EncodeErrorKind::ReservedCode`]
+    /// for a code over 254; errors of values that would not decode again
+    /// (empty or control bytes in text, a duplicate code).
+    pub fn emit_v4(&self, buf: &mut [u8]) -> core::result::Result<usize, EncodeError> {
+        crate::emit::into_slice(Family::V4, buf, self.buffer_len_v4()?, |out| {
+            self.put_v4(out)
+        })
     }
 
     /// Appends the option 43 value to `buf` (see [`VendorInfo::emit_v4`]).
@@ -191,9 +213,9 @@ impl VendorInfo {
     /// # Errors
     ///
     /// As [`VendorInfo::emit_v4`]; on error nothing has been written.
-    pub fn put_v4<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+    pub fn put_v4<B: BufMut>(&self, buf: &mut B) -> core::result::Result<(), EncodeError> {
         let needed = self.buffer_len_v4()?;
-        crate::emit::room(buf, needed)?;
+        crate::emit::room(Family::V4, buf, needed)?;
         self.v4_items(|code, value| {
             buf.put_u8(code);
             buf.put_u8(value.len() as u8);

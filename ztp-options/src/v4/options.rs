@@ -1,11 +1,16 @@
 //! An owned, ordered set of DHCPv4 options, and its encoder (R2: values over
 //! 255 bytes are split into several instances, RFC 3396).
 
+use alloc::vec::Vec;
+
 use bytes::BufMut;
 
 use super::code::OptionCode;
 use super::message::{Message, Overload};
-use crate::error::{Error, Result};
+use crate::error::{EncodeError, EncodeErrorKind, Item, Result};
+use crate::family::Family;
+
+type EncodeResult<T> = core::result::Result<T, EncodeError>;
 
 /// One option, owned.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -44,7 +49,7 @@ impl OptionSet {
         let mut set = OptionSet::new();
         for opt in msg.options() {
             let opt = opt?;
-            if opt.code == OptionCode::Overload {
+            if opt.code == OptionCode::OVERLOAD {
                 continue;
             }
             match set
@@ -67,13 +72,17 @@ impl OptionSet {
     ///
     /// # Errors
     ///
-    /// [`Error::ReservedCode`] for codes 0 (pad) and 255 (end).
-    pub fn insert(&mut self, code: OptionCode, value: Vec<u8>) -> Result<()> {
+    /// [`EncodeErrorKind::ReservedCode`] for codes 0 (pad) and 255 (end).
+    pub fn insert(&mut self, code: OptionCode, value: Vec<u8>) -> EncodeResult<()> {
         let byte = code.get();
         if byte == 0 || byte == 255 {
-            return Err(Error::ReservedCode { code: byte });
+            return Err(EncodeError::new(
+                Item::option(Family::V4, u16::from(byte)),
+                EncodeErrorKind::ReservedCode {
+                    code: u16::from(byte),
+                },
+            ));
         }
-        let code = OptionCode::new(byte);
         match self.options.iter_mut().find(|o| o.code == code) {
             Some(existing) => existing.value = value,
             None => self.options.push(OwnedOption { code, value }),
@@ -129,40 +138,24 @@ impl OptionSet {
     ///
     /// # Errors
     ///
-    /// [`Error::BufferTooSmall`].
-    pub fn emit(&self, buf: &mut [u8]) -> Result<usize> {
-        crate::emit::into_slice(buf, self.buffer_len(), |out| self.put(out))
+    /// [`EncodeErrorKind::BufferTooSmall`].
+    pub fn emit(&self, buf: &mut [u8]) -> EncodeResult<usize> {
+        crate::emit::into_slice(Family::V4, buf, self.buffer_len(), |out| self.put(out))
     }
 
     /// Appends the options and the end option to `buf`.
     ///
     /// # Errors
     ///
-    /// [`Error::BufferTooSmall`] (and nothing is written).
-    pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+    /// [`EncodeErrorKind::BufferTooSmall`] (and nothing is written).
+    pub fn put<B: BufMut>(&self, buf: &mut B) -> EncodeResult<()> {
         let needed = self.buffer_len();
-        crate::emit::room(buf, needed)?;
+        crate::emit::room(Family::V4, buf, needed)?;
         for o in &self.options {
-            put_option(o.code.get(), &o.value, buf);
+            put_instances(o.code.get(), &o.value, buf);
         }
         buf.put_u8(255);
         Ok(())
-    }
-}
-
-impl OptionSet {
-    /// What a device resolves from a reply carrying these options: the
-    /// check a server or a provisioning tool makes before sending them.
-    /// (This builds the reply, so it allocates.)
-    ///
-    /// # Errors
-    ///
-    /// [`CannotProceed`](crate::CannotProceed), naming its rule.
-    pub fn resolve(&self) -> core::result::Result<crate::Plan, crate::CannotProceed> {
-        let repr = MessageRepr::reply(self.clone());
-        let mut msg = Vec::with_capacity(repr.buffer_len());
-        repr.put(&mut msg)?;
-        crate::resolve_v4(&super::Lease::parse(&msg)?)
     }
 }
 
@@ -182,9 +175,31 @@ pub fn instances_len(len: usize) -> usize {
 }
 
 /// Appends one option, split into instances of at most 255 bytes (RFC 3396
-/// §6); an empty value is written as one instance of length 0. The caller
-/// checks room ([`instances_len`]).
-pub fn put_option<B: BufMut>(code: u8, value: &[u8], buf: &mut B) {
+/// §6); an empty value is written as one instance of length 0. This is the
+/// one place the split is made.
+///
+/// # Errors
+///
+/// [`EncodeErrorKind::ReservedCode`] for codes 0 and 255,
+/// [`EncodeErrorKind::BufferTooSmall`] when `buf` has less room than
+/// [`instances_len`]; nothing is written then.
+pub fn put_option<B: BufMut>(code: OptionCode, value: &[u8], buf: &mut B) -> EncodeResult<()> {
+    let byte = code.get();
+    if byte == 0 || byte == 255 {
+        return Err(EncodeError::new(
+            Item::option(Family::V4, u16::from(byte)),
+            EncodeErrorKind::ReservedCode {
+                code: u16::from(byte),
+            },
+        ));
+    }
+    crate::emit::room(Family::V4, buf, instances_len(value.len()))?;
+    put_instances(byte, value, buf);
+    Ok(())
+}
+
+/// [`put_option`] once the room is checked.
+fn put_instances<B: BufMut>(code: u8, value: &[u8], buf: &mut B) {
     if value.is_empty() {
         buf.put_u8(code);
         buf.put_u8(0);
@@ -320,6 +335,14 @@ impl MessageRepr {
         })
     }
 
+    /// The message's bytes, in a new vector.
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut out = alloc::vec![0; self.buffer_len()];
+        // The buffer has exactly the room the message needs.
+        let _ = self.emit(&mut out);
+        out
+    }
+
     /// The bytes [`MessageRepr::emit`] writes.
     pub fn buffer_len(&self) -> usize {
         (super::field::OPTIONS.start + self.options.buffer_len()).max(self.min_len)
@@ -329,19 +352,19 @@ impl MessageRepr {
     ///
     /// # Errors
     ///
-    /// [`Error::BufferTooSmall`].
-    pub fn emit(&self, buf: &mut [u8]) -> Result<usize> {
-        crate::emit::into_slice(buf, self.buffer_len(), |out| self.put(out))
+    /// [`EncodeErrorKind::BufferTooSmall`].
+    pub fn emit(&self, buf: &mut [u8]) -> EncodeResult<usize> {
+        crate::emit::into_slice(Family::V4, buf, self.buffer_len(), |out| self.put(out))
     }
 
     /// Appends the message to `buf`.
     ///
     /// # Errors
     ///
-    /// [`Error::BufferTooSmall`] (and nothing is written).
-    pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+    /// [`EncodeErrorKind::BufferTooSmall`] (and nothing is written).
+    pub fn put<B: BufMut>(&self, buf: &mut B) -> EncodeResult<()> {
         let needed = self.buffer_len();
-        crate::emit::room(buf, needed)?;
+        crate::emit::room(Family::V4, buf, needed)?;
         buf.put_u8(self.op);
         buf.put_u8(self.htype);
         buf.put_u8(self.hlen);
@@ -386,7 +409,7 @@ impl<'a> arbitrary::Arbitrary<'a> for MessageRepr {
     fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
         let mut options: OptionSet = u.arbitrary()?;
         // Option 52 is never written by the encoder (it does not overload).
-        options.remove(OptionCode::Overload);
+        options.remove(OptionCode::OVERLOAD);
         Ok(MessageRepr {
             op: u.arbitrary()?,
             htype: u.arbitrary()?,

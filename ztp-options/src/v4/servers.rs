@@ -5,33 +5,52 @@ use core::net::Ipv4Addr;
 
 use bytes::BufMut;
 
-use crate::error::{Error, Excerpt, LengthRule, Place, Result};
+use crate::error::{DecodeErrorKind, EncodeError, LengthRule, Place, Result};
+use crate::family::Family;
 use crate::text::Text;
 
 /// A list of IPv4 addresses, 4 bytes each: options 150, 7, 42 (and 3, 6).
 ///
 /// RFC 5859 allows several addresses in option 150; the list keeps them all
 /// in order.
+///
+/// ```
+/// use ztp_options::v4::Ipv4List;
+///
+/// let list = Ipv4List::try_from(&[192, 0, 2, 10, 192, 0, 2, 11][..])?;
+/// assert_eq!(list.first().to_string(), "192.0.2.10");
+/// assert_eq!(list.len(), 2);
+/// assert!(Ipv4List::try_from(&[1, 2, 3][..]).is_err()); // R4
+/// # Ok::<(), ztp_options::DecodeErrorKind>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ipv4List<'a> {
     bytes: &'a [u8],
 }
 
-impl<'a> Ipv4List<'a> {
-    /// Checks the value's length: a non-zero multiple of 4 (R4).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::BadLength`](crate::Error::BadLength) with the length, at `at`.
-    pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
+/// Checks the value's length: a non-zero multiple of 4 (R4).
+impl<'a> TryFrom<&'a [u8]> for Ipv4List<'a> {
+    type Error = DecodeErrorKind;
+
+    fn try_from(value: &'a [u8]) -> core::result::Result<Self, DecodeErrorKind> {
         if value.is_empty() || !value.len().is_multiple_of(4) {
-            return Err(Error::BadLength {
-                at,
-                len: value.len(),
+            return Err(DecodeErrorKind::BadLength {
+                len: u32::try_from(value.len()).unwrap_or(u32::MAX),
                 expected: LengthRule::MultipleOf(4),
             });
         }
         Ok(Ipv4List { bytes: value })
+    }
+}
+
+impl<'a> Ipv4List<'a> {
+    /// Checks the value of an option found at `at` (R4).
+    ///
+    /// # Errors
+    ///
+    /// [`DecodeErrorKind::BadLength`] with the length, at `at`.
+    pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
+        Ipv4List::try_from(value).map_err(|k| k.at(at))
     }
 
     /// The addresses, in order.
@@ -52,6 +71,11 @@ impl<'a> Ipv4List<'a> {
     /// Always false: a parsed list has at least one address.
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
+    }
+
+    /// The value's bytes.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.bytes
     }
 }
 
@@ -78,10 +102,20 @@ pub fn ipv4_list_len(addrs: &[Ipv4Addr]) -> usize {
 }
 
 /// Appends an address list value (4 bytes each) to `buf`.
-pub fn put_ipv4_list<B: BufMut>(addrs: &[Ipv4Addr], buf: &mut B) {
+///
+/// # Errors
+///
+/// [`BufferTooSmall`](crate::EncodeErrorKind::BufferTooSmall), and nothing
+/// is written.
+pub fn put_ipv4_list<B: BufMut>(
+    addrs: &[Ipv4Addr],
+    buf: &mut B,
+) -> core::result::Result<(), EncodeError> {
+    crate::emit::room(Family::V4, buf, ipv4_list_len(addrs))?;
     for a in addrs {
         buf.put_slice(&a.octets());
     }
+    Ok(())
 }
 
 /// Option 66: the TFTP server name. ZTP needs an IPv4 literal here, since
@@ -111,15 +145,17 @@ impl<'a> TftpServerName<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::HostName`](crate::Error::HostName) naming the value when it is not an IPv4 literal
-    /// (R3): the name is kept and reported, never resolved.
+    /// [`DecodeErrorKind::HostName`] at the value when it is not an IPv4
+    /// literal (R3): the name is kept and reported, never resolved.
     pub fn address(&self) -> Result<Ipv4Addr> {
         core::str::from_utf8(self.text.as_bytes())
             .ok()
             .and_then(|s| s.parse().ok())
-            .ok_or(Error::HostName {
-                at: self.text.place(),
-                value: Excerpt::new(self.text.as_bytes()),
+            .ok_or_else(|| {
+                DecodeErrorKind::HostName {
+                    len: u32::try_from(self.text.as_bytes().len()).unwrap_or(u32::MAX),
+                }
+                .at(self.text.place())
             })
     }
 }
@@ -127,7 +163,7 @@ impl<'a> TftpServerName<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Family;
+    use alloc::vec::Vec;
 
     fn at(code: u16) -> Place {
         Place::option(Family::V4, code, 2)
@@ -147,14 +183,14 @@ mod tests {
 
     #[test]
     fn r4_option_150_length_must_be_a_multiple_of_4() {
-        for len in [0, 1, 3, 5, 6, 7, 9] {
+        for len in [0usize, 1, 3, 5, 6, 7, 9] {
             assert_eq!(
-                Ipv4List::parse(&vec![1; len], at(150)),
-                Err(Error::BadLength {
-                    at: at(150),
-                    len,
+                Ipv4List::parse(&alloc::vec![1; len], at(150)),
+                Err(DecodeErrorKind::BadLength {
+                    len: len as u32,
                     expected: LengthRule::MultipleOf(4)
-                })
+                }
+                .at(at(150)))
             );
         }
     }
@@ -165,7 +201,7 @@ mod tests {
         assert_eq!(syslog.first(), Ipv4Addr::new(192, 0, 2, 7));
         assert!(Ipv4List::parse(&[192, 0, 2], at(42)).is_err());
         let mut out = Vec::new();
-        put_ipv4_list(&[Ipv4Addr::new(192, 0, 2, 7)], &mut out);
+        put_ipv4_list(&[Ipv4Addr::new(192, 0, 2, 7)], &mut out).unwrap();
         assert_eq!(out, [192, 0, 2, 7]);
         assert_eq!(ipv4_list_len(&[Ipv4Addr::LOCALHOST; 3]), 12);
     }
@@ -175,16 +211,14 @@ mod tests {
         // dnsmasq 2.90 sends "10.99.0.1" plus a NUL (shared/captures).
         let name = TftpServerName::parse(b"10.99.0.1\0", at(66)).unwrap();
         assert_eq!(name.address(), Ok(Ipv4Addr::new(10, 99, 0, 1)));
-        let name = TftpServerName::parse(b"tftp.example.net", at(66)).unwrap();
+        let value = b"tftp.example.net";
+        let name = TftpServerName::parse(value, at(66)).unwrap();
+        let err = name.address().unwrap_err();
+        assert_eq!(err, DecodeErrorKind::HostName { len: 16 }.at(at(66)));
+        let mut msg = alloc::vec![0, 0];
+        msg.extend_from_slice(value);
         assert_eq!(
-            name.address(),
-            Err(Error::HostName {
-                at: at(66),
-                value: Excerpt::new(b"tftp.example.net")
-            })
-        );
-        assert_eq!(
-            name.address().unwrap_err().to_string(),
+            alloc::string::ToString::to_string(&err.display_in(&msg)),
             "dhcpv4 option 66 at byte 2: \"tftp.example.net\" is a host name, not an ip address; \
              name resolution is not supported"
         );

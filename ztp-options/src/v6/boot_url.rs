@@ -3,75 +3,58 @@
 //! the IPv6 address are required, the port is optional. The file server
 //! must be an address literal: ZTP does not resolve names (R22).
 //!
-//! Decoding does not allocate: [`BootFileUrl`] splits the value in place and
-//! keeps borrowed slices. The path is kept exactly as given (no
-//! percent-decoding, no `.`/`..` resolution, `?` and `#` not split off):
-//! the device asks the server for those bytes. [`BootFileUrl::to_url`]
-//! gives the same URL as a [`url::Url`] (which does normalise), and
-//! [`BootFileUrlRepr`] is the owned form, for servers.
+//! Decoding does not allocate: [`BootFileUrl`] splits the value in place
+//! with a small nom grammar and keeps borrowed slices. The path is kept
+//! exactly as given (no percent-decoding, no `.`/`..` resolution, `?` and
+//! `#` not split off): the device asks the server for those bytes.
+//! [`BootFileUrlRepr`] is the owned form, for servers. (A `url::Url` for
+//! the same text is `ztp-fetch-url`'s business: this crate does not depend
+//! on `url`.)
 
+use alloc::string::String;
 use core::fmt;
 use core::net::{Ipv4Addr, Ipv6Addr};
 
 use bytes::BufMut;
+use nom::Parser as _;
 
-use crate::error::{Error, Excerpt, Family, LengthRule, Place, Result};
+use crate::error::{
+    DecodeErrorKind, EncodeError, EncodeErrorKind, Item, Place, Result, UrlProblem,
+};
+use crate::family::Family;
 use crate::suboption::{Port, TransferMode};
 use crate::text::{Text, TrailingNul};
 
 /// The option code.
 pub(crate) const CODE: u16 = 59;
 
-/// What is wrong with an option 59 value that is not a boot file URL, in
-/// [`Error::BadUrl`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-#[non_exhaustive]
-pub enum UrlProblem {
-    /// No `scheme://` at the start.
-    NoScheme,
-    /// Nothing between `://` and the path.
-    NoServer,
-    /// A `[` with no `]`.
-    UnclosedBracket,
-    /// Brackets around something that is not an IPv6 address (a zone id
-    /// such as `%eth0` included).
-    BadIpv6,
-    /// An IPv6 address without the brackets a URL needs (R22).
-    Unbracketed,
-    /// A user name or password (`user@`): FTP is anonymous (R23), and the
-    /// other modes take none.
-    UserInfo,
-    /// Something other than `:port` or `/` after the `]`.
-    AfterServer,
-    /// A path that does not start with `/` (encoder only).
-    BadPath,
-    /// The `url` crate rejects it ([`BootFileUrl::to_url`] only).
-    Rejected,
+/// The parts of `scheme://authority/path`, split by the grammar; `()` is
+/// nom's error here, the typed error is built by the caller.
+fn split(url: &str) -> Option<(&str, &str, &str)> {
+    use nom::bytes::complete::{tag, take_till, take_until};
+    use nom::combinator::{rest, verify};
+    use nom::sequence::terminated;
+    let scheme = verify(take_until::<_, _, ()>("://"), |s: &str| !s.is_empty());
+    let authority = take_till(|c| c == '/');
+    (terminated(scheme, tag("://")), authority, rest)
+        .parse_complete(url)
+        .ok()
+        .map(|(_, parts)| parts)
 }
 
-impl UrlProblem {
-    /// The lowercase description used in [`Error::BadUrl`]'s message.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            UrlProblem::NoScheme => "no transfer-mode:// scheme",
-            UrlProblem::NoServer => "no file server",
-            UrlProblem::UnclosedBracket => "no ] after the ipv6 address",
-            UrlProblem::BadIpv6 => "not an ipv6 address between the brackets",
-            UrlProblem::Unbracketed => "the ipv6 address must be in brackets",
-            UrlProblem::UserInfo => "user name or password in the url",
-            UrlProblem::AfterServer => "neither :port nor / after the server",
-            UrlProblem::BadPath => "the path must be empty or start with /",
-            UrlProblem::Rejected => "rejected by the url parser",
-        }
-    }
-}
-
-impl fmt::Display for UrlProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+/// `[ipv6]` then an optional `:port`, the whole authority; the address and
+/// the port's digits (if any).
+fn bracketed(authority: &str) -> Option<(&str, Option<&str>)> {
+    use nom::bytes::complete::{tag, take_until};
+    use nom::combinator::{all_consuming, opt, rest};
+    use nom::sequence::{delimited, preceded};
+    all_consuming((
+        delimited(tag("["), take_until::<_, _, ()>("]"), tag("]")),
+        opt(preceded(tag(":"), rest)),
+    ))
+    .parse_complete(authority)
+    .ok()
+    .map(|(_, parts)| parts)
 }
 
 /// A validated option 59 value, borrowed: transfer mode, IPv6 file server,
@@ -92,76 +75,53 @@ impl<'a> BootFileUrl<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Empty`], [`Error::ControlByte`], [`Error::InvalidUtf8`] for
-    /// text that is not a clean string (R7); [`Error::UnknownTransferMode`]
-    /// for a scheme other than `tftp`, `ftp`, `http`, `https` (lowercase);
-    /// [`Error::HostName`] for a host name, [`Error::NotIpv6`] for an IPv4
-    /// literal; [`Error::BadPort`] for a port that is not 1..=65535;
-    /// [`Error::BadUrl`] for anything else (see [`UrlProblem`]). Each names
-    /// the offending value and points at it.
+    /// [`DecodeErrorKind::Empty`], [`DecodeErrorKind::ControlByte`],
+    /// [`DecodeErrorKind::InvalidUtf8`] for text that is not a clean string
+    /// (R7); [`DecodeErrorKind::BadUrl`] for anything else, with the
+    /// [`UrlProblem`] and its index in the URL (a scheme other than `tftp`,
+    /// `ftp`, `http`, `https`, a host name, an IPv4 literal, a bad port...).
+    /// Every error is at the value's start.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
         let text = Text::parse(value, at)?;
         let url = text.as_str()?;
-        let bad = |problem: UrlProblem, offset: usize| Error::BadUrl {
-            at: at.shifted(offset),
-            problem,
-            value: Excerpt::new(url.as_bytes()),
+        let bad = |problem: UrlProblem, index: usize| {
+            DecodeErrorKind::BadUrl {
+                problem,
+                index: u32::try_from(index).unwrap_or(u32::MAX),
+                len: u32::try_from(value.len()).unwrap_or(u32::MAX),
+            }
+            .at(at)
         };
-        let (scheme, rest) = url
-            .split_once("://")
-            .filter(|(scheme, _)| !scheme.is_empty())
-            .ok_or_else(|| bad(UrlProblem::NoScheme, 0))?;
-        let transfer_mode = TransferMode::parse(scheme.as_bytes(), at)?;
-        let host_at = scheme.len().saturating_add(3);
-        let (authority, path) = match rest.find('/') {
-            Some(slash) => rest.split_at(slash),
-            None => (rest, ""),
-        };
+        let (scheme, authority, path) = split(url).ok_or_else(|| bad(UrlProblem::NoScheme, 0))?;
+        let transfer_mode = scheme
+            .parse::<TransferMode>()
+            .map_err(|_| bad(UrlProblem::UnknownScheme, 0))?;
+        let host_at = scheme.len() + 3;
         if authority.contains('@') {
             return Err(bad(UrlProblem::UserInfo, host_at));
         }
         if authority.is_empty() {
             return Err(bad(UrlProblem::NoServer, host_at));
         }
-        let (server, port) = match authority.strip_prefix('[') {
-            Some(bracketed) => {
-                let (literal, after) = bracketed
-                    .split_once(']')
-                    .ok_or_else(|| bad(UrlProblem::UnclosedBracket, host_at))?;
-                let server = literal
-                    .parse::<Ipv6Addr>()
-                    .map_err(|_| bad(UrlProblem::BadIpv6, host_at.saturating_add(1)))?;
-                let after_at = host_at.saturating_add(literal.len()).saturating_add(2);
-                let port = match after {
-                    "" => None,
-                    _ => match after.strip_prefix(':') {
-                        Some(digits) => Some(Port::parse(
-                            digits.as_bytes(),
-                            at.shifted(after_at.saturating_add(1)),
-                        )?),
-                        None => return Err(bad(UrlProblem::AfterServer, after_at)),
-                    },
-                };
-                (server, port)
-            }
-            None => {
-                if authority.parse::<Ipv6Addr>().is_ok() {
-                    return Err(bad(UrlProblem::Unbracketed, host_at));
-                }
-                let host = authority
-                    .split_once(':')
-                    .map_or(authority, |(host, _)| host);
-                let value = Excerpt::new(host.as_bytes());
-                let at = at.shifted(host_at);
-                return Err(if host.parse::<Ipv4Addr>().is_ok() {
-                    Error::NotIpv6 { at, value }
-                } else if host.is_empty() {
-                    bad(UrlProblem::NoServer, host_at)
-                } else {
-                    Error::HostName { at, value }
-                });
-            }
+        let Some((literal, port)) = bracketed(authority) else {
+            return Err(Self::unbracketed(authority, host_at, bad));
         };
+        let server = literal
+            .parse::<Ipv6Addr>()
+            .map_err(|_| bad(UrlProblem::BadIpv6, host_at + 1))?;
+        let port = port
+            .map(|digits| {
+                // Only ASCII digits: `Port` accepts a trailing NUL, a URL
+                // does not.
+                let port_at = host_at + literal.len() + 3;
+                digits
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| digits.parse::<Port>().ok())
+                    .flatten()
+                    .ok_or_else(|| bad(UrlProblem::BadPort, port_at))
+            })
+            .transpose()?;
         Ok(BootFileUrl {
             url,
             transfer_mode,
@@ -171,6 +131,32 @@ impl<'a> BootFileUrl<'a> {
             trailing_nul: text.trailing_nul(),
             at,
         })
+    }
+
+    /// Why an authority that is not `[ipv6]:port` is wrong (cold path).
+    #[cold]
+    fn unbracketed(
+        authority: &str,
+        host_at: usize,
+        bad: impl Fn(UrlProblem, usize) -> crate::DecodeError,
+    ) -> crate::DecodeError {
+        if authority.starts_with('[') {
+            return match authority.find(']') {
+                None => bad(UrlProblem::UnclosedBracket, host_at),
+                Some(close) => bad(UrlProblem::AfterServer, host_at + close + 1),
+            };
+        }
+        if authority.parse::<Ipv6Addr>().is_ok() {
+            return bad(UrlProblem::Unbracketed, host_at);
+        }
+        let host = authority.split_once(':').map_or(authority, |(h, _)| h);
+        if host.is_empty() {
+            bad(UrlProblem::NoServer, host_at)
+        } else if host.parse::<Ipv4Addr>().is_ok() {
+            bad(UrlProblem::Ipv4, host_at)
+        } else {
+            bad(UrlProblem::HostName, host_at)
+        }
     }
 
     /// The whole URL, as sent (without a trailing NUL).
@@ -215,21 +201,6 @@ impl<'a> BootFileUrl<'a> {
         self.at
     }
 
-    /// The URL as a [`url::Url`], which normalises it (percent-encoding,
-    /// dot segments, a default port dropped). This allocates.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::BadUrl`] with [`UrlProblem::Rejected`] in the unlikely case
-    /// the `url` crate rejects what this decoder accepted.
-    pub fn to_url(&self) -> Result<url::Url> {
-        url::Url::parse(self.url).map_err(|_| Error::BadUrl {
-            at: self.at,
-            problem: UrlProblem::Rejected,
-            value: Excerpt::new(self.url.as_bytes()),
-        })
-    }
-
     /// The owned form.
     pub fn to_repr(&self) -> BootFileUrlRepr {
         BootFileUrlRepr {
@@ -265,22 +236,20 @@ pub struct BootFileUrlRepr {
     pub path: String,
 }
 
+const ITEM: Item = Item::option(Family::V6, CODE);
+
 impl BootFileUrlRepr {
-    fn check(&self) -> Result<()> {
-        let at = Place::option(Family::V6, CODE, 0);
+    fn check(&self) -> core::result::Result<(), EncodeError> {
         if !(self.path.is_empty() || self.path.starts_with('/')) {
-            return Err(Error::BadUrl {
-                at,
-                problem: UrlProblem::BadPath,
-                value: Excerpt::new(self.path.as_bytes()),
-            });
+            return Err(EncodeError::new(ITEM, EncodeErrorKind::BadPath));
         }
-        if let Some(pos) = self.path.bytes().position(|b| b < 0x20 || b == 0x7f) {
-            return Err(Error::ControlByte {
-                at: at.shifted(pos),
-                byte: self.path.as_bytes().get(pos).copied().unwrap_or(0),
-                value: Excerpt::new(self.path.as_bytes()),
-            });
+        if let Some(index) = self.path.bytes().position(|b| b < 0x20 || b == 0x7f) {
+            let kind = DecodeErrorKind::ControlByte {
+                byte: self.path.as_bytes().get(index).copied().unwrap_or(0),
+                index: u32::try_from(index).unwrap_or(u32::MAX),
+                len: u32::try_from(self.path.len()).unwrap_or(u32::MAX),
+            };
+            return Err(EncodeError::new(ITEM, EncodeErrorKind::BadText { kind }));
         }
         Ok(())
     }
@@ -290,20 +259,12 @@ impl BootFileUrlRepr {
     /// # Errors
     ///
     /// As [`BootFileUrlRepr::put`].
-    pub fn buffer_len(&self) -> Result<usize> {
+    pub fn buffer_len(&self) -> core::result::Result<usize, EncodeError> {
         self.check()?;
         let mut counter = Counter(0);
-        fmt::write(&mut counter, format_args!("{self}")).map_err(|_| Error::BufferTooSmall {
-            needed: usize::MAX,
-            available: 0,
-        })?;
-        if counter.0 > usize::from(u16::MAX) {
-            return Err(Error::TooLong {
-                at: Place::option(Family::V6, CODE, 0),
-                len: counter.0,
-                expected: LengthRule::AtMost(usize::from(u16::MAX)),
-            });
-        }
+        // Counting never fails.
+        let _ = fmt::write(&mut counter, format_args!("{self}"));
+        super::message::check_len(ITEM, counter.0)?;
         Ok(counter.0)
     }
 
@@ -311,17 +272,17 @@ impl BootFileUrlRepr {
     ///
     /// # Errors
     ///
-    /// [`Error::BadUrl`] ([`UrlProblem::BadPath`]) or [`Error::ControlByte`]
-    /// for a path that would not decode again, [`Error::TooLong`] over 65535
-    /// bytes, [`Error::BufferTooSmall`]; nothing is written then.
-    pub fn put<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+    /// [`EncodeErrorKind::BadPath`] or [`EncodeErrorKind::BadText`] for a
+    /// path that would not decode again, [`EncodeErrorKind::TooLong`] over
+    /// 65535 bytes, [`EncodeErrorKind::BufferTooSmall`]; nothing is written
+    /// then.
+    pub fn put<B: BufMut>(&self, buf: &mut B) -> core::result::Result<(), EncodeError> {
         let needed = self.buffer_len()?;
-        crate::emit::room(buf, needed)?;
+        crate::emit::room(Family::V6, buf, needed)?;
         let mut w = Writer(buf);
-        fmt::write(&mut w, format_args!("{self}")).map_err(|_| Error::BufferTooSmall {
-            needed,
-            available: 0,
-        })
+        // The room is checked: writing cannot fail.
+        let _ = fmt::write(&mut w, format_args!("{self}"));
+        Ok(())
     }
 }
 

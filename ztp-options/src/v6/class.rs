@@ -4,15 +4,17 @@
 
 use bytes::BufMut;
 
-use super::tlv::LenWalk;
+use super::message::check_len;
 use super::vendor::{JUNIPER_ENTERPRISE, enterprise};
-use crate::error::{Error, LengthRule, Place, Result};
+use crate::error::{EncodeError, Item, Place, Result, Within};
+use crate::family::Family;
+use crate::tlv::{V6ClassData, Walk};
 
 /// The class data items of option 15 or 16, borrowed and already checked:
 /// each item's data, in wire order. Empty items (length 0) are yielded.
 #[derive(Debug, Clone)]
 pub struct ClassData<'a> {
-    walk: LenWalk<'a>,
+    walk: Walk<'a, V6ClassData>,
 }
 
 impl<'a> Iterator for ClassData<'a> {
@@ -22,42 +24,21 @@ impl<'a> Iterator for ClassData<'a> {
     fn next(&mut self) -> Option<&'a [u8]> {
         // The walk was checked when the option was parsed: it yields no
         // error here.
-        self.walk.next().and_then(|r| r.ok()).map(|(_, data)| data)
+        self.walk.next().and_then(|r| r.ok()).map(|t| t.value)
     }
 }
 
 impl core::iter::FusedIterator for ClassData<'_> {}
 
-fn check_items(data: &[u8], offset: usize, at: Place, area: &'static str) -> Result<()> {
-    for item in LenWalk::new(data, offset, at, area) {
-        item?;
-    }
-    Ok(())
+fn walk(data: &[u8], offset: usize, at: Place) -> Walk<'_, V6ClassData> {
+    Walk::new(data, offset, at, Within::ClassData)
 }
 
-fn items_len<S: AsRef<[u8]>>(items: &[S], at: Place) -> Result<usize> {
+fn items_len<S: AsRef<[u8]>>(items: &[S], item: Item) -> core::result::Result<usize, EncodeError> {
     let mut len = 0usize;
-    for item in items {
-        let item = item.as_ref();
-        if item.len() > usize::from(u16::MAX) {
-            return Err(Error::TooLong {
-                at,
-                len: item.len(),
-                expected: LengthRule::AtMost(usize::from(u16::MAX)),
-            });
-        }
-        len = len.saturating_add(2).saturating_add(item.len());
-    }
-    Ok(len)
-}
-
-fn check_total(len: usize, at: Place) -> Result<usize> {
-    if len > usize::from(u16::MAX) {
-        return Err(Error::TooLong {
-            at,
-            len,
-            expected: LengthRule::AtMost(usize::from(u16::MAX)),
-        });
+    for i in items {
+        check_len(item, i.as_ref().len())?;
+        len = len.saturating_add(2).saturating_add(i.as_ref().len());
     }
     Ok(len)
 }
@@ -82,18 +63,19 @@ impl<'a> UserClass<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::LengthOverrun`] for an item whose length runs past the
-    /// value, [`Error::Truncated`] for a lone length byte; both with the
-    /// item's offset.
+    /// [`LengthOverrun`](crate::DecodeErrorKind::LengthOverrun) for an
+    /// item whose length runs past the value,
+    /// [`Truncated`](crate::DecodeErrorKind::Truncated) for a lone length
+    /// byte; both with the item's offset.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
-        check_items(value, at.offset, at, "option 15")?;
+        crate::tlv::check(walk(value, at.offset(), at))?;
         Ok(UserClass { bytes: value, at })
     }
 
     /// The class data items.
     pub fn data(&self) -> ClassData<'a> {
         ClassData {
-            walk: LenWalk::new(self.bytes, self.at.offset, self.at, "option 15"),
+            walk: walk(self.bytes, self.at.offset(), self.at),
         }
     }
 
@@ -112,20 +94,27 @@ impl<'a> UserClass<'a> {
     /// # Errors
     ///
     /// As [`UserClass::put`].
-    pub fn buffer_len<S: AsRef<[u8]>>(items: &[S]) -> Result<usize> {
-        let at = Place::option(crate::error::Family::V6, 15, 0);
-        check_total(items_len(items, at)?, at)
+    pub fn buffer_len<S: AsRef<[u8]>>(items: &[S]) -> core::result::Result<usize, EncodeError> {
+        let item = Item::option(Family::V6, 15);
+        let len = items_len(items, item)?;
+        check_len(item, len)?;
+        Ok(len)
     }
 
     /// Appends an option 15 value holding `items`.
     ///
     /// # Errors
     ///
-    /// [`Error::TooLong`] for an item or a value over 65535 bytes,
-    /// [`Error::BufferTooSmall`]; nothing is written then.
-    pub fn put<S: AsRef<[u8]>, B: BufMut>(items: &[S], buf: &mut B) -> Result<()> {
+    /// [`TooLong`](crate::EncodeErrorKind::TooLong) for an item or a value
+    /// over 65535 bytes,
+    /// [`BufferTooSmall`](crate::EncodeErrorKind::BufferTooSmall); nothing
+    /// is written then.
+    pub fn put<S: AsRef<[u8]>, B: BufMut>(
+        items: &[S],
+        buf: &mut B,
+    ) -> core::result::Result<(), EncodeError> {
         let needed = Self::buffer_len(items)?;
-        crate::emit::room(buf, needed)?;
+        crate::emit::room(Family::V6, buf, needed)?;
         put_items(items, buf);
         Ok(())
     }
@@ -145,13 +134,14 @@ impl<'a> VendorClass<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Truncated`] for a value shorter than the enterprise number
-    /// or a lone length byte; [`Error::LengthOverrun`] for an item whose
-    /// length runs past the value, with the item's offset.
+    /// [`Truncated`](crate::DecodeErrorKind::Truncated) for a value
+    /// shorter than the enterprise number or a lone length byte;
+    /// [`LengthOverrun`](crate::DecodeErrorKind::LengthOverrun) for an item
+    /// whose length runs past the value, with the item's offset.
     pub fn parse(value: &'a [u8], at: Place) -> Result<Self> {
         let enterprise = enterprise(value, at)?;
         let data = value.get(4..).unwrap_or(&[]);
-        check_items(data, at.offset.saturating_add(4), at, "option 16")?;
+        crate::tlv::check(walk(data, at.offset().saturating_add(4), at))?;
         Ok(VendorClass {
             enterprise,
             data,
@@ -172,12 +162,7 @@ impl<'a> VendorClass<'a> {
     /// The class data items.
     pub fn data(&self) -> ClassData<'a> {
         ClassData {
-            walk: LenWalk::new(
-                self.data,
-                self.at.offset.saturating_add(4),
-                self.at,
-                "option 16",
-            ),
+            walk: walk(self.data, self.at.offset().saturating_add(4), self.at),
         }
     }
 
@@ -191,20 +176,28 @@ impl<'a> VendorClass<'a> {
     /// # Errors
     ///
     /// As [`VendorClass::put`].
-    pub fn buffer_len<S: AsRef<[u8]>>(items: &[S]) -> Result<usize> {
-        let at = Place::option(crate::error::Family::V6, 16, 0);
-        check_total(items_len(items, at)?.saturating_add(4), at)
+    pub fn buffer_len<S: AsRef<[u8]>>(items: &[S]) -> core::result::Result<usize, EncodeError> {
+        let item = Item::option(Family::V6, 16);
+        let len = items_len(items, item)?.saturating_add(4);
+        check_len(item, len)?;
+        Ok(len)
     }
 
     /// Appends an option 16 value: `enterprise`, then `items`.
     ///
     /// # Errors
     ///
-    /// [`Error::TooLong`] for an item or a value over 65535 bytes,
-    /// [`Error::BufferTooSmall`]; nothing is written then.
-    pub fn put<S: AsRef<[u8]>, B: BufMut>(enterprise: u32, items: &[S], buf: &mut B) -> Result<()> {
+    /// [`TooLong`](crate::EncodeErrorKind::TooLong) for an item or a value
+    /// over 65535 bytes,
+    /// [`BufferTooSmall`](crate::EncodeErrorKind::BufferTooSmall); nothing
+    /// is written then.
+    pub fn put<S: AsRef<[u8]>, B: BufMut>(
+        enterprise: u32,
+        items: &[S],
+        buf: &mut B,
+    ) -> core::result::Result<(), EncodeError> {
         let needed = Self::buffer_len(items)?;
-        crate::emit::room(buf, needed)?;
+        crate::emit::room(Family::V6, buf, needed)?;
         buf.put_u32(enterprise);
         put_items(items, buf);
         Ok(())

@@ -6,7 +6,8 @@ use super::class::{UserClass, VendorClass};
 use super::code::{MessageType, OptionCode};
 use super::message::{Message, Options, RawOption};
 use super::vendor::{JUNIPER_ENTERPRISE, VendorOpts, enterprise};
-use crate::error::{Error, Family, Place, Result};
+use crate::error::{DecodeError, DecodeErrorKind, Place, Result};
+use crate::family::Family;
 use crate::suboption::Suboptions;
 
 /// The first instance of an option, and where a second one was seen.
@@ -28,13 +29,14 @@ impl<'a> Once<'a> {
         }
     }
 
-    /// The one instance; a second one is [`Error::DuplicateOption`].
+    /// The one instance; a second one is
+    /// [`DecodeErrorKind::DuplicateOption`].
     fn single(&self) -> Result<Option<RawOption<'a>>> {
         match (self.first, self.again) {
-            (Some(first), Some(offset)) => Err(Error::DuplicateOption {
-                at: Place::option(Family::V6, first.code.get(), offset),
-                first_offset: first.offset,
-            }),
+            (Some(first), Some(offset)) => Err(DecodeErrorKind::DuplicateOption {
+                first_offset: u32::try_from(first.offset).unwrap_or(u32::MAX),
+            }
+            .at(Place::option(Family::V6, first.code.get(), offset))),
             (first, _) => Ok(first),
         }
     }
@@ -50,11 +52,11 @@ impl<'a> Once<'a> {
 /// Offsets in errors count from the start of the outermost message.
 ///
 /// **Two option 17 instances for enterprise 2636** are an error
-/// ([`Error::DuplicateEnterprise`], from [`Lease::vendor_opts`] and
+/// ([`DecodeErrorKind::DuplicateEnterprise`], from [`Lease::vendor_opts`] and
 /// [`Lease::suboptions`]), not merged: RFC 8415 §21.17 forbids a server to
 /// send them, and which one counts would be a guess (the same choice as
-/// [`Error::DuplicateSuboption`]). Options 59 and 15 may appear once
-/// ([`Error::DuplicateOption`]); option 16 may appear once per enterprise,
+/// [`DecodeErrorKind::DuplicateSuboption`]). Options 59 and 15 may appear once
+/// ([`DecodeErrorKind::DuplicateOption`]); option 16 may appear once per enterprise,
 /// and [`Lease::vendor_class`] gives the first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lease<'a> {
@@ -62,7 +64,7 @@ pub struct Lease<'a> {
     message: Message<'a>,
     juniper: Once<'a>,
     /// The first option 17 too short for an enterprise number.
-    bad_vendor: Option<Error>,
+    bad_vendor: Option<DecodeError>,
     other_vendors: usize,
     boot_url: Once<'a>,
     vendor_class: Once<'a>,
@@ -102,16 +104,16 @@ impl<'a> Lease<'a> {
         for opt in message.options() {
             let opt = opt?;
             match opt.code {
-                OptionCode::VendorOpts => match enterprise(opt.value, opt.place()) {
+                OptionCode::VENDOR_OPTS => match enterprise(opt.value, opt.place()) {
                     Ok(JUNIPER_ENTERPRISE) => lease.juniper.see(opt),
                     Ok(_) => lease.other_vendors = lease.other_vendors.saturating_add(1),
                     Err(e) => {
                         lease.bad_vendor.get_or_insert(e);
                     }
                 },
-                OptionCode::BootfileUrl => lease.boot_url.see(opt),
-                OptionCode::VendorClass => lease.vendor_class.see(opt),
-                OptionCode::UserClass => lease.user_class.see(opt),
+                OptionCode::BOOTFILE_URL => lease.boot_url.see(opt),
+                OptionCode::VENDOR_CLASS => lease.vendor_class.see(opt),
+                OptionCode::USER_CLASS => lease.user_class.see(opt),
                 _ => {}
             }
         }
@@ -148,13 +150,13 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::DuplicateEnterprise`] for a second 2636 instance;
-    /// [`Error::Truncated`] when an option 17 instance is too short for an
+    /// [`DecodeErrorKind::DuplicateEnterprise`] for a second 2636 instance;
+    /// [`DecodeErrorKind::Truncated`] when an option 17 instance is too short for an
     /// enterprise number (it could have been Juniper's); as
     /// [`VendorOpts::new_checked`] for a malformed item.
     pub fn vendor_opts(&self) -> Result<Option<VendorOpts<'a>>> {
         match self.juniper()? {
-            Some(v) => VendorOpts::new_checked_at(v.as_bytes(), v.place().offset).map(Some),
+            Some(v) => VendorOpts::new_checked_at(v.as_bytes(), v.place().offset()).map(Some),
             None => Ok(None),
         }
     }
@@ -165,14 +167,17 @@ impl<'a> Lease<'a> {
             return Err(e);
         }
         match (self.juniper.first, self.juniper.again) {
-            (Some(first), Some(offset)) => Err(Error::DuplicateEnterprise {
-                at: Place::option(Family::V6, OptionCode::VendorOpts.get(), offset),
-                enterprise: JUNIPER_ENTERPRISE,
-                first_offset: first.offset,
-            }),
+            (Some(first), Some(offset)) => Err(DecodeErrorKind::DuplicateEnterprise {
+                first_offset: u32::try_from(first.offset).unwrap_or(u32::MAX),
+            }
+            .at(Place::option(
+                Family::V6,
+                OptionCode::VENDOR_OPTS.get(),
+                offset,
+            ))),
             (Some(first), None) => Ok(Some(VendorOpts::new_unchecked_at(
                 first.value,
-                first.place().offset,
+                first.place().offset(),
             ))),
             (None, _) => Ok(None),
         }
@@ -209,7 +214,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::DuplicateOption`] for a second instance; as
+    /// [`DecodeErrorKind::DuplicateOption`] for a second instance; as
     /// [`BootFileUrl::parse`].
     pub fn boot_file_url(&self) -> Result<Option<BootFileUrl<'a>>> {
         self.boot_url
@@ -235,7 +240,7 @@ impl<'a> Lease<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::DuplicateOption`] for a second instance; as
+    /// [`DecodeErrorKind::DuplicateOption`] for a second instance; as
     /// [`UserClass::parse`].
     pub fn user_class(&self) -> Result<Option<UserClass<'a>>> {
         self.user_class
@@ -258,12 +263,12 @@ impl<'a> Iterator for OtherVendorOpts<'a> {
         // The walk was checked by `Lease::from_message`: it yields no error.
         self.options.by_ref().find_map(|o| {
             let o = o.ok()?;
-            if o.code != OptionCode::VendorOpts {
+            if o.code != OptionCode::VENDOR_OPTS {
                 return None;
             }
             match enterprise(o.value, o.place()) {
                 Ok(e) if e != JUNIPER_ENTERPRISE => {
-                    Some(VendorOpts::new_unchecked_at(o.value, o.place().offset))
+                    Some(VendorOpts::new_unchecked_at(o.value, o.place().offset()))
                 }
                 _ => None,
             }

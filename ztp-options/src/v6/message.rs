@@ -15,11 +15,15 @@ use core::net::Ipv6Addr;
 use bytes::BufMut;
 
 use super::code::{MessageType, OptionCode};
-use super::tlv::{Walk, put_tlv};
-use crate::error::{Error, Family, LengthRule, Place, Result};
+use crate::error::{
+    DecodeErrorKind, EncodeError, EncodeErrorKind, Field, Item, Place, Result, Within,
+};
+use crate::family::Family;
+use crate::tlv::{V6Options, Walk};
 
 /// How many relay messages (RELAY-FORW, RELAY-REPL) [`Message::innermost`]
-/// unwraps before it gives up with [`Error::RelayTooDeep`].
+/// unwraps before it gives up with
+/// [`DecodeErrorKind::RelayTooDeep`].
 ///
 /// 32 is the `HOP_COUNT_LIMIT` of RFC 3315 §5.5. RFC 8415 §7.6 lowered
 /// `HOP_COUNT_LIMIT` to 8, so a conforming relay chain is never deeper than
@@ -95,8 +99,8 @@ impl<'a> Message<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Truncated`] when the buffer is shorter than its header (4
-    /// bytes, or 34 for a relay message).
+    /// [`DecodeErrorKind::Truncated`] when the buffer is shorter than its
+    /// header (4 bytes, or 34 for a relay message).
     pub fn new_checked(bytes: &'a [u8]) -> Result<Self> {
         let msg = Self::new_unchecked(bytes);
         msg.check_len()?;
@@ -107,20 +111,20 @@ impl<'a> Message<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Truncated`], at the message's offset.
+    /// [`DecodeErrorKind::Truncated`], at the message's offset.
     pub fn check_len(&self) -> Result<()> {
         let (needed, field) = if self.msg_type().is_relay() {
-            (RELAY_HEADER_LEN, "dhcpv6 relay header")
+            (RELAY_HEADER_LEN, Field::RelayHeader)
         } else {
-            (HEADER_LEN, "dhcpv6 header")
+            (HEADER_LEN, Field::V6Header)
         };
         if self.bytes.len() < needed {
-            return Err(Error::Truncated {
-                at: Place::header(Family::V6, self.offset),
+            return Err(DecodeErrorKind::Truncated {
                 field,
-                needed,
-                available: self.bytes.len(),
-            });
+                needed: needed as u16,
+                available: u32::try_from(self.bytes.len()).unwrap_or(u32::MAX),
+            }
+            .at(Place::header(Family::V6, self.offset)));
         }
         Ok(())
     }
@@ -193,7 +197,7 @@ impl<'a> Message<'a> {
                 self.options_area(),
                 start,
                 Place::header(Family::V6, start),
-                "options",
+                Within::Options,
             ),
         }
     }
@@ -213,34 +217,44 @@ impl<'a> Message<'a> {
     ///
     /// # Errors
     ///
-    /// Any malformed option of this message, [`Error::MissingRelayMessage`]
-    /// without option 9, [`Error::DuplicateOption`] with two,
-    /// [`Error::RelayTooDeep`] when the inner message would be nested
-    /// deeper than [`MAX_RELAY_DEPTH`], and [`Error::Truncated`] for an
-    /// inner message shorter than its header.
+    /// Any malformed option of this message,
+    /// [`DecodeErrorKind::MissingRelayMessage`] without option 9,
+    /// [`DecodeErrorKind::DuplicateOption`] with two,
+    /// [`DecodeErrorKind::RelayTooDeep`] when the inner message would be
+    /// nested deeper than [`MAX_RELAY_DEPTH`], and
+    /// [`DecodeErrorKind::Truncated`] for an inner message shorter than its
+    /// header.
     pub fn relay_message(&self) -> Result<Option<Message<'a>>> {
         if !self.msg_type().is_relay() {
             return Ok(None);
         }
         let mut found: Option<RawOption<'a>> = None;
-        for opt in self.instances(OptionCode::RelayMsg) {
+        for opt in self.instances(OptionCode::RELAY_MSG) {
             let opt = opt?;
             if let Some(first) = found {
-                return Err(Error::DuplicateOption {
-                    at: Place::option(Family::V6, OptionCode::RelayMsg.get(), opt.offset),
-                    first_offset: first.offset,
-                });
+                return Err(DecodeErrorKind::DuplicateOption {
+                    first_offset: u32::try_from(first.offset).unwrap_or(u32::MAX),
+                }
+                .at(Place::option(
+                    Family::V6,
+                    OptionCode::RELAY_MSG.get(),
+                    opt.offset,
+                )));
             }
             found = Some(opt);
         }
-        let opt = found.ok_or(Error::MissingRelayMessage {
-            at: Place::header(Family::V6, self.offset),
-        })?;
+        let opt = found.ok_or(
+            DecodeErrorKind::MissingRelayMessage.at(Place::header(Family::V6, self.offset)),
+        )?;
         if self.depth >= MAX_RELAY_DEPTH {
-            return Err(Error::RelayTooDeep {
-                at: Place::option(Family::V6, OptionCode::RelayMsg.get(), opt.offset),
-                limit: MAX_RELAY_DEPTH,
-            });
+            return Err(DecodeErrorKind::RelayTooDeep {
+                limit: MAX_RELAY_DEPTH as u8,
+            }
+            .at(Place::option(
+                Family::V6,
+                OptionCode::RELAY_MSG.get(),
+                opt.offset,
+            )));
         }
         let inner = Message {
             bytes: opt.value,
@@ -272,7 +286,7 @@ impl<'a> Message<'a> {
 /// The iterator of [`Message::options`].
 #[derive(Debug, Clone)]
 pub struct Options<'a> {
-    walk: Walk<'a>,
+    walk: Walk<'a, V6Options>,
 }
 
 impl<'a> Iterator for Options<'a> {
@@ -317,21 +331,41 @@ pub const fn option_len(value_len: usize) -> usize {
     value_len.saturating_add(4)
 }
 
+/// Appends `code(2) len(2) value`, the framing of both a DHCPv6 option and
+/// an option 17 item, once the caller has checked the length and the room.
+pub(crate) fn put_tlv<B: BufMut>(buf: &mut B, code: u16, value: &[u8]) {
+    buf.put_u16(code);
+    buf.put_u16(u16::try_from(value.len()).unwrap_or(u16::MAX));
+    buf.put_slice(value);
+}
+
+/// Checks that a value fits a DHCPv6 length field (65535 bytes).
+pub(crate) fn check_len(item: Item, len: usize) -> core::result::Result<(), EncodeError> {
+    if len > usize::from(u16::MAX) {
+        return Err(EncodeError::new(
+            item,
+            EncodeErrorKind::TooLong {
+                len,
+                max: usize::from(u16::MAX),
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// Appends one option, `code(2) len(2) value`.
 ///
 /// # Errors
 ///
-/// [`Error::TooLong`] for a value over 65535 bytes, [`Error::BufferTooSmall`];
-/// nothing is written then.
-pub fn put_option<B: BufMut>(code: OptionCode, value: &[u8], buf: &mut B) -> Result<()> {
-    if value.len() > usize::from(u16::MAX) {
-        return Err(Error::TooLong {
-            at: Place::option(Family::V6, code.get(), 0),
-            len: value.len(),
-            expected: LengthRule::AtMost(usize::from(u16::MAX)),
-        });
-    }
-    crate::emit::room(buf, option_len(value.len()))?;
+/// [`EncodeErrorKind::TooLong`] for a value over 65535 bytes,
+/// [`EncodeErrorKind::BufferTooSmall`]; nothing is written then.
+pub fn put_option<B: BufMut>(
+    code: OptionCode,
+    value: &[u8],
+    buf: &mut B,
+) -> core::result::Result<(), EncodeError> {
+    check_len(Item::option(Family::V6, code.get()), value.len())?;
+    crate::emit::room(Family::V6, buf, option_len(value.len()))?;
     put_tlv(buf, code.get(), value);
     Ok(())
 }
@@ -339,6 +373,7 @@ pub fn put_option<B: BufMut>(code: OptionCode, value: &[u8], buf: &mut B) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec::Vec;
 
     #[test]
     fn header_getters_never_panic_on_short_input() {
@@ -353,40 +388,41 @@ mod tests {
 
     #[test]
     fn relay_header_fields() {
-        let mut m = vec![12u8, 3];
+        let mut m = alloc::vec![12u8, 3];
         m.extend_from_slice(&Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1).octets());
         m.extend_from_slice(&Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 2).octets());
         let msg = Message::new_checked(&m).unwrap();
         let h = msg.relay_header().unwrap();
         assert_eq!(h.hop_count, 3);
-        assert_eq!(h.link_address.to_string(), "2001:db8::1");
-        assert_eq!(h.peer_address.to_string(), "fe80::2");
+        assert_eq!(
+            h.link_address,
+            Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)
+        );
+        assert_eq!(h.peer_address, Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 2));
         assert_eq!(msg.transaction_id(), None);
         assert_eq!(
             msg.relay_message(),
-            Err(Error::MissingRelayMessage {
-                at: Place::header(Family::V6, 0)
-            })
+            Err(DecodeErrorKind::MissingRelayMessage.at(Place::header(Family::V6, 0)))
         );
     }
 
     #[test]
     fn put_option_checks_length_and_room() {
         let mut buf = Vec::new();
-        put_option(OptionCode::Preference, &[255], &mut buf).unwrap();
+        put_option(OptionCode::PREFERENCE, &[255], &mut buf).unwrap();
         assert_eq!(buf, [0, 7, 0, 1, 255]);
-        let big = vec![0u8; 65536];
-        assert!(matches!(
-            put_option(OptionCode::Unknown(300), &big, &mut buf),
-            Err(Error::TooLong { len: 65536, .. })
-        ));
+        let big = alloc::vec![0u8; 65536];
+        assert_eq!(
+            put_option(OptionCode::new(300), &big, &mut buf).map_err(|e| e.kind()),
+            Err(EncodeErrorKind::TooLong {
+                len: 65536,
+                max: 65535
+            })
+        );
         let mut small = [0u8; 3];
         assert_eq!(
-            put_option(OptionCode::Preference, &[1], &mut &mut small[..]),
-            Err(Error::BufferTooSmall {
-                needed: 5,
-                available: 3
-            })
+            put_option(OptionCode::PREFERENCE, &[1], &mut &mut small[..]),
+            Err(EncodeError::buffer_too_small(Family::V6, 5, 3))
         );
     }
 }

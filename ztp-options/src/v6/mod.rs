@@ -9,6 +9,9 @@
 //! | 15 | user class: class data | [`UserClass`] |
 //! | 9 | relay message, unwrapped to [`MAX_RELAY_DEPTH`] | [`Message::innermost`] |
 //!
+//! [`OptionSet`] and [`MessageRepr`] are the owned forms, the twins of
+//! DHCPv4's.
+//!
 //! DHCPv6 has no RFC 3396 concatenation: an option that appears several
 //! times is several instances, each read on its own. Option 17 may appear
 //! once per enterprise; only Juniper's (2636) is read for ZTP, the others
@@ -18,7 +21,7 @@
 //! use ztp_options::TransferMode;
 //! use ztp_options::v6::Lease;
 //!
-//! # fn main() -> Result<(), ztp_options::Error> {
+//! # fn main() -> Result<(), ztp_options::DecodeError> {
 //! let lease = Lease::parse(ztp_options::samples::V6_REPLY)?;
 //! let sub = lease.suboptions()?.expect("option 17 for enterprise 2636");
 //! assert_eq!(sub.config().unwrap().as_str()?, "/ztp/qfx5120.conf");
@@ -35,10 +38,10 @@ mod class;
 mod code;
 mod lease;
 mod message;
-mod tlv;
+mod options;
 mod vendor;
 
-pub use boot_url::{BootFileUrl, BootFileUrlRepr, UrlProblem};
+pub use boot_url::{BootFileUrl, BootFileUrlRepr};
 pub use class::{ClassData, UserClass, VendorClass};
 pub use code::{MessageType, OptionCode};
 pub use lease::{Lease, OtherVendorOpts};
@@ -46,4 +49,5 @@ pub use message::{
     HEADER_LEN, Instances, MAX_RELAY_DEPTH, Message, Options, RELAY_HEADER_LEN, RawOption,
     RelayHeader, option_len, put_option,
 };
+pub use options::{Header, MessageRepr, OptionSet, OwnedOption};
 pub use vendor::{Items as VendorOptsItems, JUNIPER_ENTERPRISE, VendorOpts};

@@ -10,9 +10,13 @@
 
 use bytes::BufMut;
 
-use super::tlv::{Walk, put_tlv};
-use crate::error::{Error, Family, LengthRule, Place, Result};
-use crate::suboption::{Item, Suboptions, VendorInfo};
+use super::message::{check_len, put_tlv};
+use crate::error::{
+    DecodeError, DecodeErrorKind, EncodeError, Field, Item as EncodeItem, Place, Result, Within,
+};
+use crate::family::Family;
+use crate::suboption::{Item, SuboptionCode, Suboptions, VendorInfo};
+use crate::tlv::{V6Items, Walk};
 
 /// The option code.
 pub(crate) const CODE: u16 = 17;
@@ -25,12 +29,12 @@ pub const JUNIPER_ENTERPRISE: u32 = 2636;
 pub(crate) fn enterprise(value: &[u8], at: Place) -> Result<u32> {
     match value {
         [a, b, c, d, ..] => Ok(u32::from_be_bytes([*a, *b, *c, *d])),
-        short => Err(Error::Truncated {
-            at,
-            field: "enterprise number",
+        short => Err(DecodeErrorKind::Truncated {
+            field: Field::EnterpriseNumber,
             needed: 4,
-            available: short.len(),
-        }),
+            available: short.len() as u32,
+        }
+        .at(at)),
     }
 }
 
@@ -63,10 +67,10 @@ impl<'a> VendorOpts<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Truncated`] when the value is shorter than the 4-byte
-    /// enterprise number; [`Error::LengthOverrun`] when an item's length
-    /// runs past the value and [`Error::Truncated`] for an item header cut
-    /// short, with the item's offset.
+    /// [`DecodeErrorKind::Truncated`] when the value is shorter than the
+    /// 4-byte enterprise number; [`DecodeErrorKind::LengthOverrun`] when an
+    /// item's length runs past the value and [`DecodeErrorKind::Truncated`]
+    /// for an item header cut short, with the item's offset.
     pub fn new_checked(bytes: &'a [u8]) -> Result<Self> {
         Self::new_checked_at(bytes, 0)
     }
@@ -123,7 +127,7 @@ impl<'a> VendorOpts<'a> {
                     self.bytes.get(4..).unwrap_or(&[]),
                     self.offset.saturating_add(4),
                     self.place(),
-                    "option 17",
+                    Within::Suboptions,
                 )),
             },
         }
@@ -161,8 +165,8 @@ impl<'a> VendorOpts<'a> {
 /// The iterator of [`VendorOpts::items`].
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
-    head: Option<Error>,
-    walk: Option<Walk<'a>>,
+    head: Option<DecodeError>,
+    walk: Option<Walk<'a, V6Items>>,
 }
 
 impl<'a> Iterator for Items<'a> {
@@ -175,7 +179,7 @@ impl<'a> Iterator for Items<'a> {
         }
         self.walk.as_mut()?.next().map(|r| {
             r.map(|tlv| Item {
-                code: tlv.code,
+                code: SuboptionCode::new(tlv.code),
                 offset: tlv.offset,
                 value_offset: tlv.offset.saturating_add(4),
                 value: tlv.value,
@@ -186,17 +190,15 @@ impl<'a> Iterator for Items<'a> {
 
 impl core::iter::FusedIterator for Items<'_> {}
 
+const ITEM: EncodeItem = EncodeItem::option(Family::V6, CODE);
+
 impl VendorInfo {
-    fn v6_items(&self, mut f: impl FnMut(u16, &[u8]) -> Result<()>) -> Result<()> {
-        let base = Place::option(Family::V6, CODE, 0);
-        self.for_each_item(base, |code, value| {
-            if value.len() > usize::from(u16::MAX) {
-                return Err(Error::TooLong {
-                    at: base.suboption(code, 0),
-                    len: value.len(),
-                    expected: LengthRule::AtMost(usize::from(u16::MAX)),
-                });
-            }
+    fn v6_items(
+        &self,
+        mut f: impl FnMut(u16, &[u8]) -> core::result::Result<(), EncodeError>,
+    ) -> core::result::Result<(), EncodeError> {
+        self.for_each_item(ITEM, |code, value| {
+            check_len(ITEM.suboption(code), value.len())?;
             f(code, value)
         })
     }
@@ -208,19 +210,13 @@ impl VendorInfo {
     /// # Errors
     ///
     /// As [`VendorInfo::emit_v6`].
-    pub fn buffer_len_v6(&self) -> Result<usize> {
+    pub fn buffer_len_v6(&self) -> core::result::Result<usize, EncodeError> {
         let mut len = 4usize;
         self.v6_items(|_, value| {
             len = len.saturating_add(4).saturating_add(value.len());
             Ok(())
         })?;
-        if len > usize::from(u16::MAX) {
-            return Err(Error::TooLong {
-                at: Place::option(Family::V6, CODE, 0),
-                len,
-                expected: LengthRule::AtMost(usize::from(u16::MAX)),
-            });
-        }
+        check_len(ITEM, len)?;
         Ok(len)
     }
 
@@ -231,13 +227,17 @@ impl VendorInfo {
     ///
     /// # Errors
     ///
-    /// [`Error::BufferTooSmall`]; [`Error::TooLong`] for an item value, or
-    /// the whole value, over 65535 bytes; [`Error::BadPort`] for a file
+    /// [`BufferTooSmall`](crate::EncodeErrorKind::BufferTooSmall);
+    /// [`TooLong`](crate::EncodeErrorKind::TooLong) for an item value, or
+    /// the whole value, over 65535 bytes;
+    /// [`NotInFamily`](crate::EncodeErrorKind::NotInFamily) for a file
     /// server address in 05 (DHCPv6 05 is a port); errors of values that
     /// would not decode again (empty or control bytes in text, a duplicate
     /// code).
-    pub fn emit_v6(&self, buf: &mut [u8]) -> Result<usize> {
-        crate::emit::into_slice(buf, self.buffer_len_v6()?, |out| self.put_v6(out))
+    pub fn emit_v6(&self, buf: &mut [u8]) -> core::result::Result<usize, EncodeError> {
+        crate::emit::into_slice(Family::V6, buf, self.buffer_len_v6()?, |out| {
+            self.put_v6(out)
+        })
     }
 
     /// Appends the option 17 value to `buf` (see [`VendorInfo::emit_v6`]).
@@ -245,9 +245,9 @@ impl VendorInfo {
     /// # Errors
     ///
     /// As [`VendorInfo::emit_v6`]; on error nothing has been written.
-    pub fn put_v6<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+    pub fn put_v6<B: BufMut>(&self, buf: &mut B) -> core::result::Result<(), EncodeError> {
         let needed = self.buffer_len_v6()?;
-        crate::emit::room(buf, needed)?;
+        crate::emit::room(Family::V6, buf, needed)?;
         buf.put_u32(JUNIPER_ENTERPRISE);
         self.v6_items(|code, value| {
             put_tlv(buf, code, value);
