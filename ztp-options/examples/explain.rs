@@ -9,8 +9,8 @@
 
 use std::process::ExitCode;
 
-use ztp_options::v4::{Lease, UserClass};
-use ztp_options::{Error, Text, TrailingNul};
+use ztp_options::v4::{Lease, MessageType, UserClass};
+use ztp_options::{CannotProceed, DecodeError, Plan, Text, TrailingNul};
 
 fn hex(s: &str) -> Option<Vec<u8>> {
     let digits: Vec<u8> = s
@@ -34,15 +34,24 @@ fn show(t: Text<'_>) -> String {
     }
 }
 
-fn field<T>(name: &str, value: Result<Option<T>, Error>, f: impl Fn(T) -> String) {
+/// Prints one field of a lease read from `bytes`; an error quotes the
+/// offending value from `bytes`.
+fn field<T>(
+    bytes: &[u8],
+    name: &str,
+    value: Result<Option<T>, DecodeError>,
+    f: impl Fn(T) -> String,
+) {
     match value {
         Ok(Some(v)) => println!("  {name:<22} {}", f(v)),
         Ok(None) => {}
-        Err(e) => println!("  {name:<22} error: {e}"),
+        Err(e) => println!("  {name:<22} error: {}", e.display_in(bytes)),
     }
 }
 
-fn print_plan(outcome: Result<ztp_options::Plan, ztp_options::CannotProceed>) {
+/// Prints the plan resolved from the lease in `bytes`, or why ZTP cannot
+/// proceed (quoting a malformed value from `bytes`).
+fn print_plan(bytes: &[u8], outcome: Result<Plan, CannotProceed>) {
     match outcome {
         Ok(plan) => {
             println!("Plan:");
@@ -74,6 +83,11 @@ fn print_plan(outcome: Result<ztp_options::Plan, ztp_options::CannotProceed>) {
                 println!("  [{}] {d}", d.rule());
             }
         }
+        Err(CannotProceed::Malformed(e)) => println!(
+            "ZTP cannot proceed on this binding [{}]: {}",
+            CannotProceed::Malformed(e).rule(),
+            e.display_in(bytes)
+        ),
         Err(e) => println!("ZTP cannot proceed on this binding [{}]: {e}", e.rule()),
     }
 }
@@ -90,11 +104,11 @@ fn explain_v6() {
             match lease.boot_file_url() {
                 Ok(Some(url)) => println!("  boot file url (59)     {url}"),
                 Ok(None) => {}
-                Err(e) => println!("  boot file url (59)     error: {e}"),
+                Err(e) => println!("  boot file url (59)     error: {}", e.display_in(bytes)),
             }
-            print_plan(ztp_options::resolve_v6(&lease));
+            print_plan(bytes, ztp_options::resolve_v6(&lease));
         }
-        Err(e) => println!("cannot decode the message: {e}"),
+        Err(e) => println!("cannot decode the message: {}", e.display_in(bytes)),
     }
 }
 
@@ -116,12 +130,20 @@ fn main() -> ExitCode {
     let lease = match Lease::parse(bytes) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("cannot decode the message: {e}");
+            eprintln!("cannot decode the message: {}", e.display_in(bytes));
             return ExitCode::FAILURE;
         }
     };
     println!("DHCPv4 message, {} bytes", bytes.len());
-    field("message type (53)", lease.message_type(), |t| t.to_string());
+    field(
+        bytes,
+        "message type (53)",
+        lease.message_type(),
+        |t| match MessageType::new(t).name() {
+            Some(name) => format!("{t} ({name})"),
+            None => t.to_string(),
+        },
+    );
     match lease.suboptions() {
         Ok(Some(sub)) => {
             println!("  option 43 (Juniper ZTP suboptions):");
@@ -151,7 +173,7 @@ fn main() -> ExitCode {
             }
         }
         Ok(None) => println!("  option 43              absent"),
-        Err(e) => println!("  option 43              error: {e}"),
+        Err(e) => println!("  option 43              error: {}", e.display_in(bytes)),
     }
     let list = |l: ztp_options::v4::Ipv4List<'_>| {
         l.iter()
@@ -159,25 +181,31 @@ fn main() -> ExitCode {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    field("TFTP servers (150)", lease.tftp_server_addresses(), list);
     field(
+        bytes,
+        "TFTP servers (150)",
+        lease.tftp_server_addresses(),
+        list,
+    );
+    field(
+        bytes,
         "TFTP server name (66)",
         lease.tftp_server_name(),
         |n| match n.address() {
             Ok(a) => format!("{a} ({})", show(n.text())),
-            Err(e) => format!("{} -- {e}", show(n.text())),
+            Err(e) => format!("{} -- {}", show(n.text()), e.display_in(bytes)),
         },
     );
-    field("syslog servers (7)", lease.log_servers(), list);
-    field("NTP servers (42)", lease.ntp_servers(), list);
-    field("host name (12)", lease.host_name(), show);
-    field("vendor class (60)", lease.vendor_class(), |v| {
+    field(bytes, "syslog servers (7)", lease.log_servers(), list);
+    field(bytes, "NTP servers (42)", lease.ntp_servers(), list);
+    field(bytes, "host name (12)", lease.host_name(), show);
+    field(bytes, "vendor class (60)", lease.vendor_class(), |v| {
         format!("model {} serial {:?}", v.model, v.serial)
     });
-    field("client id (61)", lease.client_identifier(), |c| {
+    field(bytes, "client id (61)", lease.client_identifier(), |c| {
         format!("type {} serial {:?}", c.kind, c.serial())
     });
-    field("user class (77)", lease.user_class(), |u| match u {
+    field(bytes, "user class (77)", lease.user_class(), |u| match u {
         UserClass::Items(items) => items
             .map(|i| String::from_utf8_lossy(i).into_owned())
             .collect::<Vec<_>>()
@@ -203,7 +231,7 @@ fn main() -> ExitCode {
         );
     }
     println!();
-    print_plan(ztp_options::resolve_v4(&lease));
+    print_plan(bytes, ztp_options::resolve_v4(&lease));
     if std::env::args().nth(1).is_none() {
         explain_v6();
     }

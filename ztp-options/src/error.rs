@@ -143,8 +143,10 @@ impl Place {
         }
     }
 
-    /// The byte offset (see the [module documentation](self) for the
-    /// convention).
+    /// The byte offset, counted from the start of the input handed to the
+    /// decoder: the item's code byte for framing errors, the value's first
+    /// byte for value errors (the kind gives the index of a bad byte inside
+    /// it); inside the concatenation when [`Place::in_joined_value`].
     pub const fn offset(&self) -> usize {
         self.offset as usize
     }

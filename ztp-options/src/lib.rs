@@ -147,3 +147,8 @@ pub use suboption::{
     VendorInfo,
 };
 pub use text::{Text, TrailingNul};
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

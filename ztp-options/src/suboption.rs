@@ -245,11 +245,19 @@ impl TryFrom<&[u8]> for Port {
     }
 }
 
+/// Reads a decimal port from text: ASCII digits only (unlike the wire
+/// form, no trailing NUL), leading zeros accepted.
 impl FromStr for Port {
     type Err = DecodeErrorKind;
 
     fn from_str(s: &str) -> core::result::Result<Self, DecodeErrorKind> {
-        Port::try_from(s.as_bytes())
+        let bad = DecodeErrorKind::BadPort {
+            len: len32(s.len()),
+        };
+        if s.ends_with('\0') {
+            return Err(bad);
+        }
+        Port::try_from(s.as_bytes()).map_err(|_| bad)
     }
 }
 
@@ -499,6 +507,9 @@ pub struct VendorInfo {
     pub unknown: Vec<RawSuboption>,
 }
 
+/// Where [`VendorInfo::for_each_item`] sends each item.
+type ItemSink<'f> = dyn FnMut(u16, &[u8]) -> core::result::Result<(), EncodeError> + 'f;
+
 /// Room for a decimal port or a dotted IPv4 address.
 struct Scratch {
     buf: [u8; 15],
@@ -587,19 +598,14 @@ impl VendorInfo {
         mut f: impl FnMut(u16, &[u8]) -> core::result::Result<(), EncodeError>,
     ) -> core::result::Result<(), EncodeError> {
         let error = |code: SuboptionCode, kind| EncodeError::new(base.suboption(code.get()), kind);
-        let text =
-            |code: SuboptionCode,
-             value: &Option<String>,
-             f: &mut dyn FnMut(u16, &[u8]) -> core::result::Result<(), EncodeError>| {
-                match value {
-                    Some(v) => {
-                        text::check_owned(v)
-                            .map_err(|kind| error(code, EncodeErrorKind::BadText { kind }))?;
-                        f(code.get(), v.as_bytes())
-                    }
-                    None => Ok(()),
-                }
-            };
+        let text = |code: SuboptionCode, value: &Option<String>, f: &mut ItemSink<'_>| match value {
+            Some(v) => {
+                text::check_owned(v)
+                    .map_err(|kind| error(code, EncodeErrorKind::BadText { kind }))?;
+                f(code.get(), v.as_bytes())
+            }
+            None => Ok(()),
+        };
         text(SuboptionCode::IMAGE, &self.image, &mut f)?;
         text(SuboptionCode::CONFIG, &self.config, &mut f)?;
         if self.image_type == ImageType::Symlink {
@@ -740,6 +746,9 @@ mod tests {
         assert_eq!(port(b"65535"), Some(65535));
         assert_eq!(port(b"08080"), Some(8080));
         assert_eq!(port(b"0000000080"), Some(80));
+        // R7 on the wire, not in text.
+        assert_eq!(port(b"80\0"), Some(80));
+        assert!("80\0".parse::<Port>().is_err());
         for bad in [
             &b"0"[..],
             b"65536",

@@ -12,7 +12,7 @@ mod common;
 
 use arbitrary::Unstructured;
 use ztp_options::v4::Lease;
-use ztp_options::{Family, FileServer, Plan, resolve_v4};
+use ztp_options::{EncodeError, EncodeErrorKind, EncodeItem, Family, FileServer, Plan, resolve_v4};
 
 fn stream(seed: u64, len: usize) -> Vec<u8> {
     common::Xorshift(seed | 1).bytes(len)
@@ -44,12 +44,9 @@ fn r14_r15_r16_r17_v6_plans_survive_encode_decode_resolve() {
     for seed in 0..3000u64 {
         let bytes = stream(seed.wrapping_mul(0xd1b5_4a32_d192_ed03), 1024);
         let plan = Plan::arbitrary_v6(&mut Unstructured::new(&bytes)).unwrap();
-        let options: Vec<u8> = plan
-            .to_v6_options()
-            .unwrap()
-            .into_iter()
-            .flat_map(|(code, value)| common::v6opt(code.get(), &value))
-            .collect();
+        let set = plan.to_v6_options().unwrap();
+        let mut options = Vec::new();
+        set.put(&mut options).unwrap();
         let msg = common::v6_reply(&options);
         let back = ztp_options::resolve_v6(&ztp_options::v6::Lease::parse(&msg).unwrap());
         assert_eq!(back.as_ref(), Ok(&plan), "seed {seed}");
@@ -67,9 +64,9 @@ fn v6_plan_is_refused_by_the_v4_encoder() {
     plan.file_server = FileServer::Ipv6("2001:db8::1".parse().unwrap());
     assert_eq!(
         plan.to_v4_options(),
-        Err(ztp_options::Error::WrongFamily {
-            expected: Family::V4,
-            found: Family::V6
-        })
+        Err(EncodeError::new(
+            EncodeItem::message(Family::V4),
+            EncodeErrorKind::WrongFamily { found: Family::V6 }
+        ))
     );
 }

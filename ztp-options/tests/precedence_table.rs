@@ -8,9 +8,18 @@ mod common;
 use common::{cat, opt, reply, v6_reply, v6url, v6vendor};
 use ztp_options::{CannotProceed, Plan, resolve_v4, resolve_v6};
 
-fn render(outcome: Result<Plan, CannotProceed>) -> String {
+/// The plan, one line per field, or why ZTP cannot proceed; a malformed
+/// option's value is quoted from `input`, the message it was read from.
+fn render(outcome: Result<Plan, CannotProceed>, input: &[u8]) -> String {
     let plan = match outcome {
         Ok(plan) => plan,
+        Err(CannotProceed::Malformed(e)) => {
+            return format!(
+                "cannot proceed [{}] {}",
+                CannotProceed::Malformed(e).rule(),
+                e.display_in(input)
+            );
+        }
         Err(e) => return format!("cannot proceed [{}] {e}", e.rule()),
     };
     let mut out = Vec::new();
@@ -40,15 +49,19 @@ fn render(outcome: Result<Plan, CannotProceed>) -> String {
 fn v4(options: &[&[u8]]) -> String {
     let mut o = options.concat();
     o.push(255);
-    render(resolve_v4(
-        &ztp_options::v4::Lease::parse(&reply(&o)).unwrap(),
-    ))
+    let msg = reply(&o);
+    render(
+        resolve_v4(&ztp_options::v4::Lease::parse(&msg).unwrap()),
+        &msg,
+    )
 }
 
 fn v6(options: &[&[u8]]) -> String {
-    render(resolve_v6(
-        &ztp_options::v6::Lease::parse(&v6_reply(&options.concat())).unwrap(),
-    ))
+    let msg = v6_reply(&options.concat());
+    render(
+        resolve_v6(&ztp_options::v6::Lease::parse(&msg).unwrap()),
+        &msg,
+    )
 }
 
 fn o43(items: &[&[u8]]) -> Vec<u8> {

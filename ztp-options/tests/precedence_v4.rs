@@ -10,8 +10,9 @@ use std::net::Ipv4Addr;
 use common::{cat, opt, reply};
 use ztp_options::v4::Lease;
 use ztp_options::{
-    CannotProceed, ConfigPlan, Decision, Error, Excerpt, Family, FileServer, ImagePlan, ImageType,
-    Place, Plan, Port, PortPlan, Rule, Source, TransferMode, resolve_v4,
+    CannotProceed, ConfigPlan, Decision, DecodeError, DecodeErrorKind, Family, FileServer,
+    ImagePlan, ImageType, Place, Plan, Port, PortPlan, Rule, Source, TransferMode, Within,
+    resolve_v4,
 };
 
 fn resolve(options: &[&[u8]]) -> Result<Plan, CannotProceed> {
@@ -231,14 +232,21 @@ fn r13_siaddr_sname_file_are_logged_not_used() {
 
 #[test]
 fn r3_r13_option_66_host_name_without_150_cannot_proceed() {
-    let err = resolve(&[&o43(&[&opt(1, b"sw.conf")]), &opt(66, b"files.example.net")]).unwrap_err();
+    let mut o = cat(&[&o43(&[&opt(1, b"sw.conf")]), &opt(66, b"files.example.net")]);
+    o.push(255);
+    let msg = reply(&o);
+    let err = resolve_v4(&Lease::parse(&msg).unwrap()).unwrap_err();
     assert_eq!(
         err,
-        CannotProceed::Malformed(Error::HostName {
-            at: Place::option(Family::V4, 66, 253),
-            value: Excerpt::new(b"files.example.net")
-        })
+        CannotProceed::Malformed(DecodeError::new(
+            Place::option(Family::V4, 66, 253),
+            DecodeErrorKind::HostName { len: 17 }
+        ))
     );
+    let CannotProceed::Malformed(e) = err else {
+        unreachable!()
+    };
+    assert_eq!(e.value(&msg), Some(&b"files.example.net"[..]));
     assert_eq!(err.rule(), Rule(3));
 }
 
@@ -361,10 +369,17 @@ fn r4_r5_servers_host_name_proxy_and_extra_150_addresses() {
 #[test]
 fn r1_malformed_option_43_cannot_proceed_with_the_error() {
     let err = resolve(&[&opt(43, &[1, 9, b'x']), &opt(150, &S150)]).unwrap_err();
-    assert!(matches!(
+    assert_eq!(
         err,
-        CannotProceed::Malformed(Error::LengthOverrun { .. })
-    ));
+        CannotProceed::Malformed(DecodeError::new(
+            Place::option(Family::V4, 43, 242).suboption(1, 242),
+            DecodeErrorKind::LengthOverrun {
+                within: Within::Suboptions,
+                len: 9,
+                available: 1
+            }
+        ))
+    );
     assert_eq!(err.rule(), Rule(1));
 }
 

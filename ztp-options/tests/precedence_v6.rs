@@ -10,8 +10,9 @@ use std::net::Ipv6Addr;
 use common::{v6_reply, v6url, v6vendor};
 use ztp_options::v6::Lease;
 use ztp_options::{
-    CannotProceed, ConfigPlan, Decision, Error, Family, FileServer, ImagePlan, ImageType, Plan,
-    Port, PortPlan, Rule, Source, TransferMode, resolve_v6,
+    CannotProceed, ConfigPlan, Decision, DecodeError, DecodeErrorKind, Family, FileServer,
+    ImagePlan, ImageType, Place, Plan, Port, PortPlan, Rule, Source, TransferMode, UrlProblem,
+    resolve_v6,
 };
 
 fn resolve(options: &[&[u8]]) -> Result<Plan, CannotProceed> {
@@ -257,15 +258,31 @@ fn r8_other_enterprises_are_kept_and_skipped() {
 
 #[test]
 fn r9_malformed_option_59_cannot_proceed_with_the_error() {
-    let err = resolve(&[
-        &v6vendor(J, &[(1, b"/c")]),
-        &v6url("http://files.example.net/x"),
-    ])
-    .unwrap_err();
-    assert!(
-        matches!(err, CannotProceed::Malformed(Error::HostName { .. })),
-        "{err:?}"
+    let options = [
+        v6vendor(J, &[(1, b"/c")]),
+        v6url("http://files.example.net/x"),
+    ]
+    .concat();
+    let msg = v6_reply(&options);
+    let err = resolve_v6(&Lease::parse(&msg).unwrap()).unwrap_err();
+    // v6_reply's client and server ids take bytes 4..32; 17 takes 32..46,
+    // so option 59 is at 46 and its value at 50. R22: a host name is
+    // reported, never resolved.
+    assert_eq!(
+        err,
+        CannotProceed::Malformed(DecodeError::new(
+            Place::option(Family::V6, 59, 50),
+            DecodeErrorKind::BadUrl {
+                problem: UrlProblem::HostName,
+                index: 7,
+                len: 26
+            }
+        ))
     );
+    let CannotProceed::Malformed(e) = err else {
+        unreachable!()
+    };
+    assert_eq!(e.value(&msg), Some(&b"http://files.example.net/x"[..]));
     assert_eq!(err.rule(), Rule(9));
 }
 

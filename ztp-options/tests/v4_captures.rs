@@ -7,7 +7,7 @@ use std::net::Ipv4Addr;
 
 use common::hex;
 use ztp_options::v4::{Lease, Message, MessageRepr, OptionCode};
-use ztp_options::{Error, Excerpt, Family, Place, TrailingNul};
+use ztp_options::{DecodeError, DecodeErrorKind, Family, Place, TrailingNul, Within};
 
 /// The DHCPACK (frame 4) of `dnsmasq-2.90-v4-ztp.pcap`: the UDP payload,
 /// 337 bytes, as dnsmasq 2.90 sent it. `sname` and `file` are all zeros.
@@ -50,12 +50,14 @@ fn r1_dnsmasq_capture_option_43_as_sent_has_a_bad_length() {
     assert_eq!(lease.message_type().unwrap(), Some(5));
     assert_eq!(
         lease.suboptions(),
-        Err(Error::LengthOverrun {
-            at: Place::option(Family::V4, 43, 307).suboption(0x6a, 323),
-            len: 110,
-            available: 11,
-            area: "option 43"
-        })
+        Err(DecodeError::new(
+            Place::option(Family::V4, 43, 307).suboption(0x6a, 323),
+            DecodeErrorKind::LengthOverrun {
+                within: Within::Suboptions,
+                len: 110,
+                available: 11,
+            }
+        ))
     );
     // The items before the bad one are still there to see.
     let v43 = lease.option43();
@@ -77,12 +79,19 @@ fn r3_r4_dnsmasq_capture_file_server_options() {
     let name = lease.tftp_server_name().unwrap().unwrap();
     assert_eq!(name.text().trailing_nul(), TrailingNul::Stripped);
     assert_eq!(name.text().as_bytes(), b"\"10.99.0.1\"");
+    let err = name.address().unwrap_err();
     assert_eq!(
-        name.address(),
-        Err(Error::HostName {
-            at: Place::option(Family::V4, 66, 287),
-            value: Excerpt::new(b"\"10.99.0.1\"")
-        })
+        err,
+        DecodeError::new(
+            Place::option(Family::V4, 66, 287),
+            DecodeErrorKind::HostName { len: 11 }
+        )
+    );
+    assert_eq!(err.value(&bytes), Some(&b"\"10.99.0.1\""[..]));
+    assert_eq!(
+        err.display_in(&bytes).to_string(),
+        "dhcpv4 option 66 at byte 287: \"\\\"10.99.0.1\\\"\" is a host name, not an ip \
+         address; name resolution is not supported"
     );
 }
 
@@ -92,7 +101,7 @@ fn r2_dnsmasq_capture_reencodes_byte_for_byte() {
     let msg = Message::new_checked(&bytes[..]).unwrap();
     let repr = MessageRepr::parse(&msg).unwrap();
     assert_eq!(
-        repr.options.get(OptionCode::TftpServerAddress),
+        repr.options.get(OptionCode::TFTP_SERVER_ADDRESS),
         Some(&[10, 99, 0, 1][..])
     );
     let mut out = vec![0; repr.buffer_len()];

@@ -7,10 +7,10 @@ mod common;
 
 use common::{cat, opt, reply};
 use ztp_options::v4::Lease;
-use ztp_options::{Error, Excerpt, Family, LengthRule, Place};
+use ztp_options::{DecodeError, DecodeErrorKind as K, Family, Field, LengthRule, Place, Within};
 
 /// Decodes everything ZTP reads from `bytes`, returning the first error.
-fn decode_all(bytes: &[u8]) -> Result<(), Error> {
+fn decode_all(bytes: &[u8]) -> Result<(), DecodeError> {
     let lease = Lease::parse(bytes)?;
     lease.message_type()?;
     if let Some(sub) = lease.suboptions()? {
@@ -51,6 +51,22 @@ fn with(options: &[&[u8]]) -> Vec<u8> {
     reply(&o)
 }
 
+fn header_cut(available: u32) -> DecodeError {
+    DecodeError::new(
+        Place::header(Family::V4, 0),
+        K::Truncated {
+            field: Field::V4Header,
+            needed: 240,
+            available,
+        },
+    )
+}
+
+/// One row: its name, the input, the exact error, and the offending value
+/// the error reads back from the input (`None` for framing errors, which
+/// have no value).
+type Row<'a> = (&'a str, Vec<u8>, DecodeError, Option<&'a [u8]>);
+
 #[test]
 fn r1_r2_r7_malformed_messages_table() {
     let mut bad_cookie = reply(&[255]);
@@ -63,323 +79,378 @@ fn r1_r2_r7_malformed_messages_table() {
     sname_missing_len[44..108].fill(0);
     sname_missing_len[107] = 3;
 
-    let rows: Vec<(&str, Vec<u8>, Error)> = vec![
-        (
-            "empty input",
-            vec![],
-            Error::Truncated {
-                at: Place::header(Family::V4, 0),
-                field: "dhcpv4 header and magic cookie",
-                needed: 240,
-                available: 0,
-            },
-        ),
+    let rows: Vec<Row<'_>> = vec![
+        ("empty input", vec![], header_cut(0), None),
         (
             "truncated header",
             reply(&[])[..100].to_vec(),
-            Error::Truncated {
-                at: Place::header(Family::V4, 0),
-                field: "dhcpv4 header and magic cookie",
-                needed: 240,
-                available: 100,
-            },
+            header_cut(100),
+            None,
         ),
         (
             "header without cookie",
             reply(&[])[..236].to_vec(),
-            Error::Truncated {
-                at: Place::header(Family::V4, 0),
-                field: "dhcpv4 header and magic cookie",
-                needed: 240,
-                available: 236,
-            },
+            header_cut(236),
+            None,
         ),
         (
             "bad magic cookie",
             bad_cookie,
-            Error::BadMagicCookie {
-                at: Place::header(Family::V4, 236),
-                value: [0x63, 0x82, 0x53, 0x64],
-            },
+            DecodeError::new(
+                Place::header(Family::V4, 236),
+                K::BadMagicCookie {
+                    value: [0x63, 0x82, 0x53, 0x64],
+                },
+            ),
+            None,
         ),
         (
             "option length past the end",
             reply(&[1, 4, 255, 255]),
-            Error::LengthOverrun {
-                at: v4(1, 240),
-                len: 4,
-                available: 2,
-                area: "options",
-            },
+            DecodeError::new(
+                v4(1, 240),
+                K::LengthOverrun {
+                    within: Within::Options,
+                    len: 4,
+                    available: 2,
+                },
+            ),
+            None,
         ),
         (
             "option code with no length byte",
             reply(&[53]),
-            Error::MissingLength {
-                at: v4(53, 240),
-                area: "options",
-            },
+            DecodeError::new(
+                v4(53, 240),
+                K::Truncated {
+                    field: Field::OptionHeader,
+                    needed: 2,
+                    available: 1,
+                },
+            ),
+            None,
         ),
         (
             "garbage after the end option",
             reply(&[255, 0, 0, 7]),
-            Error::AfterEnd {
-                at: v4(255, 243),
-                len: 1,
-                area: "options",
-            },
+            DecodeError::new(
+                v4(255, 243),
+                K::AfterEnd {
+                    within: Within::Options,
+                    len: 1,
+                },
+            ),
+            None,
         ),
         (
             "overload value 4",
             with(&[&opt(52, &[4])]),
-            Error::BadOverload {
-                at: v4(52, 242),
-                value: 4,
-            },
+            DecodeError::new(v4(52, 242), K::BadOverload { value: 4 }),
+            None,
         ),
         (
             "overload of length 2",
             with(&[&opt(52, &[1, 1])]),
-            Error::BadLength {
-                at: v4(52, 242),
-                len: 2,
-                expected: LengthRule::Exactly(1),
-            },
+            DecodeError::new(
+                v4(52, 242),
+                K::BadLength {
+                    len: 2,
+                    expected: LengthRule::Exactly(1),
+                },
+            ),
+            None,
         ),
         (
             "overload pointing at a file field with an overrunning option",
             file_overrun,
-            Error::LengthOverrun {
-                at: v4(66, 108),
-                len: 200,
-                available: 126,
-                area: "file",
-            },
+            DecodeError::new(
+                v4(66, 108),
+                K::LengthOverrun {
+                    within: Within::File,
+                    len: 200,
+                    available: 126,
+                },
+            ),
+            None,
         ),
         (
             "overload pointing at an sname ending in a bare code",
             sname_missing_len,
-            Error::MissingLength {
-                at: v4(3, 107),
-                area: "sname",
-            },
+            DecodeError::new(
+                v4(3, 107),
+                K::Truncated {
+                    field: Field::OptionHeader,
+                    needed: 2,
+                    available: 1,
+                },
+            ),
+            None,
         ),
         (
             "overload inside the file field",
             nested_overload,
-            Error::NestedOverload {
-                at: v4(52, 108),
-                area: "file",
-            },
+            DecodeError::new(
+                v4(52, 108),
+                K::NestedOverload {
+                    within: Within::File,
+                },
+            ),
+            None,
         ),
         (
             "message type of length 2",
             with(&[&opt(53, &[5, 5])]),
-            Error::BadLength {
-                at: v4(53, 242),
-                len: 2,
-                expected: LengthRule::Exactly(1),
-            },
+            DecodeError::new(
+                v4(53, 242),
+                K::BadLength {
+                    len: 2,
+                    expected: LengthRule::Exactly(1),
+                },
+            ),
+            None,
         ),
         (
             "option 150 of length 6",
             with(&[&opt(150, &[10, 0, 0, 1, 10, 0])]),
-            Error::BadLength {
-                at: v4(150, 242),
-                len: 6,
-                expected: LengthRule::MultipleOf(4),
-            },
+            DecodeError::new(
+                v4(150, 242),
+                K::BadLength {
+                    len: 6,
+                    expected: LengthRule::MultipleOf(4),
+                },
+            ),
+            None,
         ),
         (
             "option 150 empty",
             with(&[&opt(150, &[])]),
-            Error::BadLength {
-                at: v4(150, 242),
-                len: 0,
-                expected: LengthRule::MultipleOf(4),
-            },
+            DecodeError::new(
+                v4(150, 242),
+                K::BadLength {
+                    len: 0,
+                    expected: LengthRule::MultipleOf(4),
+                },
+            ),
+            None,
         ),
         (
             "option 7 of length 3",
             with(&[&opt(7, &[10, 0, 0])]),
-            Error::BadLength {
-                at: v4(7, 242),
-                len: 3,
-                expected: LengthRule::MultipleOf(4),
-            },
+            DecodeError::new(
+                v4(7, 242),
+                K::BadLength {
+                    len: 3,
+                    expected: LengthRule::MultipleOf(4),
+                },
+            ),
+            None,
         ),
         (
             "option 42 of length 5",
             with(&[&opt(42, &[10, 0, 0, 1, 2])]),
-            Error::BadLength {
-                at: v4(42, 242),
-                len: 5,
-                expected: LengthRule::MultipleOf(4),
-            },
+            DecodeError::new(
+                v4(42, 242),
+                K::BadLength {
+                    len: 5,
+                    expected: LengthRule::MultipleOf(4),
+                },
+            ),
+            None,
         ),
         (
             "option 66 host name",
             with(&[&opt(66, b"files.example.net")]),
-            Error::HostName {
-                at: v4(66, 242),
-                value: Excerpt::new(b"files.example.net"),
-            },
+            DecodeError::new(v4(66, 242), K::HostName { len: 17 }),
+            Some(b"files.example.net"),
         ),
         (
             "option 66 empty",
             with(&[&opt(66, b"")]),
-            Error::Empty { at: v4(66, 242) },
+            DecodeError::new(v4(66, 242), K::Empty),
+            None,
         ),
         (
             "option 12 with a newline",
             with(&[&opt(12, b"sw\n01")]),
-            Error::ControlByte {
-                at: v4(12, 244),
-                byte: b'\n',
-                value: Excerpt::new(b"sw\n01"),
-            },
+            DecodeError::new(
+                v4(12, 242),
+                K::ControlByte {
+                    byte: b'\n',
+                    index: 2,
+                    len: 5,
+                },
+            ),
+            Some(b"sw\n01"),
         ),
         (
             "suboption length past option 43",
             with(&[&opt(43, &[0, 20, b'a'])]),
-            Error::LengthOverrun {
-                at: sub(0, 242),
-                len: 20,
-                available: 1,
-                area: "option 43",
-            },
+            DecodeError::new(
+                sub(0, 242),
+                K::LengthOverrun {
+                    within: Within::Suboptions,
+                    len: 20,
+                    available: 1,
+                },
+            ),
+            None,
         ),
         (
             "suboption code with no length",
             with(&[&opt(43, &cat(&[&opt(1, b"c"), &[3]]))]),
-            Error::MissingLength {
-                at: sub(3, 245),
-                area: "option 43",
-            },
+            DecodeError::new(
+                sub(3, 245),
+                K::Truncated {
+                    field: Field::ItemHeader,
+                    needed: 2,
+                    available: 1,
+                },
+            ),
+            None,
         ),
         (
             "suboption 03 gopher",
             with(&[&opt(43, &opt(3, b"gopher"))]),
-            Error::UnknownTransferMode {
-                at: sub(3, 244),
-                value: Excerpt::new(b"gopher"),
-            },
+            DecodeError::new(sub(3, 244), K::UnknownTransferMode { len: 6 }),
+            Some(b"gopher"),
         ),
         (
             "suboption 02 not symlink",
             with(&[&opt(43, &opt(2, b"hardlink"))]),
-            Error::UnknownImageType {
-                at: sub(2, 244),
-                value: Excerpt::new(b"hardlink"),
-            },
+            DecodeError::new(sub(2, 244), K::UnknownImageType { len: 8 }),
+            Some(b"hardlink"),
         ),
         (
             "suboption 05 host name",
             with(&[&opt(43, &opt(5, b"ftp.example.net"))]),
-            Error::BadPortOrServer {
-                at: sub(5, 244),
-                value: Excerpt::new(b"ftp.example.net"),
-            },
+            DecodeError::new(sub(5, 244), K::BadPortOrServer { len: 15 }),
+            Some(b"ftp.example.net"),
         ),
         (
             "suboption 05 port 0",
             with(&[&opt(43, &opt(5, b"0"))]),
-            Error::BadPortOrServer {
-                at: sub(5, 244),
-                value: Excerpt::new(b"0"),
-            },
+            DecodeError::new(sub(5, 244), K::BadPortOrServer { len: 1 }),
+            Some(b"0"),
         ),
         (
             "suboption 00 twice",
             with(&[&opt(43, &cat(&[&opt(0, b"a"), &opt(0, b"b")]))]),
-            Error::DuplicateSuboption {
-                at: sub(0, 245),
-                first_offset: 242,
-            },
+            DecodeError::new(sub(0, 245), K::DuplicateSuboption { first_offset: 242 }),
+            None,
         ),
         (
             "NUL inside the config file name",
             with(&[&opt(43, &opt(1, b"a\0b.conf"))]),
-            Error::ControlByte {
-                at: sub(1, 245),
-                byte: 0,
-                value: Excerpt::new(b"a\0b.conf"),
-            },
+            DecodeError::new(
+                sub(1, 244),
+                K::ControlByte {
+                    byte: 0,
+                    index: 1,
+                    len: 8,
+                },
+            ),
+            Some(b"a\0b.conf"),
         ),
         (
             "empty image name",
             with(&[&opt(43, &opt(0, b""))]),
-            Error::Empty { at: sub(0, 244) },
+            DecodeError::new(sub(0, 244), K::Empty),
+            None,
         ),
         (
             "image name not utf-8",
             with(&[&opt(43, &opt(0, b"\xc3("))]),
-            Error::InvalidUtf8 {
-                at: sub(0, 244),
-                valid_up_to: 0,
-                value: Excerpt::new(b"\xc3("),
-            },
+            DecodeError::new(
+                sub(0, 244),
+                K::InvalidUtf8 {
+                    valid_up_to: 0,
+                    len: 2,
+                },
+            ),
+            Some(b"\xc3("),
         ),
         (
             "bytes after the end code in option 43",
             with(&[&opt(43, &[255, 1])]),
-            Error::AfterEnd {
-                at: sub(255, 243),
-                len: 1,
-                area: "option 43",
-            },
+            DecodeError::new(
+                sub(255, 243),
+                K::AfterEnd {
+                    within: Within::Suboptions,
+                    len: 1,
+                },
+            ),
+            None,
         ),
         (
             // Two instances of 43 join into one value (RFC 3396): 01 06 "ab" + "cd"
-            // is 4 bytes for a declared 6.
+            // is 4 bytes for a declared 6. The offset counts in the joined
+            // value, which starts at the first instance's value (242).
             "43 split across instances with a bad inner length",
             with(&[
                 &opt(43, &[1, 6, b'a', b'b']),
                 &opt(1, &[255, 255, 255, 0]),
                 &opt(43, b"cd"),
             ]),
-            Error::LengthOverrun {
-                at: sub(1, 242),
-                len: 6,
-                available: 4,
-                area: "option 43",
-            },
+            DecodeError::new(
+                v4(43, 242).joined().suboption(1, 242),
+                K::LengthOverrun {
+                    within: Within::Suboptions,
+                    len: 6,
+                    available: 4,
+                },
+            ),
+            None,
         ),
         (
             "vendor class not juniper",
             with(&[&opt(60, b"MSFT 5.0")]),
-            Error::NotJuniperVendorClass {
-                at: v4(60, 242),
-                value: Excerpt::new(b"MSFT 5.0"),
-            },
+            DecodeError::new(v4(60, 242), K::NotJuniperVendorClass { len: 8 }),
+            Some(b"MSFT 5.0"),
         ),
         (
             "client identifier of one byte",
             with(&[&opt(61, &[0])]),
-            Error::BadLength {
-                at: v4(61, 242),
-                len: 1,
-                expected: LengthRule::AtLeast(2),
-            },
+            DecodeError::new(
+                v4(61, 242),
+                K::BadLength {
+                    len: 1,
+                    expected: LengthRule::AtLeast(2),
+                },
+            ),
+            None,
         ),
         (
             "user class neither RFC 3004 nor text",
             with(&[&opt(77, &[0, 1, 2])]),
-            Error::ControlByte {
-                at: v4(77, 242),
-                byte: 0,
-                value: Excerpt::new(&[0, 1, 2]),
-            },
+            DecodeError::new(
+                v4(77, 242),
+                K::ControlByte {
+                    byte: 0,
+                    index: 0,
+                    len: 3,
+                },
+            ),
+            Some(&[0, 1, 2]),
         ),
     ];
     assert!(rows.len() >= 25);
     let mut names = std::collections::HashSet::new();
-    for (name, bytes, expected) in rows {
+    for (name, bytes, expected, value) in rows {
         assert!(names.insert(name), "duplicate row {name}");
-        assert_eq!(decode_all(&bytes), Err(expected), "{name}");
-        // Every error says where it is.
-        assert!(expected.place().is_some(), "{name}");
-        assert!(!expected.to_string().is_empty());
+        let got = decode_all(&bytes);
+        assert_eq!(got, Err(expected), "{name}");
+        // Every error says where it is (family, option, offset) and what
+        // the offending value is, read back from the input.
+        assert_eq!(expected.place().family(), Family::V4, "{name}");
+        assert_eq!(expected.value(&bytes), value, "{name}");
+        let text = expected.display_in(&bytes).to_string();
+        assert!(text.starts_with("dhcpv4 "), "{name}: {text}");
+        if let Some(v) = value {
+            assert!(
+                text.contains(&ztp_options::Excerpt(v).to_string()),
+                "{name}: {text}"
+            );
+        }
     }
 }
 
@@ -390,11 +461,13 @@ fn hostile_hlen_never_slices_past_chaddr() {
     let m = ztp_options::v4::Message::new_checked(&msg[..]).unwrap();
     assert_eq!(
         m.client_hw_addr(),
-        Err(Error::BadLength {
-            at: Place::header(Family::V4, 2),
-            len: 255,
-            expected: LengthRule::AtMost(16)
-        })
+        Err(DecodeError::new(
+            Place::header(Family::V4, 2),
+            K::BadLength {
+                len: 255,
+                expected: LengthRule::AtMost(16)
+            }
+        ))
     );
     msg[2] = 6;
     let m = ztp_options::v4::Message::new_checked(&msg[..]).unwrap();

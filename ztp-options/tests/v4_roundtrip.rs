@@ -5,7 +5,10 @@
 mod common;
 
 use ztp_options::v4::{Message, MessageRepr, Option43, OptionCode, OptionSet};
-use ztp_options::{ImageType, Port, PortOrServer, TransferMode, VendorInfo};
+use ztp_options::{
+    EncodeError, EncodeErrorKind, EncodeItem, Family, ImageType, Port, PortOrServer, TransferMode,
+    VendorInfo,
+};
 
 #[test]
 fn r2_sample_ack_reencodes_byte_for_byte() {
@@ -73,19 +76,28 @@ fn r1_owned_vendor_info_round_trips() {
 #[test]
 fn r2_option_set_keeps_insertion_order_and_replaces_in_place() {
     let mut set = OptionSet::new();
-    set.insert(OptionCode::MessageType, vec![5]).unwrap();
-    set.insert(OptionCode::VendorSpecific, vec![1, 1, b'x'])
+    set.insert(OptionCode::MESSAGE_TYPE, vec![5]).unwrap();
+    set.insert(OptionCode::VENDOR_SPECIFIC, vec![1, 1, b'x'])
         .unwrap();
-    set.insert(OptionCode::TftpServerAddress, vec![10, 0, 0, 1])
+    set.insert(OptionCode::TFTP_SERVER_ADDRESS, vec![10, 0, 0, 1])
         .unwrap();
-    set.insert(OptionCode::MessageType, vec![2]).unwrap();
+    set.insert(OptionCode::MESSAGE_TYPE, vec![2]).unwrap();
     let codes: Vec<u8> = set.iter().map(|o| o.code.get()).collect();
     assert_eq!(codes, [53, 43, 150]);
-    assert_eq!(set.get(OptionCode::MessageType), Some(&[2][..]));
-    assert!(set.insert(OptionCode::Pad, vec![]).is_err());
-    assert!(set.insert(OptionCode::End, vec![]).is_err());
+    assert_eq!(set.get(OptionCode::MESSAGE_TYPE), Some(&[2][..]));
+    for code in [OptionCode::PAD, OptionCode::END] {
+        assert_eq!(
+            set.insert(code, vec![]),
+            Err(EncodeError::new(
+                EncodeItem::option(Family::V4, u16::from(code.get())),
+                EncodeErrorKind::ReservedCode {
+                    code: u16::from(code.get())
+                }
+            ))
+        );
+    }
     assert_eq!(
-        set.remove(OptionCode::VendorSpecific),
+        set.remove(OptionCode::VENDOR_SPECIFIC),
         Some(vec![1, 1, b'x'])
     );
     let mut buf = vec![0; set.buffer_len()];
@@ -113,7 +125,8 @@ fn r1_arbitrary_vendor_info_round_trips_through_option_43() {
         assert_eq!(back, info);
         // And a whole message carrying it, split if over 255 bytes (R2).
         let mut set = OptionSet::new();
-        set.insert(OptionCode::VendorSpecific, out.clone()).unwrap();
+        set.insert(OptionCode::VENDOR_SPECIFIC, out.clone())
+            .unwrap();
         let mut opts = Vec::new();
         set.put(&mut opts).unwrap();
         let msg = common::reply(&opts);

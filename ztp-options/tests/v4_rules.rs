@@ -9,8 +9,8 @@ use std::net::Ipv4Addr;
 use common::{cat, opt, reply};
 use ztp_options::v4::{Lease, Message, Option43, OptionCode, OptionSet, Overload};
 use ztp_options::{
-    Error, Excerpt, Family, ImageType, Place, Port, PortOrServer, TrailingNul, TransferMode,
-    VendorInfo,
+    DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, EncodeItem, Family, ImageType,
+    Place, Port, PortOrServer, SuboptionCode, TrailingNul, TransferMode, VendorInfo, Within,
 };
 
 fn o43(sub: &[u8]) -> Vec<u8> {
@@ -26,8 +26,9 @@ fn r1_suboption_00_is_the_image_not_padding() {
     let sub = view.suboptions().unwrap();
     assert_eq!(sub.image().unwrap().as_bytes(), b"install.tgz");
     assert_eq!(sub.config().unwrap().as_bytes(), b"jn.conf");
-    let codes: Vec<u16> = view.items().map(|i| i.unwrap().code).collect();
-    assert_eq!(codes, [0, 1]);
+    let codes: Vec<SuboptionCode> = view.items().map(|i| i.unwrap().code).collect();
+    assert_eq!(codes, [SuboptionCode::IMAGE, SuboptionCode::CONFIG]);
+    assert_eq!(codes[0].get(), 0);
 }
 
 #[test]
@@ -40,11 +41,13 @@ fn r1_code_255_ends_the_list() {
     let value = cat(&[&opt(1, b"jn.conf"), &[255], &opt(0, b"x")]);
     assert_eq!(
         Option43::new_checked(&value),
-        Err(Error::AfterEnd {
-            at: Place::option(Family::V4, 43, 10).suboption(255, 10),
-            len: 3,
-            area: "option 43"
-        })
+        Err(DecodeError::new(
+            Place::option(Family::V4, 43, 0).suboption(255, 10),
+            DecodeErrorKind::AfterEnd {
+                within: Within::Suboptions,
+                len: 3,
+            }
+        ))
     );
 }
 
@@ -53,27 +56,34 @@ fn r1_length_past_the_payload_is_an_error_with_the_offset() {
     let value = cat(&[&opt(0, b"img"), &[1, 9, b'a', b'b']]);
     assert_eq!(
         Option43::new_checked(&value),
-        Err(Error::LengthOverrun {
-            at: Place::option(Family::V4, 43, 5).suboption(1, 5),
-            len: 9,
-            available: 2,
-            area: "option 43"
-        })
+        Err(DecodeError::new(
+            Place::option(Family::V4, 43, 0).suboption(1, 5),
+            DecodeErrorKind::LengthOverrun {
+                within: Within::Suboptions,
+                len: 9,
+                available: 2,
+            }
+        ))
     );
     // Inside a message, the offset counts from the message's start.
     let msg = reply(&cat(&[&o43(&value), &[255]]));
     let lease = Lease::parse(&msg).unwrap();
-    assert!(matches!(
-        lease.suboptions(),
-        Err(Error::LengthOverrun {
-            at: Place {
-                offset: 247,
-                suboption: Some(1),
-                ..
-            },
-            ..
-        })
-    ));
+    let err = lease.suboptions().unwrap_err();
+    assert_eq!(
+        err,
+        DecodeError::new(
+            Place::option(Family::V4, 43, 242).suboption(1, 247),
+            DecodeErrorKind::LengthOverrun {
+                within: Within::Suboptions,
+                len: 9,
+                available: 2,
+            }
+        )
+    );
+    assert_eq!(
+        (err.place().offset(), err.place().suboption_code()),
+        (247, Some(1))
+    );
 }
 
 #[test]
@@ -117,12 +127,22 @@ fn r1_typed_suboptions_02_03_04_05_08() {
 #[test]
 fn r1_suboption_03_gopher_is_an_error_naming_the_value() {
     let value = opt(3, b"gopher");
+    let err = Option43::new_checked(&value)
+        .unwrap()
+        .suboptions()
+        .unwrap_err();
     assert_eq!(
-        Option43::new_checked(&value).unwrap().suboptions(),
-        Err(Error::UnknownTransferMode {
-            at: Place::option(Family::V4, 43, 0).suboption(3, 2),
-            value: Excerpt::new(b"gopher")
-        })
+        err,
+        DecodeError::new(
+            Place::option(Family::V4, 43, 0).suboption(3, 2),
+            DecodeErrorKind::UnknownTransferMode { len: 6 }
+        )
+    );
+    assert_eq!(err.value(&value), Some(&b"gopher"[..]));
+    assert_eq!(
+        err.display_in(&value).to_string(),
+        "dhcpv4 option 43 suboption 03 at byte 2: unknown transfer mode \"gopher\" \
+         (expected tftp, ftp, http or https)"
     );
 }
 
@@ -138,7 +158,7 @@ fn r2_repeated_option_instances_are_concatenated() {
         &[255],
     ]));
     let m = Message::new_checked(&msg[..]).unwrap();
-    let v = m.option(OptionCode::VendorSpecific).unwrap().unwrap();
+    let v = m.option(OptionCode::VENDOR_SPECIFIC).unwrap().unwrap();
     assert_eq!(v.instances, 2);
     assert!(matches!(v.value, Cow::Owned(_)));
     assert_eq!(&v.value[..], b"\x00\x05abcde");
@@ -159,7 +179,7 @@ fn r2_repeated_option_instances_are_concatenated() {
 fn r2_single_instance_is_borrowed() {
     let msg = reply(&cat(&[&opt(43, &opt(1, b"x.conf")), &[255]]));
     let m = Message::new_checked(&msg[..]).unwrap();
-    let v = m.option(OptionCode::VendorSpecific).unwrap().unwrap();
+    let v = m.option(OptionCode::VENDOR_SPECIFIC).unwrap().unwrap();
     assert!(matches!(v.value, Cow::Borrowed(_)));
 }
 
@@ -167,7 +187,7 @@ fn r2_single_instance_is_borrowed() {
 fn r2_encoder_splits_values_over_255_bytes() {
     let long = vec![b'x'; 600];
     let mut set = OptionSet::new();
-    set.insert(OptionCode::VendorSpecific, long.clone())
+    set.insert(OptionCode::VENDOR_SPECIFIC, long.clone())
         .unwrap();
     let mut buf = vec![0; set.buffer_len()];
     set.emit(&mut buf).unwrap();
@@ -180,7 +200,7 @@ fn r2_encoder_splits_values_over_255_bytes() {
     let msg = reply(&buf);
     let m = Message::new_checked(&msg[..]).unwrap();
     assert_eq!(
-        m.option(OptionCode::VendorSpecific)
+        m.option(OptionCode::VENDOR_SPECIFIC)
             .unwrap()
             .unwrap()
             .value
@@ -240,13 +260,15 @@ fn r3_option_66_host_name_is_reported_not_resolved() {
     let msg = reply(&cat(&[&opt(66, b"tftp.example.net"), &[255]]));
     let lease = Lease::parse(&msg).unwrap();
     let name = lease.tftp_server_name().unwrap().unwrap();
+    let err = name.address().unwrap_err();
     assert_eq!(
-        name.address(),
-        Err(Error::HostName {
-            at: Place::option(Family::V4, 66, 242),
-            value: Excerpt::new(b"tftp.example.net")
-        })
+        err,
+        DecodeError::new(
+            Place::option(Family::V4, 66, 242),
+            DecodeErrorKind::HostName { len: 16 }
+        )
     );
+    assert_eq!(err.value(&msg), Some(&b"tftp.example.net"[..]));
     let msg = reply(&cat(&[&opt(66, b"192.0.2.9"), &[255]]));
     let lease = Lease::parse(&msg).unwrap();
     assert_eq!(
@@ -267,11 +289,13 @@ fn r4_option_150_list_and_bad_length() {
     let msg = reply(&cat(&[&opt(150, &[10, 0, 0, 1, 10, 0]), &[255]]));
     assert_eq!(
         Lease::parse(&msg).unwrap().tftp_server_addresses(),
-        Err(Error::BadLength {
-            at: Place::option(Family::V4, 150, 242),
-            len: 6,
-            expected: ztp_options::LengthRule::MultipleOf(4)
-        })
+        Err(DecodeError::new(
+            Place::option(Family::V4, 150, 242),
+            DecodeErrorKind::BadLength {
+                len: 6,
+                expected: ztp_options::LengthRule::MultipleOf(4)
+            }
+        ))
     );
 }
 
@@ -320,14 +344,19 @@ fn r6_device_identity_options_decode() {
 fn r7_trailing_nul_tolerated_inner_nul_rejected() {
     let value = cat(&[&opt(0, b"img.tgz\0"), &opt(1, b"a\0b")]);
     let view = Option43::new_checked(&value).unwrap();
+    let err = view.suboptions().unwrap_err();
     assert_eq!(
-        view.suboptions(),
-        Err(Error::ControlByte {
-            at: Place::option(Family::V4, 43, 0).suboption(1, 13),
-            byte: 0,
-            value: Excerpt::new(b"a\0b")
-        })
+        err,
+        DecodeError::new(
+            Place::option(Family::V4, 43, 0).suboption(1, 12),
+            DecodeErrorKind::ControlByte {
+                byte: 0,
+                index: 1,
+                len: 3
+            }
+        )
     );
+    assert_eq!(err.value(&value), Some(&b"a\0b"[..]));
     let value = opt(0, b"img.tgz\0");
     let sub = Option43::new_checked(&value).unwrap().suboptions().unwrap();
     assert_eq!(sub.image().unwrap().trailing_nul(), TrailingNul::Stripped);
@@ -341,15 +370,18 @@ fn r7_invalid_utf8_names_the_option() {
     let err = sub.config().unwrap().as_str().unwrap_err();
     assert_eq!(
         err,
-        Error::InvalidUtf8 {
-            at: Place::option(Family::V4, 43, 0).suboption(1, 5),
-            valid_up_to: 3,
-            value: Excerpt::new(b"cfg\xff.conf")
-        }
+        DecodeError::new(
+            Place::option(Family::V4, 43, 0).suboption(1, 2),
+            DecodeErrorKind::InvalidUtf8 {
+                valid_up_to: 3,
+                len: 9
+            }
+        )
     );
+    assert_eq!(err.value(&value), Some(&b"cfg\xff.conf"[..]));
     assert_eq!(
-        err.to_string(),
-        "dhcpv4 option 43 suboption 01 at byte 5: not utf-8 at byte 3 of \"cfg\\xff.conf\""
+        err.display_in(&value).to_string(),
+        "dhcpv4 option 43 suboption 01 at byte 2: not utf-8 at index 3 of \"cfg\\xff.conf\""
     );
 }
 
@@ -359,15 +391,27 @@ fn vendor_info_v4_rejects_what_would_not_decode() {
         image: Some(String::new()),
         ..VendorInfo::default()
     };
-    assert!(matches!(info.buffer_len_v4(), Err(Error::Empty { .. })));
+    let at = |code: u16| EncodeItem::option(Family::V4, 43).suboption(code);
+    assert_eq!(
+        info.buffer_len_v4(),
+        Err(EncodeError::new(
+            at(0),
+            EncodeErrorKind::BadText {
+                kind: DecodeErrorKind::Empty
+            }
+        ))
+    );
     let info = VendorInfo {
         config: Some("x".repeat(256)),
         ..VendorInfo::default()
     };
-    assert!(matches!(
+    assert_eq!(
         info.buffer_len_v4(),
-        Err(Error::TooLong { len: 256, .. })
-    ));
+        Err(EncodeError::new(
+            at(1),
+            EncodeErrorKind::TooLong { len: 256, max: 255 }
+        ))
+    );
     let info = VendorInfo {
         unknown: vec![ztp_options::RawSuboption {
             code: 1,
@@ -375,10 +419,10 @@ fn vendor_info_v4_rejects_what_would_not_decode() {
         }],
         ..VendorInfo::default()
     };
-    assert!(matches!(
+    assert_eq!(
         info.buffer_len_v4(),
-        Err(Error::DuplicateSuboption { .. })
-    ));
+        Err(EncodeError::new(at(1), EncodeErrorKind::DuplicateSuboption))
+    );
     let info = VendorInfo {
         image: Some("a".into()),
         ..VendorInfo::default()
@@ -386,9 +430,6 @@ fn vendor_info_v4_rejects_what_would_not_decode() {
     let mut small = [0u8; 2];
     assert_eq!(
         info.emit_v4(&mut small),
-        Err(Error::BufferTooSmall {
-            needed: 3,
-            available: 2
-        })
+        Err(EncodeError::buffer_too_small(Family::V4, 3, 2))
     );
 }

@@ -433,6 +433,7 @@ impl<'a> arbitrary::Arbitrary<'a> for MessageRepr {
 
 #[cfg(feature = "serde")]
 mod serde_bytes_array {
+    use alloc::vec::Vec;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub(super) fn serialize<S: Serializer, const N: usize>(

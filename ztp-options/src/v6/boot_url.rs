@@ -88,7 +88,8 @@ impl<'a> BootFileUrl<'a> {
             DecodeErrorKind::BadUrl {
                 problem,
                 index: u32::try_from(index).unwrap_or(u32::MAX),
-                len: u32::try_from(value.len()).unwrap_or(u32::MAX),
+                // The URL without a trailing NUL (R7), as it is quoted.
+                len: u32::try_from(url.len()).unwrap_or(u32::MAX),
             }
             .at(at)
         };
@@ -140,10 +141,15 @@ impl<'a> BootFileUrl<'a> {
         host_at: usize,
         bad: impl Fn(UrlProblem, usize) -> crate::DecodeError,
     ) -> crate::DecodeError {
-        if authority.starts_with('[') {
-            return match authority.find(']') {
+        if let Some(bracketed) = authority.strip_prefix('[') {
+            // The first thing wrong, left to right: the address, then what
+            // follows the `]`.
+            return match bracketed.split_once(']') {
                 None => bad(UrlProblem::UnclosedBracket, host_at),
-                Some(close) => bad(UrlProblem::AfterServer, host_at + close + 1),
+                Some((literal, _)) if literal.parse::<Ipv6Addr>().is_err() => {
+                    bad(UrlProblem::BadIpv6, host_at + 1)
+                }
+                Some((literal, _)) => bad(UrlProblem::AfterServer, host_at + literal.len() + 2),
             };
         }
         if authority.parse::<Ipv6Addr>().is_ok() {
