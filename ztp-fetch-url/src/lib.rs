@@ -92,6 +92,12 @@
 //! # Ok::<(), Error>(())
 //! ```
 //!
+//! A decoded option 59 ([`BootFileUrl`], its text kept as sent) becomes a
+//! [`url::Url`], normalised as the `url` crate does, with
+//! [`boot_file_url`].
+//!
+//! [`BootFileUrl`]: ztp_options::v6::BootFileUrl
+//!
 //! # Choices
 //!
 //! Where the rules are silent, this crate chose, and says so in the notes:
@@ -127,12 +133,14 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod boot_file_url;
 mod error;
 mod note;
 mod plan;
 mod suffix;
 mod target;
 
+pub use boot_file_url::boot_file_url;
 pub use error::{Error, HTTP_URL_LIMIT};
 pub use note::{Note, PortSource};
 pub use plan::{FetchPlan, fetch_plan};

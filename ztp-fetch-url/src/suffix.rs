@@ -55,9 +55,10 @@ impl<'a> PortSuffix<'a> {
 ///
 /// Only a trailing run of ASCII digits after the **last** `:` counts, and
 /// only when the name's last segment (after the last `/`) is not an IPv6
-/// address. Leading zeros are accepted (`:08080` is port 8080), as they are
-/// in suboption 05. A name without a suffix comes back whole, as
-/// [`PortSuffix::Absent`] or [`PortSuffix::Ipv6Tail`].
+/// address. The digits are read as [`Port`] reads suboption 05
+/// (`"08080".parse::<Port>()`): leading zeros are accepted (`:08080` is
+/// port 8080), 0 and values above 65535 are not. A name without a suffix
+/// comes back whole, as [`PortSuffix::Absent`] or [`PortSuffix::Ipv6Tail`].
 ///
 /// This function only reads the name: whether the port is used depends on
 /// the transfer mode and the family (see [`fetch_plan`](crate::fetch_plan)).
@@ -94,26 +95,17 @@ pub fn split_port_suffix(name: &str) -> Result<PortSuffix<'_>, Error> {
     if segment.parse::<Ipv6Addr>().is_ok() {
         return Ok(PortSuffix::Ipv6Tail { path: name });
     }
-    match parse_digits(digits) {
-        Some(port) => Ok(PortSuffix::Port { path, port }),
-        None => Err(Error::BadPortSuffix {
+    // The run is ASCII digits only (`Port` would also take a trailing NUL,
+    // as suboption 05 may carry one; a name's suffix may not), so `Port`
+    // reads exactly it: decimal, leading zeros accepted, 1..=65535, any
+    // length without overflow.
+    match digits.parse::<Port>() {
+        Ok(port) => Ok(PortSuffix::Port { path, port }),
+        Err(_) => Err(Error::BadPortSuffix {
             value: digits.into(),
             name: name.into(),
         }),
     }
-}
-
-/// ASCII digits to a port in 1..=65535, without overflow on any length.
-fn parse_digits(digits: &str) -> Option<Port> {
-    let mut n: u32 = 0;
-    for b in digits.bytes() {
-        let d = u32::from(b).checked_sub(u32::from(b'0'))?;
-        n = n.checked_mul(10)?.checked_add(d)?;
-        if n > u32::from(u16::MAX) {
-            return None;
-        }
-    }
-    u16::try_from(n).ok().and_then(Port::new)
 }
 
 #[cfg(test)]
@@ -144,6 +136,35 @@ mod tests {
         assert_eq!(split("/a.conf: 80"), ("/a.conf: 80", None));
         // Non-ASCII digits are not digits here.
         assert_eq!(split("/a.conf:\u{0668}0"), ("/a.conf:\u{0668}0", None));
+        // Nor is a trailing NUL part of the run (suboption 05 may end in
+        // one, R7; a name's suffix may not).
+        assert_eq!(split("/a.conf:80\0"), ("/a.conf:80\0", None));
+    }
+
+    #[test]
+    fn r19_the_run_is_a_decimal_port_in_1_to_65535() {
+        // Every value of up to five digits and a few beyond, with and
+        // without leading zeros: the port is the run's decimal value when
+        // it is 1..=65535, else an error carrying the run.
+        for n in 0u32..=70_000 {
+            for zeros in ["", "0", "000"] {
+                let digits = format!("{zeros}{n}");
+                let name = format!("/a.conf:{digits}");
+                match u16::try_from(n) {
+                    Ok(port) if port > 0 => {
+                        assert_eq!(split(&name), ("/a.conf", Some(port)), "{name}");
+                    }
+                    _ => assert_eq!(
+                        split_port_suffix(&name),
+                        Err(Error::BadPortSuffix {
+                            value: digits,
+                            name: name.clone()
+                        }),
+                        "{name}"
+                    ),
+                }
+            }
+        }
     }
 
     #[test]

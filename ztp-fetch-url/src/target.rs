@@ -122,17 +122,14 @@ impl Target {
             value: input.into(),
             reason: e.to_string(),
         })?;
-        let mode = match url.scheme() {
-            "tftp" => TransferMode::Tftp,
-            "ftp" => TransferMode::Ftp,
-            "http" => TransferMode::Http,
-            "https" => TransferMode::Https,
-            other => {
-                return Err(Error::UnsupportedScheme {
-                    value: other.into(),
-                });
-            }
-        };
+        // The `url` crate lowercases the scheme and allows no NUL in it, so
+        // this is exactly `tftp`, `ftp`, `http` or `https`.
+        let mode = url
+            .scheme()
+            .parse::<TransferMode>()
+            .map_err(|_| Error::UnsupportedScheme {
+                value: url.scheme().into(),
+            })?;
         if !url.username().is_empty() || url.password().is_some() {
             return Err(Error::Credentials { url: input.into() });
         }

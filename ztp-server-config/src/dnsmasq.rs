@@ -109,7 +109,7 @@ pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Resul
                 v,
             );
         }
-        let _ = writeln!(out, "{force},43,{}", bytes("option 43", &value)?);
+        let _ = writeln!(out, "{force},43,{}", bytes("option 43", value)?);
     }
     for (code, value) in &wire.v4 {
         let what = format!("option {code}");

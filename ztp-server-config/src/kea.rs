@@ -92,7 +92,7 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
         defs.push(json!({
             "name": "vendor-encapsulated-options", "code": 43, "space": "dhcp4", "type": "binary"
         }));
-        let mut d = data(&wire.vendor_bytes(), false);
+        let mut d = data(wire.vendor_bytes(), false);
         d.insert(
             "user-context".into(),
             json!({ "juniper-suboptions": comment(wire) }),

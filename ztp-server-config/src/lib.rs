@@ -295,8 +295,9 @@ pub enum Error {
     },
     /// The plan cannot be encoded (R7: a name the device would refuse).
     #[error("cannot encode the plan: {0}")]
-    Encode(#[from] ztp_options::Error),
-    /// What would be sent does not resolve to a plan (R13, R18).
+    Encode(#[from] ztp_options::EncodeError),
+    /// What would be sent does not resolve to a plan (R13, R18), or does
+    /// not even decode ([`CannotProceed::Malformed`]).
     #[error("the device would not proceed: [{rule}] {reason}", rule = .reason.rule())]
     CannotProceed {
         /// Why.
@@ -361,8 +362,10 @@ pub struct Rendered {
 /// # Errors
 ///
 /// [`Error::WrongFamily`] when the server serves the other family,
-/// [`Error::Encode`] when the plan cannot be encoded, [`Error::TooLong`] and
-/// [`Error::Unrepresentable`] when the server cannot send a value.
+/// [`Error::Encode`] when the plan cannot be encoded,
+/// [`Error::CannotProceed`] when what would be sent does not resolve to a
+/// plan, [`Error::TooLong`] and [`Error::Unrepresentable`] when the server
+/// cannot send a value.
 ///
 /// ```
 /// use ztp_options::{resolve_v6, samples, v6::Lease};

@@ -4,7 +4,9 @@
 use std::net::Ipv4Addr;
 
 use ztp_options::v4::{Option43, OptionCode, OptionSet};
-use ztp_options::{Family, Plan, resolve_v6, v6};
+use ztp_options::{
+    CannotProceed, DecodeError, Family, Plan, resolve_v4_options, resolve_v6_options, v6,
+};
 
 use crate::Error;
 
@@ -17,10 +19,20 @@ pub(crate) struct Wire {
     /// The Juniper suboptions (option 43, or option 17 for enterprise 2636),
     /// in wire order.
     pub(crate) items: Vec<(u16, Vec<u8>)>,
+    /// The value those items come from, as the encoder wrote it: option 43
+    /// (DHCPv4), or option 17 with its enterprise number (DHCPv6); `None`
+    /// when the plan needs no suboption.
+    pub(crate) vendor: Option<Vec<u8>>,
     /// DHCPv4 only: the other options (150, 66, 7, 42, 12), in order.
     pub(crate) v4: Vec<(u8, Vec<u8>)>,
     /// DHCPv6 only: option 59.
     pub(crate) boot_url: Option<Vec<u8>>,
+}
+
+/// The encoder's option 43 or 17 does not decode again: the device could
+/// not read it either.
+fn malformed(e: DecodeError) -> Error {
+    Error::from(CannotProceed::Malformed(e))
 }
 
 impl Wire {
@@ -28,32 +40,35 @@ impl Wire {
         let mut wire = Wire {
             family: plan.family,
             items: Vec::new(),
+            vendor: None,
             v4: Vec::new(),
             boot_url: None,
         };
         match plan.family {
             Family::V4 => {
-                let set = plan.to_v4_options()?;
-                for o in set.iter() {
-                    if o.code == OptionCode::VendorSpecific {
-                        for item in Option43::new_checked(&o.value)?.items() {
-                            let item = item?;
-                            wire.items.push((item.code, item.value.to_vec()));
+                for o in &plan.to_v4_options()? {
+                    if o.code == OptionCode::VENDOR_SPECIFIC {
+                        for item in Option43::new_checked(&o.value).map_err(malformed)?.items() {
+                            let item = item.map_err(malformed)?;
+                            wire.items.push((item.code.get(), item.value.to_vec()));
                         }
+                        wire.vendor = Some(o.value.clone());
                     } else {
                         wire.v4.push((o.code.get(), o.value.clone()));
                     }
                 }
             }
             Family::V6 => {
-                for (code, value) in plan.to_v6_options()? {
-                    if code == v6::OptionCode::VendorOpts {
-                        for item in v6::VendorOpts::new_checked(&value)?.items() {
-                            let item = item?;
-                            wire.items.push((item.code, item.value.to_vec()));
+                for o in &plan.to_v6_options()? {
+                    if o.code == v6::OptionCode::VENDOR_OPTS {
+                        let opts = v6::VendorOpts::new_checked(&o.value).map_err(malformed)?;
+                        for item in opts.items() {
+                            let item = item.map_err(malformed)?;
+                            wire.items.push((item.code.get(), item.value.to_vec()));
                         }
-                    } else if code == v6::OptionCode::BootfileUrl {
-                        wire.boot_url = Some(value);
+                        wire.vendor = Some(o.value.clone());
+                    } else if o.code == v6::OptionCode::BOOTFILE_URL {
+                        wire.boot_url = Some(o.value.clone());
                     }
                 }
             }
@@ -61,54 +76,35 @@ impl Wire {
         Ok(wire)
     }
 
-    /// The option 43 value (DHCPv4) or the option 17 value after the
-    /// enterprise number (DHCPv6).
-    pub(crate) fn vendor_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        for (code, value) in &self.items {
-            match self.family {
-                Family::V4 => {
-                    out.push(u8::try_from(*code).unwrap_or(u8::MAX));
-                    out.push(u8::try_from(value.len()).unwrap_or(u8::MAX));
-                }
-                Family::V6 => {
-                    out.extend_from_slice(&code.to_be_bytes());
-                    out.extend_from_slice(
-                        &u16::try_from(value.len()).unwrap_or(u16::MAX).to_be_bytes(),
-                    );
-                }
-            }
-            out.extend_from_slice(value);
-        }
-        out
+    /// The option 43 value (DHCPv4); empty when there is none.
+    pub(crate) fn vendor_bytes(&self) -> &[u8] {
+        self.vendor.as_deref().unwrap_or_default()
     }
 
-    /// The plan a device resolves from exactly these options.
+    /// The plan a device resolves from a reply carrying exactly these
+    /// options (ztp-options builds the reply: a BOOTREPLY, or a DHCPv6
+    /// REPLY with transaction id 0).
     pub(crate) fn resolve(&self) -> Result<Plan, Error> {
         match self.family {
             Family::V4 => {
                 let mut set = OptionSet::new();
-                if !self.items.is_empty() {
-                    set.insert(OptionCode::VendorSpecific, self.vendor_bytes())?;
+                if let Some(value) = &self.vendor {
+                    set.insert(OptionCode::VENDOR_SPECIFIC, value.clone())?;
                 }
                 for (code, value) in &self.v4 {
                     set.insert(OptionCode::new(*code), value.clone())?;
                 }
-                Ok(set.resolve()?)
+                Ok(resolve_v4_options(&set)?)
             }
             Family::V6 => {
-                // A REPLY (type 7, transaction id 0) carrying the options.
-                let mut msg = vec![7, 0, 0, 0];
-                if !self.items.is_empty() {
-                    let mut value = v6::JUNIPER_ENTERPRISE.to_be_bytes().to_vec();
-                    value.extend_from_slice(&self.vendor_bytes());
-                    v6::put_option(v6::OptionCode::VendorOpts, &value, &mut msg)?;
+                let mut set = v6::OptionSet::new();
+                if let Some(value) = &self.vendor {
+                    set.push(v6::OptionCode::VENDOR_OPTS, value.clone());
                 }
                 if let Some(url) = &self.boot_url {
-                    v6::put_option(v6::OptionCode::BootfileUrl, url, &mut msg)?;
+                    set.push(v6::OptionCode::BOOTFILE_URL, url.clone());
                 }
-                let lease = v6::Lease::parse(&msg)?;
-                Ok(resolve_v6(&lease)?)
+                Ok(resolve_v6_options(&set)?)
             }
         }
     }

@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 use ztp_options::v4::{OptionCode, OptionSet};
 use ztp_options::{
     Decision, ImageType, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
-    resolve_v6, v4, v6,
+    resolve_v4_options, resolve_v6, resolve_v6_options, v4, v6,
 };
 use ztp_server_config::{Error, MacAddr, Rendered, Scope, Server, render};
 
@@ -56,27 +56,28 @@ const WAIT: Duration = Duration::from_secs(20);
 
 fn plan_v4(info: &VendorInfo, servers: &[Ipv4Addr]) -> Plan {
     let list: Vec<u8> = servers.iter().flat_map(|a| a.octets()).collect();
-    plan_v4_with(info, OptionCode::TftpServerAddress, list)
+    plan_v4_with(info, OptionCode::TFTP_SERVER_ADDRESS, list)
 }
 
 fn plan_v4_with(info: &VendorInfo, code: OptionCode, value: Vec<u8>) -> Plan {
     let mut set = OptionSet::new();
     let mut v = Vec::new();
     info.put_v4(&mut v).unwrap();
-    set.insert(OptionCode::VendorSpecific, v).unwrap();
+    set.insert(OptionCode::VENDOR_SPECIFIC, v).unwrap();
     set.insert(code, value).unwrap();
-    set.resolve().unwrap()
+    resolve_v4_options(&set).unwrap()
 }
 
 fn plan_v6(info: &VendorInfo, url: &v6::BootFileUrlRepr) -> Plan {
-    let mut msg = vec![7, 0, 0, 0];
+    let mut options = v6::OptionSet::new();
     let mut v = Vec::new(); // put_v6 writes the enterprise number too
     info.put_v6(&mut v).unwrap();
-    v6::put_option(v6::OptionCode::VendorOpts, &v, &mut msg).unwrap();
+    options.push(v6::OptionCode::VENDOR_OPTS, v);
     let mut u = Vec::new();
     url.put(&mut u).unwrap();
-    v6::put_option(v6::OptionCode::BootfileUrl, &u, &mut msg).unwrap();
-    resolve_v6(&v6::Lease::parse(&msg).unwrap()).unwrap()
+    options.push(v6::OptionCode::BOOTFILE_URL, u);
+    // A REPLY (transaction id 0) carrying these options.
+    resolve_v6_options(&options).unwrap()
 }
 
 /// Image and config over HTTP, the config name with a `:port` suffix (R19).
@@ -111,7 +112,7 @@ fn option_66_only() -> Plan {
             transfer_mode: Some(TransferMode::Ftp),
             ..VendorInfo::default()
         },
-        OptionCode::TftpServerName,
+        OptionCode::TFTP_SERVER_NAME,
         b"10.99.0.1".to_vec(),
     )
 }
@@ -124,15 +125,11 @@ fn long_option_43() -> Plan {
             config: Some(format!("/configs/{}.conf", "ex4300-48t-access".repeat(7))),
             image_type: ImageType::Symlink,
             transfer_mode: Some(TransferMode::Tftp),
-            port_or_server: Some(PortOrServer::Port(Port::parse(b"69", place()).unwrap())),
+            port_or_server: Some(PortOrServer::Port("69".parse::<Port>().unwrap())),
             ..VendorInfo::default()
         },
         &[Ipv4Addr::new(10, 99, 0, 1)],
     )
-}
-
-fn place() -> ztp_options::Place {
-    ztp_options::Place::header(ztp_options::Family::V4, 0)
 }
 
 /// DHCPv6: image and config in option 17, option 59 with a port.
@@ -147,7 +144,7 @@ fn v6_plan() -> Plan {
         &v6::BootFileUrlRepr {
             transfer_mode: TransferMode::Http,
             server: "2001:db8::1".parse().unwrap(),
-            port: Some(Port::parse(b"8080", place()).unwrap()),
+            port: Some("8080".parse::<Port>().unwrap()),
             path: "/img/junos.tgz".into(),
         },
     )
@@ -754,7 +751,7 @@ fn check_tshark(lab: &Lab, server: Server, r: &Rendered, reply: &[u8], v6: bool)
         .plan
         .to_v4_options()
         .unwrap()
-        .get(OptionCode::VendorSpecific)
+        .get(OptionCode::VENDOR_SPECIFIC)
         .map(<[u8]>::to_vec);
     let items = |b: &Option<Vec<u8>>| {
         let mut v: Vec<(u16, Vec<u8>)> = b
@@ -763,7 +760,7 @@ fn check_tshark(lab: &Lab, server: Server, r: &Rendered, reply: &[u8], v6: bool)
                 v4::Option43::new_checked(b)
                     .unwrap()
                     .items()
-                    .map(|i| i.map(|i| (i.code, i.value.to_vec())).unwrap())
+                    .map(|i| i.map(|i| (i.code.get(), i.value.to_vec())).unwrap())
                     .collect()
             })
             .unwrap_or_default();
@@ -806,48 +803,44 @@ fn client_helper() {
     fs::write(out, reply).unwrap();
 }
 
-fn v4_request(kind: u8, xid: u32, extra: &[(u8, Vec<u8>)]) -> Vec<u8> {
-    let mut m = vec![1, 1, 6, 0];
-    m.extend_from_slice(&xid.to_be_bytes());
-    m.extend_from_slice(&[0, 0, 0x80, 0]); // secs, flags: broadcast
-    m.extend_from_slice(&[0; 16]); // ciaddr..giaddr
+/// A DISCOVER or REQUEST from the client's MAC address and vendor class,
+/// broadcast flag set, asking for the ZTP options (55).
+fn v4_request(kind: v4::MessageType, xid: u32, extra: &[(OptionCode, Vec<u8>)]) -> Vec<u8> {
     let (mac, class) = identity();
-    m.extend_from_slice(&mac);
-    m.extend_from_slice(&[0; 10 + 64 + 128]);
-    m.extend_from_slice(&[99, 130, 83, 99]);
-    let mut opt = |code: u8, v: &[u8]| {
-        m.push(code);
-        m.push(v.len() as u8);
-        m.extend_from_slice(v);
-    };
-    opt(53, &[kind]);
-    for (c, v) in extra {
-        opt(*c, v);
+    let mut options = OptionSet::new();
+    options
+        .insert(OptionCode::MESSAGE_TYPE, vec![kind.get()])
+        .unwrap();
+    for (code, value) in extra {
+        options.insert(*code, value.clone()).unwrap();
     }
-    opt(60, class.as_bytes());
-    opt(55, &[1, 3, 6, 7, 12, 15, 42, 43, 66, 67, 150]);
-    m.push(255);
-    m
+    options
+        .insert(OptionCode::VENDOR_CLASS, class.as_bytes().to_vec())
+        .unwrap();
+    options
+        .insert(
+            OptionCode::PARAMETER_REQUEST_LIST,
+            vec![1, 3, 6, 7, 12, 15, 42, 43, 66, 67, 150],
+        )
+        .unwrap();
+    let mut chaddr = [0u8; 16];
+    chaddr[..6].copy_from_slice(&mac);
+    v4::MessageRepr {
+        op: 1,         // BOOTREQUEST
+        flags: 0x8000, // broadcast
+        xid,
+        chaddr,
+        ..v4::MessageRepr::reply(options)
+    }
+    .to_vec()
 }
 
-/// The options of a DHCPv4 reply (single instances are enough here).
-fn v4_option(msg: &[u8], code: u8) -> Option<Vec<u8>> {
-    let mut i = 240;
-    while i < msg.len() {
-        match msg[i] {
-            0 => i += 1,
-            255 => break,
-            c => {
-                let len = usize::from(*msg.get(i + 1)?);
-                let v = msg.get(i + 2..i + 2 + len)?;
-                if c == code {
-                    return Some(v.to_vec());
-                }
-                i += 2 + len;
-            }
-        }
-    }
-    None
+/// Option `code` of a DHCPv4 message, instances joined (RFC 3396); `None`
+/// for a message that does not decode.
+fn v4_option(msg: &[u8], code: OptionCode) -> Option<Vec<u8>> {
+    let msg = v4::Message::new_checked(msg).ok()?;
+    let value = msg.option(code).ok()??;
+    Some(value.value.into_owned())
 }
 
 fn receive(sock: &UdpSocket, accept: impl Fn(&[u8]) -> bool) -> Option<Vec<u8>> {
@@ -893,59 +886,63 @@ fn client_v4() -> Vec<u8> {
         .unwrap();
     let to: SocketAddr = "255.255.255.255:67".parse().unwrap();
     let xid: u32 = 0x5a7e_0001;
-    let is = |kind: u8| {
+    let is = |kind: v4::MessageType| {
         move |m: &[u8]| {
-            m.len() > 240
-                && m[0] == 2
-                && m[4..8] == xid.to_be_bytes()
-                && v4_option(m, 53).as_deref() == Some(&[kind][..])
+            v4::Message::new_checked(m).is_ok_and(|msg| msg.op() == 2 && msg.xid() == xid)
+                && v4_option(m, OptionCode::MESSAGE_TYPE).as_deref() == Some(&[kind.get()][..])
         }
     };
-    let offer = exchange(&sock, to, &v4_request(1, xid, &[]), is(2));
-    let yiaddr = offer[16..20].to_vec();
-    let sid = v4_option(&offer, 54).expect("server identifier");
+    let discover = v4_request(v4::MessageType::DISCOVER, xid, &[]);
+    let offer = exchange(&sock, to, &discover, is(v4::MessageType::OFFER));
+    let yiaddr = v4::Message::new_checked(&offer[..]).unwrap().yiaddr();
+    let sid = v4_option(&offer, OptionCode::SERVER_IDENTIFIER).expect("server identifier");
     eprintln!("offer: {}", hex(&offer));
-    let req = v4_request(3, xid, &[(50, yiaddr), (54, sid)]);
-    let ack = exchange(&sock, to, &req, is(5));
+    let req = v4_request(
+        v4::MessageType::REQUEST,
+        xid,
+        &[
+            (OptionCode::REQUESTED_ADDRESS, yiaddr.octets().to_vec()),
+            (OptionCode::SERVER_IDENTIFIER, sid),
+        ],
+    );
+    let ack = exchange(&sock, to, &req, is(v4::MessageType::ACK));
     eprintln!("ack: {}", hex(&ack));
     ack
 }
 
-fn v6_option(msg: &[u8], code: u16) -> Option<Vec<u8>> {
-    let mut i = 4;
-    while i + 4 <= msg.len() {
-        let c = u16::from_be_bytes([msg[i], msg[i + 1]]);
-        let len = usize::from(u16::from_be_bytes([msg[i + 2], msg[i + 3]]));
-        let v = msg.get(i + 4..i + 4 + len)?;
-        if c == code {
-            return Some(v.to_vec());
-        }
-        i += 4 + len;
-    }
-    None
+/// The first instance of option `code` of a DHCPv6 message; `None` for a
+/// message that does not decode.
+fn v6_option(msg: &[u8], code: v6::OptionCode) -> Option<Vec<u8>> {
+    let msg = v6::Message::new_checked(msg).ok()?;
+    let option = msg.instances(code).next()?.ok()?;
+    Some(option.value.to_vec())
 }
 
-fn v6_message(kind: u8, xid: [u8; 3], extra: &[(u16, Vec<u8>)]) -> Vec<u8> {
-    let mut m = vec![kind, xid[0], xid[1], xid[2]];
-    let mut opt = |code: u16, v: &[u8]| {
-        m.extend_from_slice(&code.to_be_bytes());
-        m.extend_from_slice(&(v.len() as u16).to_be_bytes());
-        m.extend_from_slice(v);
-    };
+/// A SOLICIT or REQUEST from the client's DUID-LL and vendor class
+/// (enterprise 2636), asking for options 17 and 59.
+fn v6_message(kind: v6::MessageType, xid: [u8; 3], extra: &[(v6::OptionCode, Vec<u8>)]) -> Vec<u8> {
     let (mac, class) = identity();
-    let mut duid = vec![0, 3, 0, 1];
+    let mut options = v6::OptionSet::new();
+    let mut duid = vec![0, 3, 0, 1]; // DUID-LL, Ethernet
     duid.extend_from_slice(&mac);
-    opt(1, &duid);
-    for (c, v) in extra {
-        opt(*c, v);
+    options.push(v6::OptionCode::CLIENT_ID, duid);
+    for (code, value) in extra {
+        options.push(*code, value.clone());
     }
-    opt(6, &[0, 17, 0, 59]); // ORO
-    opt(8, &[0, 0]); // elapsed time
-    let mut vc = 2636u32.to_be_bytes().to_vec();
-    vc.extend_from_slice(&(class.len() as u16).to_be_bytes());
-    vc.extend_from_slice(class.as_bytes());
-    opt(16, &vc);
-    m
+    options.push(v6::OptionCode::ORO, vec![0, 17, 0, 59]);
+    options.push(v6::OptionCode::ELAPSED_TIME, vec![0, 0]);
+    let mut vc = Vec::new();
+    v6::VendorClass::put(v6::JUNIPER_ENTERPRISE, &[class], &mut vc).unwrap();
+    options.push(v6::OptionCode::VENDOR_CLASS, vc);
+    v6::MessageRepr {
+        header: v6::Header::Client {
+            msg_type: kind,
+            transaction_id: xid,
+        },
+        options,
+    }
+    .to_vec()
+    .unwrap()
 }
 
 fn client_v6() -> Vec<u8> {
@@ -963,22 +960,31 @@ fn client_v6() -> Vec<u8> {
         0,
         ifindex,
     ));
-    let is =
-        |kind: u8, xid: [u8; 3]| move |m: &[u8]| m.len() >= 4 && m[0] == kind && m[1..4] == xid;
+    let is = |kind: v6::MessageType, xid: [u8; 3]| {
+        move |m: &[u8]| {
+            v6::Message::new_checked(m)
+                .is_ok_and(|msg| msg.msg_type() == kind && msg.transaction_id() == Some(xid))
+        }
+    };
+    // IA_NA: IAID 1, T1 and T2 0.
     let mut ia = vec![0, 0, 0, 1];
     ia.extend_from_slice(&[0; 8]);
     let x1 = [0x5a, 0x7e, 0x01];
-    let adv = exchange(&sock, to, &v6_message(1, x1, &[(3, ia)]), is(2, x1));
+    let solicit = v6_message(v6::MessageType::SOLICIT, x1, &[(v6::OptionCode::IA_NA, ia)]);
+    let adv = exchange(&sock, to, &solicit, is(v6::MessageType::ADVERTISE, x1));
     eprintln!("advertise: {}", hex(&adv));
-    let sid = v6_option(&adv, 2).expect("server id");
-    let ia = v6_option(&adv, 3).expect("ia_na");
+    let sid = v6_option(&adv, v6::OptionCode::SERVER_ID).expect("server id");
+    let ia = v6_option(&adv, v6::OptionCode::IA_NA).expect("ia_na");
     let x2 = [0x5a, 0x7e, 0x02];
-    let reply = exchange(
-        &sock,
-        to,
-        &v6_message(3, x2, &[(2, sid), (3, ia)]),
-        is(7, x2),
+    let request = v6_message(
+        v6::MessageType::REQUEST,
+        x2,
+        &[
+            (v6::OptionCode::SERVER_ID, sid),
+            (v6::OptionCode::IA_NA, ia),
+        ],
     );
+    let reply = exchange(&sock, to, &request, is(v6::MessageType::REPLY, x2));
     eprintln!("reply: {}", hex(&reply));
     reply
 }
@@ -1164,7 +1170,7 @@ fn r2_dnsmasq_refuses_long_option_43() {
     let len = plan
         .to_v4_options()
         .unwrap()
-        .get(OptionCode::VendorSpecific)
+        .get(OptionCode::VENDOR_SPECIFIC)
         .unwrap()
         .len();
     assert!(len > 255);
