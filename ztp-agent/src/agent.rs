@@ -2,10 +2,9 @@
 
 use core::time::Duration;
 
+use crate::rank::{Binding, rank};
 use ztp_fetch_url::{Target, fetch_plan, split_port_suffix};
-use ztp_options::{
-    Binding, CannotProceed, Family, ImageType, Plan, rank, resolve_v4, resolve_v6, v4, v6,
-};
+use ztp_options::{CannotProceed, Family, ImageType, Plan, resolve_v4, resolve_v6, v4, v6};
 use ztp_script_detect::{Kind, Platform, Script, sniff};
 
 use crate::action::{Action, ConfigOutcome, Failure, ImageOutcome, Log, Step, Summary};

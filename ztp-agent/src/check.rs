@@ -39,7 +39,7 @@ use core::time::Duration;
 
 use arbitrary::Arbitrary;
 use ztp_fetch_url::{Target, TargetKind, UrlOrigin};
-use ztp_options::{Family, ImageType, TransferMode, VendorInfo, samples};
+use ztp_options::{Family, ImageType, TransferMode, VendorInfo, samples, v4, v6};
 use ztp_script_detect::Platform;
 
 use crate::{Action, Agent, CommitError, Config, Event, FetchError, InstallOutcome, Phase, Step};
@@ -554,48 +554,39 @@ pub fn build(reply: &Reply) -> (Family, Vec<u8>) {
 /// over 255 bytes) and `server` in option 150. Values that cannot be
 /// encoded are left out.
 pub fn reply_v4(info: &VendorInfo, server: Option<Ipv4Addr>) -> Vec<u8> {
-    let mut m = vec![0u8; 236];
-    for (i, b) in [2u8, 1, 6].into_iter().enumerate() {
-        if let Some(slot) = m.get_mut(i) {
-            *slot = b;
-        }
-    }
-    m.extend_from_slice(&[0x63, 0x82, 0x53, 0x63, 53, 1, 5]);
+    let mut options = v4::OptionSet::new();
+    // Codes 53, 43 and 150 are not reserved: these inserts cannot fail.
+    let _ = options.insert(v4::OptionCode::MESSAGE_TYPE, vec![5]);
     let mut vendor = Vec::new();
     if !info.is_empty() && info.put_v4(&mut vendor).is_ok() {
-        for chunk in vendor.chunks(255) {
-            m.push(43);
-            m.push(u8::try_from(chunk.len()).unwrap_or(255));
-            m.extend_from_slice(chunk);
-        }
+        let _ = options.insert(v4::OptionCode::VENDOR_SPECIFIC, vendor);
     }
     if let Some(s) = server {
-        m.extend_from_slice(&[150, 4]);
-        m.extend_from_slice(&s.octets());
+        let _ = options.insert(v4::OptionCode::TFTP_SERVER_ADDRESS, s.octets().to_vec());
     }
-    m.push(255);
-    m
+    v4::MessageRepr::reply(options).to_vec()
 }
 
 /// A DHCPv6 REPLY carrying `info` in option 17 and `boot_url` in option
 /// 59. Values that cannot be encoded are left out.
 pub fn reply_v6(info: &VendorInfo, boot_url: Option<&str>) -> Vec<u8> {
-    let mut m = vec![7u8, 0x0a, 0x0b, 0x0c];
-    let mut option = |code: u16, value: &[u8]| {
-        if let Ok(len) = u16::try_from(value.len()) {
-            m.extend_from_slice(&code.to_be_bytes());
-            m.extend_from_slice(&len.to_be_bytes());
-            m.extend_from_slice(value);
-        }
-    };
+    let mut options = v6::OptionSet::new();
     let mut vendor = Vec::new();
     if !info.is_empty() && info.put_v6(&mut vendor).is_ok() {
-        option(17, &vendor);
+        options.push(v6::OptionCode::VENDOR_OPTS, vendor);
     }
-    if let Some(url) = boot_url {
-        option(59, url.as_bytes());
+    if let Some(url) = boot_url.filter(|u| u.len() <= usize::from(u16::MAX)) {
+        options.push(v6::OptionCode::BOOTFILE_URL, url.as_bytes().to_vec());
     }
-    m
+    let repr = v6::MessageRepr {
+        header: v6::Header::Client {
+            msg_type: v6::MessageType::REPLY,
+            transaction_id: [0x0a, 0x0b, 0x0c],
+        },
+        options,
+    };
+    // Every value was checked to fit above.
+    repr.to_vec().unwrap_or_default()
 }
 
 #[cfg(test)]

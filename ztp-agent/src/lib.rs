@@ -126,11 +126,13 @@ mod agent;
 #[cfg(feature = "arbitrary")]
 pub mod check;
 mod event;
+mod rank;
 mod rng;
 
 pub use action::{Action, ConfigOutcome, Failure, ImageOutcome, Log, Secs, Step, Summary};
 pub use agent::{Agent, Config, MAX_BINDINGS, Phase, Timeouts};
 pub use event::{CommitError, Event, FetchError, InstallOutcome};
+pub use rank::{Binding, rank};
 
 /// The README's example, compiled and run as a doctest.
 #[cfg(doctest)]

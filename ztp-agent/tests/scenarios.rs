@@ -18,7 +18,7 @@ use ztp_agent::{
     Action, Agent, CommitError, Config, ConfigOutcome, Event, FetchError, ImageOutcome,
     InstallOutcome, Log, Phase, Step,
 };
-use ztp_options::{Family, ImageType, TransferMode, VendorInfo, samples};
+use ztp_options::{Family, ImageType, TransferMode, VendorInfo, samples, v4, v6};
 use ztp_script_detect::Platform;
 
 // ---------------------------------------------------------------- replies
@@ -36,24 +36,25 @@ fn v4(image: Option<&str>, config: Option<&str>, server: bool) -> Vec<u8> {
 }
 
 fn v4_info(info: &VendorInfo, server: bool) -> Vec<u8> {
-    let mut m = vec![0u8; 236];
-    m[..3].copy_from_slice(&[2, 1, 6]);
-    m.extend_from_slice(&[0x63, 0x82, 0x53, 0x63, 53, 1, 5]);
+    let mut options = v4::OptionSet::new();
+    options
+        .insert(v4::OptionCode::MESSAGE_TYPE, vec![5])
+        .unwrap();
     if !info.is_empty() {
         let mut vendor = Vec::new();
         info.put_v4(&mut vendor).unwrap();
-        for chunk in vendor.chunks(255) {
-            m.push(43);
-            m.push(u8::try_from(chunk.len()).unwrap());
-            m.extend_from_slice(chunk);
-        }
+        // Split at 255 bytes by the options encoder (RFC 3396).
+        options
+            .insert(v4::OptionCode::VENDOR_SPECIFIC, vendor)
+            .unwrap();
     }
     if server {
-        m.extend_from_slice(&[150, 4]);
-        m.extend_from_slice(&Ipv4Addr::new(192, 0, 2, 10).octets());
+        let server = Ipv4Addr::new(192, 0, 2, 10).octets().to_vec();
+        options
+            .insert(v4::OptionCode::TFTP_SERVER_ADDRESS, server)
+            .unwrap();
     }
-    m.push(255);
-    m
+    v4::MessageRepr::reply(options).to_vec()
 }
 
 fn v6(image: Option<&str>, config: Option<&str>) -> Vec<u8> {
@@ -62,15 +63,15 @@ fn v6(image: Option<&str>, config: Option<&str>) -> Vec<u8> {
         config: config.map(Into::into),
         ..VendorInfo::default()
     };
-    let mut m = vec![7u8, 1, 2, 3];
     let mut vendor = Vec::new();
     info.put_v6(&mut vendor).unwrap();
-    for (code, value) in [(17u16, vendor), (59, b"http://[2001:db8::1]/".to_vec())] {
-        m.extend_from_slice(&code.to_be_bytes());
-        m.extend_from_slice(&u16::try_from(value.len()).unwrap().to_be_bytes());
-        m.extend_from_slice(&value);
-    }
-    m
+    let mut options = v6::OptionSet::new();
+    options.push(v6::OptionCode::VENDOR_OPTS, vendor);
+    options.push(
+        v6::OptionCode::BOOTFILE_URL,
+        b"http://[2001:db8::1]/".to_vec(),
+    );
+    v6::MessageRepr::reply(options).to_vec().unwrap()
 }
 
 const FULL: (Option<&str>, Option<&str>) = (Some("/images/junos.tgz"), Some("/c.conf"));
