@@ -8,10 +8,11 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde::Serialize;
 use ztp_fetch_url::fetch_plan;
-use ztp_options::v4::{OptionCode, OptionSet};
+use ztp_options::v4::{self, OptionCode, OptionSet};
 use ztp_options::v6;
 use ztp_options::{
-    Family, ImageType, Place, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v6,
+    EncodeError, ImageType, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4_options,
+    resolve_v6_options,
 };
 use ztp_server_config::{Error as ServerConfigError, MacAddr, Scope, Server, render};
 
@@ -74,7 +75,7 @@ fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
         .port
         .as_deref()
         .map(|p| {
-            Port::parse(p.as_bytes(), Place::header(Family::V4, 0))
+            p.parse::<Port>()
                 .map_err(|_| format!("--port {p:?} is not a port in 1..=65535 (R19, R20)"))
         })
         .transpose()?;
@@ -115,11 +116,12 @@ fn v4_options(
 ) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
     let server = v4_addr(&args.server, "--server")?;
     let mut set = OptionSet::new();
-    let err = |e: ztp_options::Error| format!("cannot encode: {e}");
+    let err = |e: EncodeError| format!("cannot encode: {e}");
     let mut value = Vec::new();
     info.put_v4(&mut value).map_err(err)?;
-    set.insert(OptionCode::VendorSpecific, value).map_err(err)?;
-    set.insert(OptionCode::TftpServerAddress, server.octets().to_vec())
+    set.insert(OptionCode::VENDOR_SPECIFIC, value)
+        .map_err(err)?;
+    set.insert(OptionCode::TFTP_SERVER_ADDRESS, server.octets().to_vec())
         .map_err(err)?;
     let list = |values: &[String], flag: &str| -> Result<Vec<u8>, Refusal> {
         let mut out = Vec::new();
@@ -129,40 +131,40 @@ fn v4_options(
         Ok(out)
     };
     if !args.syslog.is_empty() {
-        set.insert(OptionCode::LogServer, list(&args.syslog, "--syslog")?)
+        set.insert(OptionCode::LOG_SERVER, list(&args.syslog, "--syslog")?)
             .map_err(err)?;
     }
     if !args.ntp.is_empty() {
-        set.insert(OptionCode::NtpServers, list(&args.ntp, "--ntp")?)
+        set.insert(OptionCode::NTP_SERVERS, list(&args.ntp, "--ntp")?)
             .map_err(err)?;
     }
     if let Some(h) = &args.hostname {
-        set.insert(OptionCode::HostName, h.as_bytes().to_vec())
+        set.insert(OptionCode::HOST_NAME, h.as_bytes().to_vec())
             .map_err(err)?;
     }
     let mut area = Vec::with_capacity(set.buffer_len());
     set.put(&mut area).map_err(err)?;
-    let mut instances = Vec::new();
-    for o in set.iter() {
-        let parts = o.value.len().div_ceil(255).max(1);
-        let chunks: Vec<&[u8]> = if o.value.is_empty() {
-            vec![&[][..]]
-        } else {
-            o.value.chunks(255).collect()
-        };
-        for (i, chunk) in chunks.into_iter().enumerate() {
-            instances.push(Instance {
-                code: u16::from(o.code.get()),
-                length: chunk.len(),
-                part: i + 1,
-                parts,
-                hex: hex(chunk),
-            });
-        }
+    // The instances as written (the encoder splits at 255 bytes, RFC 3396),
+    // read back from a reply carrying them.
+    let reply = v4::MessageRepr::reply(set.clone()).to_vec();
+    let msg = v4::Message::new_checked(&reply[..]).map_err(|e| format!("cannot encode: {e}"))?;
+    let written: Vec<v4::RawOption<'_>> = msg
+        .options()
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("cannot encode: {e}"))?;
+    let mut instances: Vec<Instance> = Vec::new();
+    for (i, o) in written.iter().enumerate() {
+        let same = |p: &&v4::RawOption<'_>| p.code == o.code;
+        instances.push(Instance {
+            code: u16::from(o.code.get()),
+            length: o.value.len(),
+            part: written.get(..i).unwrap_or(&[]).iter().filter(same).count() + 1,
+            parts: written.iter().filter(same).count(),
+            hex: hex(o.value),
+        });
     }
     // Decode and resolve what will be sent, as the device will.
-    let plan = set
-        .resolve()
+    let plan = resolve_v4_options(&set)
         .map_err(|e| format!("the device would refuse this: [{}] {e}", e.rule()))?;
     Ok((instances, area, plan))
 }
@@ -181,39 +183,36 @@ fn v6_options(
             args.server
         ));
     };
-    let err = |e: ztp_options::Error| format!("cannot encode: {e}");
+    let err = |e: EncodeError| format!("cannot encode: {e}");
     let url = v6::BootFileUrlRepr {
         transfer_mode: mode(args.mode),
         server,
         port,
         path: String::new(),
     };
-    let mut options: Vec<(v6::OptionCode, Vec<u8>)> = Vec::new();
+    let mut options = v6::OptionSet::new();
     if !info.is_empty() {
         let mut value = Vec::new();
         info.put_v6(&mut value).map_err(err)?;
-        options.push((v6::OptionCode::VendorOpts, value));
+        options.push(v6::OptionCode::VENDOR_OPTS, value);
     }
     let mut value = Vec::new();
     url.put(&mut value).map_err(err)?;
-    options.push((v6::OptionCode::BootfileUrl, value));
+    options.push(v6::OptionCode::BOOTFILE_URL, value);
     let mut area = Vec::new();
-    let mut instances = Vec::new();
-    for (code, value) in &options {
-        v6::put_option(*code, value, &mut area).map_err(err)?;
-        instances.push(Instance {
-            code: code.get(),
-            length: value.len(),
+    options.put(&mut area).map_err(err)?;
+    let instances = options
+        .iter()
+        .map(|o| Instance {
+            code: o.code.get(),
+            length: o.value.len(),
             part: 1,
             parts: 1,
-            hex: hex(value),
-        });
-    }
+            hex: hex(&o.value),
+        })
+        .collect();
     // A REPLY carrying them, decoded and resolved as the device will.
-    let mut msg = vec![7, 0, 0, 0];
-    msg.extend_from_slice(&area);
-    let lease = v6::Lease::parse(&msg).map_err(err)?;
-    let plan = resolve_v6(&lease)
+    let plan = resolve_v6_options(&options)
         .map_err(|e| format!("the device would refuse this: [{}] {e}", e.rule()))?;
     Ok((instances, area, plan))
 }

@@ -10,9 +10,10 @@ use std::io::Read as _;
 use ztp_options::v6::MessageType;
 use ztp_options::{resolve_v4, resolve_v6, v4, v6};
 
-use crate::input::{self, Family};
+use crate::input;
 use crate::pcap;
 use crate::report::Report;
+use ztp_options::Family;
 
 fn v4_type_name(t: Option<u8>) -> String {
     match t {
@@ -27,7 +28,10 @@ fn v4_type_name(t: Option<u8>) -> String {
 }
 
 fn v6_type_name(t: MessageType) -> String {
-    format!("{t:?}").to_uppercase()
+    match t.name() {
+        Some(name) => name.replace('_', "-"),
+        None => format!("message type {}", t.get()),
+    }
 }
 
 /// Explains one DHCPv4 message; `only_replies` skips anything but an
@@ -40,14 +44,14 @@ fn explain_v4(bytes: &[u8], prefix: &str, only_replies: bool) -> Option<Report> 
                 return None;
             }
             let title = format!("{prefix}DHCPv4 {}, {} bytes", v4_type_name(t), bytes.len());
-            Some(Report::resolved("v4", title, resolve_v4(&lease)))
+            Some(Report::resolved("v4", title, resolve_v4(&lease), bytes))
         }
         Err(e) => {
             if only_replies && bytes.first() != Some(&2) {
                 return None;
             }
             let title = format!("{prefix}DHCPv4 message, {} bytes", bytes.len());
-            Some(Report::undecodable("v4", title, &e))
+            Some(Report::undecodable("v4", title, &e, bytes))
         }
     }
 }
@@ -58,7 +62,7 @@ fn explain_v6(bytes: &[u8], prefix: &str, only_replies: bool) -> Option<Report> 
     match v6::Lease::parse(bytes) {
         Ok(lease) => {
             let t = lease.message_type();
-            if only_replies && !matches!(t, MessageType::Advertise | MessageType::Reply) {
+            if only_replies && !matches!(t, MessageType::ADVERTISE | MessageType::REPLY) {
                 return None;
             }
             let relays = match lease.relay_depth() {
@@ -71,14 +75,14 @@ fn explain_v6(bytes: &[u8], prefix: &str, only_replies: bool) -> Option<Report> 
                 v6_type_name(t),
                 bytes.len()
             );
-            Some(Report::resolved("v6", title, resolve_v6(&lease)))
+            Some(Report::resolved("v6", title, resolve_v6(&lease), bytes))
         }
         Err(e) => {
             if only_replies && !matches!(bytes.first(), Some(2 | 7 | 13)) {
                 return None;
             }
             let title = format!("{prefix}DHCPv6 message, {} bytes", bytes.len());
-            Some(Report::undecodable("v6", title, &e))
+            Some(Report::undecodable("v6", title, &e, bytes))
         }
     }
 }
@@ -184,7 +188,7 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
             return 2;
         }
     };
-    let family = match forced.or_else(|| input::detect(&bytes)) {
+    let family = match forced.or_else(|| Family::detect(&bytes)) {
         Some(f) => f,
         None => {
             eprintln!(

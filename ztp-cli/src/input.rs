@@ -73,26 +73,6 @@ pub(crate) fn hex(text: &str) -> Result<Vec<u8>, HexError> {
         .collect())
 }
 
-/// DHCPv4 or DHCPv6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Family {
-    V4,
-    V6,
-}
-
-/// Guesses the family of a message: DHCPv4 when it is long enough and has
-/// the magic cookie at byte 236, else DHCPv6 when the first byte is a DHCPv6
-/// message type (1..=13).
-pub(crate) fn detect(bytes: &[u8]) -> Option<Family> {
-    if bytes.get(236..240) == Some(&[0x63, 0x82, 0x53, 0x63]) {
-        return Some(Family::V4);
-    }
-    match bytes.first() {
-        Some(1..=13) => Some(Family::V6),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,13 +99,5 @@ mod tests {
                 found: 'z'
             })
         );
-    }
-
-    #[test]
-    fn family_detection() {
-        assert_eq!(detect(ztp_options::samples::V4_ACK), Some(Family::V4));
-        assert_eq!(detect(ztp_options::samples::V6_REPLY), Some(Family::V6));
-        assert_eq!(detect(&[0xff, 0, 0]), None);
-        assert_eq!(detect(&[]), None);
     }
 }

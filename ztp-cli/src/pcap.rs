@@ -9,7 +9,7 @@ use pcap_parser::data::{PacketData, get_packetdata};
 use pcap_parser::pcapng::Block;
 use pcap_parser::{LegacyPcapSlice, Linktype, PcapBlockOwned, PcapNGSlice};
 
-use crate::input::Family;
+use ztp_options::Family;
 
 /// One DHCP message found in a capture.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 use ztp_fetch_url::{FetchPlan, Note, Target, fetch_plan};
-use ztp_options::{CannotProceed, Decision, Error, ImageType, Plan};
+use ztp_options::{CannotProceed, Decision, DecodeError, ImageType, Plan};
 
 /// A rule and a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -170,20 +170,38 @@ impl Report {
         }
     }
 
-    /// A message that did not decode.
-    pub(crate) fn undecodable(family: &'static str, title: String, error: &Error) -> Self {
+    /// A message that did not decode; `input` is the message, from which
+    /// the error's offending value is shown.
+    pub(crate) fn undecodable(
+        family: &'static str,
+        title: String,
+        error: &DecodeError,
+        input: &[u8],
+    ) -> Self {
         let rule = CannotProceed::Malformed(*error).rule();
-        Report::refused(family, title, rule_message(rule, error), true)
+        Report::refused(
+            family,
+            title,
+            rule_message(rule, error.display_in(input)),
+            true,
+        )
     }
 
-    /// A message that decoded: its plan, or why ZTP cannot proceed.
+    /// A message that decoded: its plan, or why ZTP cannot proceed; `input`
+    /// is the message, from which a malformed value is shown.
     pub(crate) fn resolved(
         family: &'static str,
         title: String,
         outcome: Result<Plan, CannotProceed>,
+        input: &[u8],
     ) -> Self {
         let plan = match outcome {
             Ok(plan) => plan,
+            Err(CannotProceed::Malformed(e)) => {
+                let rule = CannotProceed::Malformed(e).rule();
+                let reason = rule_message(rule, e.display_in(input));
+                return Report::refused(family, title, reason, false);
+            }
             Err(e) => return Report::refused(family, title, rule_message(e.rule(), e), false),
         };
         let fetch = fetch_plan(&plan);

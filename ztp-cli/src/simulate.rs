@@ -33,7 +33,6 @@ use ztp_fetch_url::Target;
 use ztp_options::Family;
 use ztp_script_detect::{PREFIX_MAX, Platform};
 
-use crate::input;
 use crate::pcap;
 use crate::sniff::PlatformArg;
 
@@ -121,10 +120,7 @@ pub(crate) fn run(args: &SimulateArgs) -> u8 {
     };
     let mut replies = 0usize;
     for m in &capture.found {
-        let family = match m.family {
-            input::Family::V4 => Family::V4,
-            input::Family::V6 => Family::V6,
-        };
+        let family = m.family;
         match binds(family, &m.payload) {
             Binds::Yes => {
                 replies += 1;
