@@ -47,38 +47,6 @@ pub const TARGETS: &[(&str, Check)] = &[
 
 // ---------------------------------------------------------------- helpers
 
-/// A BOOTREPLY header, empty `sname`/`file`, the cookie, then `options` as
-/// given (`OptionSet::put` writes the end option).
-pub fn v4_reply(options: &[u8]) -> Vec<u8> {
-    let mut m = vec![0u8; 240];
-    m[0] = 2;
-    m[1] = 1;
-    m[2] = 6;
-    m[4..8].copy_from_slice(&[1, 2, 3, 4]);
-    m[16..20].copy_from_slice(&[192, 0, 2, 100]);
-    m[28..34].copy_from_slice(&[0x00, 0x00, 0x5e, 0x00, 0x53, 0x01]);
-    m[236..240].copy_from_slice(&[0x63, 0x82, 0x53, 0x63]);
-    m.extend_from_slice(options);
-    m
-}
-
-/// DHCPv6 `code(2) len(2) value`.
-pub fn v6opt(code: u16, value: &[u8]) -> Vec<u8> {
-    let mut v = code.to_be_bytes().to_vec();
-    v.extend_from_slice(&u16::try_from(value.len()).unwrap().to_be_bytes());
-    v.extend_from_slice(value);
-    v
-}
-
-/// A DHCPv6 REPLY with client and server identifiers, then `options`.
-pub fn v6_reply(options: &[u8]) -> Vec<u8> {
-    let mut m = vec![7, 0x0a, 0x0b, 0x0c];
-    m.extend_from_slice(&v6opt(1, &[0, 3, 0, 1, 0x00, 0x00, 0x5e, 0x00, 0x53, 0x01]));
-    m.extend_from_slice(&v6opt(2, &[0, 3, 0, 1, 0x00, 0x00, 0x5e, 0x00, 0x53, 0xfe]));
-    m.extend_from_slice(options);
-    m
-}
-
 /// The decisions the encoder does not re-create (documented in
 /// `ztp-options/src/encode.rs`: wire quirks of the decoded lease, and other
 /// enterprises' option 17, which a plan does not carry).
@@ -107,20 +75,17 @@ fn v4_plan_again(plan: &Plan) -> Plan {
     let mut exact = vec![0; set.buffer_len()];
     assert_eq!(set.emit(&mut exact), Ok(options.len()));
     assert_eq!(exact, options);
-    let msg = v4_reply(&options);
+    let msg = MessageRepr::reply(set).to_vec();
     let lease = v4::Lease::parse(&msg).expect("an encoded plan decodes");
     resolve_v4(&lease).expect("an encoded plan resolves")
 }
 
 /// Encodes a DHCPv6 plan into a reply, decodes and resolves it.
 fn v6_plan_again(plan: &Plan) -> Plan {
-    let options: Vec<u8> = plan
-        .to_v6_options()
-        .expect("a v6 plan encodes")
-        .into_iter()
-        .flat_map(|(code, value)| v6opt(code.get(), &value))
-        .collect();
-    let msg = v6_reply(&options);
+    let set = plan.to_v6_options().expect("a v6 plan encodes");
+    let msg = v6::MessageRepr::reply(set)
+        .to_vec()
+        .expect("a v6 plan fits");
     let lease = v6::Lease::parse(&msg).expect("an encoded plan decodes");
     resolve_v6(&lease).expect("an encoded plan resolves")
 }
@@ -281,7 +246,7 @@ pub fn v6_message(data: &[u8]) {
         }
         if let Ok(inner) = msg.innermost() {
             assert!(inner.depth() <= v6::MAX_RELAY_DEPTH);
-            for opt in inner.instances(v6::OptionCode::VendorOpts) {
+            for opt in inner.instances(v6::OptionCode::VENDOR_OPTS) {
                 let _ = opt.map(|o| o.value.len());
             }
         }
@@ -307,7 +272,12 @@ pub fn v6_message(data: &[u8]) {
         lease.other_vendor_count()
     );
     if let Ok(Some(url)) = lease.boot_file_url() {
-        let _ = (url.to_url(), url.to_repr(), url.image(), url.to_string());
+        let _ = (
+            ztp_fetch_url::boot_file_url(&url),
+            url.to_repr(),
+            url.image(),
+            url.to_string(),
+        );
     }
     if let Ok(Some(class)) = lease.vendor_class() {
         let _ = (class.enterprise(), class.is_juniper(), class.data().count());
@@ -345,7 +315,7 @@ pub fn v6_option59(data: &[u8]) {
     };
     let _ = (url.as_str(), url.transfer_mode(), url.server(), url.port());
     let _ = (url.path(), url.image(), url.trailing_nul(), url.to_string());
-    let _ = url.to_url();
+    let _ = ztp_fetch_url::boot_file_url(&url);
     let repr = url.to_repr();
     let mut bytes = Vec::new();
     repr.put(&mut bytes).expect("a decoded URL encodes");
@@ -551,7 +521,7 @@ pub fn cli_input(data: &[u8]) {
     if let Ok(capture) = crate::pcap::dhcp_messages(data) {
         for found in &capture.found {
             assert!(found.frame >= 1);
-            let _ = crate::input::detect(&found.payload);
+            let _ = Family::detect(&found.payload);
         }
     }
 }
