@@ -51,7 +51,7 @@ fn field<T>(
 
 /// Prints the plan resolved from the lease in `bytes`, or why ZTP cannot
 /// proceed (quoting a malformed value from `bytes`).
-fn print_plan(bytes: &[u8], outcome: Result<Plan, CannotProceed>) {
+fn print_plan(bytes: &[u8], outcome: Result<Plan<'_>, CannotProceed>) {
     match outcome {
         Ok(plan) => {
             println!("Plan:");
@@ -62,7 +62,11 @@ fn print_plan(bytes: &[u8], outcome: Result<Plan, CannotProceed>) {
                 );
             }
             if let Some(c) = &plan.config {
-                println!("  config                 {:?} (from {})", c.name, c.source);
+                println!(
+                    "  config                 {:?} (from {})",
+                    c.name,
+                    c.source()
+                );
             }
             println!(
                 "  transfer mode          {} (from {})",
@@ -70,17 +74,20 @@ fn print_plan(bytes: &[u8], outcome: Result<Plan, CannotProceed>) {
             );
             println!(
                 "  file server            {} (from {})",
-                plan.file_server, plan.file_server_source
+                plan.file_server,
+                plan.file_server.source_str()
             );
             if let Some(p) = plan.port {
                 println!("  port                   {} (from {})", p.port, p.source);
             }
             println!("Decision log:");
-            if plan.decisions.is_empty() {
-                println!("  (nothing to decide)");
-            }
-            for d in &plan.decisions {
+            let mut decided = false;
+            for d in plan.decisions() {
                 println!("  [{}] {d}", d.rule());
+                decided = true;
+            }
+            if !decided {
+                println!("  (nothing to decide)");
             }
         }
         Err(CannotProceed::Malformed(e)) => println!(

@@ -9,9 +9,11 @@ use core::net::Ipv4Addr;
 
 use arbitrary::{Arbitrary, Result as AResult, Unstructured};
 
-use crate::decision::Decision;
-use crate::family::Family;
-use crate::plan::{ConfigPlan, FileServer, ImagePlan, Plan, PortPlan, Source};
+use crate::decision::{DecisionKind, Log};
+use crate::plan::{
+    FileServer, IgnoredBuf, ImageBuf, ImageSource, ModeSource, PlanBuf, PortPlan, PortSource,
+    V4ServerSource,
+};
 use crate::suboption::{ImageType, Port, RawSuboption, TransferMode};
 
 fn name(u: &mut Unstructured<'_>) -> AResult<String> {
@@ -56,20 +58,20 @@ fn vendor_image(
     u: &mut Unstructured<'_>,
     image_type: ImageType,
     last: u8,
-) -> AResult<Option<ImagePlan>> {
+) -> AResult<Option<ImageBuf>> {
     let source = match u.int_in_range(0..=last)? {
         0 => return Ok(None),
-        1 => Source::Suboption04,
-        _ => Source::Suboption00,
+        1 => ImageSource::Suboption04,
+        _ => ImageSource::Suboption00,
     };
-    Ok(Some(ImagePlan {
+    Ok(Some(ImageBuf {
         name: name(u)?,
         image_type,
         source,
     }))
 }
 
-impl Plan {
+impl PlanBuf {
     /// A DHCPv4 plan and the decision log the rules (R10, R11, R12, R4, the
     /// suboption 05 choice) give it. Names run up to 120 characters, so that
     /// option 43 can exceed 255 bytes and RFC 3396 splitting is exercised, and
@@ -78,64 +80,63 @@ impl Plan {
     /// # Errors
     ///
     /// When `u` runs out of data.
-    pub fn arbitrary_v4(u: &mut Unstructured<'_>) -> AResult<Plan> {
-        let mut decisions = Vec::new();
+    pub fn arbitrary_v4(u: &mut Unstructured<'_>) -> AResult<PlanBuf> {
+        let mut log = Log::new();
+        let mut ignored = IgnoredBuf::default();
         let image_type = if u.arbitrary()? {
             ImageType::Symlink
         } else {
             ImageType::File
         };
         let image = vendor_image(u, image_type, 3)?;
-        let alt_ignored = match &image {
-            Some(i) if i.source == Source::Suboption00 && u.arbitrary()? => Some(name(u)?),
-            _ => None,
-        };
+        if matches!(&image, Some(i) if i.source == ImageSource::Suboption00) && u.arbitrary()? {
+            ignored.alt_image = Some(name(u)?.into_bytes());
+        }
         let config = if image.is_none() || u.arbitrary()? {
-            Some(ConfigPlan {
-                name: name(u)?,
-                source: Source::Suboption01,
-            })
+            Some(name(u)?)
         } else {
             None
         };
-        if let Some(n) = &alt_ignored {
-            decisions.push(Decision::AltImageIgnored { name: n.clone() });
+        if ignored.alt_image.is_some() {
+            log.push(DecisionKind::AltImageIgnored);
         }
         let (transfer_mode, transfer_mode_source) = if u.arbitrary()? {
-            (*u.choose(&TransferMode::ALL)?, Source::Suboption03)
+            (*u.choose(&TransferMode::ALL)?, ModeSource::Suboption03)
         } else {
-            decisions.push(Decision::DefaultTftp);
-            (TransferMode::Tftp, Source::Default)
+            log.push(DecisionKind::DefaultTftp);
+            (TransferMode::Tftp, ModeSource::Default)
         };
         let port = match u.int_in_range(0..=2)? {
             1 => {
                 let port = Port::new(u.int_in_range(1..=u16::MAX)?)
                     .ok_or(arbitrary::Error::IncorrectFormat)?;
-                decisions.push(Decision::Suboption05Port { port });
+                log.push(DecisionKind::Suboption05Port);
                 Some(PortPlan {
                     port,
-                    source: Source::Suboption05,
+                    source: PortSource::Suboption05,
                 })
             }
             2 => {
-                decisions.push(Decision::Suboption05Server { address: addr(u)? });
+                log.push(DecisionKind::Suboption05Server);
+                ignored.suboption05_server = Some(addr(u)?);
                 None
             }
             _ => None,
         };
-        let server = addr(u)?;
-        let file_server_source = if u.arbitrary()? {
-            Source::Option150
+        let address = addr(u)?;
+        let source = if u.arbitrary()? {
+            V4ServerSource::Option150
         } else {
-            Source::Option66
+            V4ServerSource::Option66
         };
-        if file_server_source == Source::Option150 {
-            let extra = addrs(u, 70)?;
-            if !extra.is_empty() {
-                decisions.push(Decision::ExtraFileServers { addresses: extra });
+        if source == V4ServerSource::Option150 {
+            ignored.other_servers = addrs(u, 70)?;
+            if !ignored.other_servers.is_empty() {
+                log.push(DecisionKind::ExtraFileServers);
             }
             if u.arbitrary()? {
-                decisions.push(Decision::Option66Ignored { value: name(u)? });
+                log.push(DecisionKind::Option66Ignored);
+                ignored.option66 = Some(name(u)?.into_bytes());
             }
         }
         let mut unknown = Vec::new();
@@ -148,21 +149,20 @@ impl Plan {
                 });
             }
         }
-        Ok(Plan {
-            family: Family::V4,
+        Ok(PlanBuf {
             image,
             config,
             transfer_mode,
             transfer_mode_source,
-            file_server: FileServer::Ipv4(server),
-            file_server_source,
+            file_server: FileServer::V4 { address, source },
             port,
             ntp_servers: addrs(u, 3)?,
             syslog_servers: addrs(u, 3)?,
             host_name: if u.arbitrary()? { Some(name(u)?) } else { None },
             proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
             unknown_suboptions: unknown,
-            decisions,
+            ignored,
+            log,
         })
     }
 
@@ -171,8 +171,9 @@ impl Plan {
     /// # Errors
     ///
     /// When `u` runs out of data.
-    pub fn arbitrary_v6(u: &mut Unstructured<'_>) -> AResult<Plan> {
-        let mut decisions = Vec::new();
+    pub fn arbitrary_v6(u: &mut Unstructured<'_>) -> AResult<PlanBuf> {
+        let mut log = Log::new();
+        let mut ignored = IgnoredBuf::default();
         let image_type = if u.arbitrary()? {
             ImageType::Symlink
         } else {
@@ -191,59 +192,58 @@ impl Plan {
         };
         let vendor_image = vendor_image(u, image_type, 2)?;
         if let Some(i) = &vendor_image
-            && i.source == Source::Suboption00
+            && i.source == ImageSource::Suboption00
             && u.arbitrary()?
         {
-            decisions.push(Decision::AltImageIgnored { name: name(u)? });
+            log.push(DecisionKind::AltImageIgnored);
+            ignored.alt_image = Some(name(u)?.into_bytes());
         }
         let (transfer_mode, transfer_mode_source) = if u.arbitrary()? {
-            decisions.push(Decision::TransferModeFromVendorOverUrl { url_mode });
-            (*u.choose(&TransferMode::ALL)?, Source::Suboption03)
+            log.push(DecisionKind::TransferModeFromVendorOverUrl);
+            ignored.url_mode = Some(url_mode);
+            (*u.choose(&TransferMode::ALL)?, ModeSource::Suboption03)
         } else {
-            decisions.push(Decision::TransferModeFromUrl { mode: url_mode });
-            (url_mode, Source::Option59)
+            log.push(DecisionKind::TransferModeFromUrl);
+            (url_mode, ModeSource::Option59)
         };
         let image = match (vendor_image, &url_path) {
             (Some(i), path) => {
                 if let Some(p) = path {
-                    decisions.push(Decision::ImageFromVendorOverUrl {
-                        url_path: p.clone(),
-                    });
+                    log.push(DecisionKind::ImageFromVendorOverUrl);
+                    ignored.url_path = Some(p.clone());
                 }
                 Some(i)
             }
             (None, Some(p)) => {
-                decisions.push(Decision::ImageFromUrl);
-                Some(ImagePlan {
+                log.push(DecisionKind::ImageFromUrl);
+                Some(ImageBuf {
                     name: p.clone(),
                     image_type,
-                    source: Source::Option59,
+                    source: ImageSource::Option59,
                 })
             }
             (None, None) => None,
         };
         let port = if u.arbitrary()? {
             if let Some(url_port) = url_port {
-                decisions.push(Decision::PortFromVendorOverUrl { url_port });
+                log.push(DecisionKind::PortFromVendorOverUrl);
+                ignored.url_port = Some(url_port);
             }
             Some(PortPlan {
                 port: any_port(u)?,
-                source: Source::Suboption05,
+                source: PortSource::Suboption05,
             })
         } else if let Some(p) = url_port {
-            decisions.push(Decision::PortFromUrl);
+            log.push(DecisionKind::PortFromUrl);
             Some(PortPlan {
                 port: p,
-                source: Source::Option59,
+                source: PortSource::Option59,
             })
         } else {
             None
         };
         let config = if image.is_none() || u.arbitrary()? {
-            Some(ConfigPlan {
-                name: name(u)?,
-                source: Source::Suboption01,
-            })
+            Some(name(u)?)
         } else {
             None
         };
@@ -260,33 +260,34 @@ impl Plan {
         let mut octets = [0u8; 16];
         u.fill_buffer(&mut octets)?;
         octets[0] = 0x20;
-        Ok(Plan {
-            family: Family::V6,
+        Ok(PlanBuf {
             image,
             config,
             transfer_mode,
             transfer_mode_source,
-            file_server: FileServer::Ipv6(octets.into()),
-            file_server_source: Source::Option59,
+            file_server: FileServer::V6 {
+                address: octets.into(),
+            },
             port,
             ntp_servers: Vec::new(),
             syslog_servers: Vec::new(),
             host_name: None,
             proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
             unknown_suboptions: unknown,
-            decisions,
+            ignored,
+            log,
         })
     }
 }
 
-impl<'a> Arbitrary<'a> for Plan {
-    /// A DHCPv4 or a DHCPv6 plan ([`Plan::arbitrary_v4`],
-    /// [`Plan::arbitrary_v6`]).
+impl<'a> Arbitrary<'a> for PlanBuf {
+    /// A DHCPv4 or a DHCPv6 plan ([`PlanBuf::arbitrary_v4`],
+    /// [`PlanBuf::arbitrary_v6`]).
     fn arbitrary(u: &mut Unstructured<'a>) -> AResult<Self> {
         if u.arbitrary()? {
-            Plan::arbitrary_v6(u)
+            PlanBuf::arbitrary_v6(u)
         } else {
-            Plan::arbitrary_v4(u)
+            PlanBuf::arbitrary_v4(u)
         }
     }
 }

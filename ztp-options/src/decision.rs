@@ -1,14 +1,21 @@
 //! The decision log: every choice the rules made and every input they
-//! ignored ([`Decision`], naming its [`Rule`]), and why ZTP cannot proceed
-//! on a binding ([`CannotProceed`]).
+//! ignored, naming its [`Rule`], and why ZTP cannot proceed on a binding
+//! ([`CannotProceed`]).
+//!
+//! The log is a log only: [`Log`] is a fixed-capacity list of entries kept
+//! inline in the plan (no heap), each a [`DecisionKind`] with a stable
+//! identifier. The values an entry is about live in the plan (its
+//! [`Ignored`](crate::Ignored) record, its sources); [`Plan::decisions`]
+//! yields each entry as a [`Decision`] with those values, whose `Display` is
+//! the human sentence.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 use core::fmt;
 use core::net::Ipv4Addr;
 
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::family::Family;
+use crate::plan::{Addresses, Plan};
 use crate::suboption::{Port, TransferMode};
 
 /// A rule of the SPEC, by number (`R12`).
@@ -22,29 +29,253 @@ impl fmt::Display for Rule {
     }
 }
 
-/// One entry of the decision log: a choice a rule made, or an input it
-/// ignored. Its `Display` is a sentence; [`Decision::rule`] names the rule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+macro_rules! decision_kinds {
+    ($( $(#[$doc:meta])* $kind:ident => $id:literal, $rule:literal; )*) => {
+        /// What a log entry records, with a stable identifier
+        /// ([`DecisionKind::id`]) that tools may rely on.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum DecisionKind {
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $id))] $kind, )*
+        }
+
+        impl DecisionKind {
+            /// Every kind.
+            pub const ALL: &'static [DecisionKind] = &[$( DecisionKind::$kind, )*];
+
+            /// The stable identifier (`option-66-ignored`, `default-tftp`, ...).
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $( DecisionKind::$kind => $id, )*
+                }
+            }
+
+            /// The rule behind it.
+            pub const fn rule(self) -> Rule {
+                match self {
+                    $( DecisionKind::$kind => Rule($rule), )*
+                }
+            }
+        }
+    };
+}
+
+decision_kinds! {
+    /// R10: suboption 04 ignored because 00 is present.
+    AltImageIgnored => "alt-image-ignored", 10;
+    /// R11: DHCPv4 with no suboption 03: TFTP.
+    DefaultTftp => "default-tftp", 11;
+    /// R12: option 66 ignored because 150 is present.
+    Option66Ignored => "option-66-ignored", 12;
+    /// R4 (**choice**): option 150 lists more addresses; the first is used.
+    ExtraFileServers => "extra-file-servers", 4;
+    /// R14: DHCPv6 with no suboption 03: the scheme of option 59.
+    TransferModeFromUrl => "transfer-mode-from-url", 14;
+    /// R14: suboption 03 gives the mode; option 59's scheme is not used.
+    TransferModeFromVendorOverUrl => "transfer-mode-from-vendor-over-url", 14;
+    /// R15: option 17's image beats option 59's path.
+    ImageFromVendorOverUrl => "image-from-vendor-over-url", 15;
+    /// R15: no image in option 17: option 59's path is the image.
+    ImageFromUrl => "image-from-url", 15;
+    /// R16: suboption 05 beats option 59's port.
+    PortFromVendorOverUrl => "port-from-vendor-over-url", 16;
+    /// R16: option 59's port is used.
+    PortFromUrl => "port-from-url", 16;
+    /// R20 (**choice** for DHCPv4 05): a decimal value is a port.
+    Suboption05Port => "suboption-05-port", 20;
+    /// **Choice** for DHCPv4 05: an IPv4 literal is a file-server address,
+    /// recorded, not used (R12, R13).
+    Suboption05Server => "suboption-05-server", 13;
+    /// R13: `siaddr` is set but the file server comes from 150/66.
+    SiaddrIgnored => "siaddr-ignored", 13;
+    /// R13: `sname` is set but the file server comes from 150/66.
+    SnameIgnored => "sname-ignored", 13;
+    /// R13: `file` is set but the file names come from option 43.
+    FileIgnored => "file-ignored", 13;
+    /// R7: a trailing NUL was tolerated (the entry says where).
+    TrailingNul => "trailing-nul", 7;
+    /// R8: option 17 instances of other enterprises, kept and skipped (one
+    /// entry for all of them; [`Plan::decisions`] yields one decision each).
+    OtherEnterprises => "other-enterprise", 8;
+}
+
+impl fmt::Display for DecisionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One log entry: its kind, and for a trailing NUL (R7) the option and
+/// suboption that carried it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "kebab-case"))]
+pub struct Entry {
+    /// What it records.
+    pub kind: DecisionKind,
+    /// The option it is about, where the kind needs one (R7).
+    pub option: Option<u16>,
+    /// The suboption it is about, where the kind needs one (R7).
+    pub suboption: Option<u16>,
+}
+
+impl Entry {
+    /// An entry of `kind`, about no option in particular.
+    pub const fn new(kind: DecisionKind) -> Self {
+        Entry {
+            kind,
+            option: None,
+            suboption: None,
+        }
+    }
+}
+
+/// How many entries a [`Log`] holds: enough for every rule that can fire
+/// once on one binding, which a test drives (`log_capacity_is_enough`):
+///
+/// - DHCPv4, at most 17: R11 or 03; R20 or the 05 server choice; R4; R12;
+///   R10; `siaddr`, `sname`, `file` (3); R7 in 00, 01, 04 or 00, 08, 12,
+///   66 (at most 5 of the text values are used at once, less one of 00/04)
+///   and room for the suboptions 02, 03, 05 (3 more);
+/// - DHCPv6, at most 12: R14 (1), R15 (1), R16 (1), R8 (1, all enterprises
+///   together); R7 in 59, 00/04, 01, 08 (4) and 02, 03, 05 (3).
+///
+/// 24 leaves room for the rules still to come (R1's bytes after the end,
+/// R5's malformed 7, 42, 12) without a new capacity.
+pub const LOG_CAPACITY: usize = 24;
+
+/// The decision log, inline: a fixed-capacity list of [`Entry`], in the
+/// order the rules ran. Pushing past [`LOG_CAPACITY`] is refused (`false`),
+/// which the resolver never does.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Log {
+    entries: [Entry; LOG_CAPACITY],
+    len: u8,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log::new()
+    }
+}
+
+impl Log {
+    /// An empty log.
+    pub const fn new() -> Self {
+        Log {
+            entries: [Entry::new(DecisionKind::DefaultTftp); LOG_CAPACITY],
+            len: 0,
+        }
+    }
+
+    /// Appends `entry`; `false` when the log is full.
+    pub fn push_entry(&mut self, entry: Entry) -> bool {
+        match self.entries.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = entry;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Appends an entry of `kind`; `false` when the log is full.
+    pub fn push(&mut self, kind: DecisionKind) -> bool {
+        self.push_entry(Entry::new(kind))
+    }
+
+    /// The entries, in order.
+    pub fn entries(&self) -> &[Entry] {
+        self.entries
+            .get(..usize::from(self.len))
+            .unwrap_or(&self.entries)
+    }
+
+    /// The kinds, in order.
+    pub fn kinds(&self) -> impl Iterator<Item = DecisionKind> + '_ {
+        self.entries().iter().map(|e| e.kind)
+    }
+
+    /// Whether an entry of `kind` is there.
+    pub fn contains(&self, kind: DecisionKind) -> bool {
+        self.kinds().any(|k| k == kind)
+    }
+
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Keeps the entries for which `keep` is true, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Entry) -> bool) {
+        let mut kept = Log::new();
+        for e in self.entries() {
+            if keep(e) {
+                kept.push_entry(*e);
+            }
+        }
+        *self = kept;
+    }
+}
+
+impl fmt::Debug for Log {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.entries()).finish()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Log {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.entries())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Log {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let entries = alloc::vec::Vec::<Entry>::deserialize(d)?;
+        let mut log = Log::new();
+        for e in entries {
+            if !log.push_entry(e) {
+                return Err(serde::de::Error::invalid_length(
+                    LOG_CAPACITY + 1,
+                    &"at most LOG_CAPACITY entries",
+                ));
+            }
+        }
+        Ok(log)
+    }
+}
+
+/// One entry of the decision log with the values it is about, as
+/// [`Plan::decisions`] yields it. Its `Display` is a sentence;
+/// [`Decision::rule`] names the rule, [`Decision::kind`] its stable kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Decision {
+pub enum Decision<'a> {
     /// R10: suboption 04 ignored because 00 is present.
     AltImageIgnored {
-        /// The ignored name.
-        name: String,
+        /// The ignored name (its bytes).
+        name: &'a [u8],
     },
     /// R11: DHCPv4 with no suboption 03: TFTP.
     DefaultTftp,
     /// R12: option 66 ignored because 150 is present.
     Option66Ignored {
-        /// The ignored value (lossy UTF-8).
-        value: String,
+        /// The ignored value, raw.
+        value: &'a [u8],
     },
     /// R4: option 150 lists more addresses; ZTP uses the first.
     ExtraFileServers {
         /// The addresses after the first.
-        addresses: Vec<Ipv4Addr>,
+        addresses: Addresses<'a>,
     },
     /// R14: DHCPv6 with no suboption 03: the scheme of option 59.
     TransferModeFromUrl {
@@ -60,7 +291,7 @@ pub enum Decision {
     /// R15: the image of option 17 beats the path of option 59.
     ImageFromVendorOverUrl {
         /// Option 59's path, ignored.
-        url_path: String,
+        url_path: &'a str,
     },
     /// R15: no image in option 17; the path of option 59 is the image.
     ImageFromUrl,
@@ -77,8 +308,7 @@ pub enum Decision {
         port: Port,
     },
     /// SPEC choice for DHCPv4 suboption 05: an IPv4 literal is a
-    /// file-server address; the file server still comes from option 150 or
-    /// 66 (R12, R13), so it is recorded, not used.
+    /// file-server address, recorded, not used.
     Suboption05Server {
         /// The address.
         address: Ipv4Addr,
@@ -90,13 +320,13 @@ pub enum Decision {
     },
     /// R13: `sname` is set but ZTP takes the file server from 150/66.
     SnameIgnored {
-        /// The name (lossy UTF-8).
-        name: String,
+        /// The name, raw.
+        name: &'a [u8],
     },
     /// R13: `file` is set but ZTP reads the image and config from option 43.
     FileIgnored {
-        /// The name (lossy UTF-8).
-        name: String,
+        /// The name, raw.
+        name: &'a [u8],
     },
     /// R7: a trailing NUL was tolerated.
     TrailingNul {
@@ -112,52 +342,76 @@ pub enum Decision {
     },
 }
 
-impl Decision {
+impl Decision<'_> {
+    /// Its stable kind.
+    pub fn kind(&self) -> DecisionKind {
+        match self {
+            Decision::AltImageIgnored { .. } => DecisionKind::AltImageIgnored,
+            Decision::DefaultTftp => DecisionKind::DefaultTftp,
+            Decision::Option66Ignored { .. } => DecisionKind::Option66Ignored,
+            Decision::ExtraFileServers { .. } => DecisionKind::ExtraFileServers,
+            Decision::TransferModeFromUrl { .. } => DecisionKind::TransferModeFromUrl,
+            Decision::TransferModeFromVendorOverUrl { .. } => {
+                DecisionKind::TransferModeFromVendorOverUrl
+            }
+            Decision::ImageFromVendorOverUrl { .. } => DecisionKind::ImageFromVendorOverUrl,
+            Decision::ImageFromUrl => DecisionKind::ImageFromUrl,
+            Decision::PortFromVendorOverUrl { .. } => DecisionKind::PortFromVendorOverUrl,
+            Decision::PortFromUrl => DecisionKind::PortFromUrl,
+            Decision::Suboption05Port { .. } => DecisionKind::Suboption05Port,
+            Decision::Suboption05Server { .. } => DecisionKind::Suboption05Server,
+            Decision::SiaddrIgnored { .. } => DecisionKind::SiaddrIgnored,
+            Decision::SnameIgnored { .. } => DecisionKind::SnameIgnored,
+            Decision::FileIgnored { .. } => DecisionKind::FileIgnored,
+            Decision::TrailingNul { .. } => DecisionKind::TrailingNul,
+            Decision::OtherEnterprise { .. } => DecisionKind::OtherEnterprises,
+        }
+    }
+
     /// The rule behind the decision.
     pub fn rule(&self) -> Rule {
-        Rule(match self {
-            Decision::AltImageIgnored { .. } => 10,
-            Decision::DefaultTftp => 11,
-            Decision::Option66Ignored { .. } => 12,
-            Decision::ExtraFileServers { .. } => 4,
-            Decision::TransferModeFromUrl { .. }
-            | Decision::TransferModeFromVendorOverUrl { .. } => 14,
-            Decision::ImageFromVendorOverUrl { .. } | Decision::ImageFromUrl => 15,
-            Decision::PortFromVendorOverUrl { .. } | Decision::PortFromUrl => 16,
-            Decision::Suboption05Port { .. } => 20,
-            Decision::Suboption05Server { .. } => 13,
-            Decision::SiaddrIgnored { .. }
-            | Decision::SnameIgnored { .. }
-            | Decision::FileIgnored { .. } => 13,
-            Decision::TrailingNul { .. } => 7,
-            Decision::OtherEnterprise { .. } => 8,
-        })
+        self.kind().rule()
     }
 }
 
-impl fmt::Display for Decision {
+/// `{:?}` of the bytes as lossy UTF-8, as the sentences quote values.
+struct Quoted<'a>(&'a [u8]);
+
+impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        write!(f, "{:?}", String::from_utf8_lossy(self.0))
+    }
+}
+
+impl fmt::Display for Decision<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
             Decision::AltImageIgnored { name } => {
-                write!(f, "suboption 04 ({name:?}) ignored because 00 is present")
+                write!(
+                    f,
+                    "suboption 04 ({}) ignored because 00 is present",
+                    Quoted(name)
+                )
             }
             Decision::DefaultTftp => f.write_str("no suboption 03: transfer mode is tftp"),
             Decision::Option66Ignored { value } => {
-                write!(f, "option 66 ({value:?}) ignored because 150 is present")
+                write!(
+                    f,
+                    "option 66 ({}) ignored because 150 is present",
+                    Quoted(value)
+                )
             }
             Decision::ExtraFileServers { addresses } => {
                 f.write_str("option 150 lists more servers; the first is used, ignored:")?;
-                for a in addresses {
+                for a in addresses.iter() {
                     write!(f, " {a}")?;
                 }
                 Ok(())
             }
-            Decision::TransferModeFromUrl { mode } => {
-                write!(
-                    f,
-                    "no suboption 03: transfer mode {mode} from the option 59 url"
-                )
-            }
+            Decision::TransferModeFromUrl { mode } => write!(
+                f,
+                "no suboption 03: transfer mode {mode} from the option 59 url"
+            ),
             Decision::TransferModeFromVendorOverUrl { url_mode } => write!(
                 f,
                 "transfer mode from suboption 03; the option 59 scheme ({url_mode}) is not used"
@@ -188,11 +442,13 @@ impl fmt::Display for Decision {
             ),
             Decision::SnameIgnored { name } => write!(
                 f,
-                "sname ({name:?}) is set but ignored: the file server comes from option 150 or 66"
+                "sname ({}) is set but ignored: the file server comes from option 150 or 66",
+                Quoted(name)
             ),
             Decision::FileIgnored { name } => write!(
                 f,
-                "file ({name:?}) is set but ignored: the file names come from option 43"
+                "file ({}) is set but ignored: the file names come from option 43",
+                Quoted(name)
             ),
             Decision::TrailingNul { option, suboption } => match suboption {
                 Some(s) => write!(
@@ -205,6 +461,94 @@ impl fmt::Display for Decision {
                 f,
                 "option 17 for enterprise {enterprise} kept and skipped (not juniper's 2636)"
             ),
+        }
+    }
+}
+
+/// The iterator of [`Plan::decisions`]: each log entry with its values
+/// (the R8 entry once per other enterprise).
+#[derive(Debug, Clone)]
+pub struct Decisions<'a> {
+    plan: Plan<'a>,
+    next: usize,
+    enterprise: usize,
+}
+
+impl<'a> Decisions<'a> {
+    pub(crate) fn new(plan: Plan<'a>) -> Self {
+        Decisions {
+            plan,
+            next: 0,
+            enterprise: 0,
+        }
+    }
+
+    /// The entry at `i` with its values; `None` when the plan does not
+    /// hold them (a hand-built plan's log that its values contradict).
+    fn decision(&mut self, e: Entry) -> Option<Decision<'a>> {
+        let p = &self.plan;
+        let i = &p.ignored;
+        Some(match e.kind {
+            DecisionKind::AltImageIgnored => Decision::AltImageIgnored { name: i.alt_image? },
+            DecisionKind::DefaultTftp => Decision::DefaultTftp,
+            DecisionKind::Option66Ignored => Decision::Option66Ignored { value: i.option66? },
+            DecisionKind::ExtraFileServers => Decision::ExtraFileServers {
+                addresses: i.other_servers,
+            },
+            DecisionKind::TransferModeFromUrl => Decision::TransferModeFromUrl {
+                mode: p.transfer_mode,
+            },
+            DecisionKind::TransferModeFromVendorOverUrl => {
+                Decision::TransferModeFromVendorOverUrl {
+                    url_mode: i.url_mode?,
+                }
+            }
+            DecisionKind::ImageFromVendorOverUrl => Decision::ImageFromVendorOverUrl {
+                url_path: i.url_path?,
+            },
+            DecisionKind::ImageFromUrl => Decision::ImageFromUrl,
+            DecisionKind::PortFromVendorOverUrl => Decision::PortFromVendorOverUrl {
+                url_port: i.url_port?,
+            },
+            DecisionKind::PortFromUrl => Decision::PortFromUrl,
+            DecisionKind::Suboption05Port => Decision::Suboption05Port { port: p.port?.port },
+            DecisionKind::Suboption05Server => Decision::Suboption05Server {
+                address: i.suboption05_server?,
+            },
+            DecisionKind::SiaddrIgnored => Decision::SiaddrIgnored { address: i.siaddr? },
+            DecisionKind::SnameIgnored => Decision::SnameIgnored { name: i.sname? },
+            DecisionKind::FileIgnored => Decision::FileIgnored { name: i.file? },
+            DecisionKind::TrailingNul => Decision::TrailingNul {
+                option: e.option?,
+                suboption: e.suboption,
+            },
+            DecisionKind::OtherEnterprises => {
+                let enterprise = i.other_enterprises.iter().nth(self.enterprise)?;
+                self.enterprise += 1;
+                return Some(Decision::OtherEnterprise { enterprise });
+            }
+        })
+    }
+}
+
+impl<'a> Iterator for Decisions<'a> {
+    type Item = Decision<'a>;
+
+    fn next(&mut self) -> Option<Decision<'a>> {
+        loop {
+            let e = *self.plan.log.entries().get(self.next)?;
+            match self.decision(e) {
+                // The R8 entry stays until its enterprises are all out.
+                Some(d @ Decision::OtherEnterprise { .. }) => return Some(d),
+                Some(d) => {
+                    self.next += 1;
+                    return Some(d);
+                }
+                None => {
+                    self.next += 1;
+                    self.enterprise = 0;
+                }
+            }
         }
     }
 }

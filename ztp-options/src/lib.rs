@@ -14,14 +14,20 @@
 //! # From a DHCPv4 lease to a plan
 //!
 //! ```
-//! use ztp_options::{Source, resolve_v4, v4::Lease};
+//! use ztp_options::{FileServer, V4ServerSource, resolve_v4, v4::Lease};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let lease = Lease::parse(ztp_options::samples::V4_ACK)?;
-//! let plan = resolve_v4(&lease)?;
+//! let plan = resolve_v4(&lease)?; // borrows from `lease`
 //! assert_eq!(plan.file_server.to_string(), "192.0.2.10");
-//! assert_eq!(plan.file_server_source, Source::Option150);
-//! for d in &plan.decisions {
+//! assert!(matches!(
+//!     plan.file_server,
+//!     FileServer::V4 { source: V4ServerSource::Option150, .. }
+//! ));
+//! assert_eq!(plan.file_server.source_str(), "option-150");
+//! // What the rules ignored, typed (R12: option 66, as sent).
+//! assert_eq!(plan.ignored.option66, Some(&b"192.0.2.10"[..]));
+//! for d in plan.decisions() {
 //!     // [R12] option 66 ("192.0.2.10") ignored because 150 is present
 //!     println!("[{}] {d}", d.rule());
 //! }
@@ -31,14 +37,15 @@
 //! # From a DHCPv6 reply to a plan
 //!
 //! ```
-//! use ztp_options::{Source, resolve_v6, v6::Lease};
+//! use ztp_options::{ImageSource, resolve_v6, v6::Lease};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let lease = Lease::parse(ztp_options::samples::V6_REPLY)?;
 //! let plan = resolve_v6(&lease)?;
 //! assert_eq!(plan.file_server.to_string(), "2001:db8::1");
 //! // R15: option 17's image beats option 59's path.
-//! assert_eq!(plan.image.as_ref().map(|i| i.source), Some(Source::Suboption00));
+//! assert_eq!(plan.image.map(|i| i.source), Some(ImageSource::Suboption00));
+//! assert_eq!(plan.ignored.url_path, Some("/img/junos.tgz"));
 //! # Ok(()) }
 //! ```
 //!
@@ -46,7 +53,8 @@
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let plan = ztp_options::resolve_v4(&ztp_options::v4::Lease::parse(ztp_options::samples::V4_ACK)?)?;
+//! # let lease = ztp_options::v4::Lease::parse(ztp_options::samples::V4_ACK)?;
+//! # let plan = ztp_options::resolve_v4(&lease)?;
 //! let options = plan.to_v4_options()?; // 43, 150, 66, 7, 42, 12
 //! let mut bytes = vec![0; options.buffer_len()];
 //! options.emit(&mut bytes)?;
@@ -134,13 +142,19 @@ mod tlv;
 pub mod v4;
 pub mod v6;
 
-pub use decision::{CannotProceed, Decision, Rule};
+pub use decision::{
+    CannotProceed, Decision, DecisionKind, Decisions, Entry, LOG_CAPACITY, Log, Rule,
+};
 pub use error::{
     DecodeError, DecodeErrorKind, EXCERPT_LEN, EncodeError, EncodeErrorKind, Excerpt, Field,
     InInput, Item as EncodeItem, LengthRule, Place, Result, UrlProblem, Within,
 };
 pub use family::Family;
-pub use plan::{ConfigPlan, FileServer, ImagePlan, Plan, PortPlan, Source};
+pub use plan::{
+    Addresses, ConfigPlan, ConfigSource, Enterprises, FileServer, Ignored, IgnoredBuf, ImageBuf,
+    ImagePlan, ImageSource, ModeSource, Plan, PlanBuf, PortPlan, PortSource, UnknownSuboptions,
+    V4ServerSource,
+};
 pub use resolve::{resolve_v4, resolve_v4_options, resolve_v6, resolve_v6_options};
 pub use suboption::{
     ImageType, Item, Port, PortOrServer, RawSuboption, SuboptionCode, Suboptions, TransferMode,

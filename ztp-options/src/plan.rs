@@ -1,87 +1,145 @@
-//! What ZTP will do with one binding: [`Plan`] and its parts.
+//! What ZTP will do with one binding: [`Plan`], borrowed from the lease it
+//! was resolved from, and [`PlanBuf`], its owned form.
+//!
+//! A plan cannot hold impossible states: its family is its file server's
+//! ([`FileServer::V4`] or [`FileServer::V6`]), each field says where it came
+//! from with an enum of its own ([`ImageSource`], [`ModeSource`],
+//! [`V4ServerSource`], [`PortSource`]), and what the rules ignored is a
+//! typed record ([`Ignored`]), not text in the decision log.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use crate::decision::Decision;
+use crate::decision::{Decisions, Log};
 use crate::family::Family;
-use crate::suboption::{ImageType, Port, RawSuboption, TransferMode};
+use crate::suboption::{ImageType, Port, RawSuboption, SuboptionCode, TransferMode};
+use crate::tlv::{V4Suboptions, V6Items, Walk};
 
-/// Where a value of the plan came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum Source {
-    /// Suboption 00 (image).
-    #[cfg_attr(feature = "serde", serde(rename = "suboption-00"))]
-    Suboption00,
-    /// Suboption 01 (configuration).
-    #[cfg_attr(feature = "serde", serde(rename = "suboption-01"))]
-    Suboption01,
-    /// Suboption 03 (transfer mode).
-    #[cfg_attr(feature = "serde", serde(rename = "suboption-03"))]
-    Suboption03,
-    /// Suboption 04 (alternate image).
-    #[cfg_attr(feature = "serde", serde(rename = "suboption-04"))]
-    Suboption04,
-    /// Suboption 05 (port).
-    #[cfg_attr(feature = "serde", serde(rename = "suboption-05"))]
-    Suboption05,
-    /// DHCPv4 option 150.
-    #[cfg_attr(feature = "serde", serde(rename = "option-150"))]
-    Option150,
-    /// DHCPv4 option 66.
-    #[cfg_attr(feature = "serde", serde(rename = "option-66"))]
-    Option66,
-    /// DHCPv6 option 59 (boot file URL).
-    #[cfg_attr(feature = "serde", serde(rename = "option-59"))]
-    Option59,
-    /// The rules' default (R11: TFTP).
-    #[cfg_attr(feature = "serde", serde(rename = "default"))]
-    Default,
-}
-
-impl Source {
-    /// The stable name (`suboption-00`, `option-150`, `default`, ...).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Source::Suboption00 => "suboption-00",
-            Source::Suboption01 => "suboption-01",
-            Source::Suboption03 => "suboption-03",
-            Source::Suboption04 => "suboption-04",
-            Source::Suboption05 => "suboption-05",
-            Source::Option150 => "option-150",
-            Source::Option66 => "option-66",
-            Source::Option59 => "option-59",
-            Source::Default => "default",
+macro_rules! source_enum {
+    ($(#[$outer:meta])* $name:ident { $( $(#[$doc:meta])* $variant:ident => $id:literal, )* }) => {
+        $(#[$outer])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+        pub enum $name {
+            $( $(#[$doc])* #[cfg_attr(feature = "serde", serde(rename = $id))] $variant, )*
         }
+
+        impl $name {
+            /// The stable name (`suboption-00`, `option-150`, `default`, ...).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $id, )*
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+source_enum! {
+    /// Where the image name came from (R10, R15).
+    ImageSource {
+        /// Suboption 00.
+        Suboption00 => "suboption-00",
+        /// Suboption 04, with no 00 (R10).
+        Suboption04 => "suboption-04",
+        /// DHCPv6: the path of option 59, with no image in option 17 (R15).
+        Option59 => "option-59",
     }
 }
 
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+source_enum! {
+    /// Where the configuration name came from: always suboption 01.
+    ConfigSource {
+        /// Suboption 01.
+        Suboption01 => "suboption-01",
     }
 }
 
-/// The file server: an address literal, never a name (R3, R22).
+source_enum! {
+    /// Where the transfer mode came from (R11, R14).
+    ModeSource {
+        /// Suboption 03.
+        Suboption03 => "suboption-03",
+        /// DHCPv4 with no suboption 03: TFTP (R11).
+        Default => "default",
+        /// DHCPv6 with no suboption 03: the scheme of option 59 (R14).
+        Option59 => "option-59",
+    }
+}
+
+source_enum! {
+    /// Where a DHCPv4 file server came from (R4, R12, R3).
+    V4ServerSource {
+        /// Option 150 (its first address, R4).
+        Option150 => "option-150",
+        /// Option 66, an address literal, with no option 150 (R3, R12).
+        Option66 => "option-66",
+    }
+}
+
+source_enum! {
+    /// Where a port the lease gives came from (R16, R20).
+    PortSource {
+        /// Suboption 05.
+        Suboption05 => "suboption-05",
+        /// DHCPv6: the port of option 59 (R16).
+        Option59 => "option-59",
+    }
+}
+
+/// The file server, an address literal, never a name (R3, R22); its
+/// variant is the plan's family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum FileServer {
-    /// From option 150 or 66.
-    Ipv4(Ipv4Addr),
-    /// From option 59.
-    Ipv6(Ipv6Addr),
+    /// DHCPv4: from option 150 or 66.
+    V4 {
+        /// The address.
+        address: Ipv4Addr,
+        /// Which option gave it.
+        source: V4ServerSource,
+    },
+    /// DHCPv6: the address of option 59 (R17).
+    V6 {
+        /// The address.
+        address: Ipv6Addr,
+    },
 }
 
 impl FileServer {
     /// As an [`IpAddr`].
     pub const fn ip(self) -> IpAddr {
         match self {
-            FileServer::Ipv4(a) => IpAddr::V4(a),
-            FileServer::Ipv6(a) => IpAddr::V6(a),
+            FileServer::V4 { address, .. } => IpAddr::V4(address),
+            FileServer::V6 { address } => IpAddr::V6(address),
+        }
+    }
+
+    /// The family of the plan.
+    pub const fn family(self) -> Family {
+        match self {
+            FileServer::V4 { .. } => Family::V4,
+            FileServer::V6 { .. } => Family::V6,
+        }
+    }
+
+    /// The stable name of the option that gave it (`option-150`,
+    /// `option-66`, `option-59`).
+    pub const fn source_str(self) -> &'static str {
+        match self {
+            FileServer::V4 { source, .. } => source.as_str(),
+            FileServer::V6 { .. } => "option-59",
         }
     }
 }
@@ -93,58 +151,357 @@ impl fmt::Display for FileServer {
 }
 
 /// The software image to install.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct ImagePlan {
-    /// The file name (it may end in `:port`, see R19).
-    pub name: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ImagePlan<'a> {
+    /// The file name (it may end in `:port`, see R19), borrowed from the
+    /// lease.
+    pub name: &'a str,
     /// A plain file or a symbolic link (suboption 02).
     pub image_type: ImageType,
     /// Suboption 00, 04, or (DHCPv6) option 59's path.
-    pub source: Source,
+    pub source: ImageSource,
 }
 
-/// The configuration file or script to fetch.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct ConfigPlan {
-    /// The file name (it may end in `:port`, see R19).
-    pub name: String,
-    /// Always suboption 01.
-    pub source: Source,
+/// The configuration file or script to fetch (suboption 01).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConfigPlan<'a> {
+    /// The file name (it may end in `:port`, see R19), borrowed from the
+    /// lease.
+    pub name: &'a str,
+}
+
+impl ConfigPlan<'_> {
+    /// Where it came from: always suboption 01.
+    pub const fn source(&self) -> ConfigSource {
+        ConfigSource::Suboption01
+    }
 }
 
 /// A port given by the lease (the file name's `:port` suffix is read later,
 /// by `ztp-fetch-url`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct PortPlan {
     /// The port.
     pub port: Port,
     /// Suboption 05 or option 59.
-    pub source: Source,
+    pub source: PortSource,
 }
 
-/// What ZTP will do with one binding: the resolved values and the log of
-/// how they were chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Plan {
-    /// DHCPv4 or DHCPv6.
-    pub family: Family,
+/// A list of IPv4 addresses in a plan: borrowed from an option's bytes (4
+/// each), or from a plan buffer's vector. Equal lists are equal whatever
+/// they borrow from.
+#[derive(Debug, Clone, Copy, Eq)]
+pub enum Addresses<'a> {
+    /// An option's value, a multiple of 4 bytes.
+    Wire(&'a [u8]),
+    /// Addresses already decoded.
+    Decoded(&'a [Ipv4Addr]),
+}
+
+impl Default for Addresses<'_> {
+    fn default() -> Self {
+        Addresses::Decoded(&[])
+    }
+}
+
+impl<'a> Addresses<'a> {
+    /// The addresses, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Ipv4Addr> + 'a {
+        let (wire, decoded): (&'a [u8], &'a [Ipv4Addr]) = match *self {
+            Addresses::Wire(b) => (b, &[]),
+            Addresses::Decoded(a) => (&[], a),
+        };
+        wire.chunks_exact(4)
+            .map(|c| Ipv4Addr::from(<[u8; 4]>::try_from(c).unwrap_or([0; 4])))
+            .chain(decoded.iter().copied())
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        match self {
+            Addresses::Wire(b) => b.len() / 4,
+            Addresses::Decoded(a) => a.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The addresses in a vector.
+    pub fn to_vec(&self) -> Vec<Ipv4Addr> {
+        self.iter().collect()
+    }
+}
+
+impl PartialEq for Addresses<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl core::hash::Hash for Addresses<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        for a in self.iter() {
+            a.hash(state);
+        }
+    }
+}
+
+/// The vendor suboptions this crate does not interpret, in order: read from
+/// the vendor option's bytes when iterated (no walk, no allocation while
+/// resolving), or borrowed from a plan buffer.
+#[derive(Debug, Clone, Copy, Eq)]
+pub enum UnknownSuboptions<'a> {
+    /// A DHCPv4 option 43 value (already checked).
+    V4(&'a [u8]),
+    /// A DHCPv6 option 17 value after its enterprise number (already
+    /// checked).
+    V6(&'a [u8]),
+    /// Suboptions already collected.
+    Decoded(&'a [RawSuboption]),
+}
+
+impl Default for UnknownSuboptions<'_> {
+    fn default() -> Self {
+        UnknownSuboptions::Decoded(&[])
+    }
+}
+
+impl<'a> UnknownSuboptions<'a> {
+    /// Each unknown suboption's code and value, in wire order.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, &'a [u8])> + 'a {
+        use crate::error::{Place, Within};
+        let v4 = match *self {
+            UnknownSuboptions::V4(b) => b,
+            _ => &[],
+        };
+        let v6 = match *self {
+            UnknownSuboptions::V6(b) => b,
+            _ => &[],
+        };
+        let decoded = match *self {
+            UnknownSuboptions::Decoded(d) => d,
+            _ => &[],
+        };
+        let at = Place::header(Family::V4, 0);
+        // The values were walked when the plan was resolved: these walks
+        // yield no error.
+        // Only the wire's known codes are skipped: a plan buffer's list is
+        // kept as it is (the encoder refuses a known code there).
+        Walk::<V4Suboptions>::new(v4, 0, at, Within::Suboptions)
+            .filter_map(Result::ok)
+            .chain(Walk::<V6Items>::new(v6, 0, at, Within::Suboptions).filter_map(Result::ok))
+            .map(|t| (t.code, t.value))
+            .filter(|(code, _)| !SuboptionCode::new(*code).is_known())
+            .chain(decoded.iter().map(|r| (r.code, r.value.as_slice())))
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    /// The suboptions, owned.
+    pub fn to_vec(&self) -> Vec<RawSuboption> {
+        self.iter()
+            .map(|(code, value)| RawSuboption {
+                code,
+                value: value.to_vec(),
+            })
+            .collect()
+    }
+}
+
+impl PartialEq for UnknownSuboptions<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+/// The enterprise numbers of DHCPv6 option 17 instances that are not
+/// Juniper's (R8): read from the message when iterated, or borrowed from a
+/// plan buffer.
+#[derive(Debug, Clone, Copy)]
+pub enum Enterprises<'a> {
+    /// The (relay-unwrapped) message's options.
+    Wire(crate::v6::Message<'a>),
+    /// Already collected.
+    Decoded(&'a [u32]),
+}
+
+impl Default for Enterprises<'_> {
+    fn default() -> Self {
+        Enterprises::Decoded(&[])
+    }
+}
+
+impl<'a> Enterprises<'a> {
+    /// The enterprise numbers, in wire order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + 'a {
+        let (wire, decoded) = match *self {
+            Enterprises::Wire(m) => (Some(m), &[][..]),
+            Enterprises::Decoded(d) => (None, d),
+        };
+        wire.into_iter()
+            .flat_map(|m| m.options())
+            .filter_map(Result::ok)
+            .filter(|o| o.code == crate::v6::OptionCode::VENDOR_OPTS)
+            .filter_map(|o| o.value.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()))
+            .map(u32::from_be_bytes)
+            .filter(|&e| e != crate::v6::JUNIPER_ENTERPRISE)
+            .chain(decoded.iter().copied())
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+}
+
+impl PartialEq for Enterprises<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Enterprises<'_> {}
+
+/// What the rules read and did not use, typed: the data behind the
+/// decisions that say "ignored".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ignored<'a> {
+    /// R10: suboption 04, ignored because 00 is present (its bytes).
+    pub alt_image: Option<&'a [u8]>,
+    /// R12: option 66, ignored because 150 is present (its raw bytes).
+    pub option66: Option<&'a [u8]>,
+    /// R4 (**choice**): the option 150 addresses after the first.
+    pub other_servers: Addresses<'a>,
+    /// The suboption 05 **choice**: an IPv4 literal in 05 is a file-server
+    /// address, recorded but not used (the file server is 150's or 66's).
+    pub suboption05_server: Option<Ipv4Addr>,
+    /// `siaddr`, set but not used (the file server is 150's or 66's).
+    pub siaddr: Option<Ipv4Addr>,
+    /// `sname`, set but not used.
+    pub sname: Option<&'a [u8]>,
+    /// `file`, set but not used (the file names come from option 43).
+    pub file: Option<&'a [u8]>,
+    /// R14: option 59's scheme, when suboption 03 gave the mode.
+    pub url_mode: Option<TransferMode>,
+    /// R15: option 59's path, when option 17 gave the image.
+    pub url_path: Option<&'a str>,
+    /// R16: option 59's port, when suboption 05 gave the port.
+    pub url_port: Option<Port>,
+    /// R8: option 17 instances of other enterprises, kept and skipped.
+    pub other_enterprises: Enterprises<'a>,
+}
+
+/// What ZTP will do with one binding: the resolved values, where each came
+/// from, what was ignored, and the log of the rules that chose them.
+///
+/// It borrows from the lease it was resolved from (names, address lists,
+/// ignored values), and nothing on the way from bytes to a plan allocates.
+/// [`Plan::to_buf`] gives the owned [`PlanBuf`], for callers that keep
+/// plans.
+///
+/// ```
+/// use ztp_options::{FileServer, ImageSource, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// assert_eq!(plan.family(), ztp_options::Family::V4);
+/// assert!(matches!(plan.file_server, FileServer::V4 { .. }));
+/// assert_eq!(plan.image.map(|i| i.source), Some(ImageSource::Suboption00));
+/// // R12: the ignored option 66, as the server sent it.
+/// assert_eq!(plan.ignored.option66, Some(&b"192.0.2.10"[..]));
+/// for d in plan.decisions() {
+///     println!("[{}] {} {d}", d.rule(), d.kind().id());
+/// }
+/// let kept = plan.to_buf(); // owned, with serde
+/// assert_eq!(kept.as_plan(), plan);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plan<'a> {
     /// The image to install, if any.
-    pub image: Option<ImagePlan>,
+    pub image: Option<ImagePlan<'a>>,
     /// The configuration or script, if any.
-    pub config: Option<ConfigPlan>,
+    pub config: Option<ConfigPlan<'a>>,
     /// How files are fetched.
     pub transfer_mode: TransferMode,
     /// Where the transfer mode came from.
-    pub transfer_mode_source: Source,
-    /// The file server.
+    pub transfer_mode_source: ModeSource,
+    /// The file server, and so the family.
     pub file_server: FileServer,
-    /// Where the file server came from.
-    pub file_server_source: Source,
     /// A port the lease gives (suboption 05, option 59), if any.
+    pub port: Option<PortPlan>,
+    /// NTP servers (DHCPv4 option 42).
+    pub ntp_servers: Addresses<'a>,
+    /// Syslog servers (DHCPv4 option 7).
+    pub syslog_servers: Addresses<'a>,
+    /// Host name (DHCPv4 option 12).
+    pub host_name: Option<&'a str>,
+    /// Proxy details (suboption 08).
+    pub proxy: Option<&'a str>,
+    /// Suboptions this crate does not interpret, kept in order.
+    pub unknown_suboptions: UnknownSuboptions<'a>,
+    /// What the rules ignored.
+    pub ignored: Ignored<'a>,
+    /// Every choice made and input ignored, in the order the rules ran.
+    pub log: Log,
+}
+
+impl<'a> Plan<'a> {
+    /// DHCPv4 or DHCPv6: the file server's family.
+    pub const fn family(&self) -> Family {
+        self.file_server.family()
+    }
+
+    /// Whether the plan has everything: an image, a configuration and (as
+    /// every plan) a file server (R29).
+    pub const fn is_complete(&self) -> bool {
+        self.image.is_some() && self.config.is_some()
+    }
+
+    /// The decision log, each entry with the values it is about.
+    pub fn decisions(&self) -> Decisions<'a> {
+        Decisions::new(*self)
+    }
+
+    /// The owned form (this allocates: one string per name, one vector per
+    /// list that is not empty).
+    pub fn to_buf(&self) -> PlanBuf {
+        PlanBuf::from(self)
+    }
+}
+
+/// The owned form of [`Plan`], for callers that keep plans; with serde and
+/// arbitrary.
+///
+/// [`PlanBuf::as_plan`] borrows it back as a [`Plan`]; the two convert
+/// without loss.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PlanBuf {
+    /// The image to install, if any.
+    pub image: Option<ImageBuf>,
+    /// The configuration file name, if any (suboption 01).
+    pub config: Option<String>,
+    /// How files are fetched.
+    pub transfer_mode: TransferMode,
+    /// Where the transfer mode came from.
+    pub transfer_mode_source: ModeSource,
+    /// The file server, and so the family.
+    pub file_server: FileServer,
+    /// A port the lease gives, if any.
     pub port: Option<PortPlan>,
     /// NTP servers (DHCPv4 option 42).
     pub ntp_servers: Vec<Ipv4Addr>,
@@ -154,16 +511,152 @@ pub struct Plan {
     pub host_name: Option<String>,
     /// Proxy details (suboption 08).
     pub proxy: Option<String>,
-    /// Suboptions this crate does not interpret, kept in order.
+    /// Suboptions this crate does not interpret, in order.
     pub unknown_suboptions: Vec<RawSuboption>,
-    /// Every choice made and input ignored, in the order the rules ran.
-    pub decisions: Vec<Decision>,
+    /// What the rules ignored.
+    pub ignored: IgnoredBuf,
+    /// The decision log.
+    pub log: Log,
 }
 
-impl Plan {
-    /// Whether the plan has everything: an image, a configuration and (as
-    /// every plan) a file server (R29).
-    pub fn is_complete(&self) -> bool {
+/// The owned [`ImagePlan`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ImageBuf {
+    /// The file name.
+    pub name: String,
+    /// A plain file or a symbolic link.
+    pub image_type: ImageType,
+    /// Where it came from.
+    pub source: ImageSource,
+}
+
+/// The owned [`Ignored`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IgnoredBuf {
+    /// R10: suboption 04's bytes.
+    pub alt_image: Option<Vec<u8>>,
+    /// R12: option 66's raw bytes.
+    pub option66: Option<Vec<u8>>,
+    /// R4: the option 150 addresses after the first.
+    pub other_servers: Vec<Ipv4Addr>,
+    /// Suboption 05 as a file-server address (choice).
+    pub suboption05_server: Option<Ipv4Addr>,
+    /// `siaddr`.
+    pub siaddr: Option<Ipv4Addr>,
+    /// `sname`.
+    pub sname: Option<Vec<u8>>,
+    /// `file`.
+    pub file: Option<Vec<u8>>,
+    /// R14: option 59's scheme.
+    pub url_mode: Option<TransferMode>,
+    /// R15: option 59's path.
+    pub url_path: Option<String>,
+    /// R16: option 59's port.
+    pub url_port: Option<Port>,
+    /// R8: other enterprises' option 17.
+    pub other_enterprises: Vec<u32>,
+}
+
+impl PlanBuf {
+    /// The plan, borrowed from this buffer.
+    pub fn as_plan(&self) -> Plan<'_> {
+        let i = &self.ignored;
+        Plan {
+            image: self.image.as_ref().map(|i| ImagePlan {
+                name: &i.name,
+                image_type: i.image_type,
+                source: i.source,
+            }),
+            config: self.config.as_deref().map(|name| ConfigPlan { name }),
+            transfer_mode: self.transfer_mode,
+            transfer_mode_source: self.transfer_mode_source,
+            file_server: self.file_server,
+            port: self.port,
+            ntp_servers: Addresses::Decoded(&self.ntp_servers),
+            syslog_servers: Addresses::Decoded(&self.syslog_servers),
+            host_name: self.host_name.as_deref(),
+            proxy: self.proxy.as_deref(),
+            unknown_suboptions: UnknownSuboptions::Decoded(&self.unknown_suboptions),
+            ignored: Ignored {
+                alt_image: i.alt_image.as_deref(),
+                option66: i.option66.as_deref(),
+                other_servers: Addresses::Decoded(&i.other_servers),
+                suboption05_server: i.suboption05_server,
+                siaddr: i.siaddr,
+                sname: i.sname.as_deref(),
+                file: i.file.as_deref(),
+                url_mode: i.url_mode,
+                url_path: i.url_path.as_deref(),
+                url_port: i.url_port,
+                other_enterprises: Enterprises::Decoded(&i.other_enterprises),
+            },
+            log: self.log,
+        }
+    }
+
+    /// DHCPv4 or DHCPv6.
+    pub const fn family(&self) -> Family {
+        self.file_server.family()
+    }
+
+    /// Whether the plan has an image and a configuration (R29).
+    pub const fn is_complete(&self) -> bool {
         self.image.is_some() && self.config.is_some()
+    }
+
+    /// The decision log, each entry with its values.
+    pub fn decisions(&self) -> Decisions<'_> {
+        Decisions::new(self.as_plan())
+    }
+}
+
+impl From<&Plan<'_>> for PlanBuf {
+    fn from(p: &Plan<'_>) -> Self {
+        let i = &p.ignored;
+        PlanBuf {
+            image: p.image.map(|i| ImageBuf {
+                name: i.name.into(),
+                image_type: i.image_type,
+                source: i.source,
+            }),
+            config: p.config.map(|c| c.name.into()),
+            transfer_mode: p.transfer_mode,
+            transfer_mode_source: p.transfer_mode_source,
+            file_server: p.file_server,
+            port: p.port,
+            ntp_servers: p.ntp_servers.to_vec(),
+            syslog_servers: p.syslog_servers.to_vec(),
+            host_name: p.host_name.map(String::from),
+            proxy: p.proxy.map(String::from),
+            unknown_suboptions: p.unknown_suboptions.to_vec(),
+            ignored: IgnoredBuf {
+                alt_image: i.alt_image.map(<[u8]>::to_vec),
+                option66: i.option66.map(<[u8]>::to_vec),
+                other_servers: i.other_servers.to_vec(),
+                suboption05_server: i.suboption05_server,
+                siaddr: i.siaddr,
+                sname: i.sname.map(<[u8]>::to_vec),
+                file: i.file.map(<[u8]>::to_vec),
+                url_mode: i.url_mode,
+                url_path: i.url_path.map(String::from),
+                url_port: i.url_port,
+                other_enterprises: i.other_enterprises.iter().collect(),
+            },
+            log: p.log,
+        }
+    }
+}
+
+impl From<Plan<'_>> for PlanBuf {
+    fn from(p: Plan<'_>) -> Self {
+        PlanBuf::from(&p)
+    }
+}
+
+impl<'a> From<&'a PlanBuf> for Plan<'a> {
+    fn from(p: &'a PlanBuf) -> Self {
+        p.as_plan()
     }
 }

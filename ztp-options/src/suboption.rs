@@ -376,7 +376,8 @@ impl<'a> Suboptions<'a> {
             unknown: 0,
         };
         // Offsets of the known codes seen so far, to report duplicates.
-        let mut seen: [Option<usize>; 9] = [None; 9];
+        // Offset of each known code's first item (u32::MAX: not seen).
+        let mut seen = [u32::MAX; 9];
         for item in items {
             let item = item?;
             let code = item.code;
@@ -385,13 +386,13 @@ impl<'a> Suboptions<'a> {
                 continue;
             }
             if let Some(slot) = seen.get_mut(usize::from(code.get())) {
-                if let Some(first_offset) = *slot {
+                if *slot != u32::MAX {
                     return Err(DecodeErrorKind::DuplicateSuboption {
-                        first_offset: len32(first_offset),
+                        first_offset: *slot,
                     }
                     .at(base.suboption(code.get(), item.offset)));
                 }
-                *slot = Some(item.offset);
+                *slot = len32(item.offset);
             }
             let at = base.suboption(code.get(), item.value_offset);
             let v = item.value;

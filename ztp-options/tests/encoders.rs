@@ -319,16 +319,19 @@ fn no_public_encoder_panics_on_any_buffer_length() {
 
     // The option sets a plan encodes to: the samples' plans, and a DHCPv4
     // plan whose option 43 is over 255 bytes (split, RFC 3396).
-    let plan4 = resolve_v4(&v4::Lease::parse(V4_ACK).unwrap()).unwrap();
-    let mut long_plan = plan4.clone();
+    let v4_lease = v4::Lease::parse(V4_ACK).unwrap();
+    let plan4 = resolve_v4(&v4_lease).unwrap();
+    let mut long_plan = plan4.to_buf();
     if let Some(image) = long_plan.image.as_mut() {
         image.name = format!("/images/{}.tgz", "x".repeat(200));
     }
     if let Some(config) = long_plan.config.as_mut() {
-        config.name = format!("/configs/{}.conf", "y".repeat(200));
+        *config = format!("/configs/{}.conf", "y".repeat(200));
     }
-    for (name, plan) in [("sample", &plan4), ("long names", &long_plan)] {
-        let options = plan.to_v4_options().unwrap();
+    for (name, options) in [
+        ("sample", plan4.to_v4_options().unwrap()),
+        ("long names", long_plan.to_v4_options().unwrap()),
+    ] {
         let put = format!("Plan::to_v4_options {name}, put");
         let expected = put_case!(cases, &put, Family::V4, |b| options.put(b));
         let emit = format!("Plan::to_v4_options {name}, emit");

@@ -16,9 +16,14 @@ use ztp_options::{RawSuboption, VendorInfo, resolve_v4};
 fn repeated_unknown_suboption_is_re_encoded_unchanged() {
     let o43 = [opt(1, b"jn.conf"), opt(110, b"a"), opt(110, b"b")].concat();
     let msg = reply(&[opt(43, &o43), opt(150, &[192, 0, 2, 10]), vec![255]].concat());
-    let plan = resolve_v4(&Lease::parse(&msg).unwrap()).unwrap();
+    let lease = Lease::parse(&msg).unwrap();
+    let plan = resolve_v4(&lease).unwrap();
     assert_eq!(
-        plan.unknown_suboptions,
+        plan.unknown_suboptions.iter().collect::<Vec<_>>(),
+        [(110, &b"a"[..]), (110, &b"b"[..])]
+    );
+    assert_eq!(
+        plan.unknown_suboptions.to_vec(),
         vec![
             RawSuboption {
                 code: 110,
@@ -32,8 +37,15 @@ fn repeated_unknown_suboption_is_re_encoded_unchanged() {
     );
     let mut options = Vec::new();
     plan.to_v4_options().unwrap().put(&mut options).unwrap();
-    let again = resolve_v4(&Lease::parse(&reply(&options)).unwrap()).unwrap();
+    let msg = reply(&options);
+    let lease = Lease::parse(&msg).unwrap();
+    let again = resolve_v4(&lease).unwrap();
     assert_eq!(again, plan);
+    // And the owned plan keeps them too.
+    assert_eq!(
+        plan.to_buf().unknown_suboptions,
+        plan.unknown_suboptions.to_vec()
+    );
 
     // The owned form of option 43 alone, likewise.
     let info = Option43::new_checked(&o43)

@@ -10,7 +10,7 @@ use ztp_options::{CannotProceed, Plan, resolve_v4, resolve_v6};
 
 /// The plan, one line per field, or why ZTP cannot proceed; a malformed
 /// option's value is quoted from `input`, the message it was read from.
-fn render(outcome: Result<Plan, CannotProceed>, input: &[u8]) -> String {
+fn render(outcome: Result<Plan<'_>, CannotProceed>, input: &[u8]) -> String {
     let plan = match outcome {
         Ok(plan) => plan,
         Err(CannotProceed::Malformed(e)) => {
@@ -27,7 +27,7 @@ fn render(outcome: Result<Plan, CannotProceed>, input: &[u8]) -> String {
         out.push(format!("image {} {:?} {}", i.name, i.image_type, i.source));
     }
     if let Some(c) = &plan.config {
-        out.push(format!("config {} {}", c.name, c.source));
+        out.push(format!("config {} {}", c.name, c.source()));
     }
     out.push(format!(
         "mode {} {}",
@@ -35,12 +35,13 @@ fn render(outcome: Result<Plan, CannotProceed>, input: &[u8]) -> String {
     ));
     out.push(format!(
         "server {} {}",
-        plan.file_server, plan.file_server_source
+        plan.file_server,
+        plan.file_server.source_str()
     ));
     if let Some(p) = plan.port {
         out.push(format!("port {} {}", p.port, p.source));
     }
-    for d in &plan.decisions {
+    for d in plan.decisions() {
         out.push(format!("[{}] {d}", d.rule()));
     }
     out.join("\n")

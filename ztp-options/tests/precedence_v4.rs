@@ -1,65 +1,77 @@
 //! Precedence on DHCPv4 leases (R10..R13, R18, R29): each test builds the
-//! whole reply as a server sends it, resolves it and checks the plan and its
-//! decision log exactly.
+//! whole reply as a server sends it, resolves it and checks the plan, what
+//! it ignored and its decision log exactly.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
 mod common;
 
 use std::net::Ipv4Addr;
 
-use common::{cat, opt, reply};
+use common::{cat, entry, log, log_entries, nul, opt, reply};
 use ztp_options::v4::Lease;
 use ztp_options::{
-    CannotProceed, ConfigPlan, Decision, DecodeError, DecodeErrorKind, Family, FileServer,
-    ImagePlan, ImageType, Place, Plan, Port, PortPlan, Rule, Source, TransferMode, Within,
-    resolve_v4,
+    Addresses, CannotProceed, Decision, DecisionKind, DecodeError, DecodeErrorKind, Family,
+    FileServer, IgnoredBuf, ImageBuf, ImageSource, ImageType, LOG_CAPACITY, Log, ModeSource, Place,
+    PlanBuf, Port, PortPlan, PortSource, Rule, TransferMode, V4ServerSource, Within, resolve_v4,
 };
 
-fn resolve(options: &[&[u8]]) -> Result<Plan, CannotProceed> {
+/// Resolves the reply `msg`; the borrowed plan and its owned form must be
+/// the same plan.
+fn resolve_msg(msg: &[u8]) -> Result<PlanBuf, CannotProceed> {
+    let lease = Lease::parse(msg).unwrap();
+    let plan = resolve_v4(&lease)?;
+    let buf = plan.to_buf();
+    assert_eq!(buf.as_plan(), plan);
+    Ok(buf)
+}
+
+fn resolve(options: &[&[u8]]) -> Result<PlanBuf, CannotProceed> {
     let mut o = options.concat();
     o.push(255);
-    let msg = reply(&o);
-    resolve_v4(&Lease::parse(&msg).unwrap())
+    resolve_msg(&reply(&o))
 }
 
 fn o43(items: &[&[u8]]) -> Vec<u8> {
     opt(43, &items.concat())
 }
 
-fn img(name: &str, source: Source) -> Option<ImagePlan> {
-    Some(ImagePlan {
+fn img(name: &str, source: ImageSource) -> Option<ImageBuf> {
+    Some(ImageBuf {
         name: name.into(),
         image_type: ImageType::File,
         source,
     })
 }
 
-fn cfg(name: &str) -> Option<ConfigPlan> {
-    Some(ConfigPlan {
-        name: name.into(),
-        source: Source::Suboption01,
-    })
+fn cfg(name: &str) -> Option<String> {
+    Some(name.into())
+}
+
+fn decisions(plan: &PlanBuf) -> Vec<Decision<'_>> {
+    plan.decisions().collect()
 }
 
 const S150: [u8; 4] = [192, 0, 2, 10];
 
 /// The plan every row starts from: image and config from 43, http, 150.
-fn base() -> Plan {
-    Plan {
-        family: Family::V4,
-        image: img("junos.tgz", Source::Suboption00),
+fn base() -> PlanBuf {
+    PlanBuf {
+        image: img("junos.tgz", ImageSource::Suboption00),
         config: cfg("sw.conf"),
         transfer_mode: TransferMode::Http,
-        transfer_mode_source: Source::Suboption03,
-        file_server: FileServer::Ipv4(Ipv4Addr::new(192, 0, 2, 10)),
-        file_server_source: Source::Option150,
+        transfer_mode_source: ModeSource::Suboption03,
+        file_server: FileServer::V4 {
+            address: Ipv4Addr::new(192, 0, 2, 10),
+            source: V4ServerSource::Option150,
+        },
         port: None,
         ntp_servers: vec![],
         syslog_servers: vec![],
         host_name: None,
         proxy: None,
         unknown_suboptions: vec![],
-        decisions: vec![],
+        ignored: IgnoredBuf::default(),
+        log: Log::new(),
     }
 }
 
@@ -77,16 +89,20 @@ fn r10_suboption_00_beats_04() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
-            decisions: vec![Decision::AltImageIgnored {
-                name: "alt.tgz".into()
-            }],
+        PlanBuf {
+            ignored: IgnoredBuf {
+                alt_image: Some(b"alt.tgz".to_vec()),
+                ..IgnoredBuf::default()
+            },
+            log: log(&[DecisionKind::AltImageIgnored]),
             ..base()
         }
     );
-    assert_eq!(plan.decisions[0].rule(), Rule(10));
+    let d = decisions(&plan);
+    assert_eq!(d, [Decision::AltImageIgnored { name: b"alt.tgz" }]);
+    assert_eq!(d[0].rule(), Rule(10));
     assert_eq!(
-        plan.decisions[0].to_string(),
+        d[0].to_string(),
         "suboption 04 (\"alt.tgz\") ignored because 00 is present"
     );
 }
@@ -100,8 +116,8 @@ fn r10_suboption_04_alone_is_the_image() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
-            image: img("alt.tgz", Source::Suboption04),
+        PlanBuf {
+            image: img("alt.tgz", ImageSource::Suboption04),
             config: None,
             ..base()
         }
@@ -117,14 +133,16 @@ fn r11_no_suboption_03_means_tftp() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
+        PlanBuf {
             transfer_mode: TransferMode::Tftp,
-            transfer_mode_source: Source::Default,
-            decisions: vec![Decision::DefaultTftp],
+            transfer_mode_source: ModeSource::Default,
+            log: log(&[DecisionKind::DefaultTftp]),
             ..base()
         }
     );
-    assert_eq!(plan.decisions[0].rule(), Rule(11));
+    let d = decisions(&plan);
+    assert_eq!(d, [Decision::DefaultTftp]);
+    assert_eq!(d[0].rule(), Rule(11));
 }
 
 #[test]
@@ -137,14 +155,23 @@ fn r12_option_150_beats_66() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
-            decisions: vec![Decision::Option66Ignored {
-                value: "198.51.100.1".into()
-            }],
+        PlanBuf {
+            ignored: IgnoredBuf {
+                option66: Some(b"198.51.100.1".to_vec()),
+                ..IgnoredBuf::default()
+            },
+            log: log(&[DecisionKind::Option66Ignored]),
             ..base()
         }
     );
-    assert_eq!(plan.decisions[0].rule(), Rule(12));
+    let d = decisions(&plan);
+    assert_eq!(
+        d,
+        [Decision::Option66Ignored {
+            value: b"198.51.100.1"
+        }]
+    );
+    assert_eq!(d[0].rule(), Rule(12));
 }
 
 #[test]
@@ -155,11 +182,25 @@ fn r12_option_66_host_name_is_ignored_when_150_is_present() {
         &opt(66, b"files.example.net"),
     ])
     .unwrap();
-    assert_eq!(plan.file_server_source, Source::Option150);
+    assert!(matches!(
+        plan.file_server,
+        FileServer::V4 {
+            source: V4ServerSource::Option150,
+            ..
+        }
+    ));
     assert_eq!(
-        plan.decisions,
+        plan.ignored.option66.as_deref(),
+        Some(&b"files.example.net"[..])
+    );
+    assert_eq!(
+        plan.log.kinds().collect::<Vec<_>>(),
+        [DecisionKind::Option66Ignored]
+    );
+    assert_eq!(
+        decisions(&plan),
         [Decision::Option66Ignored {
-            value: "files.example.net".into()
+            value: b"files.example.net"
         }]
     );
 }
@@ -174,15 +215,21 @@ fn r12_option_66_alone_is_the_file_server() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
-            file_server: FileServer::Ipv4(Ipv4Addr::new(192, 0, 2, 66)),
-            file_server_source: Source::Option66,
-            decisions: vec![Decision::TrailingNul {
-                option: 66,
-                suboption: None
-            }],
+        PlanBuf {
+            file_server: FileServer::V4 {
+                address: Ipv4Addr::new(192, 0, 2, 66),
+                source: V4ServerSource::Option66,
+            },
+            log: log_entries(&[nul(66, None)]),
             ..base()
         }
+    );
+    assert_eq!(
+        decisions(&plan),
+        [Decision::TrailingNul {
+            option: 66,
+            suboption: None
+        }]
     );
 }
 
@@ -208,26 +255,37 @@ fn r13_siaddr_sname_file_are_logged_not_used() {
     msg[20..24].copy_from_slice(&[192, 0, 2, 99]);
     msg[44..49].copy_from_slice(b"boot1");
     msg[108..115].copy_from_slice(b"pxe.img");
-    let plan = resolve_v4(&Lease::parse(&msg).unwrap()).unwrap();
+    let plan = resolve_msg(&msg).unwrap();
     assert_eq!(
         plan,
-        Plan {
+        PlanBuf {
             image: None,
-            decisions: vec![
-                Decision::SiaddrIgnored {
-                    address: Ipv4Addr::new(192, 0, 2, 99)
-                },
-                Decision::SnameIgnored {
-                    name: "boot1".into()
-                },
-                Decision::FileIgnored {
-                    name: "pxe.img".into()
-                },
-            ],
+            ignored: IgnoredBuf {
+                siaddr: Some(Ipv4Addr::new(192, 0, 2, 99)),
+                sname: Some(b"boot1".to_vec()),
+                file: Some(b"pxe.img".to_vec()),
+                ..IgnoredBuf::default()
+            },
+            log: log(&[
+                DecisionKind::SiaddrIgnored,
+                DecisionKind::SnameIgnored,
+                DecisionKind::FileIgnored,
+            ]),
             ..base()
         }
     );
-    assert!(plan.decisions.iter().all(|d| d.rule() == Rule(13)));
+    let d = decisions(&plan);
+    assert_eq!(
+        d,
+        [
+            Decision::SiaddrIgnored {
+                address: Ipv4Addr::new(192, 0, 2, 99)
+            },
+            Decision::SnameIgnored { name: b"boot1" },
+            Decision::FileIgnored { name: b"pxe.img" },
+        ]
+    );
+    assert!(d.iter().all(|d| d.rule() == Rule(13)));
 }
 
 #[test]
@@ -235,7 +293,7 @@ fn r3_r13_option_66_host_name_without_150_cannot_proceed() {
     let mut o = cat(&[&o43(&[&opt(1, b"sw.conf")]), &opt(66, b"files.example.net")]);
     o.push(255);
     let msg = reply(&o);
-    let err = resolve_v4(&Lease::parse(&msg).unwrap()).unwrap_err();
+    let err = resolve_msg(&msg).unwrap_err();
     assert_eq!(
         err,
         CannotProceed::Malformed(DecodeError::new(
@@ -271,12 +329,13 @@ fn r18_image_only_and_config_only_are_valid() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
+        PlanBuf {
             config: None,
             ..base()
         }
     );
     assert!(!plan.is_complete());
+    assert!(!plan.as_plan().is_complete());
     let plan = resolve(&[
         &o43(&[&opt(1, b"sw.conf"), &opt(3, b"http")]),
         &opt(150, &S150),
@@ -284,11 +343,13 @@ fn r18_image_only_and_config_only_are_valid() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
+        PlanBuf {
             image: None,
             ..base()
         }
     );
+    assert!(!plan.is_complete());
+    assert!(base().is_complete());
 }
 
 #[test]
@@ -306,15 +367,16 @@ fn r20_suboption_05_port_and_server_choice() {
     let port = Port::new(8080).unwrap();
     assert_eq!(
         plan,
-        Plan {
+        PlanBuf {
             port: Some(PortPlan {
                 port,
-                source: Source::Suboption05
+                source: PortSource::Suboption05
             }),
-            decisions: vec![Decision::Suboption05Port { port }],
+            log: log(&[DecisionKind::Suboption05Port]),
             ..base()
         }
     );
+    assert_eq!(decisions(&plan), [Decision::Suboption05Port { port }]);
     let plan = resolve(&[
         &o43(&[
             &opt(0, b"junos.tgz"),
@@ -327,12 +389,20 @@ fn r20_suboption_05_port_and_server_choice() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
-            decisions: vec![Decision::Suboption05Server {
-                address: Ipv4Addr::new(192, 0, 2, 21)
-            }],
+        PlanBuf {
+            ignored: IgnoredBuf {
+                suboption05_server: Some(Ipv4Addr::new(192, 0, 2, 21)),
+                ..IgnoredBuf::default()
+            },
+            log: log(&[DecisionKind::Suboption05Server]),
             ..base()
         }
+    );
+    assert_eq!(
+        decisions(&plan),
+        [Decision::Suboption05Server {
+            address: Ipv4Addr::new(192, 0, 2, 21)
+        }]
     );
 }
 
@@ -353,16 +423,30 @@ fn r4_r5_servers_host_name_proxy_and_extra_150_addresses() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
+        PlanBuf {
             ntp_servers: vec![Ipv4Addr::new(192, 0, 2, 30), Ipv4Addr::new(192, 0, 2, 31)],
             syslog_servers: vec![Ipv4Addr::new(192, 0, 2, 20)],
             host_name: Some("sw-01".into()),
             proxy: Some("192.0.2.80:3128".into()),
-            decisions: vec![Decision::ExtraFileServers {
-                addresses: vec![Ipv4Addr::new(192, 0, 2, 11)]
-            }],
+            ignored: IgnoredBuf {
+                other_servers: vec![Ipv4Addr::new(192, 0, 2, 11)],
+                ..IgnoredBuf::default()
+            },
+            log: log(&[DecisionKind::ExtraFileServers]),
             ..base()
         }
+    );
+    let d = decisions(&plan);
+    assert_eq!(
+        d,
+        [Decision::ExtraFileServers {
+            addresses: Addresses::Decoded(&[Ipv4Addr::new(192, 0, 2, 11)])
+        }]
+    );
+    assert_eq!(d[0].rule(), Rule(4));
+    assert_eq!(
+        d[0].to_string(),
+        "option 150 lists more servers; the first is used, ignored: 192.0.2.11"
     );
 }
 
@@ -385,16 +469,111 @@ fn r1_malformed_option_43_cannot_proceed_with_the_error() {
 
 #[test]
 fn sample_ack_resolves() {
-    let plan = resolve_v4(&Lease::parse(ztp_options::samples::V4_ACK).unwrap()).unwrap();
+    let lease = Lease::parse(ztp_options::samples::V4_ACK).unwrap();
+    let plan = resolve_v4(&lease).unwrap();
     assert_eq!(
         plan.image.unwrap().name,
         "junos-install-ex-x86-64-23.4R2.tgz"
     );
-    assert_eq!(plan.file_server_source, Source::Option150);
+    assert_eq!(plan.family(), Family::V4);
+    assert_eq!(plan.file_server.source_str(), "option-150");
+    assert!(matches!(
+        plan.file_server,
+        FileServer::V4 {
+            source: V4ServerSource::Option150,
+            ..
+        }
+    ));
+    assert_eq!(plan.ignored.option66, Some(&b"192.0.2.10"[..]));
     assert_eq!(
-        plan.decisions,
+        plan.log.kinds().collect::<Vec<_>>(),
+        [DecisionKind::Option66Ignored]
+    );
+    assert_eq!(
+        plan.decisions().collect::<Vec<_>>(),
         [Decision::Option66Ignored {
-            value: "192.0.2.10".into()
+            value: b"192.0.2.10"
         }]
     );
+}
+
+/// The DHCPv4 lease that fires the most log entries at once: no suboption
+/// 03 (R11), 05 (a port, then an address), several 150 addresses (R4), 66
+/// too (R12), 00 and 04 (R10), `siaddr`, `sname` and `file` set (R13), and
+/// a trailing NUL in every text value the plan uses (R7: 00, 01, 08, 12;
+/// and in 02, 04, 05 and 66, whose NULs are tolerated without an entry
+/// here: 02 and 05 are not logged, 04 and 66 are ignored values).
+#[test]
+fn log_capacity_is_enough() {
+    for (o05, choice) in [
+        (&b"8080\0"[..], DecisionKind::Suboption05Port),
+        (&b"192.0.2.21\0"[..], DecisionKind::Suboption05Server),
+    ] {
+        let mut o = cat(&[
+            &o43(&[
+                &opt(0, b"junos.tgz\0"),
+                &opt(1, b"sw.conf\0"),
+                &opt(2, b"symlink\0"),
+                &opt(4, b"alt.tgz\0"),
+                &opt(5, o05),
+                &opt(8, b"192.0.2.80:3128\0"),
+            ]),
+            &opt(150, &[192, 0, 2, 10, 192, 0, 2, 11, 192, 0, 2, 12]),
+            &opt(66, b"198.51.100.1\0"),
+            &opt(7, &[192, 0, 2, 20]),
+            &opt(42, &[192, 0, 2, 30]),
+            &opt(12, b"sw-01\0"),
+        ]);
+        o.push(255);
+        let mut msg = reply(&o);
+        msg[20..24].copy_from_slice(&[192, 0, 2, 99]);
+        msg[44..49].copy_from_slice(b"boot1");
+        msg[108..115].copy_from_slice(b"pxe.img");
+        let plan = resolve_msg(&msg).unwrap();
+        let expected: [ztp_options::Entry; 12] = [
+            nul(43, Some(0)),
+            entry(DecisionKind::AltImageIgnored),
+            nul(43, Some(1)),
+            nul(43, Some(8)),
+            entry(DecisionKind::DefaultTftp),
+            entry(choice),
+            entry(DecisionKind::ExtraFileServers),
+            entry(DecisionKind::Option66Ignored),
+            entry(DecisionKind::SiaddrIgnored),
+            entry(DecisionKind::SnameIgnored),
+            entry(DecisionKind::FileIgnored),
+            nul(12, None),
+        ];
+        for e in &expected {
+            assert!(
+                plan.log.entries().contains(e),
+                "{e:?} not in {:?}",
+                plan.log
+            );
+        }
+        assert_eq!(plan.log.len(), expected.len(), "{:?}", plan.log);
+        assert_eq!(plan.log, log_entries(&expected));
+        assert!(plan.log.len() < LOG_CAPACITY);
+        // And the data behind them: the ignored values, without their NUL
+        // where they are text, raw for option 66.
+        let server =
+            (choice == DecisionKind::Suboption05Server).then(|| Ipv4Addr::new(192, 0, 2, 21));
+        assert_eq!(
+            plan.ignored,
+            IgnoredBuf {
+                alt_image: Some(b"alt.tgz".to_vec()),
+                option66: Some(b"198.51.100.1\0".to_vec()),
+                other_servers: vec![Ipv4Addr::new(192, 0, 2, 11), Ipv4Addr::new(192, 0, 2, 12)],
+                suboption05_server: server,
+                siaddr: Some(Ipv4Addr::new(192, 0, 2, 99)),
+                sname: Some(b"boot1".to_vec()),
+                file: Some(b"pxe.img".to_vec()),
+                ..IgnoredBuf::default()
+            }
+        );
+        assert_eq!(plan.port.is_some(), server.is_none());
+        assert_eq!(plan.image.as_ref().unwrap().image_type, ImageType::Symlink);
+        assert_eq!(plan.host_name.as_deref(), Some("sw-01"));
+        assert_eq!(decisions(&plan).len(), expected.len());
+    }
 }

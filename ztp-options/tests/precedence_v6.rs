@@ -1,72 +1,99 @@
 //! Precedence on DHCPv6 leases (R8, R14..R18): whole REPLY messages as a
-//! server sends them, resolved, with the plan and decision log checked
-//! exactly.
+//! server sends them, resolved, with the plan, what it ignored and its
+//! decision log checked exactly.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
 mod common;
 
 use std::net::Ipv6Addr;
 
-use common::{v6_reply, v6url, v6vendor};
+use common::{entry, log, log_entries, nul, v6_reply, v6url, v6vendor};
 use ztp_options::v6::Lease;
 use ztp_options::{
-    CannotProceed, ConfigPlan, Decision, DecodeError, DecodeErrorKind, Family, FileServer,
-    ImagePlan, ImageType, Place, Plan, Port, PortPlan, Rule, Source, TransferMode, UrlProblem,
-    resolve_v6,
+    CannotProceed, Decision, DecisionKind, DecodeError, DecodeErrorKind, Entry, Family, FileServer,
+    IgnoredBuf, ImageBuf, ImageSource, ImageType, LOG_CAPACITY, ModeSource, Place, PlanBuf, Port,
+    PortPlan, PortSource, Rule, TransferMode, UrlProblem, resolve_v6,
 };
 
-fn resolve(options: &[&[u8]]) -> Result<Plan, CannotProceed> {
-    let msg = v6_reply(&options.concat());
-    resolve_v6(&Lease::parse(&msg).unwrap())
+/// Resolves the reply `msg`; the borrowed plan and its owned form must be
+/// the same plan.
+fn resolve_msg(msg: &[u8]) -> Result<PlanBuf, CannotProceed> {
+    let lease = Lease::parse(msg).unwrap();
+    let plan = resolve_v6(&lease)?;
+    let buf = plan.to_buf();
+    assert_eq!(buf.as_plan(), plan);
+    Ok(buf)
+}
+
+fn resolve(options: &[&[u8]]) -> Result<PlanBuf, CannotProceed> {
+    resolve_msg(&v6_reply(&options.concat()))
+}
+
+fn decisions(plan: &PlanBuf) -> Vec<Decision<'_>> {
+    plan.decisions().collect()
 }
 
 const J: u32 = 2636;
 const URL: &str = "http://[2001:db8::1]:8080/img/junos.tgz";
 
 fn server() -> FileServer {
-    FileServer::Ipv6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1))
+    FileServer::V6 {
+        address: Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1),
+    }
 }
 
-fn port(n: u16, source: Source) -> Option<PortPlan> {
+fn port(n: u16, source: PortSource) -> Option<PortPlan> {
     Some(PortPlan {
         port: Port::new(n).unwrap(),
         source,
     })
 }
 
+/// The log of [`base`]: R14, R15, R16.
+const BASE_LOG: [DecisionKind; 3] = [
+    DecisionKind::TransferModeFromVendorOverUrl,
+    DecisionKind::ImageFromVendorOverUrl,
+    DecisionKind::PortFromUrl,
+];
+
 /// 17 with 00, 01, 03 https and 59 = URL.
-fn base() -> Plan {
-    Plan {
-        family: Family::V6,
-        image: Some(ImagePlan {
+fn base() -> PlanBuf {
+    PlanBuf {
+        image: Some(ImageBuf {
             name: "evo.tgz".into(),
             image_type: ImageType::File,
-            source: Source::Suboption00,
+            source: ImageSource::Suboption00,
         }),
-        config: Some(ConfigPlan {
-            name: "/cfg/sw.conf".into(),
-            source: Source::Suboption01,
-        }),
+        config: Some("/cfg/sw.conf".into()),
         transfer_mode: TransferMode::Https,
-        transfer_mode_source: Source::Suboption03,
+        transfer_mode_source: ModeSource::Suboption03,
         file_server: server(),
-        file_server_source: Source::Option59,
-        port: port(8080, Source::Option59),
+        port: port(8080, PortSource::Option59),
         ntp_servers: vec![],
         syslog_servers: vec![],
         host_name: None,
         proxy: None,
         unknown_suboptions: vec![],
-        decisions: vec![
-            Decision::TransferModeFromVendorOverUrl {
-                url_mode: TransferMode::Http,
-            },
-            Decision::ImageFromVendorOverUrl {
-                url_path: "/img/junos.tgz".into(),
-            },
-            Decision::PortFromUrl,
-        ],
+        ignored: IgnoredBuf {
+            url_mode: Some(TransferMode::Http),
+            url_path: Some("/img/junos.tgz".into()),
+            ..IgnoredBuf::default()
+        },
+        log: log(&BASE_LOG),
     }
+}
+
+/// The decisions of [`base`].
+fn base_decisions() -> Vec<Decision<'static>> {
+    vec![
+        Decision::TransferModeFromVendorOverUrl {
+            url_mode: TransferMode::Http,
+        },
+        Decision::ImageFromVendorOverUrl {
+            url_path: "/img/junos.tgz",
+        },
+        Decision::PortFromUrl,
+    ]
 }
 
 #[test]
@@ -77,7 +104,13 @@ fn r15_option_17_image_beats_option_59_path() {
     ])
     .unwrap();
     assert_eq!(plan, base());
-    assert_eq!(plan.decisions[1].rule(), Rule(15));
+    let d = decisions(&plan);
+    assert_eq!(d, base_decisions());
+    assert_eq!(d[1].rule(), Rule(15));
+    assert_eq!(
+        d[1].to_string(),
+        "image from option 17; the option 59 path (\"/img/junos.tgz\") is ignored"
+    );
 }
 
 #[test]
@@ -85,23 +118,32 @@ fn r15_option_59_path_is_the_image_without_00_or_04() {
     let plan = resolve(&[&v6vendor(J, &[(1, b"/cfg/sw.conf")]), &v6url(URL)]).unwrap();
     assert_eq!(
         plan,
-        Plan {
-            image: Some(ImagePlan {
+        PlanBuf {
+            image: Some(ImageBuf {
                 name: "/img/junos.tgz".into(),
                 image_type: ImageType::File,
-                source: Source::Option59
+                source: ImageSource::Option59
             }),
             transfer_mode: TransferMode::Http,
-            transfer_mode_source: Source::Option59,
-            decisions: vec![
-                Decision::TransferModeFromUrl {
-                    mode: TransferMode::Http
-                },
-                Decision::ImageFromUrl,
-                Decision::PortFromUrl,
-            ],
+            transfer_mode_source: ModeSource::Option59,
+            ignored: IgnoredBuf::default(),
+            log: log(&[
+                DecisionKind::TransferModeFromUrl,
+                DecisionKind::ImageFromUrl,
+                DecisionKind::PortFromUrl,
+            ]),
             ..base()
         }
+    );
+    assert_eq!(
+        decisions(&plan),
+        [
+            Decision::TransferModeFromUrl {
+                mode: TransferMode::Http
+            },
+            Decision::ImageFromUrl,
+            Decision::PortFromUrl,
+        ]
     );
 }
 
@@ -121,13 +163,17 @@ fn r10_v6_suboption_00_beats_04() {
     ])
     .unwrap();
     let mut expected = base();
-    expected.decisions.insert(
-        0,
-        Decision::AltImageIgnored {
-            name: "alt.tgz".into(),
-        },
-    );
+    expected.ignored.alt_image = Some(b"alt.tgz".to_vec());
+    expected.log = log(&[
+        DecisionKind::AltImageIgnored,
+        BASE_LOG[0],
+        BASE_LOG[1],
+        BASE_LOG[2],
+    ]);
     assert_eq!(plan, expected);
+    let mut d = base_decisions();
+    d.insert(0, Decision::AltImageIgnored { name: b"alt.tgz" });
+    assert_eq!(decisions(&plan), d);
 }
 
 #[test]
@@ -139,22 +185,34 @@ fn r14_no_suboption_03_means_the_url_scheme() {
     .unwrap();
     assert_eq!(
         plan,
-        Plan {
+        PlanBuf {
             transfer_mode: TransferMode::Tftp,
-            transfer_mode_source: Source::Option59,
+            transfer_mode_source: ModeSource::Option59,
             port: None,
-            decisions: vec![
-                Decision::TransferModeFromUrl {
-                    mode: TransferMode::Tftp
-                },
-                Decision::ImageFromVendorOverUrl {
-                    url_path: "/img/junos.tgz".into()
-                },
-            ],
+            ignored: IgnoredBuf {
+                url_path: Some("/img/junos.tgz".into()),
+                ..IgnoredBuf::default()
+            },
+            log: log(&[
+                DecisionKind::TransferModeFromUrl,
+                DecisionKind::ImageFromVendorOverUrl,
+            ]),
             ..base()
         }
     );
-    assert_eq!(plan.decisions[0].rule(), Rule(14));
+    let d = decisions(&plan);
+    assert_eq!(
+        d,
+        [
+            Decision::TransferModeFromUrl {
+                mode: TransferMode::Tftp
+            },
+            Decision::ImageFromVendorOverUrl {
+                url_path: "/img/junos.tgz"
+            },
+        ]
+    );
+    assert_eq!(d[0].rule(), Rule(14));
 }
 
 #[test]
@@ -172,25 +230,31 @@ fn r16_suboption_05_beats_the_url_port() {
         &v6url(URL),
     ])
     .unwrap();
+    let mut expected = base();
+    expected.port = port(8443, PortSource::Suboption05);
+    expected.ignored.url_port = Some(Port::new(8080).unwrap());
+    expected.log = log(&[
+        DecisionKind::TransferModeFromVendorOverUrl,
+        DecisionKind::ImageFromVendorOverUrl,
+        DecisionKind::PortFromVendorOverUrl,
+    ]);
+    assert_eq!(plan, expected);
+    let d = decisions(&plan);
     assert_eq!(
-        plan,
-        Plan {
-            port: port(8443, Source::Suboption05),
-            decisions: vec![
-                Decision::TransferModeFromVendorOverUrl {
-                    url_mode: TransferMode::Http
-                },
-                Decision::ImageFromVendorOverUrl {
-                    url_path: "/img/junos.tgz".into()
-                },
-                Decision::PortFromVendorOverUrl {
-                    url_port: Port::new(8080).unwrap()
-                },
-            ],
-            ..base()
-        }
+        d,
+        [
+            Decision::TransferModeFromVendorOverUrl {
+                url_mode: TransferMode::Http
+            },
+            Decision::ImageFromVendorOverUrl {
+                url_path: "/img/junos.tgz"
+            },
+            Decision::PortFromVendorOverUrl {
+                url_port: Port::new(8080).unwrap()
+            },
+        ]
     );
-    assert_eq!(plan.decisions[2].rule(), Rule(16));
+    assert_eq!(d[2].rule(), Rule(16));
 }
 
 #[test]
@@ -201,6 +265,7 @@ fn r16_no_port_anywhere_leaves_the_default_to_the_fetcher() {
     ])
     .unwrap();
     assert_eq!(plan.port, None);
+    assert_eq!(plan.ignored.url_port, None);
 }
 
 #[test]
@@ -212,9 +277,12 @@ fn r17_file_server_is_the_option_59_address() {
     .unwrap();
     assert_eq!(
         plan.file_server,
-        FileServer::Ipv6("2001:db8:5::9".parse().unwrap())
+        FileServer::V6 {
+            address: "2001:db8:5::9".parse().unwrap()
+        }
     );
-    assert_eq!(plan.file_server_source, Source::Option59);
+    assert_eq!(plan.family(), Family::V6);
+    assert_eq!(plan.file_server.source_str(), "option-59");
     assert_eq!(plan.image, None);
 }
 
@@ -246,14 +314,26 @@ fn r8_other_enterprises_are_kept_and_skipped() {
     ])
     .unwrap();
     let mut expected = base();
-    expected
-        .decisions
-        .insert(0, Decision::OtherEnterprise { enterprise: 9 });
-    expected
-        .decisions
-        .insert(1, Decision::OtherEnterprise { enterprise: 4874 });
+    expected.ignored.other_enterprises = vec![9, 4874];
+    // One log entry stands for every other enterprise.
+    expected.log = log(&[
+        DecisionKind::OtherEnterprises,
+        BASE_LOG[0],
+        BASE_LOG[1],
+        BASE_LOG[2],
+    ]);
     assert_eq!(plan, expected);
-    assert_eq!(plan.decisions[0].rule(), Rule(8));
+    // The decisions give one per enterprise.
+    let mut d = base_decisions();
+    d.insert(0, Decision::OtherEnterprise { enterprise: 9 });
+    d.insert(1, Decision::OtherEnterprise { enterprise: 4874 });
+    let got = decisions(&plan);
+    assert_eq!(got, d);
+    assert_eq!(got[0].rule(), Rule(8));
+    assert_eq!(
+        got[1].to_string(),
+        "option 17 for enterprise 4874 kept and skipped (not juniper's 2636)"
+    );
 }
 
 #[test]
@@ -264,7 +344,7 @@ fn r9_malformed_option_59_cannot_proceed_with_the_error() {
     ]
     .concat();
     let msg = v6_reply(&options);
-    let err = resolve_v6(&Lease::parse(&msg).unwrap()).unwrap_err();
+    let err = resolve_msg(&msg).unwrap_err();
     // v6_reply's client and server ids take bytes 4..32; 17 takes 32..46,
     // so option 59 is at 46 and its value at 50. R22: a host name is
     // reported, never resolved.
@@ -302,12 +382,77 @@ fn r15_r16_dnsmasq_capture_resolves() {
     ])
     .unwrap();
     assert_eq!(plan.image.unwrap().name, "/img/junos-evo.tgz");
-    assert_eq!(plan.port, port(8080, Source::Option59));
+    assert_eq!(plan.port, port(8080, PortSource::Option59));
 }
 
 #[test]
 fn sample_reply_resolves() {
-    let plan = resolve_v6(&Lease::parse(ztp_options::samples::V6_REPLY).unwrap()).unwrap();
-    assert_eq!(plan.family, Family::V6);
+    let lease = Lease::parse(ztp_options::samples::V6_REPLY).unwrap();
+    let plan = resolve_v6(&lease).unwrap();
+    assert_eq!(plan.family(), Family::V6);
     assert_eq!(plan.file_server, server());
+}
+
+/// The DHCPv6 reply that fires the most log entries at once: R10 (00 and
+/// 04), R14 (03 present), R15 (00 and a path in 59), R16 (05 and a port in
+/// 59), R8 (three other enterprises, one entry) and R7 (a trailing NUL in
+/// 59 and in every text suboption the plan uses: 00, 01, 08).
+#[test]
+fn log_capacity_is_enough() {
+    let plan = resolve(&[
+        &v6vendor(9, &[(1, b"cisco.cfg")]),
+        &v6vendor(
+            J,
+            &[
+                (0, b"evo.tgz\0"),
+                (1, b"/cfg/sw.conf\0"),
+                (2, b"symlink\0"),
+                (3, b"https\0"),
+                (4, b"alt.tgz\0"),
+                (5, b"8443\0"),
+                (8, b"[2001:db8::80]:3128\0"),
+            ],
+        ),
+        &v6vendor(4874, &[(0, b"x")]),
+        &v6vendor(311, &[]),
+        &v6url("http://[2001:db8::1]:8080/img/junos.tgz\0"),
+    ])
+    .unwrap();
+    let expected: [Entry; 9] = [
+        nul(17, Some(0)),
+        entry(DecisionKind::AltImageIgnored),
+        nul(17, Some(1)),
+        nul(17, Some(8)),
+        entry(DecisionKind::OtherEnterprises),
+        nul(59, None),
+        entry(DecisionKind::TransferModeFromVendorOverUrl),
+        entry(DecisionKind::ImageFromVendorOverUrl),
+        entry(DecisionKind::PortFromVendorOverUrl),
+    ];
+    for e in &expected {
+        assert!(
+            plan.log.entries().contains(e),
+            "{e:?} not in {:?}",
+            plan.log
+        );
+    }
+    assert_eq!(plan.log.len(), expected.len(), "{:?}", plan.log);
+    assert_eq!(plan.log, log_entries(&expected));
+    assert!(plan.log.len() < LOG_CAPACITY);
+    // And the data behind them.
+    assert_eq!(
+        plan.ignored,
+        IgnoredBuf {
+            alt_image: Some(b"alt.tgz".to_vec()),
+            url_mode: Some(TransferMode::Http),
+            url_path: Some("/img/junos.tgz".into()),
+            url_port: Some(Port::new(8080).unwrap()),
+            other_enterprises: vec![9, 4874, 311],
+            ..IgnoredBuf::default()
+        }
+    );
+    assert_eq!(plan.image.as_ref().unwrap().image_type, ImageType::Symlink);
+    assert_eq!(plan.proxy.as_deref(), Some("[2001:db8::80]:3128"));
+    // R8: one entry, a decision per enterprise.
+    assert_eq!(decisions(&plan).len(), expected.len() + 2);
 }

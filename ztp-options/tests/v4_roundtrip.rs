@@ -163,12 +163,58 @@ fn r2_arbitrary_messages_round_trip_with_long_options_split() {
 #[cfg(feature = "serde")]
 #[test]
 fn plan_and_vendor_info_serde_round_trip() {
+    use ztp_options::{DecisionKind, LOG_CAPACITY, Log, PlanBuf};
+
     let lease = ztp_options::v4::Lease::parse(ztp_options::samples::V4_ACK).unwrap();
     let plan = ztp_options::resolve_v4(&lease).unwrap();
-    let json = serde_json::to_string(&plan).unwrap();
+    let buf = plan.to_buf();
+    let json = serde_json::to_string(&buf).unwrap();
     assert!(json.contains("\"source\":\"suboption-00\""), "{json}");
-    let back: ztp_options::Plan = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, plan);
+    assert!(json.contains("\"source\":\"option-150\""), "{json}");
+    // The log, by the kinds' stable ids (R12 for the sample).
+    assert!(json.contains("\"kind\":\"option-66-ignored\""), "{json}");
+    let back: PlanBuf = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, buf);
+    assert_eq!(back.as_plan(), plan);
+    assert_eq!(
+        back.log.kinds().collect::<Vec<_>>(),
+        [DecisionKind::Option66Ignored]
+    );
+    assert_eq!(back.ignored.option66.as_deref(), Some(&b"192.0.2.10"[..]));
+    let sentences = |p: &PlanBuf| p.decisions().map(|d| d.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        sentences(&back),
+        ["option 66 (\"192.0.2.10\") ignored because 150 is present"]
+    );
+
+    // The DHCPv6 sample, likewise.
+    let lease6 = ztp_options::v6::Lease::parse(ztp_options::samples::V6_REPLY).unwrap();
+    let buf6 = ztp_options::resolve_v6(&lease6).unwrap().to_buf();
+    let json6 = serde_json::to_string(&buf6).unwrap();
+    for id in [
+        "transfer-mode-from-vendor-over-url",
+        "image-from-vendor-over-url",
+        "port-from-vendor-over-url",
+    ] {
+        assert!(json6.contains(&format!("\"kind\":\"{id}\"")), "{json6}");
+    }
+    let back6: PlanBuf = serde_json::from_str(&json6).unwrap();
+    assert_eq!(back6, buf6);
+    assert_eq!(sentences(&back6), sentences(&buf6));
+
+    // Every kind is written as its stable id, and read back from it.
+    for &kind in DecisionKind::ALL {
+        let id = serde_json::to_string(&kind).unwrap();
+        assert_eq!(id, format!("\"{}\"", kind.id()));
+        assert_eq!(serde_json::from_str::<DecisionKind>(&id).unwrap(), kind);
+    }
+    // A log holds LOG_CAPACITY entries; a longer one is refused.
+    let entry = r#"{"kind":"default-tftp","option":null,"suboption":null}"#;
+    let list = |n: usize| format!("[{}]", vec![entry; n].join(","));
+    let full: Log = serde_json::from_str(&list(LOG_CAPACITY)).unwrap();
+    assert_eq!(full.len(), LOG_CAPACITY);
+    assert!(serde_json::from_str::<Log>(&list(LOG_CAPACITY + 1)).is_err());
+
     let info = lease.option43().unwrap().unwrap().to_vendor_info().unwrap();
     let back: VendorInfo = serde_json::from_str(&serde_json::to_string(&info).unwrap()).unwrap();
     assert_eq!(back, info);

@@ -1,15 +1,18 @@
 //! Everything ZTP reads from a DHCPv4 reply, found in one walk of the
 //! message: [`Lease`].
 
+use alloc::borrow::Cow;
+use alloc::vec::Vec;
 use core::net::Ipv4Addr;
 
 use super::code::OptionCode;
 use super::field;
 use super::identity::{ClientIdentifier, JuniperVendorClass, UserClass};
-use super::message::{Message, OptionValue, find_in, name_field};
+use super::message::{Message, OptionValue, Options, Overload, name_field};
 use super::option43::Option43;
 use super::servers::{Ipv4List, TftpServerName};
-use crate::error::Result;
+use crate::error::{DecodeErrorKind, LengthRule, Place, Result};
+use crate::family::Family;
 use crate::suboption::Suboptions;
 use crate::text::Text;
 
@@ -27,6 +30,37 @@ const CODES: [OptionCode; 10] = [
     OptionCode::USER_CLASS,
 ];
 
+/// Where one option a lease keeps was found: its value, in the message or
+/// (split, RFC 3396) in the lease's joined buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Slot {
+    /// Offset of the first instance's code byte in the message.
+    first: u32,
+    /// The value: in the message (one instance), or in `joined`.
+    start: u32,
+    len: u32,
+    /// How many instances; 0 when the option is absent.
+    instances: u16,
+}
+
+/// The slot of each option a lease keeps (a jump table, not a search).
+#[inline(always)]
+const fn slot_of(code: u8) -> Option<usize> {
+    match code {
+        43 => Some(0),
+        150 => Some(1),
+        66 => Some(2),
+        7 => Some(3),
+        42 => Some(4),
+        12 => Some(5),
+        53 => Some(6),
+        60 => Some(7),
+        61 => Some(8),
+        77 => Some(9),
+        _ => None,
+    }
+}
+
 /// The ZTP view of a DHCPv4 message: the options ZTP reads (43, 150, 66, 7,
 /// 42, 12, and the device's 60, 61, 77), found in one walk of the message,
 /// with RFC 3396 instances joined and option 52 honoured, plus `siaddr`,
@@ -35,17 +69,20 @@ const CODES: [OptionCode; 10] = [
 ///
 /// Values are decoded when asked for, so a bad option 7 does not hide a
 /// good option 43; every accessor returns the typed error of its option.
+/// The lease borrows the message and is small (the slots are offsets); it
+/// allocates only when an option really is split across instances (one
+/// buffer holds every joined value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lease<'a> {
-    values: [Option<OptionValue<'a>>; CODES.len()],
-    siaddr: Ipv4Addr,
-    sname: Option<&'a [u8]>,
-    file: Option<&'a [u8]>,
+    message: &'a [u8],
+    slots: [Slot; CODES.len()],
+    joined: Vec<u8>,
+    overload: Overload,
 }
 
 macro_rules! slot {
     ($self:ident, $code:ident) => {
-        $self.value(OptionCode::$code)
+        $self.raw(OptionCode::$code)
     };
 }
 
@@ -66,30 +103,93 @@ impl<'a> Lease<'a> {
     ///
     /// As [`Lease::parse`].
     pub fn from_message(msg: Message<&'a [u8]>) -> Result<Self> {
-        let bytes = msg.into_inner();
-        let (values, overload) = find_in(bytes, CODES)?;
-        let name = |range, holds_options: bool| {
-            if holds_options {
-                None
-            } else {
-                name_field(bytes.get(range).unwrap_or(&[]))
-            }
+        let message = msg.into_inner();
+        let mut lease = Lease {
+            message,
+            slots: [Slot::default(); CODES.len()],
+            joined: Vec::new(),
+            overload: Overload::None,
         };
-        Ok(Lease {
-            values,
-            siaddr: msg.siaddr(),
-            sname: name(field::SNAME, overload.sname()),
-            file: name(field::FILE, overload.file()),
-        })
+        let mut options = Options::new(message);
+        while let Some(opt) = options.next_raw() {
+            let (tlv, _) = opt?;
+            let Some(i) = u8::try_from(tlv.code).ok().and_then(slot_of) else {
+                continue;
+            };
+            lease.keep(i, tlv.offset, tlv.value);
+        }
+        lease.overload = options.overload();
+        Ok(lease)
     }
 
-    /// The raw (joined) value of one of the options a lease keeps.
-    pub fn value(&self, code: OptionCode) -> Option<&OptionValue<'a>> {
-        CODES
-            .iter()
-            .position(|c| c.get() == code.get())
-            .and_then(|i| self.values.get(i))
-            .and_then(Option::as_ref)
+    /// Records one instance of the option in slot `i`.
+    #[inline]
+    fn keep(&mut self, i: usize, offset: usize, value: &'a [u8]) {
+        let message = self.message;
+        let Some(slot) = self.slots.get_mut(i) else {
+            return;
+        };
+        let start = offset + 2;
+        if slot.instances == 0 {
+            *slot = Slot {
+                first: offset as u32,
+                start: start as u32,
+                len: value.len() as u32,
+                instances: 1,
+            };
+            return;
+        }
+        // RFC 3396: a second instance. The joined value is kept contiguous
+        // at the end of `joined` (moved there if another option was joined
+        // after it).
+        let (from, len) = (slot.start as usize, slot.len as usize);
+        if slot.instances == 1 {
+            slot.start = self.joined.len() as u32;
+            self.joined
+                .extend_from_slice(message.get(from..from + len).unwrap_or(&[]));
+        } else if from + len < self.joined.len() {
+            slot.start = self.joined.len() as u32;
+            self.joined.extend_from_within(from..from + len);
+        }
+        self.joined.extend_from_slice(value);
+        slot.len = (len + value.len()) as u32;
+        slot.instances = slot.instances.saturating_add(1);
+    }
+
+    /// The value and the place of the value's start, of one kept option.
+    fn raw(&self, code: OptionCode) -> Option<(&[u8], Place)> {
+        let slot = slot_of(code.get()).and_then(|i| self.slots.get(i))?;
+        if slot.instances == 0 {
+            return None;
+        }
+        let (start, len) = (slot.start as usize, slot.len as usize);
+        let at = Place::option(Family::V4, u16::from(code.get()), slot.first as usize + 2);
+        if slot.instances == 1 {
+            Some((self.message.get(start..start + len).unwrap_or(&[]), at))
+        } else {
+            Some((
+                self.joined.get(start..start + len).unwrap_or(&[]),
+                at.joined(),
+            ))
+        }
+    }
+
+    /// The bytes of one of the options a lease keeps (instances joined).
+    pub fn value_bytes(&self, code: OptionCode) -> Option<&[u8]> {
+        self.raw(code).map(|(v, _)| v)
+    }
+
+    /// The raw (joined) value of one of the options a lease keeps, with
+    /// where its first instance is.
+    pub fn value(&self, code: OptionCode) -> Option<OptionValue<'_>> {
+        let (value, _) = self.raw(code)?;
+        let slot = slot_of(code.get()).and_then(|i| self.slots.get(i))?;
+        Some(OptionValue {
+            code,
+            offset: slot.first as usize,
+            instances: usize::from(slot.instances),
+            value: Cow::Borrowed(value),
+        })
     }
 
     /// Option 53, the DHCP message type (2 OFFER, 5 ACK, ...).
@@ -99,7 +199,14 @@ impl<'a> Lease<'a> {
     /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when it is not one byte.
     pub fn message_type(&self) -> Result<Option<u8>> {
         slot!(self, MESSAGE_TYPE)
-            .map(|v| v.fixed::<1>().map(|[t]| t))
+            .map(|(v, at)| match v {
+                [t] => Ok(*t),
+                other => Err(DecodeErrorKind::BadLength {
+                    len: other.len() as u32,
+                    expected: LengthRule::Exactly(1),
+                }
+                .at(at)),
+            })
             .transpose()
     }
 
@@ -111,7 +218,7 @@ impl<'a> Lease<'a> {
     /// As [`Option43::new_checked`].
     pub fn option43(&self) -> Result<Option<Option43<'_>>> {
         slot!(self, VENDOR_SPECIFIC)
-            .map(|v| Option43::checked_at(v.value.as_ref(), v.place()))
+            .map(|(v, at)| Option43::checked_at(v, at))
             .transpose()
     }
 
@@ -123,7 +230,7 @@ impl<'a> Lease<'a> {
     pub fn suboptions(&self) -> Result<Option<Suboptions<'_>>> {
         // One walk: the typed collection reports a malformed item itself.
         slot!(self, VENDOR_SPECIFIC)
-            .map(|v| Option43::unchecked_at(v.value.as_ref(), v.place()).suboptions())
+            .map(|(v, at)| Option43::unchecked_at(v, at).suboptions())
             .transpose()
     }
 
@@ -134,7 +241,7 @@ impl<'a> Lease<'a> {
     /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when the length is not a multiple of 4.
     pub fn tftp_server_addresses(&self) -> Result<Option<Ipv4List<'_>>> {
         slot!(self, TFTP_SERVER_ADDRESS)
-            .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| Ipv4List::parse(v, at))
             .transpose()
     }
 
@@ -145,7 +252,7 @@ impl<'a> Lease<'a> {
     /// As [`Text::parse`].
     pub fn tftp_server_name(&self) -> Result<Option<TftpServerName<'_>>> {
         slot!(self, TFTP_SERVER_NAME)
-            .map(|v| TftpServerName::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| TftpServerName::parse(v, at))
             .transpose()
     }
 
@@ -156,7 +263,7 @@ impl<'a> Lease<'a> {
     /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when the length is not a multiple of 4.
     pub fn log_servers(&self) -> Result<Option<Ipv4List<'_>>> {
         slot!(self, LOG_SERVER)
-            .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| Ipv4List::parse(v, at))
             .transpose()
     }
 
@@ -167,7 +274,7 @@ impl<'a> Lease<'a> {
     /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) when the length is not a multiple of 4.
     pub fn ntp_servers(&self) -> Result<Option<Ipv4List<'_>>> {
         slot!(self, NTP_SERVERS)
-            .map(|v| Ipv4List::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| Ipv4List::parse(v, at))
             .transpose()
     }
 
@@ -178,7 +285,7 @@ impl<'a> Lease<'a> {
     /// As [`Text::parse`].
     pub fn host_name(&self) -> Result<Option<Text<'_>>> {
         slot!(self, HOST_NAME)
-            .map(|v| Text::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| Text::parse(v, at))
             .transpose()
     }
 
@@ -189,7 +296,7 @@ impl<'a> Lease<'a> {
     /// [`DecodeErrorKind::NotJuniperVendorClass`](crate::DecodeErrorKind::NotJuniperVendorClass).
     pub fn vendor_class(&self) -> Result<Option<JuniperVendorClass<'_>>> {
         slot!(self, VENDOR_CLASS)
-            .map(|v| JuniperVendorClass::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| JuniperVendorClass::parse(v, at))
             .transpose()
     }
 
@@ -200,7 +307,7 @@ impl<'a> Lease<'a> {
     /// [`DecodeErrorKind::BadLength`](crate::DecodeErrorKind::BadLength) for fewer than 2 bytes.
     pub fn client_identifier(&self) -> Result<Option<ClientIdentifier<'_>>> {
         slot!(self, CLIENT_IDENTIFIER)
-            .map(|v| ClientIdentifier::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| ClientIdentifier::parse(v, at))
             .transpose()
     }
 
@@ -211,22 +318,33 @@ impl<'a> Lease<'a> {
     /// As [`UserClass::parse`].
     pub fn user_class(&self) -> Result<Option<UserClass<'_>>> {
         slot!(self, USER_CLASS)
-            .map(|v| UserClass::parse(v.value.as_ref(), v.place()))
+            .map(|(v, at)| UserClass::parse(v, at))
             .transpose()
     }
 
     /// `siaddr` ("next server"); ZTP ignores it.
     pub fn siaddr(&self) -> Ipv4Addr {
-        self.siaddr
+        Message::new_unchecked(self.message).siaddr()
     }
 
     /// `sname` as a name, when set and not holding options; ZTP ignores it.
     pub fn sname(&self) -> Option<&'a [u8]> {
-        self.sname
+        if self.overload.sname() {
+            return None;
+        }
+        name_field(self.message.get(field::SNAME).unwrap_or(&[]))
     }
 
     /// `file` as a name, when set and not holding options; ZTP ignores it.
     pub fn file(&self) -> Option<&'a [u8]> {
-        self.file
+        if self.overload.file() {
+            return None;
+        }
+        name_field(self.message.get(field::FILE).unwrap_or(&[]))
+    }
+
+    /// The message's bytes.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.message
     }
 }

@@ -446,7 +446,7 @@ pub struct Options<'a> {
 }
 
 impl<'a> Options<'a> {
-    fn new(message: &'a [u8]) -> Self {
+    pub(crate) fn new(message: &'a [u8]) -> Self {
         Options {
             walk: area_walk(message, Area::Options),
             area: Area::Options,
@@ -472,7 +472,7 @@ impl<'a> Options<'a> {
     /// [`Iterator::next`] and [`find_in`] share: it never converts a code
     /// to an [`OptionCode`], which costs a table lookup per option.
     #[inline]
-    fn next_raw(&mut self) -> Option<Result<(Tlv<'a>, Area)>> {
+    pub(crate) fn next_raw(&mut self) -> Option<Result<(Tlv<'a>, Area)>> {
         if self.failed {
             return None;
         }
@@ -498,6 +498,11 @@ impl<'a> Options<'a> {
                 }
             }
         }
+    }
+
+    /// What option 52 said, so far.
+    pub(crate) fn overload(&self) -> Overload {
+        self.overload.unwrap_or_default()
     }
 
     #[cold]

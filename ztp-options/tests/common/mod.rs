@@ -88,3 +88,36 @@ impl Xorshift {
             .collect()
     }
 }
+
+/// A decision log holding `kinds`, in order (none of them a trailing NUL,
+/// whose entry names its option: see [`nul`] and [`log_entries`]).
+pub(crate) fn log(kinds: &[ztp_options::DecisionKind]) -> ztp_options::Log {
+    let mut log = ztp_options::Log::new();
+    for &k in kinds {
+        assert!(log.push(k), "log full");
+    }
+    log
+}
+
+/// A decision log holding `entries`, in order.
+pub(crate) fn log_entries(entries: &[ztp_options::Entry]) -> ztp_options::Log {
+    let mut log = ztp_options::Log::new();
+    for &e in entries {
+        assert!(log.push_entry(e), "log full");
+    }
+    log
+}
+
+/// The log entry of a trailing NUL tolerated in `option` (`suboption`), R7.
+pub(crate) fn nul(option: u16, suboption: Option<u16>) -> ztp_options::Entry {
+    ztp_options::Entry {
+        kind: ztp_options::DecisionKind::TrailingNul,
+        option: Some(option),
+        suboption,
+    }
+}
+
+/// A log entry of `kind`, about no option in particular.
+pub(crate) fn entry(kind: ztp_options::DecisionKind) -> ztp_options::Entry {
+    ztp_options::Entry::new(kind)
+}
