@@ -1,12 +1,12 @@
 //! The one error type of this crate.
 
-use ztp_options::{Family, Rule, Source, TransferMode};
+use ztp_options::{Rule, TransferMode};
 
 /// The longest HTTP or HTTPS URL a device accepts, in characters (R21,
 /// R30). The count is the serialised URL, as sent.
 pub const HTTP_URL_LIMIT: usize = 256;
 
-/// Why a file name, a plan or a URL gives no fetch target. Every variant
+/// Why a file name or a URL gives no fetch target. Every variant
 /// carries the offending value; [`Error::rule`] names the SPEC rule it
 /// enforces. Messages are lowercase and stable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
@@ -82,15 +82,6 @@ pub enum Error {
         /// The `url` crate's reason.
         reason: String,
     },
-    /// R20 (DHCPv4), R16 (DHCPv6): the plan's port comes from neither
-    /// suboption 05 nor option 59, the only sources these rules know.
-    #[error("the plan's port comes from {from}, neither suboption 05 nor option 59")]
-    PortSource {
-        /// Where the plan says the port came from.
-        from: Source,
-        /// The plan's family.
-        family: Family,
-    },
     /// A deserialised target whose fields do not match its URL.
     #[error("the {field} of the target does not match its url {url:?}")]
     Mismatch {
@@ -113,10 +104,6 @@ impl Error {
             | Error::ZeroPort { .. }
             | Error::BadUrl { .. }
             | Error::Mismatch { .. } => 9,
-            Error::PortSource { family, .. } => match family {
-                Family::V4 => 20,
-                Family::V6 => 16,
-            },
         })
     }
 }

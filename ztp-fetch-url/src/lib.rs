@@ -1,8 +1,9 @@
 //! From a Zero Touch Provisioning plan to the URLs a Juniper device fetches.
 //!
 //! [`ztp_options`] resolves a DHCP lease into a [`Plan`](ztp_options::Plan):
-//! an image name, a configuration name, a transfer mode, a file server and
-//! maybe a port. This crate turns that plan into URLs with the rules of the
+//! an image name, a configuration name, a transfer mode, a file server
+//! (whose variant is the family) and maybe a port (from suboption 05 or
+//! option 59). This crate turns that plan into URLs with the rules of the
 //! SPEC's "Fetch URLs" section, and parses URLs back into the same type. It
 //! does no I/O.
 //!
@@ -21,12 +22,16 @@
 //!
 //! # From a lease to URLs
 //!
+//! A [`Plan`](ztp_options::Plan) borrows from its lease; [`fetch_plan`]
+//! borrows the plan for the call only and returns an owned [`FetchPlan`].
+//!
 //! ```
 //! use ztp_fetch_url::fetch_plan;
 //! use ztp_options::{resolve_v4, samples::V4_ACK, v4::Lease};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let plan = resolve_v4(&Lease::parse(V4_ACK)?)?;
+//! let lease = Lease::parse(V4_ACK)?;
+//! let plan = resolve_v4(&lease)?;
 //! let fetch = fetch_plan(&plan);
 //! let urls: Vec<&str> = fetch.targets().map(|t| t.as_str()).collect();
 //! assert_eq!(urls, [
@@ -42,27 +47,29 @@
 //! ```
 //! use std::net::Ipv4Addr;
 //! use ztp_fetch_url::{fetch_plan, Note, PortSource};
-//! use ztp_options::{ConfigPlan, Family, FileServer, Plan, Source, TransferMode};
+//! use ztp_options::{
+//!     Addresses, ConfigPlan, FileServer, Ignored, Log, ModeSource, Plan, TransferMode,
+//!     UnknownSuboptions, V4ServerSource,
+//! };
 //!
 //! # fn main() -> Result<(), ztp_fetch_url::Error> {
 //! # let plan_for = |mode| Plan {
-//! #     family: Family::V4,
 //! #     image: None,
-//! #     config: Some(ConfigPlan {
-//! #         name: "/dist/config/jn-switch35.config:8088".into(),
-//! #         source: Source::Suboption01,
-//! #     }),
+//! #     config: Some(ConfigPlan { name: "/dist/config/jn-switch35.config:8088" }),
 //! #     transfer_mode: mode,
-//! #     transfer_mode_source: Source::Suboption03,
-//! #     file_server: FileServer::Ipv4(Ipv4Addr::new(192, 0, 2, 10)),
-//! #     file_server_source: Source::Option150,
+//! #     transfer_mode_source: ModeSource::Suboption03,
+//! #     file_server: FileServer::V4 {
+//! #         address: Ipv4Addr::new(192, 0, 2, 10),
+//! #         source: V4ServerSource::Option150,
+//! #     },
 //! #     port: None,
-//! #     ntp_servers: vec![],
-//! #     syslog_servers: vec![],
+//! #     ntp_servers: Addresses::default(),
+//! #     syslog_servers: Addresses::default(),
 //! #     host_name: None,
 //! #     proxy: None,
-//! #     unknown_suboptions: vec![],
-//! #     decisions: vec![],
+//! #     unknown_suboptions: UnknownSuboptions::default(),
+//! #     ignored: Ignored::default(),
+//! #     log: Log::new(),
 //! # };
 //! // A DHCPv4 plan whose suboption 01 is "/dist/config/jn-switch35.config:8088".
 //! let http = fetch_plan(&plan_for(TransferMode::Http)).config.unwrap()?;

@@ -40,6 +40,17 @@ impl PortSource {
     }
 }
 
+impl From<ztp_options::PortSource> for PortSource {
+    /// Where a plan's port came from (suboption 05 or option 59) is where a
+    /// target's port came from when it wins.
+    fn from(source: ztp_options::PortSource) -> Self {
+        match source {
+            ztp_options::PortSource::Suboption05 => PortSource::Suboption05,
+            ztp_options::PortSource::Option59 => PortSource::Option59,
+        }
+    }
+}
+
 impl fmt::Display for PortSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -4,7 +4,7 @@
 use core::fmt;
 use core::net::IpAddr;
 
-use ztp_options::{Family, Plan, Port, Source, TransferMode};
+use ztp_options::{Family, ImageSource, Plan, Port, TransferMode};
 
 use crate::error::Error;
 use crate::note::{Note, PortSource};
@@ -84,6 +84,10 @@ fn write_note(f: &mut fmt::Formatter<'_>, indent: &str, note: &Note) -> fmt::Res
 
 /// Turns a resolved plan into the URLs the device fetches.
 ///
+/// The plan is borrowed for the call only: the [`FetchPlan`] owns its URLs,
+/// names and notes, so it outlives the plan and the lease the plan borrows
+/// from.
+///
 /// For each file name of the plan:
 ///
 /// 1. **The `:port` suffix (R19).** Names from suboptions 00, 04 and 01 are
@@ -95,7 +99,9 @@ fn write_note(f: &mut fmt::Formatter<'_>, indent: &str, note: &Note) -> fmt::Res
 ///    a URL path, not a file name: it is not split.
 /// 2. **The port.** DHCPv4 (R20): the suffix, then suboption 05, then the
 ///    mode's default. DHCPv6 (R16): suboption 05, then option 59's port
-///    (both already chosen in [`Plan::port`]), then the default.
+///    (both already chosen in [`Plan::port`], whose
+///    [`PortSource`](ztp_options::PortSource) is one of those two), then
+///    the default.
 ///    [`Target::port_source`] says which won, and [`Note::Port`] says so in
 ///    words.
 /// 3. **The URL.** `mode://server[:port]/path`: the server in brackets when
@@ -117,19 +123,20 @@ fn write_note(f: &mut fmt::Formatter<'_>, indent: &str, note: &Note) -> fmt::Res
 /// use ztp_options::{resolve_v4, samples::V4_ACK, v4::Lease};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let plan = resolve_v4(&Lease::parse(V4_ACK)?)?;
-/// let fetch = fetch_plan(&plan);
+/// let lease = Lease::parse(V4_ACK)?;
+/// let plan = resolve_v4(&lease)?; // borrows the lease
+/// let fetch = fetch_plan(&plan); // owned: it may outlive plan and lease
 /// let config = fetch.config.unwrap()?;
 /// assert_eq!(config.as_str(), "http://192.0.2.10/ztp/ex4300.conf");
 /// assert_eq!(config.port_source(), PortSource::Default);
 /// # Ok(()) }
 /// ```
-pub fn fetch_plan(plan: &Plan) -> FetchPlan {
-    let image = plan.image.as_ref().map(|i| {
+pub fn fetch_plan(plan: &Plan<'_>) -> FetchPlan {
+    let image = plan.image.map(|i| {
         target(
             plan,
-            &i.name,
-            i.source,
+            i.name,
+            i.source == ImageSource::Option59,
             TargetKind::Image {
                 image_type: i.image_type,
             },
@@ -137,14 +144,13 @@ pub fn fetch_plan(plan: &Plan) -> FetchPlan {
     });
     let config = plan
         .config
-        .as_ref()
-        .map(|c| target(plan, &c.name, c.source, TargetKind::Config));
+        .map(|c| target(plan, c.name, false, TargetKind::Config));
     let mut notes = Vec::new();
     if plan.transfer_mode == TransferMode::Tftp {
         notes.push(Note::TftpNotRecommended);
     }
     FetchPlan {
-        family: plan.family,
+        family: plan.family(),
         mode: plan.transfer_mode,
         server: plan.file_server.ip(),
         image,
@@ -153,25 +159,18 @@ pub fn fetch_plan(plan: &Plan) -> FetchPlan {
     }
 }
 
-fn port_source(source: Source, family: Family) -> Result<PortSource, Error> {
-    match source {
-        Source::Suboption05 => Ok(PortSource::Suboption05),
-        Source::Option59 => Ok(PortSource::Option59),
-        from => Err(Error::PortSource { from, family }),
-    }
-}
-
-fn target(plan: &Plan, name: &str, source: Source, kind: TargetKind) -> Result<Target, Error> {
+/// One target of `plan`: `name` is a file name (suboptions 00, 04, 01),
+/// or, when `url_path`, option 59's path (R15).
+fn target(plan: &Plan<'_>, name: &str, url_path: bool, kind: TargetKind) -> Result<Target, Error> {
     let mode = plan.transfer_mode;
-    let family = plan.family;
+    let family = plan.family();
     let mut notes = Vec::new();
-    let plan_port: Option<(Port, PortSource)> = plan
-        .port
-        .map(|p| port_source(p.source, family).map(|s| (p.port, s)))
-        .transpose()?;
+    // Suboption 05 or option 59: the only sources R20 and R16 know, and
+    // the only ones a plan can hold.
+    let plan_port: Option<(Port, PortSource)> = plan.port.map(|p| (p.port, p.source.into()));
 
     // R19: the suffix (not in option 59's path, which is a URL path).
-    let (path, suffix) = if source == Source::Option59 {
+    let (path, suffix) = if url_path {
         (PathText::UrlPath(name), None)
     } else {
         let split = split_port_suffix(name)?;

@@ -163,9 +163,9 @@ mod serde_tests {
         let p = v4_config(TransferMode::Http, SEED);
         let mut p = p;
         p.image = Some(ztp_options::ImagePlan {
-            name: "/a.tgz:0".into(),
+            name: "/a.tgz:0",
             image_type: ImageType::Symlink,
-            source: ztp_options::Source::Suboption00,
+            source: ztp_options::ImageSource::Suboption00,
         });
         let f = fetch_plan(&p);
         let json = serde_json::to_string(&f).unwrap();

@@ -13,9 +13,9 @@ use ztp_fetch_url::{
     Error, HTTP_URL_LIMIT, Note, PortSource, PortSuffix, Target, TargetKind, fetch_plan,
     split_port_suffix,
 };
-use ztp_options::{Family, ImageType, Rule, Source, TransferMode};
+use ztp_options::{Family, ImageSource, ImageType, PortSource as PlanPort, Rule, TransferMode};
 
-fn config(p: &ztp_options::Plan) -> Result<Target, Error> {
+fn config(p: &ztp_options::Plan<'_>) -> Result<Target, Error> {
     fetch_plan(p).config.unwrap()
 }
 
@@ -126,7 +126,7 @@ fn r19_one_bad_name_does_not_hide_the_other() {
     let p = with_image(
         v4_config(TransferMode::Http, "/a.conf:0"),
         "junos.tgz",
-        Source::Suboption00,
+        ImageSource::Suboption00,
         ImageType::File,
     );
     let f = fetch_plan(&p);
@@ -167,7 +167,7 @@ fn r20_suffix_beats_suboption_05_which_beats_the_default() {
         with_port(
             v4_config(TransferMode::Http, name),
             8080,
-            Source::Suboption05,
+            PlanPort::Suboption05,
         )
     };
     // Suffix and suboption 05: the suffix wins, and the note says what lost.
@@ -198,7 +198,7 @@ fn r20_with_ftp_or_tftp_suboption_05_is_next_after_the_ignored_suffix() {
     let p = with_port(
         v4_config(TransferMode::Tftp, SEED),
         6969,
-        Source::Suboption05,
+        PlanPort::Suboption05,
     );
     let t = config(&p).unwrap();
     assert_eq!(
@@ -209,17 +209,42 @@ fn r20_with_ftp_or_tftp_suboption_05_is_next_after_the_ignored_suffix() {
 }
 
 #[test]
-fn r20_a_port_from_an_unknown_source_is_an_error() {
-    let p = with_port(v4_config(TransferMode::Http, "/a"), 8080, Source::Option150);
-    let err = config(&p).unwrap_err();
-    assert_eq!(
-        err,
-        Error::PortSource {
-            from: Source::Option150,
-            family: Family::V4
-        }
-    );
-    assert_eq!(err.rule(), Rule(20));
+fn r20_r16_a_plan_port_comes_from_suboption_05_or_option_59_only() {
+    // The plan's port sources are the two R20 and R16 name (a port from
+    // anywhere else cannot be written); each is the target's source of the
+    // same name when it wins.
+    for (from, want, family, rule) in [
+        (
+            PlanPort::Suboption05,
+            PortSource::Suboption05,
+            Family::V4,
+            20,
+        ),
+        (
+            PlanPort::Suboption05,
+            PortSource::Suboption05,
+            Family::V6,
+            16,
+        ),
+        (PlanPort::Option59, PortSource::Option59, Family::V6, 16),
+    ] {
+        assert_eq!(PortSource::from(from), want);
+        assert_eq!(from.as_str(), want.as_str());
+        let t = config(&with_port(
+            with_config(plan(family, TransferMode::Http), "/a"),
+            8080,
+            from,
+        ))
+        .unwrap();
+        assert_eq!((t.port(), t.port_source()), (8080, want));
+        let note = Note::Port {
+            port: 8080,
+            from: want,
+            family,
+        };
+        assert!(t.notes().contains(&note), "{:?}", t.notes());
+        assert_eq!(note.rule(), Some(Rule(rule)));
+    }
 }
 
 // ---- R16: DHCPv6 port precedence ----
@@ -230,14 +255,14 @@ fn r16_suboption_05_then_option_59_then_the_default() {
     let t = config(&with_port(
         v6_config(TransferMode::Http, name),
         8443,
-        Source::Suboption05,
+        PlanPort::Suboption05,
     ))
     .unwrap();
     assert_eq!((t.port(), t.port_source()), (8443, PortSource::Suboption05));
     let t = config(&with_port(
         v6_config(TransferMode::Http, name),
         8080,
-        Source::Option59,
+        PlanPort::Option59,
     ))
     .unwrap();
     assert_eq!((t.port(), t.port_source()), (8080, PortSource::Option59));
@@ -255,7 +280,11 @@ fn r16_suboption_05_then_option_59_then_the_default() {
 
 #[test]
 fn r16_choice_in_dhcpv6_the_suffix_is_cut_but_never_a_port() {
-    let p = with_port(v6_config(TransferMode::Http, SEED), 8080, Source::Option59);
+    let p = with_port(
+        v6_config(TransferMode::Http, SEED),
+        8080,
+        PlanPort::Option59,
+    );
     let t = config(&p).unwrap();
     assert_eq!(
         t.as_str(),
@@ -275,11 +304,11 @@ fn r16_an_image_from_option_59_is_a_url_path_not_split() {
         with_image(
             plan(Family::V6, TransferMode::Http),
             "/img/junos%2Dlatest.tgz:8088",
-            Source::Option59,
+            ImageSource::Option59,
             ImageType::Symlink,
         ),
         8080,
-        Source::Option59,
+        PlanPort::Option59,
     );
     let t = fetch_plan(&p).image.unwrap().unwrap();
     assert_eq!(
@@ -382,13 +411,6 @@ fn r22_ipv6_servers_are_written_in_brackets() {
     }
 }
 
-#[test]
-fn r22_a_dhcpv4_plan_may_still_name_an_ipv6_server() {
-    let mut p = v4_config(TransferMode::Http, "/a.conf:8088");
-    p.file_server = ztp_options::FileServer::Ipv6("fe80::1".parse().unwrap());
-    assert_eq!(config(&p).unwrap().as_str(), "http://[fe80::1]:8088/a.conf");
-}
-
 // ---- R23: anonymous FTP ----
 
 #[test]
@@ -448,7 +470,7 @@ fn notes_come_in_the_order_the_rules_ran() {
     let p = with_port(
         with_config(plan(Family::V4, TransferMode::Ftp), "sw.conf:2121"),
         2100,
-        Source::Suboption05,
+        PlanPort::Suboption05,
     );
     let t = config(&p).unwrap();
     assert_eq!(

@@ -6,8 +6,8 @@ use ztp_options::{Family, ImageType, TransferMode, resolve_v4, samples::V4_ACK, 
 
 #[test]
 fn r20_r22_sample_v4_ack_gives_the_exact_urls() {
-    let plan = resolve_v4(&Lease::parse(V4_ACK).unwrap()).unwrap();
-    let f = fetch_plan(&plan);
+    let lease = Lease::parse(V4_ACK).unwrap();
+    let f = fetch_plan(&resolve_v4(&lease).unwrap());
     assert_eq!(f.family, Family::V4);
     assert_eq!(f.mode, TransferMode::Http);
     assert_eq!(f.server.to_string(), "192.0.2.10");

@@ -6,7 +6,7 @@ mod common;
 
 use common::{SEED, plan, with_config, with_port};
 use ztp_fetch_url::{Error, PortSource, Target, TargetKind, UrlOrigin, fetch_plan};
-use ztp_options::{Family, Source, TransferMode};
+use ztp_options::{Family, PortSource as PlanPort, TransferMode};
 
 use Family::{V4, V6};
 use TransferMode::{Ftp, Http, Https, Tftp};
@@ -16,7 +16,7 @@ struct Row {
     mode: TransferMode,
     name: String,
     /// Suboption 05 (or, DHCPv6, option 59) port in the plan.
-    port: Option<(u16, Source)>,
+    port: Option<(u16, PlanPort)>,
     expect: Result<(String, PortSource), Error>,
 }
 
@@ -35,7 +35,7 @@ fn row(
     family: Family,
     mode: TransferMode,
     name: &str,
-    port: Option<(u16, Source)>,
+    port: Option<(u16, PlanPort)>,
     expect: Result<(String, PortSource), Error>,
 ) -> Row {
     Row {
@@ -50,8 +50,8 @@ fn row(
 #[rustfmt::skip]
 fn rows() -> Vec<Row> {
     use PortSource::{Default, Option59, Suboption05, Suffix};
-    let s05 = |p| Some((p, Source::Suboption05));
-    let o59 = |p| Some((p, Source::Option59));
+    let s05 = |p| Some((p, PlanPort::Suboption05));
+    let o59 = |p| Some((p, PlanPort::Option59));
     // "http://192.0.2.10/" is 18 characters: a 238-character name after
     // its "/" makes a 256-character URL.
     let at_limit = format!("/{}", "a".repeat(238));

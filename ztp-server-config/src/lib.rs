@@ -2,14 +2,15 @@
 //! dhcpd (`dhcpd.conf`, `dhcpd6.conf`), Kea (`kea-dhcp4`, `kea-dhcp6` JSON)
 //! and dnsmasq (`dhcp-option` lines), from a [`Plan`] of `ztp-options`.
 //!
-//! A [`Plan`] is what a device resolves from a lease; [`render`] writes the
-//! server configuration whose reply resolves to that plan again, for the
-//! clients a [`Scope`] selects. What you must know about how a server sends
+//! A [`Plan`] is what a device resolves from a lease (borrowed from it; a
+//! [`PlanBuf`] is its owned form and lends one with [`PlanBuf::as_plan`]);
+//! [`render`] writes the server configuration whose reply resolves to that
+//! plan again, for the clients a [`Scope`] selects. What you must know about how a server sends
 //! it is a [`Note`]; what a server cannot send at all is an [`Error`] naming
 //! the value (there is no fallback that would change the plan: every server
 //! below sends suboption 00, so suboption 04 is never needed as a stand-in).
 //! [`Rendered::plan`] is the plan the device will resolve from what the
-//! server sends, so a test can require exactly that.
+//! server sends (a [`PlanBuf`]), so a test can require exactly that.
 //!
 //! This crate does no I/O: it returns text.
 //!
@@ -20,12 +21,15 @@
 //! use ztp_server_config::{Scope, Server, render};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let plan = resolve_v4(&Lease::parse(samples::V4_ACK)?)?;
+//! let lease = Lease::parse(samples::V4_ACK)?;
+//! let plan = resolve_v4(&lease)?; // a Plan<'_>, borrowed from the lease
 //! let out = render(Server::Dnsmasq, &plan, &Scope::VendorClass)?;
 //! // Option 43 as raw bytes: suboption 00 (the image) survives intact.
 //! assert!(out.text.contains("dhcp-option-force=tag:juniper-ztp,43,00:"));
 //! assert!(out.text.contains("dhcp-vendorclass=set:juniper-ztp,Juniper-"));
-//! assert_eq!(out.plan, plan);
+//! // R12: the ignored option 66 is sent again, so the device ignores it again.
+//! assert!(out.text.contains(",66,\"192.0.2.10\""));
+//! assert_eq!(out.plan.as_plan(), plan); // Rendered::plan is a PlanBuf
 //!
 //! let kea = render(Server::Kea4, &plan, &"02:00:00:aa:bb:cc".parse()?)?;
 //! let json: serde_json::Value = serde_json::from_str(&kea.text)?;
@@ -125,7 +129,7 @@ mod wire;
 use std::fmt;
 use std::str::FromStr;
 
-use ztp_options::{CannotProceed, Family, Plan};
+use ztp_options::{CannotProceed, Family, Plan, PlanBuf};
 
 /// The prefix of option 60 (and of DHCPv6 option 16's data) that
 /// [`Scope::VendorClass`] matches.
@@ -257,8 +261,9 @@ pub enum Note {
     /// vendor class with `Juniper-` anywhere in it matches too.
     VendorClassSubstring,
     /// dnsmasq appends a NUL to option 66 (and 12): the device tolerates
-    /// it (R7) and its decision log says so; [`Rendered::plan`] does not
-    /// carry that decision.
+    /// it (R7) and its decision log says so (a
+    /// [`DecisionKind::TrailingNul`](ztp_options::DecisionKind::TrailingNul)
+    /// entry); [`Rendered::plan`] does not carry that entry.
     TrailingNul {
         /// The option.
         option: u8,
@@ -350,14 +355,25 @@ pub struct Rendered {
     /// must know to use it.
     pub notes: Vec<Note>,
     /// The plan the device resolves from what the server sends with this
-    /// configuration: the plan given, unless a [`Note`] says otherwise (and
-    /// without the decisions that only record wire quirks of a decoded
-    /// lease, such as a tolerated trailing NUL, since the server sends none).
-    pub plan: Plan,
+    /// configuration, owned: the plan given (compare it with
+    /// [`PlanBuf::as_plan`]), unless a [`Note`] says otherwise, and without
+    /// what only records wire quirks of a decoded lease (a tolerated
+    /// trailing NUL, `siaddr`, `sname`, `file`, another enterprise's option
+    /// 17: log entries and [`Ignored`](ztp_options::Ignored) values), since
+    /// the encoder sends none.
+    pub plan: PlanBuf,
 }
 
 /// Renders the configuration that makes `server` send `plan` to the clients
 /// of `scope`.
+///
+/// The plan is borrowed for the call only (a kept [`PlanBuf`] lends one with
+/// [`PlanBuf::as_plan`]); what the server sends is what ztp-options'
+/// encoder writes for it ([`Plan::to_v4_options`],
+/// [`Plan::to_v6_options`]): its values, sources and
+/// [`Ignored`](ztp_options::Ignored) record, so that an ignored option 66
+/// or suboption 04 is sent again and ignored again. The decision log is
+/// not read.
 ///
 /// # Errors
 ///
@@ -372,8 +388,10 @@ pub struct Rendered {
 /// use ztp_server_config::{Error, Scope, Server, render};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let plan = resolve_v6(&Lease::parse(samples::V6_REPLY)?)?;
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// let plan = resolve_v6(&lease)?;
 /// let out = render(Server::Isc6, &plan, &Scope::VendorClass)?;
+/// assert_eq!(out.plan.as_plan(), plan);
 /// assert!(out.text.contains("option vsio.juniper code 2636 = encapsulate juniper;"));
 /// assert!(matches!(
 ///     render(Server::Isc, &plan, &Scope::VendorClass),
@@ -381,14 +399,14 @@ pub struct Rendered {
 /// ));
 /// # Ok(()) }
 /// ```
-pub fn render(server: Server, plan: &Plan, scope: &Scope) -> Result<Rendered, Error> {
+pub fn render(server: Server, plan: &Plan<'_>, scope: &Scope) -> Result<Rendered, Error> {
     if let Some(expected) = server.family()
-        && expected != plan.family
+        && expected != plan.family()
     {
         return Err(Error::WrongFamily {
             server,
             expected,
-            found: plan.family,
+            found: plan.family(),
         });
     }
     let wire = wire::Wire::from_plan(plan)?;

@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 
 use ztp_options::v4::{Option43, OptionCode, OptionSet};
 use ztp_options::{
-    CannotProceed, DecodeError, Family, Plan, resolve_v4_options, resolve_v6_options, v6,
+    CannotProceed, DecodeError, Family, Plan, PlanBuf, resolve_v4_options, resolve_v6_options, v6,
 };
 
 use crate::Error;
@@ -36,15 +36,20 @@ fn malformed(e: DecodeError) -> Error {
 }
 
 impl Wire {
-    pub(crate) fn from_plan(plan: &Plan) -> Result<Self, Error> {
+    /// The options of `plan`, as ztp-options' encoder writes them: it reads
+    /// the plan's values, sources and [`Ignored`](ztp_options::Ignored)
+    /// record (an ignored option 66, the other option 150 addresses, an
+    /// ignored suboption 04 or 05 server, option 59's unused scheme, path
+    /// and port are sent again), never its decision log.
+    pub(crate) fn from_plan(plan: &Plan<'_>) -> Result<Self, Error> {
         let mut wire = Wire {
-            family: plan.family,
+            family: plan.family(),
             items: Vec::new(),
             vendor: None,
             v4: Vec::new(),
             boot_url: None,
         };
-        match plan.family {
+        match plan.family() {
             Family::V4 => {
                 for o in &plan.to_v4_options()? {
                     if o.code == OptionCode::VENDOR_SPECIFIC {
@@ -83,8 +88,8 @@ impl Wire {
 
     /// The plan a device resolves from a reply carrying exactly these
     /// options (ztp-options builds the reply: a BOOTREPLY, or a DHCPv6
-    /// REPLY with transaction id 0).
-    pub(crate) fn resolve(&self) -> Result<Plan, Error> {
+    /// REPLY with transaction id 0), owned.
+    pub(crate) fn resolve(&self) -> Result<PlanBuf, Error> {
         match self.family {
             Family::V4 => {
                 let mut set = OptionSet::new();

@@ -29,8 +29,8 @@ use std::time::{Duration, Instant};
 
 use ztp_options::v4::{OptionCode, OptionSet};
 use ztp_options::{
-    Decision, ImageType, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4,
-    resolve_v4_options, resolve_v6, resolve_v6_options, v4, v6,
+    DecisionKind, ImageType, Plan, PlanBuf, Port, PortOrServer, TransferMode, VendorInfo,
+    resolve_v4, resolve_v4_options, resolve_v6, resolve_v6_options, v4, v6,
 };
 use ztp_server_config::{Error, MacAddr, Rendered, Scope, Server, render};
 
@@ -54,12 +54,12 @@ const WAIT: Duration = Duration::from_secs(20);
 
 // ---------------------------------------------------------------- plans
 
-fn plan_v4(info: &VendorInfo, servers: &[Ipv4Addr]) -> Plan {
+fn plan_v4(info: &VendorInfo, servers: &[Ipv4Addr]) -> PlanBuf {
     let list: Vec<u8> = servers.iter().flat_map(|a| a.octets()).collect();
     plan_v4_with(info, OptionCode::TFTP_SERVER_ADDRESS, list)
 }
 
-fn plan_v4_with(info: &VendorInfo, code: OptionCode, value: Vec<u8>) -> Plan {
+fn plan_v4_with(info: &VendorInfo, code: OptionCode, value: Vec<u8>) -> PlanBuf {
     let mut set = OptionSet::new();
     let mut v = Vec::new();
     info.put_v4(&mut v).unwrap();
@@ -68,7 +68,7 @@ fn plan_v4_with(info: &VendorInfo, code: OptionCode, value: Vec<u8>) -> Plan {
     resolve_v4_options(&set).unwrap()
 }
 
-fn plan_v6(info: &VendorInfo, url: &v6::BootFileUrlRepr) -> Plan {
+fn plan_v6(info: &VendorInfo, url: &v6::BootFileUrlRepr) -> PlanBuf {
     let mut options = v6::OptionSet::new();
     let mut v = Vec::new(); // put_v6 writes the enterprise number too
     info.put_v6(&mut v).unwrap();
@@ -81,7 +81,7 @@ fn plan_v6(info: &VendorInfo, url: &v6::BootFileUrlRepr) -> Plan {
 }
 
 /// Image and config over HTTP, the config name with a `:port` suffix (R19).
-fn http_with_port() -> Plan {
+fn http_with_port() -> PlanBuf {
     plan_v4(
         &VendorInfo {
             image: Some("/img/junos-install-ex-x86-64-23.4R2.tgz".into()),
@@ -94,7 +94,7 @@ fn http_with_port() -> Plan {
 }
 
 /// Config only, over TFTP (R11: no suboption 03).
-fn tftp_config_only() -> Plan {
+fn tftp_config_only() -> PlanBuf {
     plan_v4(
         &VendorInfo {
             config: Some("ex4300.conf".into()),
@@ -105,7 +105,7 @@ fn tftp_config_only() -> Plan {
 }
 
 /// The file server in option 66 only (R3: an address literal as text).
-fn option_66_only() -> Plan {
+fn option_66_only() -> PlanBuf {
     plan_v4_with(
         &VendorInfo {
             image: Some("junos.tgz".into()),
@@ -118,7 +118,7 @@ fn option_66_only() -> Plan {
 }
 
 /// Option 43 over 255 bytes (R2): long TFTP names and a symlink.
-fn long_option_43() -> Plan {
+fn long_option_43() -> PlanBuf {
     plan_v4(
         &VendorInfo {
             image: Some(format!("/images/{}.tgz", "junos-install-ex".repeat(9))),
@@ -133,7 +133,7 @@ fn long_option_43() -> Plan {
 }
 
 /// DHCPv6: image and config in option 17, option 59 with a port.
-fn v6_plan() -> Plan {
+fn v6_plan() -> PlanBuf {
     plan_v6(
         &VendorInfo {
             image: Some("/img/junos-evo.tgz".into()),
@@ -539,12 +539,12 @@ fn tshark(lab: &Lab, args: &[&str]) -> String {
 // ---------------------------------------------------------- one case
 
 /// A client outside the scope gets a lease without the ZTP options.
-fn outsider(server: Server, plan: &Plan, scope: &Scope) {
+fn outsider(server: Server, plan: &Plan<'_>, scope: &Scope) {
     let _one = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let rendered = render(server, plan, scope).unwrap();
-    let v6 = plan.family == ztp_options::Family::V6;
+    let v6 = plan.family() == ztp_options::Family::V6;
     let lab = Lab::new(v6);
     let mut srv = start_server(&lab, &rendered, v6);
     wait_ready(&lab, server, &mut srv);
@@ -584,14 +584,14 @@ fn outsider(server: Server, plan: &Plan, scope: &Scope) {
 }
 
 /// Renders, serves, asks, and checks. Returns the rendered output.
-fn case(server: Server, plan: &Plan, scope: &Scope) -> Rendered {
+fn case(server: Server, plan: &Plan<'_>, scope: &Scope) -> Rendered {
     // One case at a time: the machine stays idle enough for tshark to be
     // capturing when it says it is, and each case takes about a second.
     let _one = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let rendered = render(server, plan, scope).unwrap();
-    let v6 = plan.family == ztp_options::Family::V6;
+    let v6 = plan.family() == ztp_options::Family::V6;
     let lab = Lab::new(v6);
     let mut srv = start_server(&lab, &rendered, v6);
     wait_ready(&lab, server, &mut srv);
@@ -616,32 +616,31 @@ fn case(server: Server, plan: &Plan, scope: &Scope) -> Rendered {
 
     // The reply the server really sent resolves to the rendered plan.
     let got = if v6 {
-        resolve_v6(&v6::Lease::parse(&reply).unwrap())
+        resolve_v6(&v6::Lease::parse(&reply).unwrap()).map(|p| p.to_buf())
     } else {
-        resolve_v4(&v4::Lease::parse(&reply).unwrap())
+        resolve_v4(&v4::Lease::parse(&reply).unwrap()).map(|p| p.to_buf())
     };
     let mut got = got.unwrap_or_else(|e| panic!("{server}: reply does not resolve: {e}\n{slog}"));
-    // Decisions that only record a server's wire habits (R7 trailing NUL,
-    // R13 siaddr/sname/file set) are the server's, not the plan's: print
-    // them for the record, and compare the rest.
-    let quirks: Vec<Decision> = got
-        .decisions
-        .iter()
-        .filter(|d| {
-            matches!(
-                d,
-                Decision::TrailingNul { .. }
-                    | Decision::SiaddrIgnored { .. }
-                    | Decision::SnameIgnored { .. }
-                    | Decision::FileIgnored { .. }
-            )
-        })
-        .cloned()
-        .collect();
-    got.decisions.retain(|d| !quirks.contains(d));
-    for q in &quirks {
+    // What only records a server's wire habits (R7 trailing NUL, R13
+    // siaddr/sname/file set: log entries and their ignored values) is the
+    // server's, not the plan's: print it for the record, and compare the
+    // rest.
+    let quirk = |kind: DecisionKind| {
+        matches!(
+            kind,
+            DecisionKind::TrailingNul
+                | DecisionKind::SiaddrIgnored
+                | DecisionKind::SnameIgnored
+                | DecisionKind::FileIgnored
+        )
+    };
+    for q in got.decisions().filter(|d| quirk(d.kind())) {
         eprintln!("{server}: wire habit: [{}] {q}", q.rule());
     }
+    got.log.retain(|e| !quirk(e.kind));
+    got.ignored.siaddr = None;
+    got.ignored.sname = None;
+    got.ignored.file = None;
     assert_eq!(got, rendered.plan, "{server}: plan from the reply");
 
     // tshark: nothing malformed, and the same option values.
@@ -996,7 +995,7 @@ macro_rules! interop {
         #[test]
         fn $name() {
             if ready(stringify!($name)) {
-                case($server, &$plan, &$scope);
+                case($server, &$plan.as_plan(), &$scope);
             }
         }
     };
@@ -1086,7 +1085,7 @@ macro_rules! outside {
         #[test]
         fn $name() {
             if ready(stringify!($name)) {
-                outsider($server, &$plan, &$scope);
+                outsider($server, &$plan.as_plan(), &$scope);
             }
         }
     };
@@ -1175,7 +1174,7 @@ fn r2_dnsmasq_refuses_long_option_43() {
         .len();
     assert!(len > 255);
     assert_eq!(
-        render(Server::Dnsmasq, &plan, &Scope::VendorClass),
+        render(Server::Dnsmasq, &plan.as_plan(), &Scope::VendorClass),
         Err(Error::TooLong {
             server: Server::Dnsmasq,
             option: 43,

@@ -4,56 +4,61 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use ztp_options::{
-    ConfigPlan, Family, FileServer, ImagePlan, ImageType, Plan, Port, PortPlan, Source,
-    TransferMode,
+    Addresses, ConfigPlan, Family, FileServer, Ignored, ImagePlan, ImageSource, ImageType, Log,
+    ModeSource, Plan, Port, PortPlan, PortSource, TransferMode, UnknownSuboptions, V4ServerSource,
 };
 
 pub(crate) const V4_SERVER: Ipv4Addr = Ipv4Addr::new(192, 0, 2, 10);
 pub(crate) const V6_SERVER: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1);
 pub(crate) const SEED: &str = "/dist/config/jn-switch35.config:8088";
 
-/// A plan with nothing but a file server and a mode; the tests add names.
-pub(crate) fn plan(family: Family, mode: TransferMode) -> Plan {
-    let (file_server, file_server_source) = match family {
-        Family::V4 => (FileServer::Ipv4(V4_SERVER), Source::Option150),
-        Family::V6 => (FileServer::Ipv6(V6_SERVER), Source::Option59),
+/// A plan with nothing but a file server (its variant is the family) and
+/// a mode; the tests add names.
+pub(crate) fn plan(family: Family, mode: TransferMode) -> Plan<'static> {
+    let file_server = match family {
+        Family::V4 => FileServer::V4 {
+            address: V4_SERVER,
+            source: V4ServerSource::Option150,
+        },
+        Family::V6 => FileServer::V6 { address: V6_SERVER },
     };
     Plan {
-        family,
         image: None,
         config: None,
         transfer_mode: mode,
-        transfer_mode_source: Source::Suboption03,
+        transfer_mode_source: ModeSource::Suboption03,
         file_server,
-        file_server_source,
         port: None,
-        ntp_servers: vec![],
-        syslog_servers: vec![],
+        ntp_servers: Addresses::default(),
+        syslog_servers: Addresses::default(),
         host_name: None,
         proxy: None,
-        unknown_suboptions: vec![],
-        decisions: vec![],
+        unknown_suboptions: UnknownSuboptions::default(),
+        ignored: Ignored::default(),
+        log: Log::new(),
     }
 }
 
-pub(crate) fn with_config(mut p: Plan, name: &str) -> Plan {
-    p.config = Some(ConfigPlan {
-        name: name.into(),
-        source: Source::Suboption01,
-    });
+pub(crate) fn with_config<'a>(mut p: Plan<'a>, name: &'a str) -> Plan<'a> {
+    p.config = Some(ConfigPlan { name });
     p
 }
 
-pub(crate) fn with_image(mut p: Plan, name: &str, source: Source, image_type: ImageType) -> Plan {
+pub(crate) fn with_image<'a>(
+    mut p: Plan<'a>,
+    name: &'a str,
+    source: ImageSource,
+    image_type: ImageType,
+) -> Plan<'a> {
     p.image = Some(ImagePlan {
-        name: name.into(),
+        name,
         image_type,
         source,
     });
     p
 }
 
-pub(crate) fn with_port(mut p: Plan, port: u16, source: Source) -> Plan {
+pub(crate) fn with_port(mut p: Plan<'_>, port: u16, source: PortSource) -> Plan<'_> {
     p.port = Some(PortPlan {
         port: Port::new(port).unwrap(),
         source,
@@ -62,12 +67,12 @@ pub(crate) fn with_port(mut p: Plan, port: u16, source: Source) -> Plan {
 }
 
 /// A DHCPv4 plan with one configuration name.
-pub(crate) fn v4_config(mode: TransferMode, name: &str) -> Plan {
+pub(crate) fn v4_config(mode: TransferMode, name: &str) -> Plan<'_> {
     with_config(plan(Family::V4, mode), name)
 }
 
 /// A DHCPv6 plan with one configuration name.
-pub(crate) fn v6_config(mode: TransferMode, name: &str) -> Plan {
+pub(crate) fn v6_config(mode: TransferMode, name: &str) -> Plan<'_> {
     with_config(plan(Family::V6, mode), name)
 }
 
