@@ -6,7 +6,7 @@ use core::fmt;
 use core::time::Duration;
 
 use ztp_fetch_url::{Note, Target, TargetKind};
-use ztp_options::{CannotProceed, Decision, Family, Rule};
+use ztp_options::{CannotProceed, DecisionKind, Family, Rule};
 use ztp_script_detect::{Binary, ConfigFormat, Diagnostic, Kind, Verdict};
 
 use crate::event::FetchError;
@@ -169,8 +169,16 @@ pub enum Log<I> {
         /// How many bindings were untried before this one was picked.
         candidates: usize,
     },
-    /// A decision the lease's resolution made (R10..R18).
-    Decision(Decision),
+    /// A decision the lease's resolution made (R10..R18): its stable kind,
+    /// its rule and its sentence.
+    Decision {
+        /// The kind (stable identifier: `kind.id()`).
+        kind: DecisionKind,
+        /// The rule.
+        rule: Rule,
+        /// The sentence, with the values it is about.
+        text: String,
+    },
     /// A note about a fetch URL (R16, R19, R20, R23, R30).
     Note(Note),
     /// R27: the image is the installed one; no fetch, no install.
@@ -223,7 +231,7 @@ impl<I> Log<I> {
     pub fn rule(&self) -> Option<Rule> {
         match self {
             Log::Bound { .. } | Log::Trying { .. } => Some(Rule(29)),
-            Log::Decision(d) => Some(d.rule()),
+            Log::Decision { rule, .. } => Some(*rule),
             Log::Note(n) => n.rule(),
             Log::ImageSkipped { .. } | Log::SymlinkNotCompared { .. } => Some(Rule(27)),
             Log::Sniffed(_) => Some(Rule(24)),
@@ -276,7 +284,7 @@ impl<I: fmt::Display> fmt::Display for Log<I> {
                     ""
                 }
             ),
-            Log::Decision(d) => write!(f, "{d}"),
+            Log::Decision { text, .. } => f.write_str(text),
             Log::Note(n) => write!(f, "{n}"),
             Log::ImageSkipped { name } => {
                 write!(

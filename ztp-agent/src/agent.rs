@@ -4,7 +4,7 @@ use core::time::Duration;
 
 use crate::rank::{Binding, rank};
 use ztp_fetch_url::{Target, fetch_plan, split_port_suffix};
-use ztp_options::{CannotProceed, Family, ImageType, Plan, resolve_v4, resolve_v6, v4, v6};
+use ztp_options::{CannotProceed, Family, ImageType, PlanBuf, resolve_v4, resolve_v6, v4, v6};
 use ztp_script_detect::{Kind, Platform, Script, sniff};
 
 use crate::action::{Action, ConfigOutcome, Failure, ImageOutcome, Log, Step, Summary};
@@ -285,7 +285,7 @@ impl<I: Clone + PartialEq> Agent<I> {
         let log = Log::Bound {
             interface: interface.clone(),
             family,
-            complete: outcome.as_ref().is_ok_and(Plan::is_complete),
+            complete: outcome.as_ref().is_ok_and(PlanBuf::is_complete),
             unusable: outcome.as_ref().err().copied(),
         };
         match slot {
@@ -589,7 +589,7 @@ impl<I: Clone + PartialEq> Agent<I> {
             out.push(Action::Log(Log::Trying {
                 interface: b.interface.clone(),
                 family: b.family,
-                complete: b.outcome.as_ref().is_ok_and(Plan::is_complete),
+                complete: b.outcome.as_ref().is_ok_and(PlanBuf::is_complete),
                 attempt: self.attempts,
                 candidates: untried.len(),
             }));
@@ -621,13 +621,17 @@ impl<I: Clone + PartialEq> Agent<I> {
     fn start(
         &mut self,
         interface: I,
-        plan: &Plan,
+        plan: &PlanBuf,
         out: &mut Vec<Action<I>>,
     ) -> Result<(), Failure> {
-        for d in &plan.decisions {
-            out.push(Action::Log(Log::Decision(d.clone())));
+        for d in plan.decisions() {
+            out.push(Action::Log(Log::Decision {
+                kind: d.kind(),
+                rule: d.rule(),
+                text: d.to_string(),
+            }));
         }
-        let fetch = fetch_plan(plan);
+        let fetch = fetch_plan(&plan.as_plan());
         for note in fetch.targets().flat_map(Target::notes).chain(&fetch.notes) {
             out.push(Action::Log(Log::Note(note.clone())));
         }
@@ -675,7 +679,7 @@ impl<I: Clone + PartialEq> Agent<I> {
                 // R27: the image is installed already and there is no config.
                 out.push(Action::Done(Summary {
                     interface,
-                    family: plan.family,
+                    family: plan.family(),
                     image: image_outcome,
                     config: ConfigOutcome::None,
                     attempts: self.attempts,
@@ -691,7 +695,7 @@ impl<I: Clone + PartialEq> Agent<I> {
         });
         self.state = State::Working(Box::new(Attempt {
             interface,
-            family: plan.family,
+            family: plan.family(),
             config,
             image_outcome,
             wait,
@@ -729,10 +733,11 @@ impl<I: Clone + PartialEq> Agent<I> {
 }
 
 /// Decodes and resolves a reply of `family` (R1..R18).
-fn resolve(family: Family, reply: &[u8]) -> Result<Plan, CannotProceed> {
+/// The plan is kept with the binding, so it is owned.
+fn resolve(family: Family, reply: &[u8]) -> Result<PlanBuf, CannotProceed> {
     match family {
-        Family::V4 => resolve_v4(&v4::Lease::parse(reply)?),
-        Family::V6 => resolve_v6(&v6::Lease::parse(reply)?),
+        Family::V4 => resolve_v4(&v4::Lease::parse(reply)?).map(|p| p.to_buf()),
+        Family::V6 => resolve_v6(&v6::Lease::parse(reply)?).map(|p| p.to_buf()),
     }
 }
 

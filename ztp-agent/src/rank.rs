@@ -1,7 +1,7 @@
 //! R29: the order ZTP tries the bindings a device holds. A workflow step,
 //! so it is the agent's, not the codec's.
 
-use ztp_options::{CannotProceed, Family, Plan};
+use ztp_options::{CannotProceed, Family, PlanBuf};
 
 /// One binding a device holds: an interface (any type the caller uses to
 /// name it), its family and what resolving its lease gave.
@@ -12,7 +12,8 @@ pub struct Binding<I> {
     /// DHCPv4 or DHCPv6.
     pub family: Family,
     /// The plan, or why ZTP cannot proceed on it.
-    pub outcome: Result<Plan, CannotProceed>,
+    /// (Owned: a binding outlives the reply it was resolved from.)
+    pub outcome: Result<PlanBuf, CannotProceed>,
 }
 
 /// R29: the order ZTP tries bindings in. Those with everything (image,

@@ -3,11 +3,11 @@
 
 use ztp_agent::{Binding, rank};
 use ztp_options::{
-    CannotProceed, Family, Plan, VendorInfo, resolve_v4_options, resolve_v6_options, v4, v6,
+    CannotProceed, Family, PlanBuf, VendorInfo, resolve_v4_options, resolve_v6_options, v4, v6,
 };
 
 /// A DHCPv4 reply with `info` in option 43 and option 150.
-fn v4(info: VendorInfo) -> Result<Plan, CannotProceed> {
+fn v4(info: VendorInfo) -> Result<PlanBuf, CannotProceed> {
     let mut set = v4::OptionSet::new();
     set.insert(
         v4::OptionCode::VENDOR_SPECIFIC,
@@ -20,7 +20,7 @@ fn v4(info: VendorInfo) -> Result<Plan, CannotProceed> {
 }
 
 /// A DHCPv6 REPLY with `info` in option 17 and option 59.
-fn v6(info: VendorInfo) -> Result<Plan, CannotProceed> {
+fn v6(info: VendorInfo) -> Result<PlanBuf, CannotProceed> {
     let mut set = v6::OptionSet::new();
     set.push(
         v6::OptionCode::VENDOR_OPTS,

@@ -100,7 +100,7 @@ fn bind4(iface: &'static str, reply: Vec<u8>) -> E {
 }
 
 fn render(a: &Action<&str>) -> Option<String> {
-    if let Action::Log(Log::Decision(_) | Log::Note(_) | Log::Bound { .. }) = a {
+    if let Action::Log(Log::Decision { .. } | Log::Note(_) | Log::Bound { .. }) = a {
         return None;
     }
     let rule = a

@@ -11,8 +11,8 @@ use ztp_fetch_url::fetch_plan;
 use ztp_options::v4::{self, OptionCode, OptionSet};
 use ztp_options::v6;
 use ztp_options::{
-    EncodeError, ImageType, Plan, Port, PortOrServer, TransferMode, VendorInfo, resolve_v4_options,
-    resolve_v6_options,
+    EncodeError, ImageType, PlanBuf, Port, PortOrServer, TransferMode, VendorInfo,
+    resolve_v4_options, resolve_v6_options,
 };
 use ztp_server_config::{Error as ServerConfigError, MacAddr, Scope, Server, render};
 
@@ -65,7 +65,7 @@ fn v4_addr(value: &str, flag: &str) -> Result<Ipv4Addr, Refusal> {
 }
 
 /// The options and the plan a device resolves from them.
-fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
+fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal> {
     if args.image.is_none() && args.config.is_none() {
         return Err(
             "give --image, --config or both: with neither, ZTP cannot proceed (R18)".into(),
@@ -103,7 +103,7 @@ fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
         v4_options(args, info)?
     };
     // Refuse what the device would refuse when it builds its URLs (R21...).
-    let fetch = fetch_plan(&plan);
+    let fetch = fetch_plan(&plan.as_plan());
     if let Some(e) = fetch.errors().next() {
         return Err(format!("the device would refuse this: [{}] {e}", e.rule()));
     }
@@ -113,7 +113,7 @@ fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
 fn v4_options(
     args: &EncodeArgs,
     info: VendorInfo,
-) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
+) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal> {
     let server = v4_addr(&args.server, "--server")?;
     let mut set = OptionSet::new();
     let err = |e: EncodeError| format!("cannot encode: {e}");
@@ -173,7 +173,7 @@ fn v6_options(
     args: &EncodeArgs,
     info: VendorInfo,
     port: Option<Port>,
-) -> Result<(Vec<Instance>, Vec<u8>, Plan), Refusal> {
+) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal> {
     if !args.ntp.is_empty() || !args.syslog.is_empty() || args.hostname.is_some() {
         return Err("--ntp, --syslog and --hostname are DHCPv4 options (42, 7, 12); DHCPv6 ZTP carries none of them".into());
     }
@@ -253,11 +253,12 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
             }
             println!("options area: {}", hex(&area));
             println!("the device resolves them to:");
+            let plan = plan.as_plan();
             if let Some(i) = &plan.image {
                 println!("  image {} ({})", i.name, i.source);
             }
             if let Some(c) = &plan.config {
-                println!("  config {} ({})", c.name, c.source);
+                println!("  config {} ({})", c.name, c.source());
             }
             println!("  {} from {}", plan.transfer_mode, plan.file_server);
             for t in fetch_plan(&plan).targets() {
@@ -270,7 +271,7 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
 
 /// Prints the configuration that makes `server` send `plan`; notes go to
 /// stderr.
-fn server_config(args: &EncodeArgs, server: Server, plan: &Plan) -> u8 {
+fn server_config(args: &EncodeArgs, server: Server, plan: &PlanBuf) -> u8 {
     let scope = match &args.mac {
         Some(mac) => match mac.parse::<MacAddr>() {
             Ok(mac) => Scope::Host(mac),
@@ -281,7 +282,7 @@ fn server_config(args: &EncodeArgs, server: Server, plan: &Plan) -> u8 {
         },
         None => Scope::VendorClass,
     };
-    match render(server, plan, &scope) {
+    match render(server, &plan.as_plan(), &scope) {
         Ok(out) => {
             print!("{}", out.text);
             for note in &out.notes {

@@ -97,21 +97,25 @@ fn note_line(n: &Note) -> String {
 
 /// The warnings a person should act on: inputs the rules ignored that look
 /// like mistakes, and notes of the URL builder that say a value was dropped.
-fn warnings(plan: &Plan, fetch: &FetchPlan) -> Vec<String> {
+fn warnings(plan: &Plan<'_>, fetch: &FetchPlan) -> Vec<String> {
     let mut out = Vec::new();
-    for d in &plan.decisions {
+    // R12 kept the ignored option 66 as it came: warn when it would not do
+    // without option 150.
+    if let Some(raw) = plan.ignored.option66 {
+        let value = String::from_utf8_lossy(raw);
+        if value
+            .trim_end_matches('\0')
+            .parse::<std::net::Ipv4Addr>()
+            .is_err()
+        {
+            out.push(format!(
+                "option 66 {value:?} is not an ip address: harmless while option 150 is sent, \
+                 fatal without it (R3)"
+            ));
+        }
+    }
+    for d in plan.decisions() {
         match d {
-            Decision::Option66Ignored { value }
-                if value
-                    .trim_end_matches('\0')
-                    .parse::<std::net::Ipv4Addr>()
-                    .is_err() =>
-            {
-                out.push(format!(
-                    "option 66 {value:?} is not an ip address: harmless while option 150 is sent, \
-                     fatal without it (R3)"
-                ));
-            }
             Decision::TrailingNul { option, .. } => out.push(format!(
                 "option {option} ends in a nul byte; the device tolerates it, but the server adds \
                  it (dnsmasq does for option 66)"
@@ -192,7 +196,7 @@ impl Report {
     pub(crate) fn resolved(
         family: &'static str,
         title: String,
-        outcome: Result<Plan, CannotProceed>,
+        outcome: Result<Plan<'_>, CannotProceed>,
         input: &[u8],
     ) -> Self {
         let plan = match outcome {
@@ -208,7 +212,7 @@ impl Report {
         let image = plan.image.as_ref().map(|i| {
             let (port, url, error) = target_fields(&fetch.image);
             ImageJson {
-                name: i.name.clone(),
+                name: i.name.to_owned(),
                 symlink: i.image_type == ImageType::Symlink,
                 source: i.source.to_string(),
                 port,
@@ -219,16 +223,15 @@ impl Report {
         let config = plan.config.as_ref().map(|c| {
             let (port, url, error) = target_fields(&fetch.config);
             ConfigJson {
-                name: c.name.clone(),
-                source: c.source.to_string(),
+                name: c.name.to_owned(),
+                source: c.source().to_string(),
                 port,
                 url,
                 error,
             }
         });
         let mut decisions: Vec<RuleMessage> = plan
-            .decisions
-            .iter()
+            .decisions()
             .map(|d| rule_message(d.rule(), d))
             .collect();
         for n in fetch
@@ -249,14 +252,10 @@ impl Report {
             file_server: Some(plan.file_server.to_string()),
             image,
             config,
-            ntp_servers: plan.ntp_servers.iter().map(ToString::to_string).collect(),
-            syslog_servers: plan
-                .syslog_servers
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
-            hostname: plan.host_name.clone(),
-            proxy: plan.proxy.clone(),
+            ntp_servers: plan.ntp_servers.iter().map(|a| a.to_string()).collect(),
+            syslog_servers: plan.syslog_servers.iter().map(|a| a.to_string()).collect(),
+            hostname: plan.host_name.map(str::to_owned),
+            proxy: plan.proxy.map(str::to_owned),
             decisions,
             warnings: warnings(&plan, &fetch),
             title,
