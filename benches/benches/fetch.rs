@@ -11,7 +11,8 @@ use ztp_options::resolve_v4;
 use ztp_options::v4::Lease;
 
 fn fetch_url(c: &mut Criterion) {
-    let plan = resolve_v4(&Lease::parse(ztp_options::samples::V4_ACK).unwrap()).unwrap();
+    let lease = Lease::parse(ztp_options::samples::V4_ACK).unwrap();
+    let plan = resolve_v4(&lease).unwrap();
     let urls = fetch_plan(&plan);
     assert_eq!(urls.targets().count(), 2);
     let mut g = c.benchmark_group("fetch_url");

@@ -5,6 +5,7 @@
 //! code. The `ratios` command (`src/bin/ratios.rs`) reads criterion's
 //! results and prints each pair's ratio against its goal.
 
+pub mod instructions;
 pub mod nom_walk;
 
 use std::net::{Ipv4Addr, Ipv6Addr};

@@ -23,14 +23,15 @@ fn mode(m: TransferMode) -> Mode {
 fn v4_sides_agree() {
     let ack = v4_ack();
     assert_eq!(ack.len(), 336);
-    let plan = resolve_v4(&ztp_options::v4::Lease::parse(&ack).unwrap()).unwrap();
+    let lease = ztp_options::v4::Lease::parse(&ack).unwrap();
+    let plan = resolve_v4(&lease).unwrap();
     let want = HandPlan {
-        image: plan.image.as_ref().map(|i| i.name.clone()),
-        config: plan.config.as_ref().map(|c| c.name.clone()),
+        image: plan.image.map(|i| i.name.to_owned()),
+        config: plan.config.map(|c| c.name.to_owned()),
         mode: mode(plan.transfer_mode),
         server: match plan.file_server {
-            FileServer::Ipv4(a) => a,
-            FileServer::Ipv6(_) => unreachable!(),
+            FileServer::V4 { address, .. } => address,
+            FileServer::V6 { .. } => unreachable!(),
         },
     };
     assert_eq!(dhcproto_v4_lease_to_plan(&ack), Some(want.clone()));
@@ -42,19 +43,27 @@ fn v4_sides_agree() {
     let mut theirs = Vec::new();
     dhcproto_v4_encode(&want, &mut theirs).unwrap();
     let reply = |options: &[u8]| [&ack[..240], options].concat();
-    let a = resolve_v4(&ztp_options::v4::Lease::parse(&reply(&ours)).unwrap()).unwrap();
-    let b = resolve_v4(&ztp_options::v4::Lease::parse(&reply(&theirs)).unwrap()).unwrap();
-    assert_eq!(a, plan);
-    assert_eq!(b, plan);
+    let (ours, theirs) = (reply(&ours), reply(&theirs));
+    let (a, b) = (
+        ztp_options::v4::Lease::parse(&ours).unwrap(),
+        ztp_options::v4::Lease::parse(&theirs).unwrap(),
+    );
+    assert_eq!(resolve_v4(&a).unwrap(), plan);
+    assert_eq!(resolve_v4(&b).unwrap(), plan);
 }
 
 #[test]
 fn v6_sides_agree() {
     let plan = resolve_v6(&ztp_options::v6::Lease::parse(V6_REPLY).unwrap()).unwrap();
     let hand = dhcproto_v6_reply_to_plan(V6_REPLY).unwrap();
-    assert_eq!(hand.image, plan.image.as_ref().map(|i| i.name.clone()));
-    assert_eq!(hand.config, plan.config.as_ref().map(|c| c.name.clone()));
+    assert_eq!(hand.image.as_deref(), plan.image.map(|i| i.name));
+    assert_eq!(hand.config.as_deref(), plan.config.map(|c| c.name));
     assert_eq!(hand.mode, mode(plan.transfer_mode));
     assert_eq!(hand.port, plan.port.map(|p| p.port.get()));
-    assert_eq!(FileServer::Ipv6(hand.server), plan.file_server);
+    assert_eq!(
+        FileServer::V6 {
+            address: hand.server
+        },
+        plan.file_server
+    );
 }

@@ -21,7 +21,7 @@ use ztp_fetch_url::{HTTP_URL_LIMIT, Target, TargetKind, UrlOrigin, fetch_plan, s
 use ztp_options::v4::{self, Area, Message, MessageRepr, Option43};
 use ztp_options::v6::{self, BootFileUrl, VendorOpts};
 use ztp_options::{
-    Decision, Family, Place, Plan, Port, TransferMode, VendorInfo, resolve_v4, resolve_v6,
+    DecisionKind, Family, Place, PlanBuf, Port, TransferMode, VendorInfo, resolve_v4, resolve_v6,
 };
 use ztp_script_detect::{PREFIX_MAX, Sniff, Sniffer, Status, sniff as sniff_whole};
 
@@ -50,23 +50,27 @@ pub const TARGETS: &[(&str, Check)] = &[
 /// The decisions the encoder does not re-create (documented in
 /// `ztp-options/src/encode.rs`: wire quirks of the decoded lease, and other
 /// enterprises' option 17, which a plan does not carry).
-fn recreated(plan: &Plan) -> Plan {
+fn recreated(plan: &PlanBuf) -> PlanBuf {
     let mut plan = plan.clone();
-    plan.decisions.retain(|d| {
+    plan.log.retain(|e| {
         !matches!(
-            d,
-            Decision::TrailingNul { .. }
-                | Decision::SiaddrIgnored { .. }
-                | Decision::SnameIgnored { .. }
-                | Decision::FileIgnored { .. }
-                | Decision::OtherEnterprise { .. }
+            e.kind,
+            DecisionKind::TrailingNul
+                | DecisionKind::SiaddrIgnored
+                | DecisionKind::SnameIgnored
+                | DecisionKind::FileIgnored
+                | DecisionKind::OtherEnterprises
         )
     });
+    plan.ignored.siaddr = None;
+    plan.ignored.sname = None;
+    plan.ignored.file = None;
+    plan.ignored.other_enterprises.clear();
     plan
 }
 
 /// Encodes a DHCPv4 plan into a reply, decodes and resolves it.
-fn v4_plan_again(plan: &Plan) -> Plan {
+fn v4_plan_again(plan: &PlanBuf) -> PlanBuf {
     let set = plan.to_v4_options().expect("a v4 plan encodes");
     let mut options = Vec::new();
     set.put(&mut options).unwrap();
@@ -77,17 +81,21 @@ fn v4_plan_again(plan: &Plan) -> Plan {
     assert_eq!(exact, options);
     let msg = MessageRepr::reply(set).to_vec();
     let lease = v4::Lease::parse(&msg).expect("an encoded plan decodes");
-    resolve_v4(&lease).expect("an encoded plan resolves")
+    resolve_v4(&lease)
+        .expect("an encoded plan resolves")
+        .to_buf()
 }
 
 /// Encodes a DHCPv6 plan into a reply, decodes and resolves it.
-fn v6_plan_again(plan: &Plan) -> Plan {
+fn v6_plan_again(plan: &PlanBuf) -> PlanBuf {
     let set = plan.to_v6_options().expect("a v6 plan encodes");
     let msg = v6::MessageRepr::reply(set)
         .to_vec()
         .expect("a v6 plan fits");
     let lease = v6::Lease::parse(&msg).expect("an encoded plan decodes");
-    resolve_v6(&lease).expect("an encoded plan resolves")
+    resolve_v6(&lease)
+        .expect("an encoded plan resolves")
+        .to_buf()
 }
 
 // ---------------------------------------------------------------- decoders
@@ -159,9 +167,11 @@ pub fn v4_message(data: &[u8]) {
         }
         let _ = (lease.siaddr(), lease.sname(), lease.file());
         if let Ok(plan) = resolve_v4(&lease) {
-            for d in &plan.decisions {
-                let _ = (d.rule(), d.to_string());
+            for d in plan.decisions() {
+                let _ = (d.rule(), d.kind().id(), d.to_string());
             }
+            let plan = plan.to_buf();
+            assert_eq!(plan.as_plan().to_buf(), plan);
             let want = recreated(&plan);
             assert_eq!(recreated(&v4_plan_again(&plan)), want);
         }
@@ -286,7 +296,12 @@ pub fn v6_message(data: &[u8]) {
         let _ = class.data().count();
     }
     if let Ok(plan) = resolve_v6(&lease) {
-        assert_eq!(plan.family, Family::V6);
+        assert_eq!(plan.family(), Family::V6);
+        for d in plan.decisions() {
+            let _ = (d.rule(), d.kind().id(), d.to_string());
+        }
+        let plan = plan.to_buf();
+        assert_eq!(plan.as_plan().to_buf(), plan);
         let want = recreated(&plan);
         assert_eq!(recreated(&v6_plan_again(&plan)), want);
     }
@@ -371,7 +386,7 @@ pub fn plan_v4(data: &[u8]) {
     if let Ok(info) = VendorInfo::arbitrary(&mut u) {
         vendor_info_v4_roundtrip(&info, false);
     }
-    if let Ok(plan) = Plan::arbitrary_v4(&mut u) {
+    if let Ok(plan) = PlanBuf::arbitrary_v4(&mut u) {
         assert_eq!(v4_plan_again(&plan), plan);
     }
 }
@@ -392,7 +407,7 @@ pub fn plan_v6(data: &[u8]) {
             assert_eq!(url.to_repr(), repr);
         }
     }
-    if let Ok(plan) = Plan::arbitrary_v6(&mut u) {
+    if let Ok(plan) = PlanBuf::arbitrary_v6(&mut u) {
         assert_eq!(v6_plan_again(&plan), plan);
     }
 }
@@ -483,13 +498,14 @@ pub fn fetch_url(data: &[u8]) {
     }
     let mut u = Unstructured::new(data);
     let plan = if u.arbitrary::<bool>().unwrap_or(false) {
-        Plan::arbitrary_v6(&mut u)
+        PlanBuf::arbitrary_v6(&mut u)
     } else {
-        Plan::arbitrary_v4(&mut u)
+        PlanBuf::arbitrary_v4(&mut u)
     };
     let Ok(plan) = plan else {
         return;
     };
+    let plan = plan.as_plan();
     let fetch = fetch_plan(&plan);
     let _ = fetch.to_string();
     for t in fetch.targets() {

@@ -2,9 +2,13 @@
 //! estimates and the goal, read from
 //! `target/criterion/<group>/<id>/new/estimates.json`.
 //!
-//! Usage: `cargo run -p ztp-benches --bin ratios [CRITERION_DIR]` after
-//! `cargo bench -p ztp-benches`. Exits 1 when a goal is not met, 2 when a
-//! result is missing.
+//! Then the same pairs in instructions per call, counted by callgrind
+//! (`ztp_benches::instructions`: this binary runs itself under valgrind),
+//! with their goals.
+//!
+//! Usage: `cargo run --release -p ztp-benches --bin ratios [CRITERION_DIR]`
+//! after `cargo bench -p ztp-benches`. Exits 1 when a goal is not met, 2
+//! when a result is missing.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,7 +33,7 @@ const PAIRS: &[Pair] = &[
         numerator: "v4_lease_to_plan/dhcproto_borrowed",
         denominator: "v4_lease_to_plan/ztp",
         at_least: true,
-        goal: Some(2.0),
+        goal: Some(3.0),
     },
     Pair {
         numerator: "v6_reply_to_plan/dhcproto",
@@ -41,7 +45,7 @@ const PAIRS: &[Pair] = &[
         numerator: "v4_option43_decode/ztp",
         denominator: "v4_option43_decode/memcpy",
         at_least: false,
-        goal: Some(10.0),
+        goal: Some(5.0),
     },
     Pair {
         numerator: "v4_encode/dhcproto",
@@ -76,7 +80,21 @@ fn criterion_dir() -> PathBuf {
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, cmd, name, n] = &args[..]
+        && cmd == "run"
+    {
+        return match ztp_benches::instructions::run(name, n.parse().unwrap_or(1)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let dir = criterion_dir();
+    println!("Criterion means, one run:");
+    println!();
     let mut status = ExitCode::SUCCESS;
     println!(
         "| pair | {:>12} | {:>12} | ratio | goal | met |",
@@ -107,6 +125,23 @@ fn main() -> ExitCode {
             }
         };
         println!("| {name} | {n:>9.1} ns | {d:>9.1} ns | {ratio:.2} | {goal} | {met} |");
+    }
+    println!();
+    println!("Instructions per call (callgrind):");
+    println!();
+    let measured = std::env::current_exe()
+        .map_err(|e| e.to_string())
+        .and_then(|exe| ztp_benches::instructions::measure(&exe));
+    match measured {
+        Ok(costs) => {
+            if !ztp_benches::instructions::print(&costs) && status == ExitCode::SUCCESS {
+                status = ExitCode::from(1);
+            }
+        }
+        Err(e) => {
+            println!("not measured: {e}");
+            status = ExitCode::from(2);
+        }
     }
     status
 }

@@ -1,0 +1,260 @@
+//! Instructions per call, counted by callgrind: the figure that does not
+//! move with machine noise. Each workload runs under valgrind twice, with 1
+//! and with N+1 iterations, and the difference divided by N is the cost of
+//! one call (`(count(N+1) - count(1)) / N`), setup and process start
+//! cancelled out. Both sides of a pair run the same harness.
+//!
+//! The `instructions` and `ratios` binaries run their own executable under
+//! valgrind with `run NAME N`, which [`run`] serves.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+
+use crate::nom_walk::NomWalk;
+use crate::{
+    dhcproto_borrowed_v4_lease_to_plan, dhcproto_v4_lease_to_plan, dhcproto_v6_reply_to_plan,
+    v4_ack,
+};
+use ztp_options::samples::V6_REPLY;
+use ztp_options::v4::{Lease, Message, Option43};
+use ztp_options::{resolve_v4, resolve_v6};
+
+/// The workloads, by name.
+pub const WORKLOADS: &[&str] = &[
+    "walk/hand",
+    "walk/nom",
+    "v4_lease_to_plan/ztp",
+    "v4_lease_to_plan/dhcproto",
+    "v4_lease_to_plan/dhcproto_borrowed",
+    "v6_reply_to_plan/ztp",
+    "v6_reply_to_plan/dhcproto",
+    "v4_option43_decode/ztp",
+    "v4_option43_decode/memcpy",
+];
+
+/// A goal on the measured costs.
+pub enum Goal {
+    /// `numerator / denominator` at least (`at_least`) or at most `goal`.
+    Ratio {
+        /// What is compared.
+        what: &'static str,
+        /// The numerator's workload.
+        numerator: &'static str,
+        /// The denominator's workload.
+        denominator: &'static str,
+        /// At least, or at most.
+        at_least: bool,
+        /// The bound.
+        goal: f64,
+    },
+    /// A workload's cost at most `max` instructions per call.
+    AtMost {
+        /// What is measured.
+        what: &'static str,
+        /// The workload.
+        workload: &'static str,
+        /// The bound.
+        max: f64,
+    },
+}
+
+/// The goals (the second design's issues): the nom walk within 3 % of the
+/// hand walk, ACK to plan 10x dhcproto's owned decode and 3x its borrowed
+/// iterator (at most 600 instructions), option 43's typed read at most 150,
+/// REPLY to plan 10x dhcproto (at most 950).
+pub const GOALS: &[Goal] = &[
+    Goal::Ratio {
+        what: "nom walk / hand walk (the hand walk stays when over 1.03)",
+        numerator: "walk/nom",
+        denominator: "walk/hand",
+        at_least: false,
+        goal: 1.03,
+    },
+    Goal::Ratio {
+        what: "ACK to plan: dhcproto owned / ztp",
+        numerator: "v4_lease_to_plan/dhcproto",
+        denominator: "v4_lease_to_plan/ztp",
+        at_least: true,
+        goal: 10.0,
+    },
+    Goal::Ratio {
+        what: "ACK to plan: dhcproto borrowed / ztp",
+        numerator: "v4_lease_to_plan/dhcproto_borrowed",
+        denominator: "v4_lease_to_plan/ztp",
+        at_least: true,
+        goal: 3.0,
+    },
+    Goal::AtMost {
+        what: "ACK to plan, ztp",
+        workload: "v4_lease_to_plan/ztp",
+        max: 600.0,
+    },
+    Goal::AtMost {
+        what: "option 43 typed read, ztp",
+        workload: "v4_option43_decode/ztp",
+        max: 150.0,
+    },
+    Goal::Ratio {
+        what: "REPLY to plan: dhcproto / ztp",
+        numerator: "v6_reply_to_plan/dhcproto",
+        denominator: "v6_reply_to_plan/ztp",
+        at_least: true,
+        goal: 10.0,
+    },
+    Goal::AtMost {
+        what: "REPLY to plan, ztp",
+        workload: "v6_reply_to_plan/ztp",
+        max: 950.0,
+    },
+];
+
+/// Runs one workload `n` times.
+///
+/// # Errors
+///
+/// An unknown workload, or a workload that fails.
+pub fn run(name: &str, n: u64) -> Result<(), String> {
+    let ack = v4_ack();
+    let o43 = Lease::parse(&ack)
+        .ok()
+        .and_then(|l| l.option43().ok().flatten().map(|o| o.as_bytes().to_vec()))
+        .ok_or("the sample ACK has option 43")?;
+    let mut buf = vec![0u8; o43.len()];
+    for _ in 0..n {
+        match name {
+            "walk/hand" => {
+                let msg = Message::new_unchecked(black_box(&ack[..]));
+                let mut sum = 0usize;
+                for o in msg.options() {
+                    let o = o.map_err(|e| e.to_string())?;
+                    sum += usize::from(o.code.get()) + o.value.len();
+                }
+                black_box(sum);
+            }
+            "walk/nom" => {
+                let mut sum = 0usize;
+                for o in NomWalk::new(black_box(&ack[..])) {
+                    let (code, _, value) = o.map_err(|at| format!("byte {at}"))?;
+                    sum += usize::from(code) + value.len();
+                }
+                black_box(sum);
+            }
+            "v4_lease_to_plan/ztp" => {
+                let lease = Lease::parse(black_box(&ack)).map_err(|e| e.to_string())?;
+                black_box(resolve_v4(&lease).map_err(|e| e.to_string())?);
+            }
+            "v4_lease_to_plan/dhcproto" => {
+                black_box(dhcproto_v4_lease_to_plan(black_box(&ack)));
+            }
+            "v4_lease_to_plan/dhcproto_borrowed" => {
+                black_box(dhcproto_borrowed_v4_lease_to_plan(black_box(&ack)));
+            }
+            "v6_reply_to_plan/ztp" => {
+                let lease = ztp_options::v6::Lease::parse(black_box(V6_REPLY))
+                    .map_err(|e| e.to_string())?;
+                black_box(resolve_v6(&lease).map_err(|e| e.to_string())?);
+            }
+            "v6_reply_to_plan/dhcproto" => {
+                black_box(dhcproto_v6_reply_to_plan(black_box(V6_REPLY)));
+            }
+            "v4_option43_decode/ztp" => {
+                let sub = Option43::new_checked(black_box(&o43))
+                    .and_then(|o| o.suboptions())
+                    .map_err(|e| e.to_string())?;
+                black_box((sub.image(), sub.config(), sub.transfer_mode()));
+            }
+            "v4_option43_decode/memcpy" => {
+                buf.copy_from_slice(black_box(&o43));
+                black_box(&buf);
+            }
+            other => return Err(format!("no workload {other:?}")),
+        }
+    }
+    Ok(())
+}
+
+/// Total instructions of `exe run NAME n` under callgrind.
+fn count(exe: &Path, name: &str, n: u64) -> Result<u64, String> {
+    let out = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(exe)
+        .args(["run", name, &n.to_string()])
+        .output()
+        .map_err(|e| format!("cannot run valgrind (apt-get install valgrind): {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(format!("{name}: {stderr}"));
+    }
+    stderr
+        .lines()
+        .find_map(|l| l.split("Collected : ").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| format!("{name}: no \"Collected\" line from callgrind"))
+}
+
+/// Instructions per call of every workload, measured by running `exe`
+/// (which must serve `run NAME N` with [`run`]) under callgrind.
+///
+/// # Errors
+///
+/// valgrind missing or a workload failing.
+pub fn measure(exe: &Path) -> Result<Vec<(&'static str, f64)>, String> {
+    const N: u64 = 1000;
+    WORKLOADS
+        .iter()
+        .map(|name| {
+            let one = count(exe, name, 1)?;
+            let many = count(exe, name, N + 1)?;
+            Ok((*name, many.saturating_sub(one) as f64 / N as f64))
+        })
+        .collect()
+}
+
+/// Prints the costs and the goals as Markdown tables; whether every goal
+/// is met.
+pub fn print(costs: &[(&'static str, f64)]) -> bool {
+    println!("| workload | instructions per call |");
+    println!("| --- | ---: |");
+    for (name, cost) in costs {
+        println!("| `{name}` | {cost:.0} |");
+    }
+    println!();
+    println!("| goal | measured | goal | met |");
+    println!("| --- | ---: | --- | --- |");
+    let cost = |name: &str| costs.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
+    let mut met = true;
+    for g in GOALS {
+        let (what, value, bound, ok) = match *g {
+            Goal::Ratio {
+                what,
+                numerator,
+                denominator,
+                at_least,
+                goal,
+            } => {
+                let (Some(a), Some(b)) = (cost(numerator), cost(denominator)) else {
+                    continue;
+                };
+                let r = a / b;
+                let op = if at_least { ">=" } else { "<=" };
+                let ok = if at_least { r >= goal } else { r <= goal };
+                (what, format!("{r:.2}"), format!("{op} {goal}"), ok)
+            }
+            Goal::AtMost {
+                what,
+                workload,
+                max,
+            } => {
+                let Some(c) = cost(workload) else { continue };
+                (what, format!("{c:.0}"), format!("<= {max}"), c <= max)
+            }
+        };
+        met &= ok;
+        println!(
+            "| {what} | {value} | {bound} | {} |",
+            if ok { "yes" } else { "NO" }
+        );
+    }
+    met
+}
