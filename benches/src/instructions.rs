@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
 
-use crate::nom_walk::NomWalk;
+use crate::nom_walk::{HandWalk, NomWalk};
 use crate::{
     dhcproto_borrowed_v4_lease_to_plan, dhcproto_v4_lease_to_plan, dhcproto_v6_reply_to_plan,
     v4_ack,
@@ -24,6 +24,7 @@ use ztp_options::{resolve_v4, resolve_v6};
 pub const WORKLOADS: &[&str] = &[
     "walk/hand",
     "walk/nom",
+    "walk/ztp",
     "v4_lease_to_plan/ztp",
     "v4_lease_to_plan/dhcproto",
     "v4_lease_to_plan/dhcproto_borrowed",
@@ -124,6 +125,14 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
     for _ in 0..n {
         match name {
             "walk/hand" => {
+                let mut sum = 0usize;
+                for o in HandWalk::new(black_box(&ack[..])) {
+                    let (code, _, value) = o.map_err(|at| format!("byte {at}"))?;
+                    sum += usize::from(code) + value.len();
+                }
+                black_box(sum);
+            }
+            "walk/ztp" => {
                 let msg = Message::new_unchecked(black_box(&ack[..]));
                 let mut sum = 0usize;
                 for o in msg.options() {

@@ -144,7 +144,7 @@ fn borrowed_decode_and_encoding_into_a_callers_buffer_do_not_allocate() {
 
     // Encoding into a caller's buffer.
     let plan = v4;
-    let info = plan.vendor_info();
+    let info = plan.vendor_info().unwrap();
     let set = plan.to_v4_options().unwrap();
     let repr = MessageRepr::parse(&Message::new_checked(V4_ACK).unwrap()).unwrap();
     let mut buf = vec![0u8; 2048];

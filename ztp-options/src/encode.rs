@@ -32,7 +32,13 @@ fn wrong_family(expected: Family, found: Family) -> EncodeError {
 impl Plan<'_> {
     /// The vendor suboptions (DHCPv4 option 43, DHCPv6 option 17 for
     /// enterprise 2636) that carry this plan.
-    pub fn vendor_info(&self) -> VendorInfo {
+    ///
+    /// # Errors
+    ///
+    /// [`EncodeErrorKind::BadText`] (suboption 04) when the ignored
+    /// alternate image (R10) is not UTF-8: it was kept as it came, and the
+    /// owned suboptions hold text, so sending it would change its bytes.
+    pub fn vendor_info(&self) -> Result<VendorInfo> {
         let mut info = VendorInfo {
             unknown: self.unknown_suboptions.to_vec(),
             proxy: self.proxy.map(String::from),
@@ -48,7 +54,17 @@ impl Plan<'_> {
             }
         }
         if let Some(alt) = self.ignored.alt_image {
-            info.alt_image = Some(String::from_utf8_lossy(alt).into_owned());
+            let alt = core::str::from_utf8(alt).map_err(|e| {
+                let kind = crate::error::DecodeErrorKind::InvalidUtf8 {
+                    valid_up_to: u32::try_from(e.valid_up_to()).unwrap_or(u32::MAX),
+                    len: u32::try_from(alt.len()).unwrap_or(u32::MAX),
+                };
+                EncodeError::new(
+                    Item::option(self.family(), self.vendor_option()).suboption(4),
+                    EncodeErrorKind::BadText { kind },
+                )
+            })?;
+            info.alt_image = Some(alt.into());
         }
         if self.transfer_mode_source == ModeSource::Suboption03 {
             info.transfer_mode = Some(self.transfer_mode);
@@ -59,7 +75,15 @@ impl Plan<'_> {
         if let Some(address) = self.ignored.suboption05_server {
             info.port_or_server = Some(PortOrServer::Server(address));
         }
-        info
+        Ok(info)
+    }
+
+    /// 43 or 17.
+    fn vendor_option(&self) -> u16 {
+        match self.family() {
+            Family::V4 => 43,
+            Family::V6 => 17,
+        }
     }
 
     /// The DHCPv4 options that carry this plan, in this order: 43, 150, 66,
@@ -74,7 +98,7 @@ impl Plan<'_> {
             return Err(wrong_family(Family::V4, self.family()));
         };
         let mut set = v4::OptionSet::new();
-        let info = self.vendor_info();
+        let info = self.vendor_info()?;
         if !info.is_empty() {
             let mut value = Vec::with_capacity(info.buffer_len_v4()?);
             info.put_v4(&mut value)?;
@@ -139,7 +163,7 @@ impl Plan<'_> {
             },
         };
         let mut options = v6::OptionSet::new();
-        let info = self.vendor_info();
+        let info = self.vendor_info()?;
         if !info.is_empty() {
             let mut value = Vec::with_capacity(info.buffer_len_v6()?);
             info.put_v6(&mut value)?;
@@ -154,7 +178,11 @@ impl Plan<'_> {
 
 impl PlanBuf {
     /// [`Plan::vendor_info`] of [`PlanBuf::as_plan`].
-    pub fn vendor_info(&self) -> VendorInfo {
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::vendor_info`].
+    pub fn vendor_info(&self) -> Result<VendorInfo> {
         self.as_plan().vendor_info()
     }
 

@@ -365,27 +365,16 @@ impl<'a> Suboptions<'a> {
     where
         I: IntoIterator<Item = Result<Item<'a>>>,
     {
-        let mut s = Suboptions {
-            image: None,
-            config: None,
-            image_type: None,
-            transfer_mode: None,
-            alt_image: None,
-            port_or_server: None,
-            proxy: None,
-            unknown: 0,
-        };
-        // Offsets of the known codes seen so far, to report duplicates.
+        let mut s = Suboptions::EMPTY;
         // Offset of each known code's first item (u32::MAX: not seen).
         let mut seen = [u32::MAX; 9];
         for item in items {
             let item = item?;
             let code = item.code;
-            if !code.is_known() {
-                s.unknown = s.unknown.saturating_add(1);
-                continue;
-            }
-            if let Some(slot) = seen.get_mut(usize::from(code.get())) {
+            if let Some(slot) = seen
+                .get_mut(usize::from(code.get()))
+                .filter(|_| code.is_known())
+            {
                 if *slot != u32::MAX {
                     return Err(DecodeErrorKind::DuplicateSuboption {
                         first_offset: *slot,
@@ -395,26 +384,85 @@ impl<'a> Suboptions<'a> {
                 *slot = len32(item.offset);
             }
             let at = base.suboption(code.get(), item.value_offset);
-            let v = item.value;
-            match code {
-                SuboptionCode::IMAGE => s.image = Some(Text::parse(v, at)?),
-                SuboptionCode::CONFIG => s.config = Some(Text::parse(v, at)?),
-                SuboptionCode::IMAGE_TYPE => {
-                    s.image_type = Some(ImageType::try_from(v).map_err(|k| k.at(at))?)
-                }
-                SuboptionCode::TRANSFER_MODE => {
-                    s.transfer_mode = Some(TransferMode::try_from(v).map_err(|k| k.at(at))?);
-                }
-                SuboptionCode::ALT_IMAGE => s.alt_image = Some(Text::parse(v, at)?),
-                SuboptionCode::PORT_OR_SERVER => {
-                    s.port_or_server =
-                        Some(PortOrServer::parse(base.family(), v).map_err(|k| k.at(at))?);
-                }
-                SuboptionCode::PROXY => s.proxy = Some(Text::parse(v, at)?),
-                _ => {}
-            }
+            s.accept(base.family(), code, item.value, at)
+                .map_err(|k| k.at(at))?;
         }
         Ok(s)
+    }
+
+    const EMPTY: Suboptions<'static> = Suboptions {
+        image: None,
+        config: None,
+        image_type: None,
+        transfer_mode: None,
+        alt_image: None,
+        port_or_server: None,
+        proxy: None,
+        unknown: 0,
+    };
+
+    /// Types one item's value (any code: unknown ones are counted).
+    #[inline]
+    fn accept(
+        &mut self,
+        family: Family,
+        code: SuboptionCode,
+        v: &'a [u8],
+        at: Place,
+    ) -> core::result::Result<(), DecodeErrorKind> {
+        let text = |v: &'a [u8]| Text::parse(v, at).map_err(|e| e.kind());
+        match code {
+            SuboptionCode::IMAGE => self.image = Some(text(v)?),
+            SuboptionCode::CONFIG => self.config = Some(text(v)?),
+            SuboptionCode::IMAGE_TYPE => self.image_type = Some(ImageType::try_from(v)?),
+            SuboptionCode::TRANSFER_MODE => self.transfer_mode = Some(TransferMode::try_from(v)?),
+            SuboptionCode::ALT_IMAGE => self.alt_image = Some(text(v)?),
+            SuboptionCode::PORT_OR_SERVER => {
+                self.port_or_server = Some(PortOrServer::parse(family, v)?);
+            }
+            SuboptionCode::PROXY => self.proxy = Some(text(v)?),
+            _ => self.unknown = self.unknown.saturating_add(1),
+        }
+        Ok(())
+    }
+
+    /// The common case of a vendor option in one tight loop: every item
+    /// well formed, no code twice, every value valid. `None` for anything
+    /// else: [`Suboptions::collect`] then says exactly what is wrong.
+    /// `HEADER` is 2 (DHCPv4 `code(1) len(1)`, where 255 ends the list and
+    /// nothing may follow) or 4 (DHCPv6 `code(2) len(2)`).
+    #[inline]
+    pub(crate) fn fast<const HEADER: usize>(bytes: &'a [u8], base: Place) -> Option<Self> {
+        let mut s = Suboptions::EMPTY;
+        let mut seen = 0u16;
+        let mut rest = bytes;
+        let mut offset = base.offset();
+        while !rest.is_empty() {
+            let (code, len, tail) = match (HEADER, rest) {
+                (2, [255, tail @ ..]) => return tail.is_empty().then_some(s),
+                (2, [code, len, tail @ ..]) => (u16::from(*code), usize::from(*len), tail),
+                (4, [c0, c1, l0, l1, tail @ ..]) => (
+                    u16::from_be_bytes([*c0, *c1]),
+                    usize::from(u16::from_be_bytes([*l0, *l1])),
+                    tail,
+                ),
+                _ => return None,
+            };
+            let (value, tail) = tail.split_at_checked(len)?;
+            let code = SuboptionCode::new(code);
+            if code.is_known() {
+                let bit = 1u16 << (code.get() & 15);
+                if seen & bit != 0 {
+                    return None;
+                }
+                seen |= bit;
+            }
+            let at = base.suboption(code.get(), offset + HEADER);
+            s.accept(base.family(), code, value, at).ok()?;
+            offset += HEADER + len;
+            rest = tail;
+        }
+        Some(s)
     }
 
     /// Suboption 00: the software image file name.

@@ -261,3 +261,29 @@ fn a_plan_buffer_keeps_a_known_code_among_its_unknown_suboptions_and_the_encoder
     assert_eq!(err.kind(), ztp_options::EncodeErrorKind::DuplicateSuboption);
     assert_eq!(err.item().suboption_code(), Some(3));
 }
+
+#[test]
+fn r10_an_ignored_alternate_image_that_is_not_utf8_is_kept_and_not_resent_changed() {
+    // Option 17 (2636): 00 "/a.tgz", 04 "/b\x91.tgz" (not UTF-8), then
+    // option 59. The device ignores 04 (R10); the plan keeps its bytes as
+    // they came, and the encoder refuses to send them changed (found by
+    // the v6_message fuzz target; its input is in the corpus).
+    let msg = v6_reply(
+        &[
+            v6vendor(2636, &[(0, b"/a.tgz"), (4, b"/b\x91.tgz")]),
+            v6url("http://[2001:db8::1]/x"),
+        ]
+        .concat(),
+    );
+    let lease = v6::Lease::parse(&msg).unwrap();
+    let plan = resolve_v6(&lease).unwrap();
+    assert_eq!(plan.ignored.alt_image, Some(&b"/b\x91.tgz"[..]));
+    let err = plan.to_v6_options().unwrap_err();
+    assert_eq!(err.item().suboption_code(), Some(4));
+    assert!(matches!(
+        err.kind(),
+        ztp_options::EncodeErrorKind::BadText {
+            kind: ztp_options::DecodeErrorKind::InvalidUtf8 { valid_up_to: 2, .. }
+        }
+    ));
+}

@@ -110,6 +110,13 @@ impl<'a> Lease<'a> {
             joined: Vec::new(),
             overload: Overload::None,
         };
+        if lease.fast_walk() {
+            return Ok(lease);
+        }
+        // The general walk: option 52, `file` and `sname`, and the exact
+        // error of a malformed option.
+        lease.slots = [Slot::default(); CODES.len()];
+        lease.joined.clear();
         let mut options = Options::new(message);
         while let Some(opt) = options.next_raw() {
             let (tlv, _) = opt?;
@@ -120,6 +127,38 @@ impl<'a> Lease<'a> {
         }
         lease.overload = options.overload();
         Ok(lease)
+    }
+
+    /// The common case in one tight loop: the options field only, no
+    /// option 52, every option well formed, nothing but zeros after the end
+    /// option. Returns `false` (having kept what it saw) for anything else,
+    /// which the general walk then reads from the start.
+    #[inline]
+    fn fast_walk(&mut self) -> bool {
+        let mut rest = self.message.get(field::OPTIONS).unwrap_or(&[]);
+        let mut offset = field::OPTIONS.start;
+        loop {
+            match rest {
+                [] => return true,
+                [0, tail @ ..] => {
+                    rest = tail;
+                    offset += 1;
+                }
+                [255, tail @ ..] => return tail.iter().all(|&b| b == 0),
+                [52, ..] => return false,
+                [code, len, tail @ ..] => {
+                    let Some((value, tail)) = tail.split_at_checked(usize::from(*len)) else {
+                        return false;
+                    };
+                    if let Some(i) = slot_of(*code) {
+                        self.keep(i, offset, value);
+                    }
+                    offset += 2 + value.len();
+                    rest = tail;
+                }
+                [_] => return false,
+            }
+        }
     }
 
     /// Records one instance of the option in slot `i`.

@@ -34,10 +34,14 @@ fn split(url: &str) -> Option<(&str, &str, &str)> {
     use nom::bytes::complete::{tag, take_till, take_until};
     use nom::combinator::{rest, verify};
     use nom::sequence::terminated;
-    let scheme = verify(take_until::<_, _, ()>("://"), |s: &str| !s.is_empty());
-    let authority = take_till(|c| c == '/');
-    (terminated(scheme, tag("://")), authority, rest)
+    // The scheme ends at the first `:` when a `://` is there (the usual
+    // case, without a substring search); else at the first `://`.
+    let first_colon = verify(take_till::<_, _, ()>(|c| c == ':'), |s: &str| !s.is_empty());
+    let first_sep = verify(take_until::<_, _, ()>("://"), |s: &str| !s.is_empty());
+    let authority = || take_till(|c| c == '/');
+    (terminated(first_colon, tag("://")), authority(), rest)
         .parse_complete(url)
+        .or_else(|_| (terminated(first_sep, tag("://")), authority(), rest).parse_complete(url))
         .ok()
         .map(|(_, parts)| parts)
 }
@@ -45,11 +49,11 @@ fn split(url: &str) -> Option<(&str, &str, &str)> {
 /// `[ipv6]` then an optional `:port`, the whole authority; the address and
 /// the port's digits (if any).
 fn bracketed(authority: &str) -> Option<(&str, Option<&str>)> {
-    use nom::bytes::complete::{tag, take_until};
+    use nom::bytes::complete::{tag, take_till};
     use nom::combinator::{all_consuming, opt, rest};
     use nom::sequence::{delimited, preceded};
     all_consuming((
-        delimited(tag("["), take_until::<_, _, ()>("]"), tag("]")),
+        delimited(tag("["), take_till::<_, _, ()>(|c| c == ']'), tag("]")),
         opt(preceded(tag(":"), rest)),
     ))
     .parse_complete(authority)
@@ -107,9 +111,8 @@ impl<'a> BootFileUrl<'a> {
         let Some((literal, port)) = bracketed(authority) else {
             return Err(Self::unbracketed(authority, host_at, bad));
         };
-        let server = literal
-            .parse::<Ipv6Addr>()
-            .map_err(|_| bad(UrlProblem::BadIpv6, host_at + 1))?;
+        let server =
+            super::ipv6::parse(literal).ok_or_else(|| bad(UrlProblem::BadIpv6, host_at + 1))?;
         let port = port
             .map(|digits| {
                 // Only ASCII digits: `Port` accepts a trailing NUL, a URL

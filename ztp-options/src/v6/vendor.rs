@@ -145,7 +145,11 @@ impl<'a> VendorOpts<'a> {
             enterprise(self.bytes, self.place())?;
             return Ok(None);
         }
-        Suboptions::collect(self.place(), self.items()).map(Some)
+        let items = self.bytes.get(4..).unwrap_or(&[]);
+        match Suboptions::fast::<4>(items, self.place().at_offset(self.offset.saturating_add(4))) {
+            Some(s) => Ok(Some(s)),
+            None => Suboptions::collect(self.place(), self.items()).map(Some),
+        }
     }
 
     /// The owned form of a Juniper instance; `None` for another enterprise.
