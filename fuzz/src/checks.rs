@@ -48,8 +48,9 @@ pub const TARGETS: &[(&str, Check)] = &[
 // ---------------------------------------------------------------- helpers
 
 /// The decisions the encoder does not re-create (documented in
-/// `ztp-options/src/encode.rs`: wire quirks of the decoded lease, and other
-/// enterprises' option 17, which a plan does not carry).
+/// `ztp-options/src/encode.rs`: wire quirks of the decoded lease, other
+/// enterprises' option 17, bytes after option 43's end, malformed 7/42/12
+/// left out, none of which a plan sends).
 fn recreated(plan: &PlanBuf) -> PlanBuf {
     let mut plan = plan.clone();
     plan.log.retain(|e| {
@@ -60,8 +61,14 @@ fn recreated(plan: &PlanBuf) -> PlanBuf {
                 | DecisionKind::SnameIgnored
                 | DecisionKind::FileIgnored
                 | DecisionKind::OtherEnterprises
+                | DecisionKind::BytesAfterEnd
+                | DecisionKind::OptionLeftOut
         )
     });
+    plan.ignored.after_end = None;
+    plan.ignored.log_servers_left_out = None;
+    plan.ignored.ntp_servers_left_out = None;
+    plan.ignored.host_name_left_out = None;
     plan.ignored.siaddr = None;
     plan.ignored.sname = None;
     plan.ignored.file = None;

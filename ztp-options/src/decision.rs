@@ -98,6 +98,12 @@ decision_kinds! {
     /// R8: option 17 instances of other enterprises, kept and skipped (one
     /// entry for all of them; [`Plan::decisions`] yields one decision each).
     OtherEnterprises => "other-enterprise", 8;
+    /// R1 (**choice**): bytes after option 43's end code that are not
+    /// padding, not read.
+    BytesAfterEnd => "bytes-after-end", 1;
+    /// R5 (**choice**): a malformed option 7, 42 or 12, reported and left
+    /// out of the plan (the entry says which).
+    OptionLeftOut => "option-left-out", 5;
 }
 
 impl fmt::Display for DecisionKind {
@@ -133,15 +139,14 @@ impl Entry {
 /// How many entries a [`Log`] holds: enough for every rule that can fire
 /// once on one binding, which a test drives (`log_capacity_is_enough`):
 ///
-/// - DHCPv4, at most 17: R11 or 03; R20 or the 05 server choice; R4; R12;
-///   R10; `siaddr`, `sname`, `file` (3); R7 in 00, 01, 04 or 00, 08, 12,
-///   66 (at most 5 of the text values are used at once, less one of 00/04)
-///   and room for the suboptions 02, 03, 05 (3 more);
+/// - DHCPv4, at most 20: R11 or 03; R20 or the 05 server choice; R4; R12;
+///   R10; `siaddr`, `sname`, `file` (3); R7 in 00 or 04, 01, 08, 12, 66
+///   and 02, 03, 05 (8 at most: 12 and 66 with a NUL exclude 12 left out
+///   and 150); R1's bytes after the end (1); R5's 7, 42, 12 left out (3);
 /// - DHCPv6, at most 12: R14 (1), R15 (1), R16 (1), R8 (1, all enterprises
-///   together); R7 in 59, 00/04, 01, 08 (4) and 02, 03, 05 (3).
+///   together); R7 in 59, 00/04, 01, 08 (4) and 02, 03, 05 (3); R10 (1).
 ///
-/// 24 leaves room for the rules still to come (R1's bytes after the end,
-/// R5's malformed 7, 42, 12) without a new capacity.
+/// 24 leaves room for a few more without a new capacity.
 pub const LOG_CAPACITY: usize = 24;
 
 /// The decision log, inline: a fixed-capacity list of [`Entry`], in the
@@ -340,6 +345,20 @@ pub enum Decision<'a> {
         /// Its enterprise number.
         enterprise: u32,
     },
+    /// R1 (choice): bytes after option 43's end code, not read.
+    BytesAfterEnd {
+        /// Offset of the first.
+        offset: usize,
+        /// How many.
+        len: usize,
+    },
+    /// R5 (choice): a malformed option 7, 42 or 12, left out of the plan.
+    OptionLeftOut {
+        /// The option.
+        option: u16,
+        /// What is wrong with it, and where.
+        error: DecodeError,
+    },
 }
 
 impl Decision<'_> {
@@ -365,6 +384,8 @@ impl Decision<'_> {
             Decision::FileIgnored { .. } => DecisionKind::FileIgnored,
             Decision::TrailingNul { .. } => DecisionKind::TrailingNul,
             Decision::OtherEnterprise { .. } => DecisionKind::OtherEnterprises,
+            Decision::BytesAfterEnd { .. } => DecisionKind::BytesAfterEnd,
+            Decision::OptionLeftOut { .. } => DecisionKind::OptionLeftOut,
         }
     }
 
@@ -402,7 +423,9 @@ impl fmt::Display for Decision<'_> {
                 )
             }
             Decision::ExtraFileServers { addresses } => {
-                f.write_str("option 150 lists more servers; the first is used, ignored:")?;
+                f.write_str(
+                    "option 150 lists more servers; the first is used (spec choice), ignored:",
+                )?;
                 for a in addresses.iter() {
                     write!(f, " {a}")?;
                 }
@@ -460,6 +483,15 @@ impl fmt::Display for Decision<'_> {
             Decision::OtherEnterprise { enterprise } => write!(
                 f,
                 "option 17 for enterprise {enterprise} kept and skipped (not juniper's 2636)"
+            ),
+            Decision::BytesAfterEnd { offset, len } => write!(
+                f,
+                "{len} bytes after the end of option 43's suboptions at byte {offset} not read \
+                 (spec choice)"
+            ),
+            Decision::OptionLeftOut { option, error } => write!(
+                f,
+                "option {option} left out of the plan, it does not stop ztp (spec choice): {error}"
             ),
         }
     }
@@ -522,6 +554,23 @@ impl<'a> Decisions<'a> {
                 option: e.option?,
                 suboption: e.suboption,
             },
+            DecisionKind::BytesAfterEnd => {
+                let t = i.after_end?;
+                Decision::BytesAfterEnd {
+                    offset: t.offset,
+                    len: t.len,
+                }
+            }
+            DecisionKind::OptionLeftOut => {
+                let option = e.option?;
+                let error = match option {
+                    7 => i.log_servers_left_out,
+                    42 => i.ntp_servers_left_out,
+                    12 => i.host_name_left_out,
+                    _ => None,
+                }?;
+                Decision::OptionLeftOut { option, error }
+            }
             DecisionKind::OtherEnterprises => {
                 let enterprise = i.other_enterprises.iter().nth(self.enterprise)?;
                 self.enterprise += 1;
@@ -595,7 +644,7 @@ fn error_rule(e: &DecodeError) -> u8 {
     match (e.kind(), place.family(), place.option_code()) {
         (_, Family::V6, Some(59)) => 9,
         (_, Family::V6, _) => 8,
-        (DecodeErrorKind::HostName { .. }, ..) => 3,
+        (DecodeErrorKind::HostName { .. } | DecodeErrorKind::NotIpv4 { .. }, ..) => 3,
         (
             DecodeErrorKind::ControlByte { .. }
             | DecodeErrorKind::InvalidUtf8 { .. }

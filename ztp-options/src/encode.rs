@@ -3,9 +3,10 @@
 //!
 //! What the encoder writes is canonical: known suboptions in code order, no
 //! trailing NULs, `siaddr`/`sname`/`file` left empty, no other enterprise's
-//! option 17. The log entries that record such wire quirks of a decoded
-//! lease (trailing NUL, `siaddr`, `sname`, `file`, other enterprises) are
-//! therefore not re-created; every other one is, from the plan's
+//! option 17, nothing after option 43's suboptions, no malformed 7/42/12.
+//! The log entries that record such wire quirks of a decoded lease
+//! (trailing NUL, `siaddr`, `sname`, `file`, other enterprises, bytes after
+//! the end, options left out) are therefore not re-created; every other one is, from the plan's
 //! [`Ignored`](crate::Ignored) record (an ignored suboption 04 or option 66
 //! is sent again, so that the device ignores it again). The decision log is
 //! never read.

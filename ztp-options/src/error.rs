@@ -41,6 +41,7 @@ use crate::family::Family;
 /// It is 12 bytes: the offset is kept as a `u32` (a DHCP message fits in a
 /// UDP datagram, and offsets past `u32::MAX` saturate).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Place {
     offset: u32,
     option: u16,
@@ -218,6 +219,7 @@ impl fmt::Debug for Excerpt<'_> {
 
 /// What a fixed- or bounded-length field or option must measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LengthRule {
     /// Exactly this many bytes.
     Exactly(u16),
@@ -242,6 +244,7 @@ impl fmt::Display for LengthRule {
 
 /// The area a TLV walk runs over, named in framing errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Within {
     /// A message's options (after the DHCPv4 cookie, after a DHCPv6 header).
@@ -272,6 +275,7 @@ impl Within {
 
 /// A fixed field that can be cut short.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Field {
     /// The DHCPv4 fixed header and magic cookie (240 bytes).
@@ -377,6 +381,7 @@ impl fmt::Display for UrlProblem {
 /// [`v4::Ipv4List`](crate::v4::Ipv4List), ...) return this kind alone, for
 /// values that come from elsewhere than a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum DecodeErrorKind {
     /// The input ends before a fixed field does.
@@ -491,6 +496,12 @@ pub enum DecodeErrorKind {
         /// The value's length.
         len: u32,
     },
+    /// An IPv6 address literal where DHCPv4 needs an IPv4 address (option
+    /// 66, R3).
+    NotIpv4 {
+        /// The value's length.
+        len: u32,
+    },
     /// Option 60 that is not a Juniper vendor class.
     NotJuniperVendorClass {
         /// The value's length.
@@ -532,6 +543,7 @@ impl DecodeErrorKind {
             | DecodeErrorKind::BadPort { len }
             | DecodeErrorKind::BadPortOrServer { len }
             | DecodeErrorKind::HostName { len }
+            | DecodeErrorKind::NotIpv4 { len }
             | DecodeErrorKind::NotJuniperVendorClass { len }
             | DecodeErrorKind::BadUrl { len, .. } => Some(len as usize),
             _ => None,
@@ -623,9 +635,16 @@ impl DecodeErrorKind {
                 value_or_len(f, len)?;
                 f.write_str(" is a host name, not an ip address; name resolution is not supported")
             }
+            DecodeErrorKind::NotIpv4 { len } => {
+                value_or_len(f, len)?;
+                f.write_str(" is an ipv6 address; dhcpv4 needs an ipv4 address literal")
+            }
             DecodeErrorKind::NotJuniperVendorClass { len } => {
                 value_or_len(f, len)?;
-                f.write_str(" is not a juniper vendor class (Juniper-<model>[-<serial>])")
+                f.write_str(
+                    " is not a juniper vendor class (Juniper-<model>[-<serial>] or \
+                     Juniper:<model>[:<serial>])",
+                )
             }
             DecodeErrorKind::BadUrl {
                 problem,
@@ -675,6 +694,7 @@ impl core::error::Error for DecodeErrorKind {}
 /// assert!(err.display_in(&ack).to_string().contains("unknown transfer mode \"htxp\""));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DecodeError {
     at: Place,
     kind: DecodeErrorKind,

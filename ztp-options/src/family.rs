@@ -17,8 +17,11 @@ impl Family {
     /// Which family a message's bytes are, by their framing alone:
     ///
     /// - DHCPv4 when the magic cookie `63 82 53 63` is at byte 236;
-    /// - DHCPv6 when the first byte is a DHCPv6 message type (1..=13)
-    ///   and there is no cookie;
+    /// - DHCPv4 too when the bytes start like a BOOTP header (op 1 or 2,
+    ///   Ethernet, `hlen` 6) and do not frame as a DHCPv6 message: a DHCPv4
+    ///   message cut short (a capture still being written), which the
+    ///   DHCPv4 decoder then reports as cut at its length;
+    /// - DHCPv6 when the first byte is a DHCPv6 message type (1..=13);
     /// - `None` otherwise.
     ///
     /// This is a guess for tools handed bytes with no port number (a hex
@@ -30,12 +33,18 @@ impl Family {
     /// assert_eq!(Family::detect(samples::V4_ACK), Some(Family::V4));
     /// assert_eq!(Family::detect(samples::V6_REPLY), Some(Family::V6));
     /// assert_eq!(Family::detect(&[0xff, 0, 0, 0]), None);
+    /// // A DHCPv4 ACK cut at byte 100, before its cookie.
+    /// assert_eq!(Family::detect(&samples::V4_ACK[..100]), Some(Family::V4));
     /// ```
     pub fn detect(bytes: &[u8]) -> Option<Family> {
         if bytes.get(crate::v4::field::MAGIC) == Some(&crate::v4::field::MAGIC_COOKIE[..]) {
             return Some(Family::V4);
         }
+        let bootp = matches!(bytes, [1 | 2, 1, 6, ..]);
+        let v6_frames =
+            || crate::v6::Message::new_checked(bytes).is_ok_and(|m| m.options().all(|o| o.is_ok()));
         match bytes.first() {
+            Some(1..=13) if bootp && !v6_frames() => Some(Family::V4),
             Some(1..=13) => Some(Family::V6),
             _ => None,
         }
@@ -53,5 +62,31 @@ impl Family {
 impl fmt::Display for Family {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r2_a_dhcpv4_reply_cut_before_its_cookie_is_still_dhcpv4() {
+        // 02 01 06 00 ...: a BOOTREPLY header (op 2, Ethernet, hlen 6), cut
+        // at 50, 100 and 239 bytes: as DHCPv6 it would be an ADVERTISE whose
+        // "options" do not frame.
+        for cut in [50, 100, 239] {
+            let bytes = crate::samples::V4_ACK.get(..cut).unwrap_or(&[]);
+            assert_eq!(Family::detect(bytes), Some(Family::V4), "{cut}");
+        }
+        // An ADVERTISE (02, transaction id 01 06 00) that happens to start
+        // like a BOOTP header, and whose options frame, stays DHCPv6: with
+        // none, and with an empty option 1.
+        assert_eq!(Family::detect(&[2, 1, 6, 0]), Some(Family::V6));
+        assert_eq!(
+            Family::detect(&[2, 1, 6, 0, 0, 1, 0, 0]),
+            Some(Family::V6),
+            "options that frame"
+        );
+        assert_eq!(Family::detect(crate::samples::V6_REPLY), Some(Family::V6));
     }
 }

@@ -402,6 +402,15 @@ pub struct Ignored<'a> {
     pub url_port: Option<Port>,
     /// R8: option 17 instances of other enterprises, kept and skipped.
     pub other_enterprises: Enterprises<'a>,
+    /// R1 (**choice**): bytes after option 43's end code that are not
+    /// padding, not read.
+    pub after_end: Option<crate::v4::Trailing>,
+    /// R5 (**choice**): option 7, malformed, left out.
+    pub log_servers_left_out: Option<crate::DecodeError>,
+    /// R5 (**choice**): option 42, malformed, left out.
+    pub ntp_servers_left_out: Option<crate::DecodeError>,
+    /// R5 (**choice**): option 12, malformed, left out.
+    pub host_name_left_out: Option<crate::DecodeError>,
 }
 
 /// What ZTP will do with one binding: the resolved values, where each came
@@ -557,6 +566,14 @@ pub struct IgnoredBuf {
     pub url_port: Option<Port>,
     /// R8: other enterprises' option 17.
     pub other_enterprises: Vec<u32>,
+    /// R1: bytes after option 43's end code.
+    pub after_end: Option<crate::v4::Trailing>,
+    /// R5: option 7, left out.
+    pub log_servers_left_out: Option<crate::DecodeError>,
+    /// R5: option 42, left out.
+    pub ntp_servers_left_out: Option<crate::DecodeError>,
+    /// R5: option 12, left out.
+    pub host_name_left_out: Option<crate::DecodeError>,
 }
 
 impl PlanBuf {
@@ -591,6 +608,10 @@ impl PlanBuf {
                 url_path: i.url_path.as_deref(),
                 url_port: i.url_port,
                 other_enterprises: Enterprises::Decoded(&i.other_enterprises),
+                after_end: i.after_end,
+                log_servers_left_out: i.log_servers_left_out,
+                ntp_servers_left_out: i.ntp_servers_left_out,
+                host_name_left_out: i.host_name_left_out,
             },
             log: self.log,
         }
@@ -643,6 +664,10 @@ impl From<&Plan<'_>> for PlanBuf {
                 url_path: i.url_path.map(String::from),
                 url_port: i.url_port,
                 other_enterprises: i.other_enterprises.iter().collect(),
+                after_end: i.after_end,
+                log_servers_left_out: i.log_servers_left_out,
+                ntp_servers_left_out: i.ntp_servers_left_out,
+                host_name_left_out: i.host_name_left_out,
             },
             log: p.log,
         }

@@ -92,6 +92,20 @@ fn vendor<'a>(
         Some(p) => Some(text(p, option, code(SuboptionCode::PROXY), log)?),
         None => None,
     };
+    // R7: a trailing NUL in the values that are not names, reported too.
+    for c in [
+        SuboptionCode::IMAGE_TYPE,
+        SuboptionCode::TRANSFER_MODE,
+        SuboptionCode::PORT_OR_SERVER,
+    ] {
+        if sub.nul_in(c) {
+            log.push_entry(Entry {
+                kind: DecisionKind::TrailingNul,
+                option: Some(option),
+                suboption: Some(c.get()),
+            });
+        }
+    }
     Ok(Vendor {
         image,
         config,
@@ -112,6 +126,12 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
     let mut ignored = Ignored::default();
     let sub = lease.suboptions()?;
     let vendor = vendor(sub.as_ref(), 43, &mut log, &mut ignored)?;
+    // R1 (choice): what follows option 43's end code is not read; bytes
+    // other than padding are logged.
+    if let Some(t) = lease.option43_after_end() {
+        log.push(DecisionKind::BytesAfterEnd);
+        ignored.after_end = Some(t);
+    }
     // The unknown suboptions are read from option 43 when someone asks.
     let unknown_suboptions = match (&sub, lease.value_bytes(v4::OptionCode::VENDOR_SPECIFIC)) {
         (Some(s), Some(v)) if s.unknown_count() > 0 => UnknownSuboptions::V4(v),
@@ -197,14 +217,52 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
         ignored.file = Some(name);
     }
 
+    // R5 (choice): a malformed 7, 42 or 12 is reported and left out; ZTP
+    // goes on.
+    let left_out = |option: u16, error: DecodeError, log: &mut Log| {
+        log.push_entry(Entry {
+            kind: DecisionKind::OptionLeftOut,
+            option: Some(option),
+            suboption: None,
+        });
+        error
+    };
     let list = |l: Option<v4::Ipv4List<'l>>| {
         l.map_or_else(Addresses::default, |l| Addresses::Wire(l.as_bytes()))
     };
-    let ntp_servers = list(lease.ntp_servers()?);
-    let syslog_servers = list(lease.log_servers()?);
-    let host_name = match lease.host_name()? {
-        Some(t) => Some(text(t, 12, None, &mut log)?),
-        None => None,
+    let syslog_servers = match lease.log_servers() {
+        Ok(l) => list(l),
+        Err(e) => {
+            ignored.log_servers_left_out = Some(left_out(7, e, &mut log));
+            Addresses::default()
+        }
+    };
+    let ntp_servers = match lease.ntp_servers() {
+        Ok(l) => list(l),
+        Err(e) => {
+            ignored.ntp_servers_left_out = Some(left_out(42, e, &mut log));
+            Addresses::default()
+        }
+    };
+    let host_name = match lease
+        .host_name()
+        .and_then(|t| t.map(|t| t.as_str().map(|s| (s, t))).transpose())
+    {
+        Ok(Some((name, t))) => {
+            if t.trailing_nul() == TrailingNul::Stripped {
+                log.push_entry(Entry {
+                    kind: DecisionKind::TrailingNul,
+                    option: Some(12),
+                    suboption: None,
+                });
+            }
+            Some(name)
+        }
+        Ok(None) => None,
+        Err(e) => {
+            ignored.host_name_left_out = Some(left_out(12, e, &mut log));
+            None
+        }
     };
 
     Ok(Plan {

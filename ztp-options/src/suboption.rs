@@ -343,6 +343,8 @@ pub struct Suboptions<'a> {
     port_or_server: Option<PortOrServer>,
     proxy: Option<Text<'a>>,
     unknown: usize,
+    /// Bit `c` set: suboption `c` (02, 03, 05) ended in a NUL (R7).
+    nul: u8,
 }
 
 impl<'a> Suboptions<'a> {
@@ -399,6 +401,7 @@ impl<'a> Suboptions<'a> {
         port_or_server: None,
         proxy: None,
         unknown: 0,
+        nul: 0,
     };
 
     /// Types one item's value (any code: unknown ones are counted).
@@ -411,6 +414,11 @@ impl<'a> Suboptions<'a> {
         at: Place,
     ) -> core::result::Result<(), DecodeErrorKind> {
         let text = |v: &'a [u8]| Text::parse(v, at).map_err(|e| e.kind());
+        // R7: the one NUL-stripping path, for the values that are not
+        // `Text` (02, 03, 05) too; the NUL is reported.
+        if matches!(code.get(), 2 | 3 | 5) && strip_nul(v).1 == crate::text::TrailingNul::Stripped {
+            self.nul |= 1 << code.get();
+        }
         match code {
             SuboptionCode::IMAGE => self.image = Some(text(v)?),
             SuboptionCode::CONFIG => self.config = Some(text(v)?),
@@ -439,7 +447,8 @@ impl<'a> Suboptions<'a> {
         let mut offset = base.offset();
         while !rest.is_empty() {
             let (code, len, tail) = match (HEADER, rest) {
-                (2, [255, tail @ ..]) => return tail.is_empty().then_some(s),
+                // R1: the end code ends the list (what follows is not read).
+                (2, [255, ..]) => return Some(s),
                 (2, [code, len, tail @ ..]) => (u16::from(*code), usize::from(*len), tail),
                 (4, [c0, c1, l0, l1, tail @ ..]) => (
                     u16::from_be_bytes([*c0, *c1]),
@@ -500,6 +509,11 @@ impl<'a> Suboptions<'a> {
     /// How many items had codes this crate does not know.
     pub fn unknown_count(&self) -> usize {
         self.unknown
+    }
+    /// Whether suboption 02, 03 or 05 ended in a NUL byte, tolerated (R7);
+    /// for the text suboptions, see [`Text::trailing_nul`].
+    pub fn nul_in(&self, code: SuboptionCode) -> bool {
+        matches!(code.get(), 2 | 3 | 5) && self.nul & (1 << code.get()) != 0
     }
 }
 

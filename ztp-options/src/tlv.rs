@@ -16,8 +16,10 @@ use crate::error::{DecodeErrorKind, Field, Place, Result, Within};
 pub(crate) enum AfterEnd {
     /// Only padding (zeros), as in a message's options, `file` or `sname`.
     Zeros,
-    /// Nothing, as inside option 43.
-    Nothing,
+    /// Anything, not read (R1 **choice**: inside option 43 the end code
+    /// ends the list; what follows is reported by the resolver, not an
+    /// error).
+    Unread,
 }
 
 /// The framing of one kind of TLV list.
@@ -52,7 +54,7 @@ impl Framing for V4Suboptions {
     const CODE: usize = 1;
     const LEN: usize = 1;
     const PAD: bool = false;
-    const END: Option<AfterEnd> = Some(AfterEnd::Nothing);
+    const END: Option<AfterEnd> = Some(AfterEnd::Unread);
     const HEADER: Field = Field::ItemHeader;
 }
 
@@ -210,7 +212,7 @@ impl<'a, F: Framing> Walk<'a, F> {
         self.rest = &[];
         let bad = match after {
             AfterEnd::Zeros => tail.iter().position(|&b| b != 0),
-            AfterEnd::Nothing => (!tail.is_empty()).then_some(0),
+            AfterEnd::Unread => None,
         }?;
         let first = self.offset + 1 + bad;
         Some(Err(DecodeErrorKind::AfterEnd {

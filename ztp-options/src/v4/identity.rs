@@ -13,7 +13,7 @@ use crate::text::Text;
 
 /// Option 60 as Juniper devices send it, parsed:
 /// `Juniper-<model>-<serial>`, or `Juniper-<model>` with the serial in
-/// option 12.
+/// option 12, or the colon form `Juniper:<model>[:<serial>]`.
 ///
 /// Models may contain dashes (`qfx10002-36q`). The last dash-separated part
 /// is taken as the serial only when it looks like one: letters and digits,
@@ -32,6 +32,8 @@ pub struct JuniperVendorClass<'a> {
 impl<'a> JuniperVendorClass<'a> {
     /// The vendor prefix.
     pub const PREFIX: &'static str = "Juniper-";
+    /// The vendor prefix of the colon form (`Juniper:<model>:<serial>`).
+    pub const COLON_PREFIX: &'static str = "Juniper:";
 
     /// Parses an option 60 value.
     ///
@@ -48,6 +50,20 @@ impl<'a> JuniperVendorClass<'a> {
         };
         let text = Text::parse(value, at).map_err(|_| not_juniper())?;
         let s = text.as_str().map_err(|_| not_juniper())?;
+        // The colon form, `Juniper:<model>[:<serial>]` (as
+        // insomniacslk/dhcp's ztpv4 reads it): colons cannot be in a model.
+        if let Some(rest) = s.strip_prefix(Self::COLON_PREFIX) {
+            let (model, serial) = match rest.split_once(':') {
+                Some((model, serial)) => (model, Some(serial)),
+                None => (rest, None),
+            };
+            let part =
+                |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_graphic() && b != b':');
+            if !part(model) || serial.is_some_and(|s| !part(s)) {
+                return Err(not_juniper());
+            }
+            return Ok(JuniperVendorClass { model, serial });
+        }
         let rest = s.strip_prefix(Self::PREFIX).ok_or_else(not_juniper)?;
         if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(not_juniper());
@@ -266,6 +282,31 @@ mod tests {
         }
         let vc = JuniperVendorClass::parse(b"Juniper-qfx10008", at(60)).unwrap();
         assert_eq!(vc.serial_or(Some("DE123")), Some("DE123"));
+    }
+
+    #[test]
+    fn r6_vendor_class_colon_form() {
+        // "Juniper:ex4200-48t:DK0123" (hex 4a756e697065723a...): the form
+        // insomniacslk/dhcp's ztpv4 parses; a model may hold dashes.
+        let vc = JuniperVendorClass::parse(b"Juniper:ex4200-48t:DK0123", at(60)).unwrap();
+        assert_eq!((vc.model, vc.serial), ("ex4200-48t", Some("DK0123")));
+        let vc = JuniperVendorClass::parse(b"Juniper:qfx5120", at(60)).unwrap();
+        assert_eq!((vc.model, vc.serial), ("qfx5120", None));
+        for bad in [
+            &b"Juniper:"[..],
+            b"Juniper::DK1",
+            b"Juniper:ex:",
+            b"Juniper:ex:a:b",
+            b"Juniper:e x",
+        ] {
+            assert!(
+                matches!(
+                    JuniperVendorClass::parse(bad, at(60)),
+                    Err(e) if matches!(e.kind(), DecodeErrorKind::NotJuniperVendorClass { .. })
+                ),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

@@ -273,6 +273,13 @@ impl<'a> Lease<'a> {
             .transpose()
     }
 
+    /// What follows option 43's end code (255), when it is not only
+    /// padding (R1: not read).
+    pub fn option43_after_end(&self) -> Option<super::option43::Trailing> {
+        let (v, at) = slot!(self, VENDOR_SPECIFIC)?;
+        Option43::unchecked_at(v, at).after_end()
+    }
+
     /// Option 150: the TFTP (file) server addresses (R4).
     ///
     /// # Errors

@@ -27,6 +27,6 @@ pub use code::{MessageType, OptionCode};
 pub use identity::{ClientIdentifier, JuniperVendorClass, UserClass, UserClassItems};
 pub use lease::Lease;
 pub use message::{Area, Message, OptionValue, Options, Overload, RawOption};
-pub use option43::{Items as Option43Items, Option43};
+pub use option43::{Items as Option43Items, Option43, Trailing};
 pub use options::{MessageRepr, OptionSet, OwnedOption, instances_len, put_option};
 pub use servers::{Addresses, Ipv4List, TftpServerName, ipv4_list_len, put_ipv4_list};

@@ -58,8 +58,8 @@ impl<'a> Option43<'a> {
     /// [`LengthOverrun`](crate::DecodeErrorKind::LengthOverrun) when a
     /// suboption's length runs past the value,
     /// [`Truncated`](crate::DecodeErrorKind::Truncated) for a code with no
-    /// length byte, [`AfterEnd`](crate::DecodeErrorKind::AfterEnd) for bytes
-    /// after a 255; each at the suboption's code byte.
+    /// length byte; each at the suboption's code byte. Bytes after an end
+    /// code (255) are not an error (R1): see [`Option43::after_end`].
     pub fn new_checked(bytes: &'a [u8]) -> Result<Self> {
         Self::new_checked_at(bytes, 0)
     }
@@ -104,6 +104,29 @@ impl<'a> Option43<'a> {
         Items { walk: self.walk() }
     }
 
+    /// What follows the end code (255), when it is not only padding (R1:
+    /// it is not read; the resolver logs it): where it starts and how many
+    /// bytes.
+    pub fn after_end(&self) -> Option<Trailing> {
+        let mut rest = self.bytes;
+        let mut offset = self.at.offset();
+        loop {
+            match rest {
+                [255, tail @ ..] => {
+                    return (!tail.iter().all(|&b| b == 0)).then_some(Trailing {
+                        offset: offset + 1,
+                        len: tail.len(),
+                    });
+                }
+                [_, len, tail @ ..] => {
+                    rest = tail.get(usize::from(*len)..)?;
+                    offset += 2 + usize::from(*len);
+                }
+                _ => return None,
+            }
+        }
+    }
+
     /// Whether the list is closed by an end code (255), as dnsmasq writes it.
     /// Our encoder does not write one.
     pub fn has_end(&self) -> bool {
@@ -140,14 +163,24 @@ impl<'a> Option43<'a> {
 fn frames(mut bytes: &[u8]) -> bool {
     loop {
         match bytes {
-            [] | [255] => return true,
-            [255, ..] | [_] => return false,
+            [] | [255, ..] => return true,
+            [_] => return false,
             [_, len, tail @ ..] => match tail.get(usize::from(*len)..) {
                 Some(rest) => bytes = rest,
                 None => return false,
             },
         }
     }
+}
+
+/// Bytes after option 43's end code that are not padding (R1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Trailing {
+    /// Offset of the first byte after the end code.
+    pub offset: usize,
+    /// How many bytes follow it.
+    pub len: usize,
 }
 
 /// The iterator of [`Option43::items`].

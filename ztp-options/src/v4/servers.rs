@@ -146,17 +146,20 @@ impl<'a> TftpServerName<'a> {
     /// # Errors
     ///
     /// [`DecodeErrorKind::HostName`] at the value when it is not an IPv4
-    /// literal (R3): the name is kept and reported, never resolved.
+    /// literal (R3): the name is kept and reported, never resolved;
+    /// [`DecodeErrorKind::NotIpv4`] for an IPv6 literal.
     pub fn address(&self) -> Result<Ipv4Addr> {
-        core::str::from_utf8(self.text.as_bytes())
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| {
-                DecodeErrorKind::HostName {
-                    len: u32::try_from(self.text.as_bytes().len()).unwrap_or(u32::MAX),
-                }
-                .at(self.text.place())
-            })
+        let text = core::str::from_utf8(self.text.as_bytes()).ok();
+        if let Some(a) = text.and_then(|s| s.parse().ok()) {
+            return Ok(a);
+        }
+        let len = u32::try_from(self.text.as_bytes().len()).unwrap_or(u32::MAX);
+        let kind = if text.is_some_and(|s| s.parse::<core::net::Ipv6Addr>().is_ok()) {
+            DecodeErrorKind::NotIpv4 { len }
+        } else {
+            DecodeErrorKind::HostName { len }
+        };
+        Err(kind.at(self.text.place()))
     }
 }
 
@@ -204,6 +207,16 @@ mod tests {
         put_ipv4_list(&[Ipv4Addr::new(192, 0, 2, 7)], &mut out).unwrap();
         assert_eq!(out, [192, 0, 2, 7]);
         assert_eq!(ipv4_list_len(&[Ipv4Addr::LOCALHOST; 3]), 12);
+    }
+
+    #[test]
+    fn r3_an_ipv6_literal_in_option_66_is_not_called_a_host_name() {
+        // "2001:db8::1" in option 66 (DHCPv4): an address, of the wrong family.
+        let name = TftpServerName::parse(b"2001:db8::1", at(66)).unwrap();
+        assert_eq!(
+            name.address(),
+            Err(DecodeErrorKind::NotIpv4 { len: 11 }.at(at(66)))
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! decision log each one resolves to, rendered one line per field.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{cat, opt, reply, v6_reply, v6url, v6vendor};
 use ztp_options::{CannotProceed, Plan, resolve_v4, resolve_v6};
@@ -174,7 +174,7 @@ fn r10_to_r18_precedence_table() {
                 &o43(&[&opt(1, b"b.conf"), &opt(3, b"http")]),
                 &opt(150, &[10, 0, 0, 1, 10, 0, 0, 2]),
             ]),
-            "config b.conf suboption-01\nmode http suboption-03\nserver 10.0.0.1 option-150\n[R4] option 150 lists more servers; the first is used, ignored: 10.0.0.2",
+            "config b.conf suboption-01\nmode http suboption-03\nserver 10.0.0.1 option-150\n[R4] option 150 lists more servers; the first is used (spec choice), ignored: 10.0.0.2",
         ),
         (
             "v4: 43 split in two instances (RFC 3396), 00 and 04",

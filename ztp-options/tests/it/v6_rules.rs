@@ -3,7 +3,7 @@
 //! embedded sample and the dnsmasq capture.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::net::Ipv6Addr;
 

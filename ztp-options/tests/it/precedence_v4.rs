@@ -3,7 +3,7 @@
 //! it ignored and its decision log exactly.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::net::Ipv4Addr;
 
@@ -446,7 +446,7 @@ fn r4_r5_servers_host_name_proxy_and_extra_150_addresses() {
     assert_eq!(d[0].rule(), Rule(4));
     assert_eq!(
         d[0].to_string(),
-        "option 150 lists more servers; the first is used, ignored: 192.0.2.11"
+        "option 150 lists more servers; the first is used (spec choice), ignored: 192.0.2.11"
     );
 }
 
@@ -499,10 +499,10 @@ fn sample_ack_resolves() {
 
 /// The DHCPv4 lease that fires the most log entries at once: no suboption
 /// 03 (R11), 05 (a port, then an address), several 150 addresses (R4), 66
-/// too (R12), 00 and 04 (R10), `siaddr`, `sname` and `file` set (R13), and
-/// a trailing NUL in every text value the plan uses (R7: 00, 01, 08, 12;
-/// and in 02, 04, 05 and 66, whose NULs are tolerated without an entry
-/// here: 02 and 05 are not logged, 04 and 66 are ignored values).
+/// too (R12), 00 and 04 (R10), `siaddr`, `sname` and `file` set (R13), a
+/// trailing NUL in every value the plan uses (R7: 00, 01, 02, 05, 08, 12;
+/// 04's and 66's are in ignored values, kept as they came), bytes after
+/// option 43's end code (R1), and a malformed 7 and 42 left out (R5).
 #[test]
 fn log_capacity_is_enough() {
     for (o05, choice) in [
@@ -517,11 +517,14 @@ fn log_capacity_is_enough() {
                 &opt(4, b"alt.tgz\0"),
                 &opt(5, o05),
                 &opt(8, b"192.0.2.80:3128\0"),
+                // The end code, then two bytes that are not padding.
+                &[255, 0x01, 0x02],
             ]),
             &opt(150, &[192, 0, 2, 10, 192, 0, 2, 11, 192, 0, 2, 12]),
             &opt(66, b"198.51.100.1\0"),
-            &opt(7, &[192, 0, 2, 20]),
-            &opt(42, &[192, 0, 2, 30]),
+            // 3 and 5 bytes: not multiples of 4.
+            &opt(7, &[192, 0, 2]),
+            &opt(42, &[192, 0, 2, 30, 1]),
             &opt(12, b"sw-01\0"),
         ]);
         o.push(255);
@@ -530,11 +533,19 @@ fn log_capacity_is_enough() {
         msg[44..49].copy_from_slice(b"boot1");
         msg[108..115].copy_from_slice(b"pxe.img");
         let plan = resolve_msg(&msg).unwrap();
-        let expected: [ztp_options::Entry; 12] = [
+        let left_out = |option| ztp_options::Entry {
+            kind: DecisionKind::OptionLeftOut,
+            option: Some(option),
+            suboption: None,
+        };
+        let expected: [ztp_options::Entry; 17] = [
             nul(43, Some(0)),
             entry(DecisionKind::AltImageIgnored),
             nul(43, Some(1)),
             nul(43, Some(8)),
+            nul(43, Some(2)),
+            nul(43, Some(5)),
+            entry(DecisionKind::BytesAfterEnd),
             entry(DecisionKind::DefaultTftp),
             entry(choice),
             entry(DecisionKind::ExtraFileServers),
@@ -542,6 +553,8 @@ fn log_capacity_is_enough() {
             entry(DecisionKind::SiaddrIgnored),
             entry(DecisionKind::SnameIgnored),
             entry(DecisionKind::FileIgnored),
+            left_out(7),
+            left_out(42),
             nul(12, None),
         ];
         for e in &expected {
@@ -568,12 +581,155 @@ fn log_capacity_is_enough() {
                 siaddr: Some(Ipv4Addr::new(192, 0, 2, 99)),
                 sname: Some(b"boot1".to_vec()),
                 file: Some(b"pxe.img".to_vec()),
+                after_end: Some(ztp_options::v4::Trailing {
+                    offset: plan.ignored.after_end.map_or(0, |t| t.offset),
+                    len: 2,
+                }),
+                log_servers_left_out: plan.ignored.log_servers_left_out,
+                ntp_servers_left_out: plan.ignored.ntp_servers_left_out,
                 ..IgnoredBuf::default()
             }
         );
+        // R5: what is wrong with the options left out, and where.
+        assert!(matches!(
+            plan.ignored.log_servers_left_out.map(|e| e.kind()),
+            Some(ztp_options::DecodeErrorKind::BadLength { len: 3, .. })
+        ));
+        assert!(matches!(
+            plan.ignored.ntp_servers_left_out.map(|e| e.kind()),
+            Some(ztp_options::DecodeErrorKind::BadLength { len: 5, .. })
+        ));
+        assert!(plan.ntp_servers.is_empty() && plan.syslog_servers.is_empty());
         assert_eq!(plan.port.is_some(), server.is_none());
         assert_eq!(plan.image.as_ref().unwrap().image_type, ImageType::Symlink);
         assert_eq!(plan.host_name.as_deref(), Some("sw-01"));
         assert_eq!(decisions(&plan).len(), expected.len());
     }
+}
+
+// ------------------------------------------------- SPEC's newer choices
+
+/// The hex of an option, for the comments: `2b 0b 01 07 "jn.conf" ff ...`.
+fn hex(bytes: &[u8]) -> Vec<u8> {
+    let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    common::hex(&digits)
+}
+
+#[test]
+fn r1_bytes_after_option_43s_end_are_not_read_padding_silent_others_logged() {
+    // 2b 0c | 01 07 "jn.conf" | ff 00 00: the end code, then padding.
+    let padded = hex(&[&[43, 12, 1, 7][..], b"jn.conf", &[0xff, 0, 0]].concat());
+    let plan = resolve(&[&padded, &opt(150, &S150)]).unwrap();
+    assert!(!plan.log.contains(DecisionKind::BytesAfterEnd));
+    assert_eq!(plan.ignored.after_end, None);
+    // 2b 0c | 01 07 "jn.conf" | ff 41 42: two bytes that are not padding,
+    // at message offsets 252 and 253 (the option's value starts at 242).
+    let junk = hex(&[&[43, 12, 1, 7][..], b"jn.conf", &[0xff, 0x41, 0x42]].concat());
+    let plan = resolve(&[&junk, &opt(150, &S150)]).unwrap();
+    assert_eq!(plan.config.as_deref(), Some("jn.conf"));
+    assert_eq!(
+        plan.ignored.after_end,
+        Some(ztp_options::v4::Trailing {
+            offset: 252,
+            len: 2
+        })
+    );
+    let said: Vec<String> = plan.decisions().map(|d| d.to_string()).collect();
+    assert!(
+        said.contains(
+            &"2 bytes after the end of option 43's suboptions at byte 252 not read (spec choice)"
+                .to_owned()
+        ),
+        "{said:?}"
+    );
+    assert_eq!(DecisionKind::BytesAfterEnd.rule(), Rule(1));
+}
+
+#[test]
+fn r5_a_malformed_7_42_or_12_is_reported_left_out_and_ztp_goes_on() {
+    // 07 03 c0 00 02: three bytes, not a multiple of 4 (R4/R5);
+    // 2a 04 c0 00 02 1e: a good NTP server;
+    // 0c 04 "sw" 0a "1": a host name with a newline inside (R7).
+    let plan = resolve(&[
+        &o43(&[&opt(1, b"jn.conf")]),
+        &opt(150, &S150),
+        &hex(&[7, 3, 192, 0, 2]),
+        &hex(&[42, 4, 192, 0, 2, 30]),
+        &hex(&[12, 4, b's', b'w', 0x0a, b'1']),
+    ])
+    .unwrap();
+    assert_eq!(plan.ntp_servers, [Ipv4Addr::new(192, 0, 2, 30)]);
+    assert!(plan.syslog_servers.is_empty());
+    assert_eq!(plan.host_name, None);
+    let e7 = plan.ignored.log_servers_left_out.unwrap();
+    // 240 + 11 (option 43) + 6 (150) = 257, the value at 259.
+    assert_eq!(e7.place(), Place::option(Family::V4, 7, 259));
+    assert_eq!(
+        e7.kind(),
+        DecodeErrorKind::BadLength {
+            len: 3,
+            expected: ztp_options::LengthRule::MultipleOf(4)
+        }
+    );
+    let e12 = plan.ignored.host_name_left_out.unwrap();
+    assert!(matches!(
+        e12.kind(),
+        DecodeErrorKind::ControlByte {
+            byte: 0x0a,
+            index: 2,
+            ..
+        }
+    ));
+    assert_eq!(plan.ignored.ntp_servers_left_out, None);
+    let left: Vec<Option<u16>> = plan
+        .log
+        .entries()
+        .iter()
+        .filter(|e| e.kind == DecisionKind::OptionLeftOut)
+        .map(|e| e.option)
+        .collect();
+    assert_eq!(left, [Some(7), Some(12)]);
+    assert!(
+        plan.decisions()
+            .any(|d| d.to_string().starts_with("option 7 left out of the plan"))
+    );
+}
+
+#[test]
+fn r7_a_trailing_nul_in_02_03_05_is_reported_with_its_suboption() {
+    // 02 08 "symlink" 00 | 03 05 "http" 00 | 05 05 "8080" 00, beside 01.
+    let plan = resolve(&[
+        &o43(&[
+            &opt(1, b"jn.conf"),
+            &hex(&[&[2, 8][..], b"symlink\0"].concat()),
+            &hex(&[&[3, 5][..], b"http\0"].concat()),
+            &hex(&[&[5, 5][..], b"8080\0"].concat()),
+        ]),
+        &opt(150, &S150),
+    ])
+    .unwrap();
+    for sub in [2, 3, 5] {
+        assert!(
+            plan.log.entries().contains(&nul(43, Some(sub))),
+            "{sub}: {:?}",
+            plan.log
+        );
+    }
+    assert_eq!(plan.transfer_mode, TransferMode::Http);
+    assert_eq!(plan.port.map(|p| p.port.get()), Some(8080));
+}
+
+#[test]
+fn r4_the_first_of_several_150_addresses_is_a_choice_and_says_so() {
+    let plan = resolve(&[
+        &o43(&[&opt(1, b"jn.conf")]),
+        &opt(150, &[192, 0, 2, 10, 192, 0, 2, 11]),
+    ])
+    .unwrap();
+    let d = plan
+        .decisions()
+        .find(|d| d.kind() == DecisionKind::ExtraFileServers)
+        .unwrap();
+    assert_eq!(d.rule(), Rule(4));
+    assert!(d.to_string().contains("(spec choice)"), "{d}");
 }

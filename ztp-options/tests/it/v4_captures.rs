@@ -1,7 +1,7 @@
 //! Interop vectors: the bytes real servers sent, from `shared/captures/`.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::net::Ipv4Addr;
 

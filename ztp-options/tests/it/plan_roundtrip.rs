@@ -8,7 +8,7 @@
 //! of the resolver.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{opt, reply, v6_reply, v6url, v6vendor};
 use ztp_options::samples::{V4_ACK, V6_REPLY};

@@ -2,7 +2,7 @@
 //! failed. The crash inputs themselves are in `fuzz/corpus/<target>/`.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-mod common;
+use crate::common;
 
 use common::{opt, reply};
 use ztp_options::v4::{Lease, Option43};

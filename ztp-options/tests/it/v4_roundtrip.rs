@@ -2,7 +2,7 @@
 //! decode(encode(x)) == x for owned values (R1, R2).
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use ztp_options::v4::{Message, MessageRepr, Option43, OptionCode, OptionSet};
 use ztp_options::{

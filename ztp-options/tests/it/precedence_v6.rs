@@ -3,7 +3,7 @@
 //! decision log checked exactly.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::net::Ipv6Addr;
 
@@ -396,7 +396,7 @@ fn sample_reply_resolves() {
 /// The DHCPv6 reply that fires the most log entries at once: R10 (00 and
 /// 04), R14 (03 present), R15 (00 and a path in 59), R16 (05 and a port in
 /// 59), R8 (three other enterprises, one entry) and R7 (a trailing NUL in
-/// 59 and in every text suboption the plan uses: 00, 01, 08).
+/// 59 and in every suboption the plan uses: 00, 01, 02, 03, 05, 08).
 #[test]
 fn log_capacity_is_enough() {
     let plan = resolve(&[
@@ -418,11 +418,14 @@ fn log_capacity_is_enough() {
         &v6url("http://[2001:db8::1]:8080/img/junos.tgz\0"),
     ])
     .unwrap();
-    let expected: [Entry; 9] = [
+    let expected: [Entry; 12] = [
         nul(17, Some(0)),
         entry(DecisionKind::AltImageIgnored),
         nul(17, Some(1)),
         nul(17, Some(8)),
+        nul(17, Some(2)),
+        nul(17, Some(3)),
+        nul(17, Some(5)),
         entry(DecisionKind::OtherEnterprises),
         nul(59, None),
         entry(DecisionKind::TransferModeFromVendorOverUrl),
