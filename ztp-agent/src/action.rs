@@ -56,7 +56,9 @@ pub enum Action<I> {
     CommitConfiguration {
         /// The fetched configuration.
         target: Target,
-        /// Its format, as sniffed from its first lines.
+        /// Its format, as sniffed from its first lines: never
+        /// [`ConfigFormat::Binary`], whose commit fails before it is issued
+        /// ([`Failure::CommitWillFail`]).
         format: ConfigFormat,
     },
     /// No binding is left to try: drop every lease, wait `delay` (15 to 30
@@ -299,9 +301,6 @@ impl<I: fmt::Display> fmt::Display for Log<I> {
             Log::Sniffed(kind) => match kind {
                 Kind::Script(s) => write!(f, "the fetched file is a script: {s}"),
                 Kind::Configuration(c) => write!(f, "the fetched file is a configuration: {c}"),
-                Kind::NotConfiguration(b) => {
-                    write!(f, "the fetched file is not a configuration: {b}")
-                }
                 other => write!(f, "the fetched file is {other}"),
             },
             Log::Warning(d) => write!(f, "warning: {d}"),
@@ -404,14 +403,19 @@ pub enum Failure {
         /// The platform policy's answer.
         verdict: Verdict,
     },
-    /// R24: the configuration file is binary (an image given as the
-    /// configuration file): it would not commit, so the agent does not try.
-    #[error("the configuration file is not a configuration: {0}")]
-    NotConfiguration(Binary),
+    /// R28: the commit fails. The configuration file is not text (R24: an
+    /// image given as the configuration file, say): the device loads it as a
+    /// configuration all the same, and its commit fails. The agent fails the
+    /// binding there, as that commit would, without issuing a
+    /// [`Action::CommitConfiguration`] no caller could make succeed
+    /// (**choice**).
+    #[error("the commit fails: the configuration file is {0}, not text")]
+    CommitWillFail(Binary),
     /// R24: the configuration file is something this agent cannot name.
     #[error("the configuration file is not a configuration: {0}")]
     Unrecognised(String),
-    /// R24, R26: the `#!` line cannot be read in full.
+    /// R24, R26: the `#!` line gets no answer (its interpreter path runs past
+    /// the bytes read, or it is not UTF-8).
     #[error("{0}")]
     Sniff(ztp_script_detect::Error),
     /// R28: the script exited non-zero.
@@ -443,12 +447,13 @@ impl Failure {
             Failure::CannotProceed(c) => c.rule(),
             Failure::Url { error, .. } => error.rule(),
             Failure::ScriptRefused { .. } => Rule(25),
-            Failure::NotConfiguration(_) | Failure::Unrecognised(_) | Failure::Sniff(_) => Rule(24),
+            Failure::Unrecognised(_) | Failure::Sniff(_) => Rule(24),
             Failure::Fetch { .. }
             | Failure::ImageCorrupt { .. }
             | Failure::InstallFailed { .. }
             | Failure::ScriptFailed { .. }
             | Failure::CommitFailed(_)
+            | Failure::CommitWillFail(_)
             | Failure::BindingLost
             | Failure::TimedOut { .. } => Rule(28),
         }

@@ -5,7 +5,7 @@ use core::time::Duration;
 use crate::rank::{Binding, rank};
 use ztp_fetch_url::{Target, fetch_plan, split_port_suffix};
 use ztp_options::{CannotProceed, Family, ImageType, PlanBuf, resolve_v4, resolve_v6, v4, v6};
-use ztp_script_detect::{Kind, Platform, Script, sniff};
+use ztp_script_detect::{ConfigFormat, Kind, Platform, Script, sniff};
 
 use crate::action::{Action, ConfigOutcome, Failure, ImageOutcome, Log, Step, Summary};
 use crate::event::{CommitError, Event, FetchError, InstallOutcome};
@@ -114,7 +114,7 @@ enum Wait {
     Install(String),
     FetchConfig(Target),
     Script(String),
-    Commit(ztp_script_detect::ConfigFormat),
+    Commit(ConfigFormat),
 }
 
 impl<I: Clone> Attempt<I> {
@@ -429,6 +429,11 @@ impl<I: Clone + PartialEq> Agent<I> {
                     },
                 )
             }
+            // R24, R28: not text, yet a configuration to the device, whose
+            // commit fails: the binding fails as that commit would.
+            Kind::Configuration(ConfigFormat::Binary(binary)) => {
+                return self.fail(Failure::CommitWillFail(*binary), out);
+            }
             Kind::Configuration(format) => (
                 Wait::Commit(*format),
                 Action::CommitConfiguration {
@@ -436,9 +441,6 @@ impl<I: Clone + PartialEq> Agent<I> {
                     format: *format,
                 },
             ),
-            Kind::NotConfiguration(binary) => {
-                return self.fail(Failure::NotConfiguration(*binary), out);
-            }
             other => return self.fail(Failure::Unrecognised(other.to_string()), out),
         };
         let timeout = match wait {

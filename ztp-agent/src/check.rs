@@ -177,7 +177,8 @@ pub enum FilePick {
     Gzip,
     /// Nothing.
     Empty,
-    /// A `#!` line longer than 256 bytes.
+    /// A `#!` line whose interpreter path runs past the 512 bytes read: no
+    /// verdict (R24).
     LongShebang,
     /// Any bytes.
     Raw(Vec<u8>),
@@ -494,8 +495,8 @@ pub fn file(pick: &FilePick) -> Vec<u8> {
         FilePick::Gzip => vec![0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0],
         FilePick::Empty => Vec::new(),
         FilePick::LongShebang => {
-            let mut v = b"#!/bin/sh ".to_vec();
-            v.resize(400, b'x');
+            let mut v = b"#!/bin/".to_vec();
+            v.resize(600, b'x');
             v
         }
         FilePick::Raw(bytes) => bytes.clone(),

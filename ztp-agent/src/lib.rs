@@ -98,9 +98,12 @@
 //! - **Every URL before any fetch.** A file name that gives no URL (R19..R23,
 //!   e.g. an HTTP URL over 256 characters) fails the binding before the
 //!   image is fetched or installed.
-//! - **A binary configuration file** (gzip, tar, ELF, NUL bytes) fails the
-//!   binding (R24) without a commit; so does a script whose interpreter R25
-//!   does not list, and unsigned Python on Junos OS.
+//! - **A binary configuration file** (gzip, tar, ELF, NUL bytes) is a
+//!   configuration to the device (R24) whose commit fails (R28): the agent
+//!   fails the binding there with [`Failure::CommitWillFail`], without
+//!   issuing a commit no caller could make succeed. A script whose
+//!   interpreter R25 does not list, and unsigned Python on Junos OS, fail the
+//!   binding without running.
 //! - **The installed image** is compared by file name (last path segment,
 //!   without a `:port` suffix); a symbolic link (suboption 02) is never
 //!   skipped, since its name does not say which image it points at.

@@ -15,11 +15,11 @@ use std::net::Ipv4Addr;
 use std::time::Duration;
 
 use ztp_agent::{
-    Action, Agent, CommitError, Config, ConfigOutcome, Event, FetchError, ImageOutcome,
+    Action, Agent, CommitError, Config, ConfigOutcome, Event, Failure, FetchError, ImageOutcome,
     InstallOutcome, Log, Phase, Step,
 };
 use ztp_options::{Family, ImageType, TransferMode, VendorInfo, samples, v4, v6};
-use ztp_script_detect::Platform;
+use ztp_script_detect::{Binary, Platform};
 
 // ---------------------------------------------------------------- replies
 
@@ -778,8 +778,129 @@ fn r28_a_configuration_that_is_a_tarball_is_not_committed() {
             (
                 Fetched(tar),
                 &[
-                    "R24 the fetched file is not a configuration: tar archive",
-                    "R28 ge-0/0/0 (dhcpv4) failed: the configuration file is not a configuration: tar archive (R24)",
+                    "R28 warning: the file is not text: the device loads it as a configuration, and the commit will fail",
+                    "R24 the fetched file is a configuration: tar archive",
+                    "R28 ge-0/0/0 (dhcpv4) failed: the commit fails: the configuration file is tar archive, not text",
+                    "R28 no binding left to try (1 tried since the last dhcp restart)",
+                    RESTART,
+                ],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn r24_a_binary_configuration_is_a_configuration_whose_commit_fails() {
+    // A gzip header (a .tgz software image named as the configuration
+    // file): magic 1f 8b, method 08 (deflate), no flags, mtime 0, extra
+    // flags 0, OS 03 (unix).
+    const TGZ: &[u8] = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03";
+    let mut run = scenario(
+        config(),
+        vec![
+            (bind4("ge-0/0/0", v4(None, Some("/c.conf"), true)), &[]),
+            (bind4("ge-0/0/1", v4(None, Some("/c.conf"), true)), &[]),
+            (
+                Wait(5),
+                &[
+                    "R29 try ge-0/0/0 (dhcpv4), attempt 1, first of 2 untried",
+                    "R27 fetch config http://192.0.2.10/c.conf over ge-0/0/0",
+                ],
+            ),
+            (
+                Fetched(TGZ),
+                &[
+                    "R28 warning: the file is not text: the device loads it as a configuration, and the commit will fail",
+                    "R24 the fetched file is a configuration: gzip data",
+                    "R28 ge-0/0/0 (dhcpv4) failed: the commit fails: the configuration file is gzip data, not text",
+                    "R29 try ge-0/0/1 (dhcpv4), attempt 2, first of 1 untried",
+                    "R27 fetch config http://192.0.2.10/c.conf over ge-0/0/1",
+                ],
+            ),
+        ],
+    );
+    // The failure is the commit's (R28), typed with what the file is; no
+    // commit was asked for.
+    let failure = run.last.iter().find_map(|a| match a {
+        Action::Log(Log::Failed { failure, .. }) => Some(failure.clone()),
+        _ => None,
+    });
+    assert_eq!(failure, Some(Failure::CommitWillFail(Binary::Gzip)));
+    assert_eq!(failure.unwrap().rule(), ztp_options::Rule(28));
+    assert!(
+        !run.last
+            .iter()
+            .any(|a| matches!(a, Action::CommitConfiguration { .. }))
+    );
+    // The next binding's text configuration is committed as usual.
+    assert_eq!(
+        run.step(Fetched(CURLY)),
+        [
+            "R24 the fetched file is a configuration: junos curly-brace text",
+            "R27 commit configuration (junos curly-brace text)",
+        ]
+    );
+    assert_eq!(run.agent.phase(), Phase::Working(Step::Commit));
+}
+
+#[test]
+fn r24_a_long_shebang_line_with_a_whole_path_runs() {
+    // `#!/bin/sh -e `, then 400 `x`, a newline, `exit 0`: a 414-byte first
+    // line whose interpreter path ends at byte 9.
+    let mut file = b"#!/bin/sh -e ".to_vec();
+    file.resize(413, b'x');
+    file.extend_from_slice(b"\nexit 0\n");
+    let file: &'static [u8] = file.leak();
+    let argument = format!("-e {}", "x".repeat(400));
+    let sniffed =
+        format!("R24 the fetched file is a script: /bin/sh (shell) with argument \"{argument}\"");
+    let run = format!("R24 run script with /bin/sh -e {}", "x".repeat(400));
+    scenario(
+        config(),
+        vec![
+            (bind4("ge-0/0/0", v4(None, Some("/ztp.sh"), true)), &[]),
+            (
+                Wait(5),
+                &[
+                    "R29 try ge-0/0/0 (dhcpv4), attempt 1, first of 1 untried",
+                    "R27 fetch config http://192.0.2.10/ztp.sh over ge-0/0/0",
+                ],
+            ),
+            (
+                Fetched(file),
+                &[
+                    "R26 warning: the #! line is longer than 128 bytes, all that linux before 5.1 reads",
+                    "R24 warning: the #! line goes on past the 256 bytes linux reads: junos os evolved cuts the argument there, and does not run an interpreter path cut there",
+                    &sniffed,
+                    &run,
+                ],
+            ),
+            (
+                Exited(0),
+                &["R27 provisioned over ge-0/0/0 (dhcpv4): no image, script run by /bin/sh"],
+            ),
+        ],
+    );
+    // An interpreter path that runs past the 512 bytes read gets no
+    // verdict: the binding fails without running anything (R24).
+    let mut file = b"#!/bin/".to_vec();
+    file.resize(600, b'x');
+    let file: &'static [u8] = file.leak();
+    scenario(
+        config(),
+        vec![
+            (bind4("ge-0/0/0", v4(None, Some("/ztp.sh"), true)), &[]),
+            (
+                Wait(5),
+                &[
+                    "R29 try ge-0/0/0 (dhcpv4), attempt 1, first of 1 untried",
+                    "R27 fetch config http://192.0.2.10/ztp.sh over ge-0/0/0",
+                ],
+            ),
+            (
+                Fetched(file),
+                &[
+                    "R28 ge-0/0/0 (dhcpv4) failed: #! interpreter path runs past the 512 bytes read: no blank or newline ends it before byte offset 512, so the interpreter is unknown (R24)",
                     "R28 no binding left to try (1 tried since the last dhcp restart)",
                     RESTART,
                 ],

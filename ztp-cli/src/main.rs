@@ -8,8 +8,8 @@
 //! ```
 //!
 //! Exit codes: 0 a plan (or a file the platform runs), 1 ZTP cannot proceed
-//! (or the platform refuses the file), 2 bad input (a message that does not
-//! decode, a refused encoding, unreadable files).
+//! (or the platform refuses the file, or its commit will fail), 2 bad input (a
+//! message that does not decode, a refused encoding, unreadable files).
 
 mod encode;
 mod explain;

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use std::io::Read as _;
 
 use serde::Serialize;
-use ztp_script_detect::{Kind, Platform, Sniffer, Status, Verdict};
+use ztp_script_detect::{ConfigFormat, Kind, Platform, Sniffer, Status, Verdict};
 
 #[derive(Serialize)]
 struct SniffJson<'a> {
@@ -75,22 +75,24 @@ pub(crate) fn run(args: &SniffArgs) -> u8 {
     };
     let platform = platform(args.platform);
     let verdict: Option<Verdict> = result.kind.script().map(|s| s.can_run_on(platform));
-    let refused =
-        verdict.is_some_and(|v| !v.runs()) || matches!(result.kind, Kind::NotConfiguration(_));
+    // R24, R28: a file that is not text is a configuration whose commit will
+    // fail; the device fails on it as on a script it refuses.
+    let commit_fails = matches!(result.kind, Kind::Configuration(ConfigFormat::Binary(_)));
+    let refused = verdict.is_some_and(|v| !v.runs()) || commit_fails;
     if args.json {
         let script = result.kind.script();
         let json = SniffJson {
             kind: match result.kind {
                 Kind::Script(_) => "script",
-                Kind::Configuration(_) => "configuration",
-                _ => "not-configuration",
+                // R24 has two kinds; a binary file is a configuration too.
+                // (`Kind` is non-exhaustive, hence the wildcard.)
+                _ => "configuration",
             },
             interpreter: script.map(|s| format!("{:?}", s.interpreter()).to_lowercase()),
             path: script.map(|s| s.path()),
             arguments: script.map(|s| s.arguments().collect()).unwrap_or_default(),
             format: match &result.kind {
                 Kind::Configuration(f) => Some(f.to_string()),
-                Kind::NotConfiguration(b) => Some(b.to_string()),
                 _ => None,
             },
             platform: platform.to_string(),
@@ -111,16 +113,16 @@ pub(crate) fn run(args: &SniffArgs) -> u8 {
         if let Some(v) = verdict {
             println!("  on {platform}: {v}");
         }
-        if let Kind::NotConfiguration(_) = result.kind {
-            println!(
-                "  the device would try to load this as a configuration and fail (an image given as the config file?)"
-            );
-        }
         for d in result.diagnostics.iter() {
             match d.rule() {
                 Some(rule) => println!("  warning [{rule}]: {d}"),
                 None => println!("  warning: {d}"),
             }
+        }
+        if commit_fails {
+            println!(
+                "  an image given as the config file? ztp moves on to the next interface (R28)"
+            );
         }
     }
     u8::from(refused)
@@ -138,10 +140,15 @@ pub(crate) enum PlatformArg {
 }
 
 /// Arguments of `ztp sniff`.
+///
+/// Exit codes: 0 a file the device runs or commits, 1 a script the platform
+/// refuses (R25) or a configuration whose commit will fail (a file that is not
+/// text, R24, R28), 2 no verdict (an interpreter path longer than what is
+/// read, a `#!` line that is not UTF-8) or an unreadable file.
 #[derive(Debug, Args)]
 pub(crate) struct SniffArgs {
-    /// The fetched file. Only its first line (and the first 512 bytes, for
-    /// magic numbers) is read.
+    /// The fetched file. Only its first line, within the first 512 bytes
+    /// (which also give the magic numbers), is read.
     #[arg(value_name = "FILE")]
     pub(crate) file: PathBuf,
     /// The device's platform, for the unsigned-Python policy (R25).

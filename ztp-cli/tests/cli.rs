@@ -445,11 +445,79 @@ fn r24_r25_sniff_scripts_configs_and_images() {
         "{}",
         stdout(&o)
     );
+    assert!(
+        stdout(&o).contains("configuration: gzip data"),
+        "{}",
+        stdout(&o)
+    );
     let crlf = temp_file("crlf.sh", b"#!/bin/sh\r\necho hi\r\n");
     let o = ztp(&["sniff", &crlf]);
     assert!(stdout(&o).contains("warning [R24]"), "{}", stdout(&o));
     let o = ztp(&["sniff", "/nonexistent"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn r24_sniff_a_binary_configuration_is_a_configuration_whose_commit_fails() {
+    // A gzip header (a .tgz image given as the configuration file): magic
+    // 1f 8b, method 08 (deflate), no flags, mtime 0, extra flags 0, OS 03.
+    let tgz = temp_file("junos.tgz", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03");
+    let o = ztp(&["sniff", &tgz, "--json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(v["kind"], "configuration");
+    assert_eq!(v["format"], "gzip data");
+    assert_eq!(
+        v["diagnostics"],
+        serde_json::json!([
+            "the file is not text: the device loads it as a configuration, and the commit will fail"
+        ])
+    );
+    // A tar header block (`ustar` at offset 257), in text.
+    let mut tar = vec![0u8; 512];
+    tar[..10].copy_from_slice(b"junos.conf");
+    tar[257..265].copy_from_slice(b"ustar\x0000");
+    let tar = temp_file("junos.tar", &tar);
+    let o = ztp(&["sniff", &tar]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains(": configuration: tar archive\n"), "{out}");
+    assert!(
+        out.contains(
+            "  warning [R28]: the file is not text: the device loads it as a configuration, and the commit will fail\n"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("not a configuration"), "{out}");
+}
+
+#[test]
+fn r24_sniff_a_long_shebang_line_with_a_whole_path_is_a_script() {
+    // `#!/bin/sh -e `, 400 `x`, a newline, `exit 0`: a 414-byte first line
+    // whose interpreter path ends at byte 9.
+    let mut file = b"#!/bin/sh -e ".to_vec();
+    file.resize(413, b'x');
+    file.extend_from_slice(b"\nexit 0\n");
+    let path = temp_file("long.sh", &file);
+    let o = ztp(&["sniff", &path, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["kind"], "script");
+    assert_eq!(v["path"], "/bin/sh");
+    assert_eq!(v["runs"], true);
+    assert_eq!(v["arguments"][1].as_str().map(str::len), Some(400));
+    // `#!/`, then 600 `a`: the interpreter path runs past the 512 bytes
+    // read. No verdict: exit 2, no JSON, the reason on stderr.
+    let file = [b"#!/".as_slice(), &[b'a'; 600], b"\n"].concat();
+    let path = temp_file("cut.sh", &file);
+    let o = ztp(&["sniff", &path, "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("interpreter path runs past the 512 bytes read"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -108,15 +108,21 @@ fn r27_the_installed_image_is_skipped() {
 fn r24_a_config_that_is_really_a_tarball() {
     let (code, out) = simulate("tarball-config.pcap", &[]);
     assert_eq!(code, 1, "{out}");
+    // R24: still a configuration to the device; R28: its commit fails.
     assert!(
-        out.contains("R24  the fetched file is not a configuration: tar archive"),
+        out.contains("R24  the fetched file is a configuration: tar archive"),
         "{out}"
     );
+    assert!(
+        out.contains("R28  warning: the file is not text: the device loads it as a configuration, and the commit will fail"),
+        "{out}"
+    );
+    assert!(!out.contains("commit configuration"), "{out}");
     assert_eq!(
         last_lines(&out),
         [
             "NOT PROVISIONED: no binding left; the switch restarts its dhcp client in 23.444 s and starts over (R28)",
-            "last failure on the console: frame 2 (dhcpv4) failed: the configuration file is not a configuration: tar archive (R24)",
+            "last failure on the console: frame 2 (dhcpv4) failed: the commit fails: the configuration file is tar archive, not text",
         ]
     );
 }

@@ -34,11 +34,27 @@ pub enum Diagnostic {
     /// The `#!` line is longer than [`crate::LEGACY_FIRST_LINE_MAX`] bytes:
     /// Linux before 5.1 reads only that much of it.
     LongFirstLine = 6,
+    /// The `#!` line goes on past the [`crate::FIRST_LINE_MAX`] bytes Linux
+    /// (and so Junos OS Evolved) reads, with more than blanks there: Linux runs
+    /// the interpreter with the argument cut at that bound, and does not run an
+    /// interpreter path cut by it (R24). The line is still a script: FreeBSD
+    /// (Junos OS) reads far longer lines.
+    LinuxCutsFirstLine = 7,
+    /// The `#!` line does not end within the [`crate::PREFIX_MAX`] bytes read:
+    /// the interpreter path is whole (else there is no answer,
+    /// [`crate::Error::InterpreterPathTooLong`]), but
+    /// [`crate::Script::argument`] holds only what was read (R26).
+    FirstLinePastPrefix = 8,
+    /// The file is not text ([`crate::ConfigFormat::Binary`]: gzip, tar, ELF,
+    /// NUL bytes), typically a software image given as the configuration
+    /// file. The device loads it as a configuration all the same (R24), and
+    /// the commit fails, which moves ZTP on to the next binding (R28).
+    BinaryContent = 9,
 }
 
 impl Diagnostic {
     /// Every diagnostic, in declaration order.
-    pub const ALL: [Diagnostic; 7] = [
+    pub const ALL: [Diagnostic; 10] = [
         Diagnostic::EmptyFile,
         Diagnostic::BomBeforeShebang,
         Diagnostic::SpaceAfterShebang,
@@ -46,6 +62,9 @@ impl Diagnostic {
         Diagnostic::RelativeInterpreter,
         Diagnostic::CrlfLineEnd,
         Diagnostic::LongFirstLine,
+        Diagnostic::LinuxCutsFirstLine,
+        Diagnostic::FirstLinePastPrefix,
+        Diagnostic::BinaryContent,
     ];
 
     /// The SPEC.md rule this diagnostic is about, where one applies.
@@ -55,9 +74,11 @@ impl Diagnostic {
             Diagnostic::BomBeforeShebang
             | Diagnostic::SpaceAfterShebang
             | Diagnostic::MissingInterpreter
-            | Diagnostic::CrlfLineEnd => Some("R24"),
+            | Diagnostic::CrlfLineEnd
+            | Diagnostic::LinuxCutsFirstLine => Some("R24"),
             Diagnostic::RelativeInterpreter => Some("R25"),
-            Diagnostic::LongFirstLine => Some("R26"),
+            Diagnostic::LongFirstLine | Diagnostic::FirstLinePastPrefix => Some("R26"),
+            Diagnostic::BinaryContent => Some("R28"),
             Diagnostic::EmptyFile => None,
         }
     }
@@ -84,6 +105,17 @@ impl fmt::Display for Diagnostic {
             }
             Diagnostic::LongFirstLine => {
                 "the #! line is longer than 128 bytes, all that linux before 5.1 reads"
+            }
+            Diagnostic::LinuxCutsFirstLine => {
+                "the #! line goes on past the 256 bytes linux reads: junos os evolved cuts the \
+                 argument there, and does not run an interpreter path cut there"
+            }
+            Diagnostic::FirstLinePastPrefix => {
+                "the #! line goes on past the 512 bytes read: its argument is shown cut there"
+            }
+            Diagnostic::BinaryContent => {
+                "the file is not text: the device loads it as a configuration, and the commit \
+                 will fail"
             }
         })
     }
@@ -253,7 +285,7 @@ mod tests {
             let text = diagnostic.to_string();
             assert_eq!(text, text.to_lowercase(), "{diagnostic:?}");
             if let Some(rule) = diagnostic.rule() {
-                assert!(["R24", "R25", "R26"].contains(&rule));
+                assert!(["R24", "R25", "R26", "R28"].contains(&rule));
             }
         }
     }

@@ -1,20 +1,25 @@
 //! [`Error`] and [`Status`].
 
-/// Why a file's `#!` line cannot be reported in full.
+/// Why a file's `#!` line gets no answer.
 ///
 /// Only a `#!` first line can fail: every other file is a configuration of
 /// some format, whatever its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The `#!` line has no newline within its first `limit` bytes
-    /// ([`crate::FIRST_LINE_MAX`]): the interpreter path or argument would be
-    /// cut at byte offset `limit`. Never reported as a truncated script.
+    /// The `#!` line has no newline within the `limit` bytes read
+    /// ([`crate::PREFIX_MAX`]) and its interpreter path does not end within
+    /// them either (no blank after it, or only blanks after `#!`): the path
+    /// may go on past what was read,
+    /// so whether it names an interpreter, and which, is unknown. Never
+    /// reported as a script with a cut path. A line that goes on past the
+    /// bound after a whole interpreter path is a script
+    /// ([`crate::Diagnostic::FirstLinePastPrefix`]).
     #[error(
-        "#! line is longer than {limit} bytes: no newline before byte offset {limit}, \
-         so the kernel would cut it"
+        "#! interpreter path runs past the {limit} bytes read: no blank or newline ends it \
+         before byte offset {limit}, so the interpreter is unknown"
     )]
-    FirstLineTooLong {
+    InterpreterPathTooLong {
         /// The bound, and the byte offset where it ran out.
         limit: usize,
     },
@@ -60,9 +65,9 @@ mod tests {
     #[test]
     fn display_is_stable() {
         assert_eq!(
-            Error::FirstLineTooLong { limit: 256 }.to_string(),
-            "#! line is longer than 256 bytes: no newline before byte offset 256, \
-             so the kernel would cut it"
+            Error::InterpreterPathTooLong { limit: 512 }.to_string(),
+            "#! interpreter path runs past the 512 bytes read: no blank or newline ends it \
+             before byte offset 512, so the interpreter is unknown"
         );
         assert_eq!(
             Error::NotUtf8 {

@@ -6,11 +6,12 @@ use std::fmt;
 
 /// What the fetched file is.
 ///
-/// R24 splits files in two: a `#!` first line with an interpreter path makes a
-/// [`Kind::Script`], anything else is loaded as a configuration. This crate
-/// splits the second half once more, so a tool can warn before the device
-/// fails: [`Kind::NotConfiguration`] is a file the device would *try* to load
-/// as a configuration, but which is a software image or other binary data.
+/// R24 splits files in two, and so does this type: a `#!` first line with an
+/// interpreter path makes a [`Kind::Script`], anything else is loaded as a
+/// configuration. A file that is plainly not text (a software image given as
+/// the configuration file) is still a [`Kind::Configuration`] to the device,
+/// whose commit will fail (R28): its format is [`ConfigFormat::Binary`], and
+/// [`crate::Diagnostic::BinaryContent`] says so.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -19,12 +20,10 @@ pub enum Kind<'a> {
     /// R24: the first line is `#!` followed by an interpreter path; the device
     /// runs the file with that interpreter.
     Script(Script<'a>),
-    /// R24: any other file; the device loads it as configuration text. The
-    /// format is a guess from a bounded prefix (see [`crate::PREFIX_MAX`]).
+    /// R24: any other file; the device loads it as a configuration and commits
+    /// it. The format is a guess from a bounded prefix (see
+    /// [`crate::PREFIX_MAX`]).
     Configuration(ConfigFormat),
-    /// Not a configuration at all: the device would try to load it as one and
-    /// fail. Typically a software image given as the configuration file.
-    NotConfiguration(Binary),
 }
 
 impl<'a> Kind<'a> {
@@ -33,7 +32,7 @@ impl<'a> Kind<'a> {
     pub fn script(&self) -> Option<&Script<'a>> {
         match self {
             Kind::Script(script) => Some(script),
-            Kind::Configuration(_) | Kind::NotConfiguration(_) => None,
+            Kind::Configuration(_) => None,
         }
     }
 
@@ -43,7 +42,6 @@ impl<'a> Kind<'a> {
         match self {
             Kind::Script(script) => Kind::Script(script.into_owned()),
             Kind::Configuration(format) => Kind::Configuration(format),
-            Kind::NotConfiguration(binary) => Kind::NotConfiguration(binary),
         }
     }
 }
@@ -53,15 +51,17 @@ impl fmt::Display for Kind<'_> {
         match self {
             Kind::Script(script) => write!(f, "script: {script}"),
             Kind::Configuration(format) => write!(f, "configuration: {format}"),
-            Kind::NotConfiguration(binary) => write!(f, "not a configuration: {binary}"),
         }
     }
 }
 
-/// The format of a configuration, guessed from its first significant line.
+/// The format of a configuration, guessed from its first significant line, or
+/// the binary content that makes it no configuration text at all.
 ///
-/// Blank lines and comment lines (starting with `#` or `/*`) are skipped; the
-/// first other line within [`crate::PREFIX_MAX`] bytes decides.
+/// Binary content is looked for first, in the first [`crate::PREFIX_MAX`]
+/// bytes ([`ConfigFormat::Binary`]). Otherwise blank lines and comment lines
+/// (starting with `#` or `/*`) are skipped; the first other line within
+/// [`crate::PREFIX_MAX`] bytes decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -80,22 +80,33 @@ pub enum ConfigFormat {
     Json,
     /// None of the above (also: an empty or blank file).
     Unknown,
+    /// Not text: the device loads it as a configuration all the same (R24),
+    /// and the commit fails (R28). Always comes with
+    /// [`crate::Diagnostic::BinaryContent`].
+    Binary(Binary),
 }
 
 impl fmt::Display for ConfigFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ConfigFormat::Curly => "junos curly-brace text",
-            ConfigFormat::SetCommands => "set commands",
-            ConfigFormat::Xml => "xml",
-            ConfigFormat::Json => "json",
-            ConfigFormat::Unknown => "unknown format",
-        })
+        match self {
+            ConfigFormat::Curly => f.write_str("junos curly-brace text"),
+            ConfigFormat::SetCommands => f.write_str("set commands"),
+            ConfigFormat::Xml => f.write_str("xml"),
+            ConfigFormat::Json => f.write_str("json"),
+            ConfigFormat::Unknown => f.write_str("unknown format"),
+            ConfigFormat::Binary(binary) => write!(f, "{binary}"),
+        }
     }
 }
 
-/// Content that is not a configuration, found in the first
-/// [`crate::PREFIX_MAX`] bytes.
+/// Content that is not text, found in the first [`crate::PREFIX_MAX`] bytes:
+/// typically a software image given as the configuration file. The device
+/// still loads such a file as a configuration, and its commit fails (R24,
+/// R28).
+///
+/// An ISO 9660 image keeps its magic (`CD001`) at offset 32769, past the
+/// prefix; what the prefix holds is its 32 KiB system area, zeros or a hybrid
+/// image's boot record, so it is found as [`Binary::NulBytes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -178,7 +189,10 @@ impl<'a> Script<'a> {
 
     /// Everything after the interpreter path, blanks trimmed: what Linux (and
     /// so Junos OS Evolved) passes as one single argument. `None` when there is
-    /// none.
+    /// none. For a sniffed line that goes on past what is read, only the part
+    /// read ([`crate::Diagnostic::FirstLinePastPrefix`]); Linux itself cuts a
+    /// line at [`crate::FIRST_LINE_MAX`] bytes
+    /// ([`crate::Diagnostic::LinuxCutsFirstLine`]).
     #[must_use]
     pub fn argument(&self) -> Option<&str> {
         (!self.argument.is_empty()).then_some(&*self.argument)
@@ -481,6 +495,7 @@ mod tests {
             ConfigFormat::Curly.to_string(),
             Binary::NulBytes { offset: 3 }.to_string(),
             Kind::Configuration(ConfigFormat::Json).to_string(),
+            Kind::Configuration(ConfigFormat::Binary(Binary::Gzip)).to_string(),
         ];
         for text in texts {
             let first = text.chars().next().unwrap();

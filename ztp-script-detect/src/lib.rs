@@ -13,8 +13,8 @@
 //! the caller already has, and says what would surprise a person in the field:
 //! a byte order mark before `#!`, CRLF line ends, a blank after `#!`, an empty
 //! file, a relative interpreter path, an over-long first line; and, for a
-//! configuration, its format, or that it is not a configuration at all (a
-//! software image given as the configuration file).
+//! configuration, its format, or that it is no text at all (a software image
+//! given as the configuration file), so that its commit will fail (**R28**).
 //!
 //! # A whole file
 //!
@@ -44,7 +44,7 @@
 //! # Ok::<(), ztp_script_detect::Error>(())
 //! ```
 //!
-//! # Configurations, and what is not one
+//! # Configurations, and files that will not commit
 //!
 //! ```
 //! use ztp_script_detect::{sniff, Binary, ConfigFormat, Diagnostic, Kind};
@@ -52,9 +52,12 @@
 //! let curly = b"## Last commit: 2024-05-01 by ztp\nversion 23.4R1;\nsystem {\n";
 //! assert_eq!(sniff(curly)?.kind, Kind::Configuration(ConfigFormat::Curly));
 //!
-//! // A software image given as the configuration file.
+//! // A software image given as the configuration file: the device loads it
+//! // as a configuration all the same (R24), and the commit fails (R28).
 //! let image = b"\x1f\x8b\x08\x00\x00\x00\x00\x00";
-//! assert_eq!(sniff(image)?.kind, Kind::NotConfiguration(Binary::Gzip));
+//! let found = sniff(image)?;
+//! assert_eq!(found.kind, Kind::Configuration(ConfigFormat::Binary(Binary::Gzip)));
+//! assert!(found.diagnostics.contains(Diagnostic::BinaryContent));
 //!
 //! // A byte order mark hides the `#!`: the device loads a configuration.
 //! let found = sniff(b"\xef\xbb\xbf#!/bin/sh\necho hi\n")?;
@@ -85,20 +88,28 @@
 //!
 //! # Bounds
 //!
-//! * [`FIRST_LINE_MAX`] (256 bytes) bounds a `#!` line, newline included. It
-//!   is the buffer Linux reads a `#!` line from (`BINPRM_BUF_SIZE`, 256 since
-//!   Linux 5.1, commit 6eb3c3d0a52d "exec: increase BINPRM_BUF_SIZE to 256";
-//!   128 before), and Linux refuses to run a path cut by it (commit
-//!   b5372fe5dc84 "exec: load_script: Do not exec truncated interpreter
-//!   path"). Junos OS Evolved runs Linux. Junos OS runs FreeBSD, which reads up
-//!   to `MAXSHELLCMDLEN` (`PAGE_SIZE`, 4096 bytes) and refuses longer lines. 256
-//!   is the smallest bound of the two, so a line within it runs on both. A
-//!   longer `#!` line is [`Error::FirstLineTooLong`], never a cut answer; a line
-//!   over [`LEGACY_FIRST_LINE_MAX`] gets [`Diagnostic::LongFirstLine`].
 //! * [`PREFIX_MAX`] (512 bytes, one tar header block) bounds everything read.
 //!   The script or configuration decision never reads past the first line. Only
 //!   for a configuration is more read, to name its format and to catch binary
 //!   content: the tar magic sits at offset 257, past any short first line.
+//! * A `#!` line is a script as soon as its interpreter path is whole within
+//!   what is read: followed by a blank or the newline, or by the end of a file
+//!   shorter than [`PREFIX_MAX`], however long the line goes on after it (R24).
+//!   Only a path that runs to the bound, which may go on past it, gets no
+//!   answer: [`Error::InterpreterPathTooLong`], never a cut path. A line that
+//!   goes on past the bound after a whole path is a script whose argument is
+//!   known only up to the bound ([`Diagnostic::FirstLinePastPrefix`]).
+//! * Kernels read less or more of a `#!` line, and none of them turns a whole
+//!   interpreter path into something else. Linux reads [`FIRST_LINE_MAX`] (256)
+//!   bytes (`BINPRM_BUF_SIZE`, 256 since Linux 5.1, commit 6eb3c3d0a52d "exec:
+//!   increase BINPRM_BUF_SIZE to 256"; [`LEGACY_FIRST_LINE_MAX`], 128, before).
+//!   When the line goes on past them, it runs a whole interpreter path with the
+//!   argument cut, and refuses to run a path cut by the bound (commit
+//!   b5372fe5dc84 "exec: load_script: Do not exec truncated interpreter
+//!   path"). Junos OS Evolved runs Linux. Junos OS runs FreeBSD, which reads
+//!   up to `MAXSHELLCMDLEN` (`PAGE_SIZE`, 4096 bytes) and refuses longer lines.
+//!   A line over [`LEGACY_FIRST_LINE_MAX`] gets [`Diagnostic::LongFirstLine`];
+//!   one that Linux cuts, [`Diagnostic::LinuxCutsFirstLine`].
 //!
 //! # Borrowing
 //!
@@ -125,9 +136,11 @@ pub use sniff::{Sniff, Sniffer, sniff};
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// The longest `#!` line, newline included, that every kernel on a ZTP device
-/// runs as written: Linux's `BINPRM_BUF_SIZE` (see [Bounds](crate#bounds)).
-/// A `#!` line with no newline within it is [`Error::FirstLineTooLong`].
+/// The bytes of a `#!` line, newline included, that Linux (and so Junos OS
+/// Evolved) reads: `BINPRM_BUF_SIZE` (see [Bounds](crate#bounds)). A longer
+/// line still runs when its interpreter path ends within them, with the
+/// argument cut there: [`Diagnostic::LinuxCutsFirstLine`]. It does not bound
+/// what is sniffed: [`PREFIX_MAX`] does.
 pub const FIRST_LINE_MAX: usize = 256;
 
 /// The `#!` line bound of Linux before 5.1; a longer line gets
@@ -135,6 +148,7 @@ pub const FIRST_LINE_MAX: usize = 256;
 pub const LEGACY_FIRST_LINE_MAX: usize = 128;
 
 /// The most bytes ever read from the start of a file (one 512-byte tar header
-/// block): the first line decides script or configuration, this prefix names
+/// block): the first line within it decides script or configuration (a `#!`
+/// line is a script when its interpreter path ends within it), and it names
 /// the configuration format and catches binary content.
 pub const PREFIX_MAX: usize = 512;

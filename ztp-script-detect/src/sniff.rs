@@ -23,7 +23,7 @@ const TAR_MAGIC: std::ops::Range<usize> = 257..262;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Sniff<'a> {
-    /// Script, configuration or not a configuration (R24).
+    /// Script or configuration (R24).
     pub kind: Kind<'a>,
     /// Warnings about the first line or the file.
     pub diagnostics: Diagnostics,
@@ -69,8 +69,8 @@ impl fmt::Display for Sniff<'_> {
 ///
 /// # Errors
 ///
-/// [`Error::FirstLineTooLong`] and [`Error::NotUtf8`], for a `#!` first line
-/// only.
+/// [`Error::InterpreterPathTooLong`] and [`Error::NotUtf8`], for a `#!` first
+/// line only.
 pub fn sniff(file: &[u8]) -> Result<Sniff<'_>, Error> {
     classify(file.get(..PREFIX_MAX).unwrap_or(file))
 }
@@ -87,10 +87,9 @@ pub fn sniff(file: &[u8]) -> Result<Sniff<'_>, Error> {
 /// When it is decided:
 ///
 /// * a `#!` first line with an interpreter: as soon as its newline arrives
-///   (the sniffer keeps exactly the first line, at most [`FIRST_LINE_MAX`]
-///   bytes, and never looks further);
-/// * a `#!` first line with no newline within [`FIRST_LINE_MAX`] bytes: it is
-///   an error then;
+///   (the sniffer keeps exactly the first line and never looks further);
+/// * a `#!` first line with no newline within [`PREFIX_MAX`] bytes: a script
+///   if its interpreter path ends within them, an error if not;
 /// * a configuration: once [`PREFIX_MAX`] bytes are in, since its format
 ///   (and a tar image's magic at offset 257) is read from that prefix.
 ///
@@ -197,7 +196,8 @@ impl Sniffer {
     }
 
     /// How many bytes of the file the sniffer has taken (never more than
-    /// [`PREFIX_MAX`]; for a script, exactly its first line).
+    /// [`PREFIX_MAX`]; for a script, exactly its first line, or the first
+    /// [`PREFIX_MAX`] bytes of a longer one).
     #[must_use]
     pub fn consumed(&self) -> usize {
         self.len
@@ -238,32 +238,77 @@ fn has_interpreter(line: &[u8]) -> bool {
 /// How many leading bytes of `prefix` decide the answer for every file that
 /// starts with `prefix`; `None` if no number does yet.
 fn decided_len(prefix: &[u8]) -> Option<usize> {
-    if prefix.starts_with(SHEBANG) {
-        let area = prefix.get(..FIRST_LINE_MAX).unwrap_or(prefix);
-        match area.iter().position(|byte| *byte == b'\n') {
-            Some(newline) => {
-                if area.get(..newline).is_some_and(has_interpreter) {
-                    return Some(newline + 1);
-                }
-                // `#!` alone: a configuration, decided by the whole prefix.
-            }
-            None if prefix.len() >= FIRST_LINE_MAX => return Some(FIRST_LINE_MAX),
-            None => return None,
-        }
+    if prefix.starts_with(SHEBANG)
+        && let Some(newline) = prefix.iter().position(|byte| *byte == b'\n')
+        && prefix.get(..newline).is_some_and(has_interpreter)
+    {
+        return Some(newline + 1);
     }
+    // `#!` alone on its line, a `#!` line with no newline within the bound
+    // (a script or an error, decided there) and a configuration: the whole
+    // prefix decides.
     (prefix.len() >= PREFIX_MAX).then_some(PREFIX_MAX)
 }
 
 /// Whether [`classify`] fails on `prefix`, without building the answer: only
-/// a `#!` line with an interpreter can fail.
+/// a `#!` line can fail.
 fn check(prefix: &[u8]) -> Result<(), Error> {
     if prefix.starts_with(SHEBANG) {
-        let line = first_line(prefix)?;
-        if has_interpreter(line) {
-            std::str::from_utf8(line).map_err(|error| not_utf8(line, &error))?;
-        }
+        shebang_line(prefix)?;
     }
     Ok(())
+}
+
+/// The first line of a prefix that starts with `#!`, without its newline.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    /// The line as text: ended by a newline, by the end of a file shorter
+    /// than [`PREFIX_MAX`], or by the bound (then [`Line::cut`]).
+    text: &'a str,
+    /// The line has no newline within [`PREFIX_MAX`] bytes: it goes on past
+    /// what is read (an incomplete UTF-8 character at the cut is left out).
+    cut: bool,
+}
+
+/// The `#!` line of `prefix` (which starts with `#!`), when an interpreter
+/// path follows `#!`; `None` for blanks only (R24: not a script).
+///
+/// A line with no newline within [`PREFIX_MAX`] bytes is a script as long as
+/// its interpreter path ends within them (a blank follows it): kernels run a
+/// whole interpreter path, with the argument cut or not (R24). A path that
+/// runs to the bound may go on: [`Error::InterpreterPathTooLong`].
+fn shebang_line(prefix: &[u8]) -> Result<Option<Line<'_>>, Error> {
+    let (bytes, cut) = match prefix.iter().position(|byte| *byte == b'\n') {
+        Some(newline) => (prefix.get(..newline).unwrap_or(prefix), false),
+        None => (prefix, prefix.len() >= PREFIX_MAX),
+    };
+    if cut && !path_ends(bytes) {
+        return Err(Error::InterpreterPathTooLong { limit: PREFIX_MAX });
+    }
+    if !has_interpreter(bytes) {
+        return Ok(None);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        // The bound may split a character of the argument: what was read of
+        // it is left out, as the bytes after the bound are.
+        Err(error) if cut && error.error_len().is_none() => bytes
+            .get(..error.valid_up_to())
+            .and_then(|valid| std::str::from_utf8(valid).ok())
+            .unwrap_or_default(),
+        Err(error) => return Err(not_utf8(bytes, &error)),
+    };
+    Ok(Some(Line { text, cut }))
+}
+
+/// Whether the interpreter path after `#!` (and blanks) is followed by a
+/// blank within `line`: then it is whole, whatever comes after.
+fn path_ends(line: &[u8]) -> bool {
+    line.get(SHEBANG.len()..)
+        .unwrap_or_default()
+        .iter()
+        .skip_while(|byte| is_blank(**byte))
+        .any(|byte| is_blank(*byte))
 }
 
 fn not_utf8(line: &[u8], error: &std::str::Utf8Error) -> Error {
@@ -282,11 +327,9 @@ fn classify(prefix: &[u8]) -> Result<Sniff<'_>, Error> {
     if prefix.is_empty() {
         diagnostics.insert(Diagnostic::EmptyFile);
     } else if prefix.starts_with(SHEBANG) {
-        let line = first_line(prefix)?;
-        if has_interpreter(line) {
-            let script = script(line, &mut diagnostics)?;
+        if let Some(line) = shebang_line(prefix)? {
             return Ok(Sniff {
-                kind: Kind::Script(script),
+                kind: Kind::Script(script(line, &mut diagnostics)),
                 diagnostics,
             });
         }
@@ -297,60 +340,66 @@ fn classify(prefix: &[u8]) -> Result<Sniff<'_>, Error> {
     {
         diagnostics.insert(Diagnostic::BomBeforeShebang);
     }
+    let format = content(prefix);
+    if let ConfigFormat::Binary(_) = format {
+        diagnostics.insert(Diagnostic::BinaryContent);
+    }
     Ok(Sniff {
-        kind: content(prefix),
+        kind: Kind::Configuration(format),
         diagnostics,
     })
 }
 
-/// The `#!` line without its newline: ended by a newline within
-/// [`FIRST_LINE_MAX`] bytes, or by the end of a shorter file.
-fn first_line(prefix: &[u8]) -> Result<&[u8], Error> {
-    let area = prefix.get(..FIRST_LINE_MAX).unwrap_or(prefix);
-    match area.iter().position(|byte| *byte == b'\n') {
-        Some(newline) => Ok(area.get(..newline).unwrap_or(area)),
-        None if prefix.len() >= FIRST_LINE_MAX => Err(Error::FirstLineTooLong {
-            limit: FIRST_LINE_MAX,
-        }),
-        None => Ok(prefix),
-    }
-}
-
 /// Splits a `#!` line as the kernel does: blanks around the path, the rest
 /// (blanks trimmed) is the argument.
-fn script<'a>(line: &'a [u8], diagnostics: &mut Diagnostics) -> Result<Script<'a>, Error> {
-    let text = std::str::from_utf8(line).map_err(|error| not_utf8(line, &error))?;
+fn script<'a>(line: Line<'a>, diagnostics: &mut Diagnostics) -> Script<'a> {
+    let text = line.text;
     let after = text.get(SHEBANG.len()..).unwrap_or_default();
     let blanks = [' ', '\t'];
     if after.starts_with(blanks) {
         diagnostics.insert(Diagnostic::SpaceAfterShebang);
     }
-    if text.ends_with('\r') {
+    if !line.cut && text.ends_with('\r') {
         diagnostics.insert(Diagnostic::CrlfLineEnd);
     }
-    if line.len() >= LEGACY_FIRST_LINE_MAX {
+    if text.len() >= LEGACY_FIRST_LINE_MAX {
         diagnostics.insert(Diagnostic::LongFirstLine);
+    }
+    // Linux keeps the first FIRST_LINE_MAX - 1 bytes of a line with no
+    // newline within FIRST_LINE_MAX bytes: anything but blanks after them is
+    // lost to it.
+    let linux_drops = text.len() >= FIRST_LINE_MAX
+        && text
+            .as_bytes()
+            .get(FIRST_LINE_MAX - 1..)
+            .is_some_and(|lost| lost.iter().any(|byte| !is_blank(*byte)));
+    if linux_drops {
+        diagnostics.insert(Diagnostic::LinuxCutsFirstLine);
+    }
+    if line.cut {
+        diagnostics.insert(Diagnostic::FirstLinePastPrefix);
     }
     let command = after.trim_matches(blanks);
     let (path, argument) = command.split_once(blanks).unwrap_or((command, ""));
     if !path.starts_with('/') {
         diagnostics.insert(Diagnostic::RelativeInterpreter);
     }
-    Ok(Script::new(path, argument.trim_matches(blanks)))
+    Script::new(path, argument.trim_matches(blanks))
 }
 
-/// Everything that is not a script: binary data, or a configuration format.
-fn content(prefix: &[u8]) -> Kind<'static> {
+/// The format of everything that is not a script: binary data first (still a
+/// configuration to the device, R24), then the text formats.
+fn content(prefix: &[u8]) -> ConfigFormat {
     if prefix.starts_with(GZIP_MAGIC) {
-        Kind::NotConfiguration(Binary::Gzip)
+        ConfigFormat::Binary(Binary::Gzip)
     } else if prefix.starts_with(ELF_MAGIC) {
-        Kind::NotConfiguration(Binary::Elf)
+        ConfigFormat::Binary(Binary::Elf)
     } else if prefix.get(TAR_MAGIC) == Some(b"ustar") {
-        Kind::NotConfiguration(Binary::Tar)
+        ConfigFormat::Binary(Binary::Tar)
     } else if let Some(offset) = prefix.iter().position(|byte| *byte == 0) {
-        Kind::NotConfiguration(Binary::NulBytes { offset })
+        ConfigFormat::Binary(Binary::NulBytes { offset })
     } else {
-        Kind::Configuration(format(prefix.strip_prefix(BOM).unwrap_or(prefix)))
+        format(prefix.strip_prefix(BOM).unwrap_or(prefix))
     }
 }
 
@@ -462,16 +511,32 @@ mod tests {
 
     #[test]
     fn r26_long_line_error_is_decided_at_the_bound() {
+        // `#!/#!/#!/...`: an interpreter path with no blank in it, running
+        // past the 512 bytes read.
         let mut sniffer = Sniffer::new();
-        let line = [b'#', b'!', b'/'].repeat(100);
-        let error = Error::FirstLineTooLong {
-            limit: FIRST_LINE_MAX,
-        };
-        assert_eq!(sniffer.feed(&line[..255]), Ok(Status::Partial));
-        assert_eq!(sniffer.feed(&line[255..]), Err(error));
-        assert_eq!(sniffer.consumed(), FIRST_LINE_MAX);
+        let line = [b'#', b'!', b'/'].repeat(200);
+        let error = Error::InterpreterPathTooLong { limit: PREFIX_MAX };
+        assert_eq!(sniffer.feed(&line[..PREFIX_MAX - 1]), Ok(Status::Partial));
+        assert_eq!(sniffer.feed(&line[PREFIX_MAX - 1..]), Err(error));
+        assert_eq!(sniffer.consumed(), PREFIX_MAX);
         assert_eq!(sniffer.feed(b"\n"), Err(error));
         assert_eq!(sniffer.finish(), Err(error));
+    }
+
+    #[test]
+    fn r24_long_line_with_a_whole_path_is_decided_at_the_bound() {
+        // `#!/bin/sh ` and 590 `x`: the path ends at byte 9, the line runs
+        // past the 512 bytes read.
+        let mut file = b"#!/bin/sh ".to_vec();
+        file.resize(600, b'x');
+        let mut sniffer = Sniffer::new();
+        assert_eq!(sniffer.feed(&file[..300]), Ok(Status::Partial));
+        assert_eq!(sniffer.feed(&file[300..]), Ok(Status::Complete(212)));
+        let found = sniffer.finish().unwrap();
+        let script = found.kind.script().unwrap();
+        assert_eq!(script.interpreter(), Interpreter::Shell);
+        assert_eq!(script.argument().map(str::len), Some(PREFIX_MAX - 10));
+        assert!(found.diagnostics.contains(Diagnostic::FirstLinePastPrefix));
     }
 
     #[test]
@@ -484,11 +549,20 @@ mod tests {
         assert_eq!(decided_len(b"#! \nrest"), None);
         assert_eq!(decided_len(b"set"), None);
         assert_eq!(decided_len(&[b'x'; PREFIX_MAX]), Some(PREFIX_MAX));
+        let long = [b"#!/bin/sh ".as_slice(), &[b'x'; 300]].concat();
+        assert_eq!(decided_len(&long), None);
+        let long = [b"#!/bin/sh ".as_slice(), &[b'x'; PREFIX_MAX]].concat();
+        assert_eq!(decided_len(&long[..PREFIX_MAX]), Some(PREFIX_MAX));
     }
 
     #[test]
     fn check_fails_exactly_when_classify_fails() {
-        let long = [b"#!/".as_slice(), &[b'a'; 300]].concat();
+        let long = [b"#!/".as_slice(), &[b'a'; 600]].concat();
+        let long_argument = [b"#!/bin/sh ".as_slice(), &[b'a'; 600]].concat();
+        // `#!/bin/sh  ` then `é` (c3 a9) over and over: the bound at 512
+        // splits one.
+        let split_character = [b"#!/bin/sh  ".as_slice(), &b"\xc3\xa9".repeat(300)].concat();
+        let blanks = [b"#!".as_slice(), &[b' '; 600]].concat();
         for prefix in [
             &b""[..],
             b"#!",
@@ -496,8 +570,13 @@ mod tests {
             b"#!/\xff",
             b"#!/bin/sh\n\xff",
             b"\xff",
-            &long,
+            &long[..PREFIX_MAX],
             &long[..255],
+            &long[..300],
+            &long_argument[..PREFIX_MAX],
+            &split_character[..PREFIX_MAX],
+            &split_character[..PREFIX_MAX - 1],
+            &blanks[..PREFIX_MAX],
         ] {
             assert_eq!(check(prefix).err(), classify(prefix).err(), "{prefix:?}");
         }
@@ -513,7 +592,11 @@ mod tests {
              warning: the #! line ends in crlf: the interpreter path or argument ends in a carriage return"
         );
         let found = sniff(b"\x7fELF").unwrap();
-        assert_eq!(found.to_string(), "not a configuration: elf binary");
+        assert_eq!(
+            found.to_string(),
+            "configuration: elf binary; warning: the file is not text: the device loads it as a \
+             configuration, and the commit will fail"
+        );
     }
 
     #[test]

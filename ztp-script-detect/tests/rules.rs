@@ -2,8 +2,8 @@
 #![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic)]
 
 use ztp_script_detect::{
-    Binary, ConfigFormat, Diagnostic, Error, FIRST_LINE_MAX, Interpreter, Kind, PREFIX_MAX,
-    Platform, Script, Sniffer, Status, Verdict, sniff,
+    Binary, ConfigFormat, Diagnostic, Diagnostics, Error, FIRST_LINE_MAX, Interpreter, Kind,
+    PREFIX_MAX, Platform, Script, Sniffer, Status, Verdict, sniff,
 };
 
 fn script_of(file: &[u8]) -> Script<'_> {
@@ -107,23 +107,167 @@ fn r24_empty_file_is_an_empty_configuration() {
 
 #[test]
 fn r24_image_given_as_configuration_is_caught() {
-    assert_eq!(
-        sniff(b"\x1f\x8b\x08\x08").unwrap().kind,
-        Kind::NotConfiguration(Binary::Gzip)
-    );
-    assert_eq!(
-        sniff(b"\x7fELF\x02").unwrap().kind,
-        Kind::NotConfiguration(Binary::Elf)
-    );
+    let binary = |file: &[u8]| {
+        let found = sniff(file).unwrap();
+        assert!(found.diagnostics.contains(Diagnostic::BinaryContent));
+        match found.kind {
+            Kind::Configuration(ConfigFormat::Binary(binary)) => binary,
+            other => panic!("not a binary configuration: {other}"),
+        }
+    };
+    assert_eq!(binary(b"\x1f\x8b\x08\x08"), Binary::Gzip);
+    assert_eq!(binary(b"\x7fELF\x02"), Binary::Elf);
     let mut tar = vec![b'a'; 600];
     tar[257..262].copy_from_slice(b"ustar");
+    assert_eq!(binary(&tar), Binary::Tar);
+    assert_eq!(binary(b"abc\0"), Binary::NulBytes { offset: 3 });
+}
+
+#[test]
+fn r24_binary_configuration_is_a_configuration_whose_commit_fails() {
+    // A gzip header (a .tgz software image): magic 1f 8b, method 08
+    // (deflate), no flags, mtime 0, extra flags 0, OS 03 (unix).
+    let gzip = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03";
+    // An ELF header: magic 7f 'E' 'L' 'F', class 02 (64-bit), data 01
+    // (little endian), version 01, OS ABI 00.
+    let elf = b"\x7fELF\x02\x01\x01\x00";
+    // A POSIX tar header block: the member name `junos.conf`, NUL padded,
+    // `ustar\0` and version `00` at offset 257.
+    let mut tar = [0u8; 512];
+    tar[..10].copy_from_slice(b"junos.conf");
+    tar[257..265].copy_from_slice(b"ustar\x0000");
+    // An ISO 9660 image: a 32 KiB system area of zeros, then the primary
+    // volume descriptor (type 01, `CD001`, version 01) at 32768: its magic is
+    // past the 512 bytes read, its zeros are not.
+    let mut iso = vec![0u8; 32768];
+    iso.extend_from_slice(b"\x01CD001\x01");
+    let cases: [(&[u8], Binary); 4] = [
+        (gzip, Binary::Gzip),
+        (elf, Binary::Elf),
+        (&tar, Binary::Tar),
+        (&iso, Binary::NulBytes { offset: 0 }),
+    ];
+    for (file, binary) in cases {
+        let found = sniff(file).unwrap();
+        // R24: the device loads it as a configuration; the verdict stays.
+        assert_eq!(
+            found.kind,
+            Kind::Configuration(ConfigFormat::Binary(binary)),
+            "{binary}"
+        );
+        // R28: its commit will fail, and the diagnostic says so and why.
+        assert_eq!(
+            found.diagnostics,
+            Diagnostics::from([Diagnostic::BinaryContent])
+        );
+    }
+    assert_eq!(Diagnostic::BinaryContent.rule(), Some("R28"));
     assert_eq!(
-        sniff(&tar).unwrap().kind,
-        Kind::NotConfiguration(Binary::Tar)
+        Diagnostic::BinaryContent.to_string(),
+        "the file is not text: the device loads it as a configuration, and the commit will fail"
     );
     assert_eq!(
-        sniff(b"abc\0").unwrap().kind,
-        Kind::NotConfiguration(Binary::NulBytes { offset: 3 })
+        sniff(gzip).unwrap().to_string(),
+        "configuration: gzip data; warning: the file is not text: the device loads it as a \
+         configuration, and the commit will fail"
+    );
+    // `#!` with no interpreter, then a NUL: both are said.
+    let found = sniff(b"#!\n\x00\x01").unwrap();
+    assert_eq!(
+        found.kind,
+        Kind::Configuration(ConfigFormat::Binary(Binary::NulBytes { offset: 3 }))
+    );
+    assert_eq!(
+        found.diagnostics,
+        Diagnostics::from([Diagnostic::MissingInterpreter, Diagnostic::BinaryContent])
+    );
+}
+
+#[test]
+fn r24_long_shebang_line_with_a_whole_interpreter_path_is_a_script() {
+    // `#!/usr/bin/python -u `, 278 `x`, a newline: a 300-byte line (with
+    // the newline) whose path ends at byte 17. Linux reads 256 bytes of it.
+    let mut file = b"#!/usr/bin/python -u ".to_vec();
+    file.resize(299, b'x');
+    file.push(b'\n');
+    let found = sniff(&file).unwrap();
+    let script = found.kind.script().unwrap();
+    assert_eq!(script.interpreter(), Interpreter::Python);
+    assert_eq!(script.path(), "/usr/bin/python");
+    assert_eq!(script.argument().map(str::len), Some(299 - 18));
+    assert_eq!(
+        found.diagnostics,
+        Diagnostics::from([Diagnostic::LongFirstLine, Diagnostic::LinuxCutsFirstLine])
+    );
+    assert_eq!(Diagnostic::LinuxCutsFirstLine.rule(), Some("R24"));
+
+    // `#!/bin/sh `, then 600 `x` and no newline: the line goes on past the
+    // 512 bytes read; the path is whole, the argument is what was read.
+    let mut file = b"#!/bin/sh ".to_vec();
+    file.resize(610, b'x');
+    let found = sniff(&file).unwrap();
+    let script = found.kind.script().unwrap();
+    assert_eq!(script.interpreter(), Interpreter::Shell);
+    assert_eq!(script.argument(), Some(&*"x".repeat(PREFIX_MAX - 10)));
+    assert_eq!(
+        found.diagnostics,
+        Diagnostics::from([
+            Diagnostic::LongFirstLine,
+            Diagnostic::LinuxCutsFirstLine,
+            Diagnostic::FirstLinePastPrefix
+        ])
+    );
+
+    // `#!/bin/sh` and 300 blanks, a newline: past 256 bytes, but Linux loses
+    // only blanks.
+    let mut file = b"#!/bin/sh".to_vec();
+    file.resize(309, b' ');
+    file.push(b'\n');
+    let found = sniff(&file).unwrap();
+    assert_eq!(found.kind, Kind::Script(Script::new("/bin/sh", "")));
+    assert_eq!(
+        found.diagnostics,
+        Diagnostics::from([Diagnostic::LongFirstLine])
+    );
+
+    // `#!/`, 397 `p`, a newline: a 400-byte interpreter path, whole.
+    let path = format!("/{}", "p".repeat(397));
+    let file = format!("#!{path}\n");
+    assert_eq!(script_of(file.as_bytes()).path(), path);
+    // The same path ended by the end of a 400-byte file, with no newline.
+    assert_eq!(script_of(file.trim_end().as_bytes()).path(), path);
+
+    // `#!/bin/sh  `, then `é` (c3 a9) 300 times: the 512-byte bound falls in
+    // the middle of one; the argument is the 250 whole ones before it.
+    let file = [b"#!/bin/sh  ".as_slice(), &b"\xc3\xa9".repeat(300)].concat();
+    let script = script_of(&file);
+    assert_eq!(script.argument(), Some(&*"\u{e9}".repeat(250)));
+}
+
+#[test]
+fn r24_interpreter_path_past_the_bound_gets_no_verdict() {
+    let too_long = Error::InterpreterPathTooLong { limit: PREFIX_MAX };
+    let error = Err(too_long);
+    // `#!/`, then 600 `a` and a newline: the path runs past the 512 bytes
+    // read, so it may name anything.
+    let file = [b"#!/".as_slice(), &[b'a'; 600], b"\n"].concat();
+    assert_eq!(sniff(&file), error);
+    // `#!/`, 509 `a`: a file of exactly 512 bytes ends where the bound does,
+    // so it is no shorter than the bound, and a longer file could go on.
+    assert_eq!(sniff(&file[..PREFIX_MAX]), error);
+    // One byte less: a whole file shorter than the bound, its path ended by
+    // the end of the file.
+    assert!(sniff(&file[..PREFIX_MAX - 1]).is_ok());
+    // `#!/`, 508 `a`, a blank: the path ends at the last byte read.
+    let file = [b"#!/".as_slice(), &[b'a'; 508], b" x\n"].concat();
+    assert_eq!(script_of(&file).path().len(), 509);
+    // `#!` and 600 blanks: no path begins within the bound.
+    let file = [b"#!".as_slice(), &[b' '; 600], b"/bin/sh\n"].concat();
+    assert_eq!(sniff(&file), error);
+    assert_eq!(
+        too_long.to_string(),
+        "#! interpreter path runs past the 512 bytes read: no blank or newline ends it before \
+         byte offset 512, so the interpreter is unknown"
     );
 }
 
@@ -239,26 +383,28 @@ fn r26_bytes_past_the_prefix_are_never_read() {
 
 #[test]
 fn r26_first_line_over_the_bound_is_an_error_not_a_truncation() {
+    // `#!/usr/bin/env` and `x` up to 255 bytes, a newline: one path.
     let mut line = b"#!/usr/bin/env".to_vec();
     line.resize(FIRST_LINE_MAX - 1, b'x');
     line.push(b'\n');
     assert!(sniff(&line).is_ok(), "255 bytes and a newline fit");
+    // Past the 256 bytes Linux reads, the path is still whole (R24).
     line.insert(3, b'x');
+    assert!(sniff(&line).is_ok());
+    // Past the 512 bytes read, it is an error, never a cut path.
+    line.pop();
+    line.resize(PREFIX_MAX, b'x');
     assert_eq!(
         sniff(&line),
-        Err(Error::FirstLineTooLong {
-            limit: FIRST_LINE_MAX
-        })
+        Err(Error::InterpreterPathTooLong { limit: PREFIX_MAX })
     );
-    // The same at the end of a file with no newline.
-    line.pop();
+    line.push(b'\n');
     assert_eq!(
         sniff(&line),
-        Err(Error::FirstLineTooLong {
-            limit: FIRST_LINE_MAX
-        })
+        Err(Error::InterpreterPathTooLong { limit: PREFIX_MAX })
     );
-    line.pop();
+    // The end of a shorter file ends the path.
+    line.truncate(PREFIX_MAX - 1);
     assert!(sniff(&line).is_ok());
 }
 
@@ -330,6 +476,15 @@ fn serde_round_trip_recomputes_the_interpreter() {
         back.kind.script().unwrap().interpreter(),
         Interpreter::Python
     );
+    // A binary configuration keeps its format and its diagnostic.
+    let found = sniff(b"\x1f\x8b\x08\x00").unwrap();
+    let json = serde_json::to_string(&found).unwrap();
+    assert_eq!(
+        json,
+        r#"{"kind":{"configuration":{"binary":"gzip"}},"diagnostics":["binary_content"]}"#
+    );
+    let back: ztp_script_detect::Sniff<'static> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, found);
     for platform in Platform::ALL {
         let text = serde_json::to_string(&platform).unwrap();
         assert_eq!(serde_json::from_str::<Platform>(&text).unwrap(), platform);

@@ -3,8 +3,8 @@
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
 use ztp_script_detect::{
-    Binary, ConfigFormat, Diagnostic, Diagnostics, Error, FIRST_LINE_MAX, Kind, Script, Sniff,
-    Sniffer, Status, sniff,
+    Binary, ConfigFormat, Diagnostic, Error, Kind, PREFIX_MAX, Script, Sniff, Sniffer, Status,
+    sniff,
 };
 
 use Diagnostic::*;
@@ -25,11 +25,9 @@ fn config<const N: usize>(format: ConfigFormat, diagnostics: [Diagnostic; N]) ->
     })
 }
 
+/// R24, R28: a binary file is a configuration whose commit will fail.
 fn binary(binary: Binary) -> Want {
-    Ok(Sniff {
-        kind: Kind::NotConfiguration(binary),
-        diagnostics: Diagnostics::new(),
-    })
+    config(ConfigFormat::Binary(binary), [BinaryContent])
 }
 
 fn tar_header() -> Vec<u8> {
@@ -50,10 +48,10 @@ fn repeat(head: &str, byte: u8, count: usize, tail: &str) -> Vec<u8> {
 /// Every row: input, exact expected result.
 fn table() -> Vec<(Vec<u8>, Want)> {
     use ConfigFormat::*;
-    let too_long = Err(Error::FirstLineTooLong {
-        limit: FIRST_LINE_MAX,
-    });
+    let too_long = Err(Error::InterpreterPathTooLong { limit: PREFIX_MAX });
     let long_path_255 = format!("/{}", "a".repeat(252));
+    let long_path_256 = format!("/{}", "a".repeat(253));
+    let long_path_509 = format!("/{}", "a".repeat(508));
     let path_127 = format!("/{}", "b".repeat(124));
     let path_128 = format!("/{}", "b".repeat(125));
     let rows: Vec<(Vec<u8>, Want)> = vec![
@@ -174,40 +172,86 @@ fn table() -> Vec<(Vec<u8>, Want)> {
             config(Unknown, []),
         ),
         (b"{\n  \"configuration\" : {\n".to_vec(), config(Json, [])),
-        // Not a configuration at all.
+        // Not text: still a configuration (R24), whose commit will fail (R28).
         (
             b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03".to_vec(),
-            binary(Binary::Gzip),
+            binary(crate::Binary::Gzip),
         ),
-        (b"\x7fELF\x02\x01\x01\0".to_vec(), binary(Binary::Elf)),
-        (tar_header(), binary(Binary::Tar)),
+        (
+            b"\x7fELF\x02\x01\x01\0".to_vec(),
+            binary(crate::Binary::Elf),
+        ),
+        (tar_header(), binary(crate::Binary::Tar)),
         (
             b"hello\0world".to_vec(),
-            binary(Binary::NulBytes { offset: 5 }),
+            binary(crate::Binary::NulBytes { offset: 5 }),
         ),
         (
             b"\xff\xfes\0e\0t\0".to_vec(),
-            binary(Binary::NulBytes { offset: 3 }),
+            binary(crate::Binary::NulBytes { offset: 3 }),
         ),
         // A NUL past the 512-byte prefix is not seen.
         (repeat("system {\n", b' ', 600, "\0"), config(Curly, [])),
-        // R26 bounds: 256 bytes with the newline is the most.
+        // R24 bounds: a whole interpreter path within the 512 bytes read makes
+        // a script, however long the line; Linux reads 256 of them.
         (
             repeat("#!/", b'a', 252, "\n"),
             script(&long_path_255, "", [LongFirstLine]),
         ),
-        (repeat("#!/", b'a', 253, "\n"), too_long.clone()),
-        (repeat("#!/", b'a', 253, ""), too_long.clone()),
+        (
+            repeat("#!/", b'a', 253, "\n"),
+            script(&long_path_256, "", [LongFirstLine, LinuxCutsFirstLine]),
+        ),
+        (
+            repeat("#!/", b'a', 253, ""),
+            script(&long_path_256, "", [LongFirstLine, LinuxCutsFirstLine]),
+        ),
         (
             repeat("#!/", b'a', 252, ""),
             script(&long_path_255, "", [LongFirstLine]),
         ),
-        (repeat("#!/bin/sh", b' ', 300, "\n"), too_long),
+        (
+            repeat("#!/bin/sh", b' ', 300, "\n"),
+            script("/bin/sh", "", [LongFirstLine]),
+        ),
         (repeat("#!/", b'b', 124, "\n"), script(&path_127, "", [])),
         (
             repeat("#!/", b'b', 125, "\n"),
             script(&path_128, "", [LongFirstLine]),
         ),
+        (
+            repeat("#!/bin/sh -x ", b'y', 300, "\n"),
+            script(
+                "/bin/sh",
+                &format!("-x {}", "y".repeat(300)),
+                [LongFirstLine, LinuxCutsFirstLine],
+            ),
+        ),
+        // Past the 512 bytes read: a whole path is a script with the argument
+        // read so far; a path that runs to the bound gets no answer.
+        (
+            repeat("#!/bin/sh ", b'x', 600, "\n"),
+            script(
+                "/bin/sh",
+                &"x".repeat(PREFIX_MAX - 10),
+                [LongFirstLine, LinuxCutsFirstLine, FirstLinePastPrefix],
+            ),
+        ),
+        (
+            repeat("#!/", b'a', 508, " x\n"),
+            script(
+                &long_path_509,
+                "",
+                [LongFirstLine, LinuxCutsFirstLine, FirstLinePastPrefix],
+            ),
+        ),
+        (
+            repeat("#!/", b'a', 508, ""),
+            script(&long_path_509, "", [LongFirstLine, LinuxCutsFirstLine]),
+        ),
+        (repeat("#!/", b'a', 509, ""), too_long.clone()),
+        (repeat("#!/", b'a', 600, "\n"), too_long.clone()),
+        (repeat("#!", b' ', 600, "/bin/sh\n"), too_long),
         // Not UTF-8.
         (
             b"#!/bin/\xffsh\n".to_vec(),
@@ -318,13 +362,20 @@ fn r26_chunked_equals_whole_for_generated_inputs() {
     for round in 0..3000 {
         let len = if round % 10 == 0 {
             240 + next() % 40
+        } else if round % 10 == 5 {
+            500 + next() % 30
         } else {
             next() % 24
         };
         let mut input: Vec<u8> = (0..len)
             .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
             .collect();
-        if round % 2 == 0 {
+        // One round in ten: a `#!` line with no newline, around the bound.
+        let long_line = round % 10 == 5;
+        if long_line {
+            input.retain(|byte| *byte != b'\n');
+        }
+        if round % 2 == 0 || long_line {
             input.splice(0..0, *b"#!");
         }
         let want = sniff(&input).map(Sniff::into_owned);
