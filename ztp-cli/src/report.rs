@@ -97,34 +97,55 @@ fn note_line(n: &Note) -> String {
 
 /// The warnings a person should act on: inputs the rules ignored that look
 /// like mistakes, and notes of the URL builder that say a value was dropped.
-fn warnings(plan: &Plan<'_>, fetch: &FetchPlan) -> Vec<String> {
+fn warnings(plan: &Plan<'_>, fetch: &FetchPlan, input: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     // R12 kept the ignored option 66 as it came: warn when it would not do
     // without option 150.
     if let Some(raw) = plan.ignored.option66 {
         let value = String::from_utf8_lossy(raw);
-        if value
-            .trim_end_matches('\0')
-            .parse::<std::net::Ipv4Addr>()
-            .is_err()
-        {
+        let text = value.trim_end_matches('\0');
+        if text.parse::<std::net::Ipv4Addr>().is_err() {
+            let what = if text.parse::<std::net::Ipv6Addr>().is_ok() {
+                "is an ipv6 address, not the ipv4 address dhcpv4 needs"
+            } else {
+                "is not an ip address"
+            };
             out.push(format!(
-                "option 66 {value:?} is not an ip address: harmless while option 150 is sent, \
-                 fatal without it (R3)"
+                "option 66 {value:?} {what}: harmless while option 150 is sent, fatal without it \
+                 (R3)"
             ));
         }
     }
     for d in plan.decisions() {
         match d {
-            Decision::TrailingNul { option, .. } => out.push(format!(
-                "option {option} ends in a nul byte; the device tolerates it, but the server adds \
-                 it (dnsmasq does for option 66)"
-            )),
-            Decision::SiaddrIgnored { .. }
-            | Decision::SnameIgnored { .. }
-            | Decision::FileIgnored { .. } => {
-                out.push(format!("{d}: set option 150 or 66 instead (R13)"));
+            Decision::TrailingNul { option, suboption } => {
+                let place = match suboption {
+                    Some(s) => format!("option {option} suboption {s:02}"),
+                    None => format!("option {option}"),
+                };
+                let who = if option == 66 && suboption.is_none() {
+                    " (dnsmasq appends one to option 66)"
+                } else {
+                    ""
+                };
+                out.push(format!(
+                    "{place} ends in a nul byte; the device tolerates it, but the server should not \
+                     send it{who} (R7)"
+                ));
             }
+            // `file` is a boot file name: worth a word only when option 43
+            // names no image, in case it was meant to be one.
+            Decision::FileIgnored { .. } if plan.image.is_none() => out.push(format!(
+                "{d}; if it names the image, send it in option 43 suboption 00 (R13)"
+            )),
+            Decision::OptionLeftOut { option, error } => out.push(format!(
+                "option {option} is malformed and left out, ztp goes on: {} (R5)",
+                error.display_in(input)
+            )),
+            Decision::BytesAfterEnd { offset, len } => out.push(format!(
+                "option 43 carries {len} bytes after its end code, at byte {offset}; the device \
+                 does not read them (R1)"
+            )),
             _ => {}
         }
     }
@@ -244,10 +265,25 @@ impl Report {
                 decisions.push(rm);
             }
         }
+        // A plan the device cannot fetch anything from is not ok: every file
+        // it names has no usable URL (R19..R23).
+        let targets = [&fetch.image, &fetch.config];
+        let unusable = targets
+            .iter()
+            .all(|t| t.as_ref().is_none_or(Result::is_err));
+        let reason = targets
+            .iter()
+            .find_map(|t| t.as_ref().and_then(|r| r.as_ref().err()))
+            .filter(|_| unusable)
+            .map(|e| rule_message(e.rule(), format!("no file can be fetched: {e}")));
         Report {
             family,
-            status: "ok",
-            reason: None,
+            status: if reason.is_some() {
+                "cannot-proceed"
+            } else {
+                "ok"
+            },
+            reason,
             transfer_mode: Some(plan.transfer_mode.to_string()),
             file_server: Some(plan.file_server.to_string()),
             image,
@@ -257,7 +293,7 @@ impl Report {
             hostname: plan.host_name.map(str::to_owned),
             proxy: plan.proxy.map(str::to_owned),
             decisions,
-            warnings: warnings(&plan, &fetch),
+            warnings: warnings(&plan, &fetch, input),
             title,
             undecodable: false,
         }
@@ -283,7 +319,11 @@ impl Report {
                 "ZTP cannot proceed on this binding"
             };
             let _ = writeln!(s, "  {verb} [{}]: {}", reason.rule, reason.message);
-            return s;
+            // A refused message has nothing more to show; a plan whose files
+            // cannot be fetched still shows what it holds.
+            if self.image.is_none() && self.config.is_none() {
+                return s;
+            }
         }
         let line = |s: &mut String, k: &str, v: &str| {
             let _ = writeln!(s, "  {k:<15}{v}");
