@@ -1,15 +1,6 @@
-//! The checks behind the fuzz targets, one public function per target, so
-//! that the same code runs under libFuzzer (`fuzz_targets/*.rs`) and over the
-//! committed corpora on stable Rust (`benches/tests/fuzz_corpus_replay.rs`).
+//! The checks behind the fuzz targets live in the workspace's test kit
+//! (`ztp_testkit::checks`), so that the same code runs under libFuzzer
+//! (`fuzz_targets/*.rs`) and over the committed corpora on stable Rust
+//! (`testkit/tests/fuzz_corpus_replay.rs`).
 
-pub mod checks;
-
-/// The CLI's hex reader, compiled from its source (the CLI is a binary).
-#[allow(dead_code, unreachable_pub)]
-#[path = "../../ztp-cli/src/input.rs"]
-pub mod input;
-
-/// The CLI's capture reader, compiled from its source.
-#[allow(dead_code, unreachable_pub)]
-#[path = "../../ztp-cli/src/pcap.rs"]
-pub mod pcap;
+pub use ztp_testkit::checks;

@@ -5,11 +5,19 @@ use std::fmt;
 
 /// Why hex text is not a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum HexError {
+pub enum HexError {
     /// A character that is not a hex digit, at this character offset.
-    NotHex { offset: usize, found: char },
+    NotHex {
+        /// The character offset.
+        offset: usize,
+        /// The character.
+        found: char,
+    },
     /// An odd number of digits.
-    OddDigits { digits: usize },
+    OddDigits {
+        /// How many digits.
+        digits: usize,
+    },
     /// No digits at all.
     Empty,
 }
@@ -32,7 +40,7 @@ impl fmt::Display for HexError {
 
 /// Decodes hex text. `0x` prefixes (on the whole text or on each group),
 /// whitespace, `:` and `-` separators are allowed.
-pub(crate) fn hex(text: &str) -> Result<Vec<u8>, HexError> {
+pub fn hex(text: &str) -> Result<Vec<u8>, HexError> {
     let mut digits = Vec::with_capacity(text.len());
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;

@@ -13,22 +13,25 @@ use ztp_options::Family;
 
 /// One DHCP message found in a capture.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Found {
+pub struct Found {
     /// The frame number, from 1, as Wireshark counts.
-    pub(crate) frame: usize,
+    pub frame: usize,
     /// DHCPv4 (UDP 67/68) or DHCPv6 (UDP 546/547).
-    pub(crate) family: Family,
+    pub family: Family,
     /// The UDP payload.
-    pub(crate) payload: Vec<u8>,
+    pub payload: Vec<u8>,
 }
 
 /// Why a capture could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum PcapError {
+pub enum PcapError {
     /// Neither a pcap nor a pcapng file.
     NotACapture,
     /// A block that does not parse, after `frames` good frames.
-    Truncated { frames: usize },
+    Truncated {
+        /// Good frames before it.
+        frames: usize,
+    },
 }
 
 impl fmt::Display for PcapError {
@@ -125,17 +128,17 @@ fn pcapng_framed_len(file: &[u8]) -> usize {
 
 /// What a capture holds: its DHCP messages, and whether it was cut short.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Capture {
+pub struct Capture {
     /// Every DHCP message read, in frame order.
-    pub(crate) found: Vec<Found>,
+    pub found: Vec<Found>,
     /// Set when a block after the last good frame does not parse.
-    pub(crate) damaged: Option<PcapError>,
+    pub damaged: Option<PcapError>,
 }
 
 /// Every DHCP message (either direction) in a capture, with its frame
 /// number. Frames that are not DHCP over UDP are skipped. A capture cut
 /// short keeps the messages before the cut and says where it was cut.
-pub(crate) fn dhcp_messages(file: &[u8]) -> Result<Capture, PcapError> {
+pub fn dhcp_messages(file: &[u8]) -> Result<Capture, PcapError> {
     let mut found = Vec::new();
     let damaged = walk(file, &mut found)?;
     Ok(Capture { found, damaged })

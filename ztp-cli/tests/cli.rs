@@ -180,20 +180,37 @@ fn explain_pcap_linux_cooked_and_raw_ip_relay() {
 }
 
 #[test]
-fn explain_the_real_dnsmasq_captures_when_present() {
-    // shared/captures sits beside the checkout, in CI as in a session.
-    let v4 = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/captures/dnsmasq-2.90-v4-ztp.pcap"
-    );
-    if std::path::Path::new(v4).exists() {
-        let o = ztp(&["explain", "--pcap", v4, "--json"]);
-        // Option 43 as dnsmasq sent it has a bad inner length (R1): cannot proceed.
-        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-        let v = json(&o);
-        assert_eq!(v.as_array().unwrap().len(), 2);
-        assert_eq!(v[1]["reason"]["rule"], "R1");
-    }
+fn r1_r3_explain_the_real_dnsmasq_captures() {
+    // Vendored in the repository (testkit/captures/README.md says how they
+    // were made), so this always runs.
+    let bad = ztp_testkit::captures::path("dnsmasq-2.90-v4-ztp.pcap");
+    let o = ztp(&["explain", "--pcap", bad.to_str().unwrap(), "--json"]);
+    // Option 43 as the misconfigured dnsmasq sent it has a bad inner length
+    // (R1): cannot proceed.
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[1]["reason"]["rule"], "R1");
+
+    // The well-configured server: a plan, option 66's NUL reported (R7).
+    let good = ztp_testkit::captures::path("dnsmasq-2.90-v4-ztp-good.pcap");
+    let o = ztp(&["explain", "--pcap", good.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v = json(&o);
+    let ack = &v[1];
+    assert_eq!(ack["status"], "ok");
+    assert_eq!(ack["image"]["name"], "jinstall.tgz");
+    assert_eq!(ack["config"]["name"], "jn.conf");
+    assert_eq!(ack["transfer_mode"], "http");
+    assert_eq!(ack["file_server"], "192.0.2.1");
+
+    let v6 = ztp_testkit::captures::path("dnsmasq-2.90-v6-ztp.pcap");
+    let o = ztp(&["explain", "--pcap", v6.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v = json(&o);
+    let reply = v.as_array().unwrap().last().unwrap();
+    assert_eq!(reply["family"], "v6");
+    assert_eq!(reply["config"]["name"], "/cfg/sw.conf");
 }
 
 #[test]

@@ -2,9 +2,8 @@
 //! on any input, and asserts the properties of its entry point (a panic is
 //! a finding).
 //!
-//! The same file is compiled into the fuzz crate (`fuzz/src/lib.rs`) and,
-//! through `#[path]`, into the workspace test
-//! `benches/tests/fuzz_corpus_replay.rs`, which runs [`TARGETS`] over every
+//! The fuzz crate's targets call them (`fuzz/fuzz_targets/*.rs`), and this
+//! crate's test `tests/fuzz_corpus_replay.rs` runs [`TARGETS`] over every
 //! file of `fuzz/corpus/<target>/` on stable Rust.
 //!
 //! Known differences with dhcproto, checked rather than hidden, are
@@ -574,11 +573,11 @@ pub fn fetch_url(data: &[u8]) {
 /// is the digits it was given.
 pub fn cli_input(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    if let Ok(bytes) = crate::input::hex(&text) {
+    if let Ok(bytes) = ztp_cli::input::hex(&text) {
         let digits = text.chars().filter(char::is_ascii_hexdigit).count();
         assert!(bytes.len() * 2 <= digits);
     }
-    if let Ok(capture) = crate::pcap::dhcp_messages(data) {
+    if let Ok(capture) = ztp_cli::pcap::dhcp_messages(data) {
         for found in &capture.found {
             assert!(found.frame >= 1);
             let _ = Family::detect(&found.payload);

@@ -1,30 +1,18 @@
 //! Replays every committed fuzz corpus file (`fuzz/corpus/<target>/*`,
 //! seeds and fixed crash inputs) through the same checks the fuzz targets
-//! run (`fuzz/src/checks.rs`), on stable Rust, so `cargo test --workspace`
+//! run (`ztp_testkit::checks`), on stable Rust, so `cargo test --workspace`
 //! covers them.
 //!
 //! The seeds are written from the test vectors by the ignored test
-//! `write_seeds`: `cargo test -p ztp-benches --test fuzz_corpus_replay --
+//! `write_seeds`: `cargo test -p ztp-testkit --test fuzz_corpus_replay --
 //! --ignored write_seeds`.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]
-
-#[allow(unreachable_pub, dead_code)]
-#[path = "../../fuzz/src/checks.rs"]
-mod checks;
-
-// The CLI's input modules, as the fuzz crate compiles them (`checks`
-// reaches them as `crate::input` and `crate::pcap`).
-#[allow(unreachable_pub, dead_code)]
-#[path = "../../ztp-cli/src/input.rs"]
-mod input;
-#[allow(unreachable_pub, dead_code)]
-#[path = "../../ztp-cli/src/pcap.rs"]
-mod pcap;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use ztp_options::samples::{V4_ACK, V6_REPLY};
+use ztp_testkit::{captures, checks};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus")
@@ -154,14 +142,10 @@ fn xorshift(seed: u64, len: usize) -> Vec<u8> {
 }
 
 fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
-    let v4_pcap = fs::read("/work/shared/captures/dnsmasq-2.90-v4-ztp.pcap")
-        .or_else(|_| fs::read("../shared/captures/dnsmasq-2.90-v4-ztp.pcap"))
-        .unwrap();
-    let v6_pcap = fs::read("/work/shared/captures/dnsmasq-2.90-v6-ztp.pcap")
-        .or_else(|_| fs::read("../shared/captures/dnsmasq-2.90-v6-ztp.pcap"))
-        .unwrap();
-    let v4_captured = udp_payloads(&v4_pcap);
-    let v6_captured = udp_payloads(&v6_pcap);
+    // The vendored captures of real servers (testkit/captures/README.md).
+    let mut v4_captured = udp_payloads(captures::DNSMASQ_V4_MISCONFIGURED);
+    v4_captured.extend(udp_payloads(captures::DNSMASQ_V4_GOOD));
+    let v6_captured = udp_payloads(captures::DNSMASQ_V6);
 
     // DHCPv4 messages: the sample ACK, the dnsmasq exchange, an option 43
     // split in three instances (RFC 3396, non-adjacent too), and options

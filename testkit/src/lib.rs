@@ -1,0 +1,11 @@
+//! Test helpers shared by the ztp crate family, in one unpublished crate so
+//! that no crate compiles another's files:
+//!
+//! - [`checks`]: one check per fuzz target, run by `fuzz/fuzz_targets/*`
+//!   under libFuzzer and by this crate's `tests/fuzz_corpus_replay.rs` over
+//!   every committed corpus file on stable Rust;
+//! - [`captures`]: captures of real DHCP servers, vendored (see
+//!   `captures/README.md` for where they came from).
+
+pub mod captures;
+pub mod checks;
