@@ -128,7 +128,7 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
     let vendor = vendor(sub.as_ref(), 43, &mut log, &mut ignored)?;
     // R1 (choice): what follows option 43's end code is not read; bytes
     // other than padding are logged.
-    if let Some(t) = lease.option43_after_end() {
+    if let Some(t) = sub.as_ref().and_then(Suboptions::after_end) {
         log.push(DecisionKind::BytesAfterEnd);
         ignored.after_end = Some(t);
     }

@@ -345,6 +345,8 @@ pub struct Suboptions<'a> {
     unknown: usize,
     /// Bit `c` set: suboption `c` (02, 03, 05) ended in a NUL (R7).
     nul: u8,
+    /// DHCPv4: bytes after the end code that are not padding (offset, len).
+    after_end: Option<(u32, u32)>,
 }
 
 impl<'a> Suboptions<'a> {
@@ -402,6 +404,7 @@ impl<'a> Suboptions<'a> {
         proxy: None,
         unknown: 0,
         nul: 0,
+        after_end: None,
     };
 
     /// Types one item's value (any code: unknown ones are counted).
@@ -447,8 +450,14 @@ impl<'a> Suboptions<'a> {
         let mut offset = base.offset();
         while !rest.is_empty() {
             let (code, len, tail) = match (HEADER, rest) {
-                // R1: the end code ends the list (what follows is not read).
-                (2, [255, ..]) => return Some(s),
+                // R1: the end code ends the list; what follows is not read,
+                // only noted when it is not padding.
+                (2, [255, tail @ ..]) => {
+                    if !tail.iter().all(|&b| b == 0) {
+                        s.after_end = Some((len32(offset + 1), len32(tail.len())));
+                    }
+                    return Some(s);
+                }
                 (2, [code, len, tail @ ..]) => (u16::from(*code), usize::from(*len), tail),
                 (4, [c0, c1, l0, l1, tail @ ..]) => (
                     u16::from_be_bytes([*c0, *c1]),
@@ -510,6 +519,19 @@ impl<'a> Suboptions<'a> {
     pub fn unknown_count(&self) -> usize {
         self.unknown
     }
+    /// DHCPv4 option 43: the bytes after its end code (255) when they are
+    /// not padding (R1: not read).
+    pub fn after_end(&self) -> Option<crate::v4::Trailing> {
+        self.after_end.map(|(offset, len)| crate::v4::Trailing {
+            offset: offset as usize,
+            len: len as usize,
+        })
+    }
+
+    pub(crate) fn set_after_end(&mut self, t: Option<crate::v4::Trailing>) {
+        self.after_end = t.map(|t| (len32(t.offset), len32(t.len)));
+    }
+
     /// Whether suboption 02, 03 or 05 ended in a NUL byte, tolerated (R7);
     /// for the text suboptions, see [`Text::trailing_nul`].
     pub fn nul_in(&self, code: SuboptionCode) -> bool {

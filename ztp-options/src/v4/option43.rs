@@ -143,7 +143,11 @@ impl<'a> Option43<'a> {
     pub fn suboptions(&self) -> Result<Suboptions<'a>> {
         match Suboptions::fast::<2>(self.bytes, self.at) {
             Some(s) => Ok(s),
-            None => Suboptions::collect(self.at, self.items()),
+            None => {
+                let mut s = Suboptions::collect(self.at, self.items())?;
+                s.set_after_end(self.after_end());
+                Ok(s)
+            }
         }
     }
 
