@@ -52,11 +52,7 @@ impl OptionSet {
             if opt.code == OptionCode::OVERLOAD {
                 continue;
             }
-            match set
-                .options
-                .iter_mut()
-                .find(|o| o.code.get() == opt.code.get())
-            {
+            match set.options.iter_mut().find(|o| o.code == opt.code) {
                 Some(existing) => existing.value.extend_from_slice(opt.value),
                 None => set.options.push(OwnedOption {
                     code: opt.code,
@@ -74,15 +70,7 @@ impl OptionSet {
     ///
     /// [`EncodeErrorKind::ReservedCode`] for codes 0 (pad) and 255 (end).
     pub fn insert(&mut self, code: OptionCode, value: Vec<u8>) -> EncodeResult<()> {
-        let byte = code.get();
-        if byte == 0 || byte == 255 {
-            return Err(EncodeError::new(
-                Item::option(Family::V4, u16::from(byte)),
-                EncodeErrorKind::ReservedCode {
-                    code: u16::from(byte),
-                },
-            ));
-        }
+        not_reserved(code)?;
         match self.options.iter_mut().find(|o| o.code == code) {
             Some(existing) => existing.value = value,
             None => self.options.push(OwnedOption { code, value }),
@@ -94,16 +82,13 @@ impl OptionSet {
     pub fn get(&self, code: OptionCode) -> Option<&[u8]> {
         self.options
             .iter()
-            .find(|o| o.code.get() == code.get())
+            .find(|o| o.code == code)
             .map(|o| o.value.as_slice())
     }
 
     /// Removes `code`, returning its value.
     pub fn remove(&mut self, code: OptionCode) -> Option<Vec<u8>> {
-        let i = self
-            .options
-            .iter()
-            .position(|o| o.code.get() == code.get())?;
+        let i = self.options.iter().position(|o| o.code == code)?;
         Some(self.options.remove(i).value)
     }
 
@@ -184,6 +169,14 @@ pub fn instances_len(len: usize) -> usize {
 /// [`EncodeErrorKind::BufferTooSmall`] when `buf` has less room than
 /// [`instances_len`]; nothing is written then.
 pub fn put_option<B: BufMut>(code: OptionCode, value: &[u8], buf: &mut B) -> EncodeResult<()> {
+    not_reserved(code)?;
+    crate::emit::room(Family::V4, buf, instances_len(value.len()))?;
+    put_instances(code.get(), value, buf);
+    Ok(())
+}
+
+/// Codes 0 (pad) and 255 (end) carry no value.
+fn not_reserved(code: OptionCode) -> EncodeResult<()> {
     let byte = code.get();
     if byte == 0 || byte == 255 {
         return Err(EncodeError::new(
@@ -193,8 +186,6 @@ pub fn put_option<B: BufMut>(code: OptionCode, value: &[u8], buf: &mut B) -> Enc
             },
         ));
     }
-    crate::emit::room(Family::V4, buf, instances_len(value.len()))?;
-    put_instances(byte, value, buf);
     Ok(())
 }
 

@@ -320,7 +320,7 @@ impl<'a> Iterator for Instances<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         self.options
             .by_ref()
-            .find(|o| o.as_ref().map_or(true, |o| o.code.get() == self.code.get()))
+            .find(|o| o.as_ref().map_or(true, |o| o.code == self.code))
     }
 }
 
