@@ -99,6 +99,13 @@
 //!
 //! Ranking bindings (R29) is a workflow step: it is `ztp-agent`'s.
 //!
+//! # Rules
+//!
+//! Rule ids (`R12`) in the docs, the decision log and the test names are the
+//! ones of [`RULES.md`](https://github.com/ztp-rs/ztp/blob/main/RULES.md):
+//! each rule in our words, its source in the vendor guide or an RFC, and
+//! the choices made where they are silent.
+//!
 //! # Errors
 //!
 //! Decoders return [`DecodeError`]: where (a [`Place`]: family, option,
