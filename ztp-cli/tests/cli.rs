@@ -13,12 +13,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-fn ztp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ztp"))
-        .args(args)
-        .output()
-        .expect("run ztp")
-}
+mod common;
+use common::{hex, ztp};
 
 fn ztp_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ztp"))
@@ -54,10 +50,6 @@ fn stderr(o: &Output) -> String {
 
 fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 const KEYS: [&str; 13] = [

@@ -8,21 +8,11 @@
     clippy::panic
 )]
 
-use std::process::{Command, Output};
-
 use serde_json::Value;
 use ztp_options::v4::{MessageRepr, OptionCode, OptionSet};
 
-fn ztp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ztp"))
-        .args(args)
-        .output()
-        .expect("run ztp")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+mod common;
+use common::{hex, ztp};
 
 /// `code len value` option 43 suboptions.
 fn sub(code: u8, value: &[u8]) -> Vec<u8> {

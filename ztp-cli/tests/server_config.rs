@@ -8,14 +8,10 @@
 //! for the encoded plan (the servers themselves are exercised by
 //! ztp-server-config's interop tests).
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn ztp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ztp"))
-        .args(args)
-        .output()
-        .expect("run ztp")
-}
+mod common;
+use common::ztp;
 
 fn stdout(out: &Output) -> String {
     assert!(
