@@ -149,6 +149,13 @@ impl PlanBuf {
                 });
             }
         }
+        // R32: the redirect's entry comes last, as the resolver logs it.
+        let sztp_redirect = if u.ratio(1, 4)? {
+            log.push(DecisionKind::SztpRedirect);
+            Some(u.arbitrary()?)
+        } else {
+            None
+        };
         Ok(PlanBuf {
             image,
             config,
@@ -161,6 +168,7 @@ impl PlanBuf {
             host_name: if u.arbitrary()? { Some(name(u)?) } else { None },
             proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
             unknown_suboptions: unknown,
+            sztp_redirect,
             ignored,
             log,
         })
@@ -191,10 +199,10 @@ impl PlanBuf {
             None
         };
         let vendor_image = vendor_image(u, image_type, 2)?;
-        if let Some(i) = &vendor_image
-            && i.source == ImageSource::Suboption00
-            && u.arbitrary()?
-        {
+        let has_00 = vendor_image
+            .as_ref()
+            .is_some_and(|i| i.source == ImageSource::Suboption00);
+        if has_00 && u.arbitrary()? {
             log.push(DecisionKind::AltImageIgnored);
             ignored.alt_image = Some(name(u)?.into_bytes());
         }
@@ -260,6 +268,13 @@ impl PlanBuf {
         let mut octets = [0u8; 16];
         u.fill_buffer(&mut octets)?;
         octets[0] = 0x20;
+        // R32: the redirect's entry comes last, as the resolver logs it.
+        let sztp_redirect = if u.ratio(1, 4)? {
+            log.push(DecisionKind::SztpRedirect);
+            Some(u.arbitrary()?)
+        } else {
+            None
+        };
         Ok(PlanBuf {
             image,
             config,
@@ -274,6 +289,7 @@ impl PlanBuf {
             host_name: None,
             proxy: if u.arbitrary()? { Some(name(u)?) } else { None },
             unknown_suboptions: unknown,
+            sztp_redirect,
             ignored,
             log,
         })

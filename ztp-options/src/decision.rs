@@ -17,8 +17,21 @@ use crate::error::{DecodeError, DecodeErrorKind};
 use crate::family::Family;
 use crate::plan::{Addresses, Plan};
 use crate::suboption::{Port, TransferMode};
+use crate::sztp::BootstrapServers;
 
-/// A rule of the SPEC, by number (`R12`).
+/// A rule of [RULES.md](https://github.com/ztp-rs/ztp/blob/main/RULES.md), by number (`R12`).
+///
+/// ```
+/// use ztp_options::{Rule, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// let rules: Vec<Rule> = plan.decisions().map(|d| d.rule()).collect();
+/// assert!(rules.contains(&Rule(12)));
+/// assert_eq!(Rule(12).to_string(), "R12");
+/// assert_eq!("R12".parse::<Rule>()?, Rule(12));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Rule(pub u8);
@@ -29,10 +42,53 @@ impl fmt::Display for Rule {
     }
 }
 
+/// A rule id that is not `R` followed by a decimal number (`R12`).
+///
+/// ```
+/// use ztp_options::{ParseRuleError, Rule};
+///
+/// assert_eq!("12".parse::<Rule>(), Err(ParseRuleError));
+/// assert_eq!("R1x".parse::<Rule>(), Err(ParseRuleError));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("not a rule id (R followed by its number, as in R12)")]
+pub struct ParseRuleError;
+
+/// Reads a rule id as [`Rule`]'s `Display` writes it: `R` then its number.
+///
+/// ```
+/// use ztp_options::Rule;
+///
+/// assert_eq!("R12".parse(), Ok(Rule(12)));
+/// assert_eq!(Rule(24).to_string().parse(), Ok(Rule(24)));
+/// assert!("r12".parse::<Rule>().is_err());
+/// assert!("R".parse::<Rule>().is_err());
+/// ```
+impl core::str::FromStr for Rule {
+    type Err = ParseRuleError;
+
+    fn from_str(s: &str) -> Result<Self, ParseRuleError> {
+        let digits = s.strip_prefix('R').ok_or(ParseRuleError)?;
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ParseRuleError);
+        }
+        digits.parse().map(Rule).map_err(|_| ParseRuleError)
+    }
+}
+
 macro_rules! decision_kinds {
     ($( $(#[$doc:meta])* $kind:ident => $id:literal, $rule:literal; )*) => {
         /// What a log entry records, with a stable identifier
         /// ([`DecisionKind::id`]) that tools may rely on.
+        ///
+        /// ```
+        /// use ztp_options::{DecisionKind, Rule};
+        ///
+        /// let kind = DecisionKind::Option66Ignored;
+        /// assert_eq!(kind.id(), "option-66-ignored"); // stable, for tools
+        /// assert_eq!(kind.rule(), Rule(12));
+        /// assert!(DecisionKind::ALL.contains(&DecisionKind::DefaultTftp));
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
@@ -104,6 +160,13 @@ decision_kinds! {
     /// R5 (**choice**): a malformed option 7, 42 or 12, reported and left
     /// out of the plan (the entry says which).
     OptionLeftOut => "option-left-out", 5;
+    /// R32 (**choice**): an SZTP redirect (option 143 or 136) beside the
+    /// option 43/17 plan; both are kept, its servers in the order listed,
+    /// and neither is ranked over the other.
+    SztpRedirect => "sztp-redirect", 32;
+    /// R31: a malformed SZTP redirect, reported and left out; the option
+    /// 43/17 plan does not depend on it (R32).
+    SztpRedirectLeftOut => "sztp-redirect-left-out", 31;
 }
 
 impl fmt::Display for DecisionKind {
@@ -114,6 +177,17 @@ impl fmt::Display for DecisionKind {
 
 /// One log entry: its kind, and for a trailing NUL (R7) the option and
 /// suboption that carried it.
+///
+/// ```
+/// use ztp_options::{DecisionKind, Entry, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// let entry: &Entry = &plan.log.entries()[0];
+/// assert_eq!(entry.kind, DecisionKind::Option66Ignored);
+/// assert_eq!(Entry::new(DecisionKind::DefaultTftp).option, None);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entry {
@@ -139,12 +213,14 @@ impl Entry {
 /// How many entries a [`Log`] holds: enough for every rule that can fire
 /// once on one binding, which a test drives (`log_capacity_is_enough`):
 ///
-/// - DHCPv4, at most 20: R11 or 03; R20 or the 05 server choice; R4; R12;
+/// - DHCPv4, at most 21: R11 or 03; R20 or the 05 server choice; R4; R12;
 ///   R10; `siaddr`, `sname`, `file` (3); R7 in 00 or 04, 01, 08, 12, 66
 ///   and 02, 03, 05 (8 at most: 12 and 66 with a NUL exclude 12 left out
 ///   and 150); R1's bytes after the end (1); R5's 7, 42, 12 left out (3);
-/// - DHCPv6, at most 12: R14 (1), R15 (1), R16 (1), R8 (1, all enterprises
-///   together); R7 in 59, 00/04, 01, 08 (4) and 02, 03, 05 (3); R10 (1).
+///   the SZTP redirect, kept or left out (R32 or R31, 1);
+/// - DHCPv6, at most 13: R14 (1), R15 (1), R16 (1), R8 (1, all enterprises
+///   together); R7 in 59, 00/04, 01, 08 (4) and 02, 03, 05 (3); R10 (1);
+///   the SZTP redirect (1).
 ///
 /// 24 leaves room for a few more without a new capacity.
 pub const LOG_CAPACITY: usize = 24;
@@ -152,6 +228,17 @@ pub const LOG_CAPACITY: usize = 24;
 /// The decision log, inline: a fixed-capacity list of [`Entry`], in the
 /// order the rules ran. Pushing past [`LOG_CAPACITY`] is refused (`false`),
 /// which the resolver never does.
+///
+/// ```
+/// use ztp_options::{DecisionKind, Log};
+///
+/// let mut log = Log::new(); // inline, no allocation
+/// assert!(log.push(DecisionKind::DefaultTftp));
+/// assert!(log.contains(DecisionKind::DefaultTftp));
+/// assert_eq!(log.kinds().collect::<Vec<_>>(), [DecisionKind::DefaultTftp]);
+/// log.retain(|e| e.kind != DecisionKind::DefaultTftp);
+/// assert!(log.is_empty());
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Log {
     entries: [Entry; LOG_CAPACITY],
@@ -262,6 +349,19 @@ impl<'de> serde::Deserialize<'de> for Log {
 /// One entry of the decision log with the values it is about, as
 /// [`Plan::decisions`] yields it. Its `Display` is a sentence;
 /// [`Decision::rule`] names the rule, [`Decision::kind`] its stable kind.
+///
+/// ```
+/// use ztp_options::{Decision, Rule, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// let first = plan.decisions().next().unwrap();
+/// // R12: the ignored option 66, with the value it is about.
+/// assert_eq!(first, Decision::Option66Ignored { value: b"192.0.2.10" });
+/// assert_eq!(first.rule(), Rule(12));
+/// assert_eq!(first.to_string(), "option 66 (\"192.0.2.10\") ignored because 150 is present");
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Decision<'a> {
@@ -359,6 +459,20 @@ pub enum Decision<'a> {
         /// What is wrong with it, and where.
         error: DecodeError,
     },
+    /// R32 (choice): an SZTP redirect beside the plan, kept, not ranked.
+    SztpRedirect {
+        /// The option (143 or 136).
+        option: u16,
+        /// Its bootstrap servers, in order.
+        servers: BootstrapServers<'a>,
+    },
+    /// R31: a malformed SZTP redirect, left out of the plan.
+    SztpRedirectLeftOut {
+        /// The option (143 or 136).
+        option: u16,
+        /// What is wrong with it, and where.
+        error: DecodeError,
+    },
 }
 
 impl Decision<'_> {
@@ -386,6 +500,8 @@ impl Decision<'_> {
             Decision::OtherEnterprise { .. } => DecisionKind::OtherEnterprises,
             Decision::BytesAfterEnd { .. } => DecisionKind::BytesAfterEnd,
             Decision::OptionLeftOut { .. } => DecisionKind::OptionLeftOut,
+            Decision::SztpRedirect { .. } => DecisionKind::SztpRedirect,
+            Decision::SztpRedirectLeftOut { .. } => DecisionKind::SztpRedirectLeftOut,
         }
     }
 
@@ -493,12 +609,44 @@ impl fmt::Display for Decision<'_> {
                 f,
                 "option {option} left out of the plan, it does not stop ztp (spec choice): {error}"
             ),
+            Decision::SztpRedirect { option, servers } => {
+                let n = servers.len();
+                write!(
+                    f,
+                    "sztp redirect (option {option}) lists {n} bootstrap server{s}, kept beside \
+                     the ztp plan in the order listed, not ranked against it (spec choice):",
+                    s = if n == 1 { "" } else { "s" }
+                )?;
+                for (i, server) in servers.iter().enumerate() {
+                    let sep = if i == 0 { " " } else { ", " };
+                    write!(f, "{sep}{server}")?;
+                }
+                Ok(())
+            }
+            Decision::SztpRedirectLeftOut { option, error } => write!(
+                f,
+                "sztp redirect (option {option}) left out, the ztp plan does not depend on it: \
+                 {error}"
+            ),
         }
     }
 }
 
 /// The iterator of [`Plan::decisions`]: each log entry with its values
 /// (the R8 entry once per other enterprise).
+///
+/// ```
+/// use ztp_options::{resolve_v6, samples, v6::Lease};
+///
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// let plan = resolve_v6(&lease)?;
+/// // R14, R15, R16: what suboption 03, 00 and 05 beat in option 59.
+/// for d in plan.decisions() {
+///     println!("[{}] {}: {d}", d.rule(), d.kind().id());
+/// }
+/// assert_eq!(plan.decisions().count(), plan.log.len());
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Decisions<'a> {
     plan: Plan<'a>,
@@ -571,6 +719,14 @@ impl<'a> Decisions<'a> {
                 }?;
                 Decision::OptionLeftOut { option, error }
             }
+            DecisionKind::SztpRedirect => Decision::SztpRedirect {
+                option: crate::sztp::option_code(p.family()),
+                servers: p.sztp_redirect?,
+            },
+            DecisionKind::SztpRedirectLeftOut => Decision::SztpRedirectLeftOut {
+                option: crate::sztp::option_code(p.family()),
+                error: i.sztp_redirect_left_out?,
+            },
             DecisionKind::OtherEnterprises => {
                 let enterprise = i.other_enterprises.iter().nth(self.enterprise)?;
                 self.enterprise += 1;
@@ -603,6 +759,20 @@ impl<'a> Iterator for Decisions<'a> {
 }
 
 /// Why ZTP cannot proceed on this binding.
+///
+/// ```
+/// use ztp_options::{CannotProceed, Rule, resolve_v4, v4::{Lease, MessageRepr, OptionCode, OptionSet}};
+///
+/// // Option 43 with a configuration, but neither 150 nor 66.
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::VENDOR_SPECIFIC, b"\x01\x07sw.conf".to_vec())?;
+/// let bytes = MessageRepr::reply(set).to_vec();
+/// let lease = Lease::parse(&bytes)?;
+/// let err = resolve_v4(&lease).unwrap_err();
+/// assert_eq!(err, CannotProceed::NoFileServer);
+/// assert_eq!(err.rule(), Rule(13));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CannotProceed {

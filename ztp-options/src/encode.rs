@@ -6,7 +6,7 @@
 //! option 17, nothing after option 43's suboptions, no malformed 7/42/12.
 //! The log entries that record such wire quirks of a decoded lease
 //! (trailing NUL, `siaddr`, `sname`, `file`, other enterprises, bytes after
-//! the end, options left out) are therefore not re-created; every other one is, from the plan's
+//! the end, options left out, a malformed SZTP redirect) are therefore not re-created; every other one is, from the plan's
 //! [`Ignored`](crate::Ignored) record (an ignored suboption 04 or option 66
 //! is sent again, so that the device ignores it again). The decision log is
 //! never read.
@@ -88,12 +88,15 @@ impl Plan<'_> {
     }
 
     /// The DHCPv4 options that carry this plan, in this order: 43, 150, 66,
-    /// 7, 42, 12. Option 43 is absent when there is nothing to put in it.
+    /// 7, 42, 12, 143 (the SZTP redirect, R31). Option 43 is absent when
+    /// there is nothing to put in it.
     ///
     /// # Errors
     ///
     /// [`EncodeErrorKind::WrongFamily`] for a DHCPv6 plan; the errors of
-    /// [`VendorInfo::put_v4`] for names that cannot be sent (R7).
+    /// [`VendorInfo::put_v4`] for names that cannot be sent (R7);
+    /// [`EncodeErrorKind::BadText`] (option 12) for a host name that would
+    /// not decode (empty, a NUL or control byte: R5, R7).
     pub fn to_v4_options(&self) -> Result<v4::OptionSet> {
         let FileServer::V4 { address, source } = self.file_server else {
             return Err(wrong_family(Family::V4, self.family()));
@@ -132,13 +135,28 @@ impl Plan<'_> {
             set.insert(OptionCode::NTP_SERVERS, list(self.ntp_servers))?;
         }
         if let Some(h) = self.host_name {
+            // R5, R7: a host name the device cannot read would be left out
+            // of its plan: refuse it rather than send it.
+            crate::text::check_owned(h).map_err(|kind| {
+                EncodeError::new(
+                    Item::option(Family::V4, 12),
+                    EncodeErrorKind::BadText { kind },
+                )
+            })?;
             set.insert(OptionCode::HOST_NAME, h.as_bytes().to_vec())?;
+        }
+        if let Some(servers) = self.sztp_redirect {
+            set.insert(
+                OptionCode::SZTP_REDIRECT,
+                servers.to_repr().to_vec(Family::V4)?,
+            )?;
         }
         Ok(set)
     }
 
     /// The DHCPv6 options that carry this plan: option 17 for enterprise
-    /// 2636 (when there is anything to put in it), then option 59. Option
+    /// 2636 (when there is anything to put in it), then option 59, then
+    /// option 136 (the SZTP redirect, R31) when the plan has one. Option
     /// 59's scheme, port and path are the plan's when they came from it, and
     /// else the values the rules did not use (R14..R16).
     ///
@@ -173,6 +191,12 @@ impl Plan<'_> {
         let mut value = Vec::with_capacity(url.buffer_len()?);
         url.put(&mut value)?;
         options.push(v6::OptionCode::BOOTFILE_URL, value);
+        if let Some(servers) = self.sztp_redirect {
+            options.push(
+                v6::OptionCode::SZTP_REDIRECT,
+                servers.to_repr().to_vec(Family::V6)?,
+            );
+        }
         Ok(options)
     }
 }

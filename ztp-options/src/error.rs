@@ -40,6 +40,16 @@ use crate::family::Family;
 ///
 /// It is 12 bytes: the offset is kept as a `u32` (a DHCP message fits in a
 /// UDP datagram, and offsets past `u32::MAX` saturate).
+///
+/// ```
+/// use ztp_options::{Family, Place};
+///
+/// let at = Place::option(Family::V4, 43, 310).suboption(3, 312);
+/// assert_eq!(at.option_code(), Some(43));
+/// assert_eq!(at.suboption_code(), Some(3));
+/// assert_eq!(at.offset(), 312);
+/// assert_eq!(at.to_string(), "dhcpv4 option 43 suboption 03 at byte 312");
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Place {
@@ -188,6 +198,12 @@ pub const EXCERPT_LEN: usize = 40;
 /// Shows (the start of) an offending value: the bytes as text, anything
 /// that is not printable ASCII escaped (`\x00`), and how long the whole
 /// value is when only its start is shown.
+///
+/// ```
+/// use ztp_options::Excerpt;
+///
+/// assert_eq!(Excerpt(b"htxp\0").to_string(), r#""htxp\x00""#);
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Excerpt<'a>(pub &'a [u8]);
 
@@ -218,8 +234,17 @@ impl fmt::Debug for Excerpt<'_> {
 }
 
 /// What a fixed- or bounded-length field or option must measure.
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, LengthRule, v4::Ipv4List};
+///
+/// let err = Ipv4List::try_from(&[192, 0, 2][..]).unwrap_err();
+/// assert_eq!(err, DecodeErrorKind::BadLength { len: 3, expected: LengthRule::MultipleOf(4) });
+/// assert_eq!(LengthRule::MultipleOf(4).to_string(), "a non-zero multiple of 4");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum LengthRule {
     /// Exactly this many bytes.
     Exactly(u16),
@@ -243,6 +268,17 @@ impl fmt::Display for LengthRule {
 }
 
 /// The area a TLV walk runs over, named in framing errors.
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, Within, v4::Option43};
+///
+/// // Suboption 01 announces 9 bytes, 7 follow (R1).
+/// let err = Option43::new_checked(b"\x01\x09sw.conf").unwrap_err();
+/// assert!(matches!(
+///     err.kind(),
+///     DecodeErrorKind::LengthOverrun { within: Within::Suboptions, len: 9, available: 7 }
+/// ));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -258,6 +294,9 @@ pub enum Within {
     /// The class data items of DHCPv6 option 15 or 16, or the RFC 3004
     /// items of DHCPv4 option 77.
     ClassData,
+    /// The bootstrap-server list of the SZTP redirect (DHCPv4 option 143,
+    /// DHCPv6 option 136, R31).
+    BootstrapServers,
 }
 
 impl Within {
@@ -267,13 +306,24 @@ impl Within {
             (Within::File, _) => f.write_str("file field"),
             (Within::Sname, _) => f.write_str("sname field"),
             (Within::Suboptions | Within::ClassData, Some(code)) => write!(f, "option {code}"),
+            (Within::BootstrapServers, Some(code)) => {
+                write!(f, "bootstrap-server list of option {code}")
+            }
             (Within::Suboptions, None) => f.write_str("suboptions"),
             (Within::ClassData, None) => f.write_str("class data"),
+            (Within::BootstrapServers, None) => f.write_str("bootstrap-server list"),
         }
     }
 }
 
 /// A fixed field that can be cut short.
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, Field, v4::Message};
+///
+/// let err = Message::new_checked(&[2, 1, 6, 0]).unwrap_err();
+/// assert!(matches!(err.kind(), DecodeErrorKind::Truncated { field: Field::V4Header, .. }));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -292,6 +342,8 @@ pub enum Field {
     ItemLength,
     /// The enterprise number of DHCPv6 option 16 or 17.
     EnterpriseNumber,
+    /// The two-byte length of a URI in the SZTP bootstrap-server list (R31).
+    UriLength,
 }
 
 impl Field {
@@ -305,12 +357,21 @@ impl Field {
             Field::ItemHeader => "suboption code and length",
             Field::ItemLength => "item length",
             Field::EnterpriseNumber => "enterprise number",
+            Field::UriLength => "uri length",
         }
     }
 }
 
 /// What is wrong with an option 59 boot file URL, in
 /// [`DecodeErrorKind::BadUrl`].
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, Family, Place, UrlProblem, v6::BootFileUrl};
+///
+/// let err = BootFileUrl::parse(b"http://2001:db8::1/img.tgz", Place::option(Family::V6, 59, 0))
+///     .unwrap_err();
+/// assert!(matches!(err.kind(), DecodeErrorKind::BadUrl { problem: UrlProblem::Unbracketed, .. }));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
@@ -372,6 +433,78 @@ impl fmt::Display for UrlProblem {
     }
 }
 
+/// What is wrong with one URI of an SZTP bootstrap-server list (RFC 8572
+/// §8.3: `https://<ip-address-or-hostname>[:<port>]`, R31), in
+/// [`DecodeErrorKind::BadSztpUri`].
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, SztpProblem};
+///
+/// // One URI of a redirect list (R31): a path is not allowed.
+/// let kind = DecodeErrorKind::BadSztpUri { problem: SztpProblem::Path, index: 19, len: 24 };
+/// assert_eq!(SztpProblem::Path.as_str(), "a path, query or fragment (the form is https://host[:port])");
+/// # let _ = kind;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum SztpProblem {
+    /// A URI of length 0.
+    Empty,
+    /// A byte a URI cannot hold (a space, a control byte, non-ASCII).
+    BadByte,
+    /// A scheme other than `https://` (or none).
+    NotHttps,
+    /// Nothing between `https://` and the end or the port.
+    NoHost,
+    /// A user name or password (`user@`).
+    UserInfo,
+    /// A host that is neither an IPv4 literal, a bracketed IPv6 literal
+    /// nor a DNS name (letters, digits and hyphens in dot-separated labels
+    /// of 1 to 63 bytes, 253 bytes at most).
+    BadHost,
+    /// A `[` with no `]`.
+    UnclosedBracket,
+    /// Brackets around something that is not an IPv6 address (a zone id
+    /// such as `%eth0` included).
+    BadIpv6,
+    /// An IPv6 address without the brackets a URI needs.
+    Unbracketed,
+    /// Something other than `:port` or the end after the host.
+    AfterHost,
+    /// A port that is not 1..=65535.
+    BadPort,
+    /// A path, a query or a fragment: the form has none (not even `/`).
+    Path,
+}
+
+impl SztpProblem {
+    /// The lowercase description used in error messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SztpProblem::Empty => "an empty uri",
+            SztpProblem::BadByte => "a byte a uri cannot hold",
+            SztpProblem::NotHttps => "the scheme is not https",
+            SztpProblem::NoHost => "no host",
+            SztpProblem::UserInfo => "user name or password in the uri",
+            SztpProblem::BadHost => "the host is neither an ip address nor a dns name",
+            SztpProblem::UnclosedBracket => "no ] after the ipv6 address",
+            SztpProblem::BadIpv6 => "not an ipv6 address between the brackets",
+            SztpProblem::Unbracketed => "the ipv6 address must be in brackets",
+            SztpProblem::AfterHost => "neither :port nor the end after the host",
+            SztpProblem::BadPort => "the port is not 1..=65535",
+            SztpProblem::Path => "a path, query or fragment (the form is https://host[:port])",
+        }
+    }
+}
+
+impl fmt::Display for SztpProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What is wrong with bytes that do not decode, without where: the
 /// [`Place`] of a [`DecodeError`] says that.
 ///
@@ -380,6 +513,18 @@ impl fmt::Display for UrlProblem {
 /// parsers ([`Port`](crate::Port), [`TransferMode`](crate::TransferMode),
 /// [`v4::Ipv4List`](crate::v4::Ipv4List), ...) return this kind alone, for
 /// values that come from elsewhere than a message.
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, v4::{Lease, MessageRepr, OptionCode, OptionSet}};
+///
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::VENDOR_SPECIFIC, b"\x03\x04htxp".to_vec())?; // suboption 03
+/// let bytes = MessageRepr::reply(set).to_vec();
+/// let lease = Lease::parse(&bytes)?;
+/// let err = lease.suboptions().unwrap_err();
+/// assert!(matches!(err.kind(), DecodeErrorKind::UnknownTransferMode { len: 4 }));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -517,6 +662,17 @@ pub enum DecodeErrorKind {
         /// The URL's length.
         len: u32,
     },
+    /// A URI of the SZTP bootstrap-server list (DHCPv4 option 143, DHCPv6
+    /// option 136) is not `https://host[:port]` (R31). The error's place is
+    /// the URI's first byte (after its two-byte length).
+    BadSztpUri {
+        /// What is wrong.
+        problem: SztpProblem,
+        /// Index in the URI where the problem is.
+        index: u32,
+        /// The URI's length.
+        len: u32,
+    },
     /// DHCPv6 relay messages nested deeper than the bound.
     RelayTooDeep {
         /// The bound.
@@ -545,7 +701,8 @@ impl DecodeErrorKind {
             | DecodeErrorKind::HostName { len }
             | DecodeErrorKind::NotIpv4 { len }
             | DecodeErrorKind::NotJuniperVendorClass { len }
-            | DecodeErrorKind::BadUrl { len, .. } => Some(len as usize),
+            | DecodeErrorKind::BadUrl { len, .. }
+            | DecodeErrorKind::BadSztpUri { len, .. } => Some(len as usize),
             _ => None,
         }
     }
@@ -653,6 +810,17 @@ impl DecodeErrorKind {
             } => {
                 value_or_len(f, len)?;
                 write!(f, " is not a boot file url: {problem} (at index {index})")
+            }
+            DecodeErrorKind::BadSztpUri {
+                problem,
+                index,
+                len,
+            } => {
+                value_or_len(f, len)?;
+                write!(
+                    f,
+                    " is not an sztp bootstrap server uri: {problem} (at index {index})"
+                )
             }
             DecodeErrorKind::RelayTooDeep { limit } => {
                 write!(f, "relay messages nested deeper than {limit}")
@@ -770,6 +938,19 @@ impl fmt::Debug for DecodeError {
 impl core::error::Error for DecodeError {}
 
 /// [`DecodeError::display_in`].
+///
+/// ```
+/// use ztp_options::{v4::{Lease, MessageRepr, OptionCode, OptionSet}};
+///
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::TFTP_SERVER_NAME, b"tftp.example".to_vec())?;
+/// let bytes = MessageRepr::reply(set).to_vec();
+/// let lease = Lease::parse(&bytes)?;
+/// let err = lease.tftp_server_name()?.unwrap().address().unwrap_err();
+/// let shown = err.display_in(&bytes).to_string(); // an InInput
+/// assert!(shown.contains("tftp.example"), "{shown}");
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct InInput<'e, 'a> {
     error: &'e DecodeError,
@@ -788,6 +969,13 @@ impl fmt::Display for InInput<'_, '_> {
 /// Which value an encoder was writing when it failed: the family, and the
 /// option and suboption when inside one. There are no bytes yet, so there
 /// is no offset.
+///
+/// ```
+/// use ztp_options::{EncodeItem, Family};
+///
+/// let item = EncodeItem::option(Family::V4, 43);
+/// assert_eq!(item.family(), Family::V4);
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Item {
     family: Family,
@@ -859,6 +1047,19 @@ impl fmt::Debug for Item {
 }
 
 /// What an encoder cannot write.
+///
+/// ```
+/// use ztp_options::{EncodeErrorKind, v4::OptionSet, v6};
+///
+/// // A DHCPv6 value has a two-byte length.
+/// let mut options = v6::OptionSet::new();
+/// options.push(v6::OptionCode::BOOTFILE_URL, vec![b'a'; 70_000]);
+/// let err = options.buffer_len().unwrap_err();
+/// assert!(matches!(err.kind(), EncodeErrorKind::TooLong { len: 70_000, max: 65_535 }));
+/// let mut set = OptionSet::new();
+/// let err = set.insert(ztp_options::v4::OptionCode::new(255), vec![]).unwrap_err();
+/// assert!(matches!(err.kind(), EncodeErrorKind::ReservedCode { code: 255 }));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EncodeErrorKind {
@@ -907,6 +1108,18 @@ pub enum EncodeErrorKind {
 
 /// A value an encoder cannot write: which item ([`EncodeError::item`]) and
 /// why ([`EncodeError::kind`]).
+///
+/// ```
+/// use ztp_options::{EncodeErrorKind, v4::{OptionCode, OptionSet}};
+///
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::TFTP_SERVER_ADDRESS, vec![192, 0, 2, 10])?;
+/// // Every encoder checks its room first: never a panic, nothing written.
+/// let mut small = [0u8; 3];
+/// let err = set.emit(&mut small).unwrap_err();
+/// assert!(matches!(err.kind(), EncodeErrorKind::BufferTooSmall { available: 3, .. }));
+/// # Ok::<(), ztp_options::EncodeError>(())
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EncodeError {
     item: Item,

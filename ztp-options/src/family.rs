@@ -3,6 +3,13 @@
 use core::fmt;
 
 /// The DHCP family an option code or a message belongs to.
+///
+/// ```
+/// use ztp_options::{Family, samples};
+///
+/// assert_eq!(Family::detect(samples::V6_REPLY), Some(Family::V6));
+/// assert_eq!(Family::V4.to_string(), "dhcpv4");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]

@@ -122,6 +122,19 @@
 //!   for `thumbv7em-none-eabihf`), for agents on embedded stacks.
 //! - `serde`: `Serialize`/`Deserialize` on the owned types.
 //! - `arbitrary`: `arbitrary::Arbitrary` on the owned types, for fuzzing.
+//! - `dhcproto` (needs `std`, and Rust 1.87 as dhcproto 0.15 does):
+//!   `TryFrom<&dhcproto::v4::Message>` for [`v4::MessageRepr`] (lossless)
+//!   and `TryFrom<&dhcproto::v6::Message>` for [`v6::MessageRepr`] (where
+//!   dhcproto keeps option 17's bytes; `DhcprotoError::ItemNotKept`
+//!   where it does not).
+//!
+//! # Option values decoded elsewhere
+//!
+//! A caller who already has the option values (decoded by another codec,
+//! taken from a server's configuration) gets a lease with
+//! [`v4::Lease::from_options`] / [`v6::Lease::from_options`]: the values
+//! are framed as a reply in a buffer the caller lends and read back with
+//! the same checks as bytes off the wire.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -140,23 +153,29 @@ mod emit;
 mod encode;
 mod error;
 mod family;
+mod interop;
 mod plan;
 mod resolve;
 pub mod samples;
 mod suboption;
+pub mod sztp;
 mod text;
 mod tlv;
 pub mod v4;
 pub mod v6;
 
 pub use decision::{
-    CannotProceed, Decision, DecisionKind, Decisions, Entry, LOG_CAPACITY, Log, Rule,
+    CannotProceed, Decision, DecisionKind, Decisions, Entry, LOG_CAPACITY, Log, ParseRuleError,
+    Rule,
 };
 pub use error::{
     DecodeError, DecodeErrorKind, EXCERPT_LEN, EncodeError, EncodeErrorKind, Excerpt, Field,
-    InInput, Item as EncodeItem, LengthRule, Place, Result, UrlProblem, Within,
+    InInput, Item as EncodeItem, LengthRule, Place, Result, SztpProblem, UrlProblem, Within,
 };
 pub use family::Family;
+#[cfg(feature = "dhcproto")]
+pub use interop::DhcprotoError;
+pub use interop::OptionsError;
 pub use plan::{
     Addresses, ConfigPlan, ConfigSource, Enterprises, FileServer, Ignored, IgnoredBuf, ImageBuf,
     ImagePlan, ImageSource, ModeSource, Plan, PlanBuf, PortPlan, PortSource, UnknownSuboptions,

@@ -15,6 +15,7 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use crate::decision::{Decisions, Log};
 use crate::family::Family;
 use crate::suboption::{ImageType, Port, RawSuboption, SuboptionCode, TransferMode};
+use crate::sztp::{BootstrapServers, RedirectRepr};
 use crate::tlv::{V4Suboptions, V6Items, Walk};
 
 macro_rules! source_enum {
@@ -46,6 +47,7 @@ macro_rules! source_enum {
 
 source_enum! {
     /// Where the image name came from (R10, R15).
+    #[non_exhaustive]
     ImageSource {
         /// Suboption 00.
         Suboption00 => "suboption-00",
@@ -58,6 +60,7 @@ source_enum! {
 
 source_enum! {
     /// Where the configuration name came from: always suboption 01.
+    #[non_exhaustive]
     ConfigSource {
         /// Suboption 01.
         Suboption01 => "suboption-01",
@@ -66,6 +69,7 @@ source_enum! {
 
 source_enum! {
     /// Where the transfer mode came from (R11, R14).
+    #[non_exhaustive]
     ModeSource {
         /// Suboption 03.
         Suboption03 => "suboption-03",
@@ -78,6 +82,7 @@ source_enum! {
 
 source_enum! {
     /// Where a DHCPv4 file server came from (R4, R12, R3).
+    #[non_exhaustive]
     V4ServerSource {
         /// Option 150 (its first address, R4).
         Option150 => "option-150",
@@ -88,6 +93,10 @@ source_enum! {
 
 source_enum! {
     /// Where a port the lease gives came from (R16, R20).
+    ///
+    /// Exhaustive, unlike the other sources: `ztp-fetch-url` maps each
+    /// variant to its own port source one to one, so a new source is a
+    /// breaking change of both crates, not a silent fallback.
     PortSource {
         /// Suboption 05.
         Suboption05 => "suboption-05",
@@ -98,6 +107,19 @@ source_enum! {
 
 /// The file server, an address literal, never a name (R3, R22); its
 /// variant is the plan's family.
+///
+/// ```
+/// use ztp_options::{Family, FileServer, V4ServerSource, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// // The variant is the family; the address is a literal, never a name (R3, R22).
+/// let FileServer::V4 { address, source } = plan.file_server else { panic!() };
+/// assert_eq!((address.to_string(), source), ("192.0.2.10".into(), V4ServerSource::Option150));
+/// assert_eq!(plan.file_server.family(), Family::V4);
+/// assert_eq!(plan.file_server.source_str(), "option-150");
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -151,6 +173,16 @@ impl fmt::Display for FileServer {
 }
 
 /// The software image to install.
+///
+/// ```
+/// use ztp_options::{ImageSource, ImageType, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let image = resolve_v4(&lease)?.image.unwrap(); // an ImagePlan, borrowed from the lease
+/// assert_eq!(image.name, "junos-install-ex-x86-64-23.4R2.tgz");
+/// assert_eq!((image.image_type, image.source), (ImageType::File, ImageSource::Suboption00));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ImagePlan<'a> {
     /// The file name (it may end in `:port`, see R19), borrowed from the
@@ -163,6 +195,16 @@ pub struct ImagePlan<'a> {
 }
 
 /// The configuration file or script to fetch (suboption 01).
+///
+/// ```
+/// use ztp_options::{ConfigSource, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let config = resolve_v4(&lease)?.config.unwrap();
+/// assert_eq!(config.name, "/ztp/ex4300.conf");
+/// assert_eq!(config.source(), ConfigSource::Suboption01);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ConfigPlan<'a> {
     /// The file name (it may end in `:port`, see R19), borrowed from the
@@ -179,6 +221,16 @@ impl ConfigPlan<'_> {
 
 /// A port given by the lease (the file name's `:port` suffix is read later,
 /// by `ztp-fetch-url`).
+///
+/// ```
+/// use ztp_options::{PortSource, resolve_v6, samples, v6::Lease};
+///
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// let port = resolve_v6(&lease)?.port.unwrap();
+/// // R16: suboption 05 beats option 59's port.
+/// assert_eq!((port.port.get(), port.source), (8080, PortSource::Suboption05));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -192,7 +244,22 @@ pub struct PortPlan {
 /// A list of IPv4 addresses in a plan: borrowed from an option's bytes (4
 /// each), or from a plan buffer's vector. Equal lists are equal whatever
 /// they borrow from.
+///
+/// ```
+/// use std::net::Ipv4Addr;
+/// use ztp_options::{resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// // Option 42's bytes, read as addresses when iterated.
+/// assert_eq!(plan.ntp_servers.len(), 2);
+/// assert_eq!(plan.ntp_servers.to_vec(), [Ipv4Addr::new(192, 0, 2, 30), Ipv4Addr::new(192, 0, 2, 31)]);
+/// // Equal whatever they borrow from (the owned plan's vector).
+/// assert_eq!(plan.to_buf().as_plan().ntp_servers, plan.ntp_servers);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Eq)]
+#[non_exhaustive]
 pub enum Addresses<'a> {
     /// An option's value, a multiple of 4 bytes.
     Wire(&'a [u8]),
@@ -254,7 +321,22 @@ impl core::hash::Hash for Addresses<'_> {
 /// The vendor suboptions this crate does not interpret, in order: read from
 /// the vendor option's bytes when iterated (no walk, no allocation while
 /// resolving), or borrowed from a plan buffer.
+///
+/// ```
+/// use ztp_options::{resolve_v4, v4::{Lease, MessageRepr, OptionCode, OptionSet}};
+///
+/// // Suboption 99 is not one ZTP knows: kept, in order, and sent again.
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::VENDOR_SPECIFIC, b"\x01\x07sw.conf\x63\x02hi".to_vec())?;
+/// set.insert(OptionCode::TFTP_SERVER_ADDRESS, vec![192, 0, 2, 10])?;
+/// let bytes = MessageRepr::reply(set).to_vec();
+/// let lease = Lease::parse(&bytes)?;
+/// let plan = resolve_v4(&lease)?;
+/// assert_eq!(plan.unknown_suboptions.iter().collect::<Vec<_>>(), [(99, &b"hi"[..])]);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Eq)]
+#[non_exhaustive]
 pub enum UnknownSuboptions<'a> {
     /// A DHCPv4 option 43 value (already checked).
     V4(&'a [u8]),
@@ -325,7 +407,22 @@ impl PartialEq for UnknownSuboptions<'_> {
 /// The enterprise numbers of DHCPv6 option 17 instances that are not
 /// Juniper's (R8): read from the message when iterated, or borrowed from a
 /// plan buffer.
+///
+/// ```
+/// use ztp_options::{resolve_v6, v6::Lease};
+///
+/// // Option 17 of enterprise 9 beside Juniper's (R8), and option 59.
+/// let mut reply = vec![7, 0, 0, 1];
+/// reply.extend_from_slice(b"\x00\x11\x00\x0a\x00\x00\x00\x09\x00\x01\x00\x02hi");
+/// reply.extend_from_slice(b"\x00\x11\x00\x0f\x00\x00\x0a\x4c\x00\x01\x00\x07sw.conf");
+/// reply.extend_from_slice(b"\x00\x3b\x00\x14http://[2001:db8::1]");
+/// let lease = Lease::parse(&reply)?;
+/// let plan = resolve_v6(&lease)?;
+/// assert_eq!(plan.ignored.other_enterprises.iter().collect::<Vec<_>>(), [9]);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum Enterprises<'a> {
     /// The (relay-unwrapped) message's options.
     Wire(crate::v6::Message<'a>),
@@ -377,7 +474,20 @@ impl Eq for Enterprises<'_> {}
 
 /// What the rules read and did not use, typed: the data behind the
 /// decisions that say "ignored".
+///
+/// ```
+/// use ztp_options::{resolve_v6, samples, v6::Lease, TransferMode};
+///
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// let ignored = resolve_v6(&lease)?.ignored;
+/// // What option 17 beat in option 59 (R14, R15, R16), typed.
+/// assert_eq!(ignored.url_mode, Some(TransferMode::Http));
+/// assert_eq!(ignored.url_path, Some("/img/junos.tgz"));
+/// assert_eq!(ignored.url_port.map(|p| p.get()), Some(8080));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Ignored<'a> {
     /// R10: suboption 04, ignored because 00 is present (its bytes).
     pub alt_image: Option<&'a [u8]>,
@@ -411,6 +521,9 @@ pub struct Ignored<'a> {
     pub ntp_servers_left_out: Option<crate::DecodeError>,
     /// R5 (**choice**): option 12, malformed, left out.
     pub host_name_left_out: Option<crate::DecodeError>,
+    /// R31, R32: the SZTP redirect (option 143 or 136), malformed, left out
+    /// of the plan, which does not depend on it.
+    pub sztp_redirect_left_out: Option<crate::DecodeError>,
 }
 
 /// What ZTP will do with one binding: the resolved values, where each came
@@ -439,6 +552,7 @@ pub struct Ignored<'a> {
 /// # Ok::<(), Box<dyn core::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Plan<'a> {
     /// The image to install, if any.
     pub image: Option<ImagePlan<'a>>,
@@ -462,6 +576,10 @@ pub struct Plan<'a> {
     pub proxy: Option<&'a str>,
     /// Suboptions this crate does not interpret, kept in order.
     pub unknown_suboptions: UnknownSuboptions<'a>,
+    /// The SZTP redirect (DHCPv4 option 143, DHCPv6 option 136): bootstrap
+    /// servers, in the order listed, kept beside the option 43/17 plan and
+    /// not ranked against it (R31, R32 **choice**).
+    pub sztp_redirect: Option<BootstrapServers<'a>>,
     /// What the rules ignored.
     pub ignored: Ignored<'a>,
     /// Every choice made and input ignored, in the order the rules ran.
@@ -469,6 +587,55 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
+    /// A plan with a file server (its variant is the family) and a transfer
+    /// mode, and nothing else: no image, no configuration, no port, empty
+    /// lists, nothing ignored, an empty log. Set the fields you need after.
+    ///
+    /// [`resolve_v4`](crate::resolve_v4) and
+    /// [`resolve_v6`](crate::resolve_v6) are the usual way to a plan; this
+    /// one is for a plan built by hand (a test, a tool that takes names on
+    /// its command line).
+    ///
+    /// ```
+    /// use std::net::Ipv4Addr;
+    /// use ztp_options::{ConfigPlan, FileServer, ModeSource, Plan, TransferMode, V4ServerSource};
+    ///
+    /// let server = FileServer::V4 {
+    ///     address: Ipv4Addr::new(192, 0, 2, 10),
+    ///     source: V4ServerSource::Option150,
+    /// };
+    /// let mut plan = Plan::new(server, TransferMode::Http, ModeSource::Suboption03);
+    /// plan.config = Some(ConfigPlan { name: "/ztp/ex4300.conf" });
+    /// assert!(plan.image.is_none() && !plan.is_complete());
+    /// // Encoded and resolved again, it is the same plan.
+    /// let options = plan.to_v4_options()?;
+    /// assert_eq!(ztp_options::resolve_v4_options(&options)?.as_plan(), plan);
+    /// # Ok::<(), Box<dyn core::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(
+        file_server: FileServer,
+        transfer_mode: TransferMode,
+        transfer_mode_source: ModeSource,
+    ) -> Self {
+        Plan {
+            image: None,
+            config: None,
+            transfer_mode,
+            transfer_mode_source,
+            file_server,
+            port: None,
+            ntp_servers: Addresses::default(),
+            syslog_servers: Addresses::default(),
+            host_name: None,
+            proxy: None,
+            unknown_suboptions: UnknownSuboptions::default(),
+            sztp_redirect: None,
+            ignored: Ignored::default(),
+            log: Log::new(),
+        }
+    }
+
     /// DHCPv4 or DHCPv6: the file server's family.
     pub const fn family(&self) -> Family {
         self.file_server.family()
@@ -487,6 +654,7 @@ impl<'a> Plan<'a> {
 
     /// The owned form (this allocates: one string per name, one vector per
     /// list that is not empty).
+    #[must_use]
     pub fn to_buf(&self) -> PlanBuf {
         PlanBuf::from(self)
     }
@@ -497,8 +665,23 @@ impl<'a> Plan<'a> {
 ///
 /// [`PlanBuf::as_plan`] borrows it back as a [`Plan`]; the two convert
 /// without loss.
+///
+/// ```
+/// use ztp_options::{PlanBuf, resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// let kept: PlanBuf = plan.to_buf(); // outlives the lease
+/// drop(lease);
+/// assert_eq!(kept.config.as_deref(), Some("/ztp/ex4300.conf"));
+/// // And back to the options a server sends.
+/// let options = kept.to_v4_options()?;
+/// assert!(options.get(ztp_options::v4::OptionCode::VENDOR_SPECIFIC).is_some());
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct PlanBuf {
     /// The image to install, if any.
     pub image: Option<ImageBuf>,
@@ -522,6 +705,8 @@ pub struct PlanBuf {
     pub proxy: Option<String>,
     /// Suboptions this crate does not interpret, in order.
     pub unknown_suboptions: Vec<RawSuboption>,
+    /// The SZTP redirect's bootstrap servers (R31, R32).
+    pub sztp_redirect: Option<RedirectRepr>,
     /// What the rules ignored.
     pub ignored: IgnoredBuf,
     /// The decision log.
@@ -529,6 +714,21 @@ pub struct PlanBuf {
 }
 
 /// The owned [`ImagePlan`].
+///
+/// ```
+/// use ztp_options::{FileServer, ImageBuf, ImageSource, ImageType, ModeSource, PlanBuf, TransferMode};
+///
+/// let server = FileServer::V6 { address: "2001:db8::1".parse()? };
+/// let mut plan = PlanBuf::new(server, TransferMode::Http, ModeSource::Suboption03);
+/// plan.image = Some(ImageBuf {
+///     name: "/img/junos-evo.tgz".into(),
+///     image_type: ImageType::Symlink, // suboption 02 "symlink"
+///     source: ImageSource::Suboption00,
+/// });
+/// let options = plan.to_v6_options()?;
+/// assert_eq!(options.instances(ztp_options::v6::OptionCode::VENDOR_OPTS).count(), 1);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ImageBuf {
@@ -541,8 +741,19 @@ pub struct ImageBuf {
 }
 
 /// The owned [`Ignored`].
+///
+/// ```
+/// use ztp_options::{resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let kept = resolve_v4(&lease)?.to_buf();
+/// // R12: the ignored option 66, owned.
+/// assert_eq!(kept.ignored.option66.as_deref(), Some(&b"192.0.2.10"[..]));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct IgnoredBuf {
     /// R10: suboption 04's bytes.
     pub alt_image: Option<Vec<u8>>,
@@ -574,10 +785,59 @@ pub struct IgnoredBuf {
     pub ntp_servers_left_out: Option<crate::DecodeError>,
     /// R5: option 12, left out.
     pub host_name_left_out: Option<crate::DecodeError>,
+    /// R31: the SZTP redirect, malformed, left out.
+    pub sztp_redirect_left_out: Option<crate::DecodeError>,
 }
 
 impl PlanBuf {
+    /// An owned plan with a file server (its variant is the family) and a
+    /// transfer mode, and nothing else (as [`Plan::new`]); set the fields
+    /// you need after. This is how a tool that encodes builds the plan it
+    /// sends: [`PlanBuf::to_v4_options`] / [`PlanBuf::to_v6_options`].
+    ///
+    /// ```
+    /// use std::net::Ipv6Addr;
+    /// use ztp_options::{FileServer, ImageBuf, ImageSource, ImageType, ModeSource, PlanBuf, TransferMode};
+    ///
+    /// let server = FileServer::V6 { address: Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1) };
+    /// let mut plan = PlanBuf::new(server, TransferMode::Https, ModeSource::Suboption03);
+    /// plan.image = Some(ImageBuf {
+    ///     name: "/img/junos-evo.tgz".into(),
+    ///     image_type: ImageType::File,
+    ///     source: ImageSource::Suboption00,
+    /// });
+    /// let options = plan.to_v6_options()?; // option 17 (enterprise 2636) and 59
+    /// let back = ztp_options::resolve_v6_options(&options)?;
+    /// assert_eq!(back.image, plan.image);
+    /// assert_eq!(back.file_server, plan.file_server);
+    /// # Ok::<(), Box<dyn core::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(
+        file_server: FileServer,
+        transfer_mode: TransferMode,
+        transfer_mode_source: ModeSource,
+    ) -> Self {
+        PlanBuf {
+            image: None,
+            config: None,
+            transfer_mode,
+            transfer_mode_source,
+            file_server,
+            port: None,
+            ntp_servers: Vec::new(),
+            syslog_servers: Vec::new(),
+            host_name: None,
+            proxy: None,
+            unknown_suboptions: Vec::new(),
+            sztp_redirect: None,
+            ignored: IgnoredBuf::default(),
+            log: Log::new(),
+        }
+    }
+
     /// The plan, borrowed from this buffer.
+    #[must_use]
     pub fn as_plan(&self) -> Plan<'_> {
         let i = &self.ignored;
         Plan {
@@ -596,6 +856,7 @@ impl PlanBuf {
             host_name: self.host_name.as_deref(),
             proxy: self.proxy.as_deref(),
             unknown_suboptions: UnknownSuboptions::Decoded(&self.unknown_suboptions),
+            sztp_redirect: self.sztp_redirect.as_ref().map(BootstrapServers::Decoded),
             ignored: Ignored {
                 alt_image: i.alt_image.as_deref(),
                 option66: i.option66.as_deref(),
@@ -612,6 +873,7 @@ impl PlanBuf {
                 log_servers_left_out: i.log_servers_left_out,
                 ntp_servers_left_out: i.ntp_servers_left_out,
                 host_name_left_out: i.host_name_left_out,
+                sztp_redirect_left_out: i.sztp_redirect_left_out,
             },
             log: self.log,
         }
@@ -652,6 +914,7 @@ impl From<&Plan<'_>> for PlanBuf {
             host_name: p.host_name.map(String::from),
             proxy: p.proxy.map(String::from),
             unknown_suboptions: p.unknown_suboptions.to_vec(),
+            sztp_redirect: p.sztp_redirect.map(|r| r.to_repr()),
             ignored: IgnoredBuf {
                 alt_image: i.alt_image.map(<[u8]>::to_vec),
                 option66: i.option66.map(<[u8]>::to_vec),
@@ -668,6 +931,7 @@ impl From<&Plan<'_>> for PlanBuf {
                 log_servers_left_out: i.log_servers_left_out,
                 ntp_servers_left_out: i.ntp_servers_left_out,
                 host_name_left_out: i.host_name_left_out,
+                sztp_redirect_left_out: i.sztp_redirect_left_out,
             },
             log: p.log,
         }

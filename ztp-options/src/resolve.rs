@@ -16,8 +16,31 @@ use crate::plan::{
     Plan, PlanBuf, PortPlan, PortSource, UnknownSuboptions, V4ServerSource,
 };
 use crate::suboption::{PortOrServer, SuboptionCode, Suboptions, TransferMode};
+use crate::sztp::{BootstrapServers, Redirect};
 use crate::text::{Text, TrailingNul};
 use crate::{v4, v6};
+
+/// R31, R32 (**choice**): the SZTP redirect is kept beside the plan, its
+/// servers in the order listed and not ranked against the plan; a malformed
+/// one is reported and left out, since the plan does not depend on it.
+fn sztp_redirect<'a>(
+    found: crate::error::Result<Option<Redirect<'a>>>,
+    log: &mut Log,
+    ignored: &mut Ignored<'_>,
+) -> Option<BootstrapServers<'a>> {
+    match found {
+        Ok(Some(r)) => {
+            log.push(DecisionKind::SztpRedirect);
+            Some(BootstrapServers::Wire(r))
+        }
+        Ok(None) => None,
+        Err(e) => {
+            log.push(DecisionKind::SztpRedirectLeftOut);
+            ignored.sztp_redirect_left_out = Some(e);
+            None
+        }
+    }
+}
 
 /// The vendor suboptions, resolved (R10, 05, 08), shared by both families.
 struct Vendor<'a> {
@@ -264,6 +287,7 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
             None
         }
     };
+    let sztp_redirect = sztp_redirect(lease.sztp_redirect(), &mut log, &mut ignored);
 
     Ok(Plan {
         image: vendor.image,
@@ -277,6 +301,7 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
         host_name,
         proxy: vendor.proxy,
         unknown_suboptions,
+        sztp_redirect,
         ignored,
         log,
     })
@@ -372,6 +397,7 @@ pub fn resolve_v6<'a>(lease: &v6::Lease<'a>) -> Result<Plan<'a>, CannotProceed> 
     if image.is_none() && vendor.config.is_none() {
         return Err(CannotProceed::NothingToFetch);
     }
+    let sztp_redirect = sztp_redirect(lease.sztp_redirect(), &mut log, &mut ignored);
     Ok(Plan {
         image,
         config: vendor.config,
@@ -386,6 +412,7 @@ pub fn resolve_v6<'a>(lease: &v6::Lease<'a>) -> Result<Plan<'a>, CannotProceed> 
         host_name: None,
         proxy: vendor.proxy,
         unknown_suboptions,
+        sztp_redirect,
         ignored,
         log,
     })

@@ -54,6 +54,16 @@ fn len32(n: usize) -> u32 {
 }
 
 /// How the device fetches its files (suboption 03).
+///
+/// ```
+/// use ztp_options::TransferMode;
+///
+/// let mode: TransferMode = "https".parse()?;
+/// assert_eq!(mode.default_port(), 443);
+/// assert_eq!(TransferMode::try_from(&b"tftp\0"[..])?, TransferMode::Tftp); // R7: one NUL tolerated
+/// assert!("HTTP".parse::<TransferMode>().is_err());
+/// # Ok::<(), ztp_options::DecodeErrorKind>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -137,6 +147,14 @@ impl fmt::Display for TransferMode {
 }
 
 /// What suboption 00/04 names (suboption 02).
+///
+/// ```
+/// use ztp_options::ImageType;
+///
+/// assert_eq!(ImageType::try_from(&b"symlink"[..]), Ok(ImageType::Symlink));
+/// assert_eq!(ImageType::default(), ImageType::File); // suboption 02 absent
+/// assert!(ImageType::try_from(&b"hardlink"[..]).is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -176,6 +194,16 @@ impl TryFrom<&[u8]> for ImageType {
 /// decimal value in 1..=65535 is a port, an IPv4 literal is a file-server
 /// address, anything else is [`DecodeErrorKind::BadPortOrServer`]. Both are
 /// written as text on the wire.
+///
+/// ```
+/// use ztp_options::{Family, PortOrServer};
+///
+/// // Suboption 05 in DHCPv4 (choice): a decimal port, or a file-server address.
+/// assert!(matches!(PortOrServer::parse(Family::V4, b"8080"), Ok(PortOrServer::Port(p)) if p.get() == 8080));
+/// assert!(matches!(PortOrServer::parse(Family::V4, b"192.0.2.5"), Ok(PortOrServer::Server(_))));
+/// // DHCPv6: always a port.
+/// assert!(PortOrServer::parse(Family::V6, b"192.0.2.5").is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -315,6 +343,16 @@ impl PortOrServer {
 
 /// One vendor item as found on the wire: a code and its value, with the
 /// offset of the code field in the input.
+///
+/// ```
+/// use ztp_options::v4::Option43;
+///
+/// let option = Option43::new_checked(b"\x00\x09junos.tgz")?;
+/// let item = option.items().next().unwrap()?; // an Item
+/// assert_eq!((item.code.get(), item.offset, item.value_offset), (0, 0, 2));
+/// assert_eq!(item.value, b"junos.tgz");
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Item<'a> {
     /// The code (one byte in DHCPv4 option 43, two in DHCPv6 option 17).
@@ -333,6 +371,18 @@ pub struct Item<'a> {
 /// by [`v6::VendorOpts::suboptions`](crate::v6::VendorOpts::suboptions).
 /// Unknown codes are not held here (that would need an allocation);
 /// iterate the view's items to see them.
+///
+/// ```
+/// use ztp_options::{ImageType, TransferMode, v4::Option43};
+///
+/// let option = Option43::new_checked(b"\x00\x09junos.tgz\x02\x07symlink\x03\x05https\x05\x048443")?;
+/// let sub = option.suboptions()?;
+/// assert_eq!(sub.image().unwrap().as_str()?, "junos.tgz");
+/// assert_eq!(sub.image_type(), ImageType::Symlink);
+/// assert_eq!(sub.transfer_mode(), Some(TransferMode::Https));
+/// assert!(sub.config().is_none() && sub.port_or_server().is_some());
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Suboptions<'a> {
     image: Option<Text<'a>>,
@@ -540,6 +590,18 @@ impl<'a> Suboptions<'a> {
 }
 
 /// A suboption this crate does not interpret, kept as it came.
+///
+/// ```
+/// use ztp_options::{RawSuboption, VendorInfo};
+///
+/// let mut info = VendorInfo::default();
+/// info.config = Some("sw.conf".into());
+/// info.unknown.push(RawSuboption { code: 99, value: b"site-7".to_vec() }); // kept, sent again
+/// let mut buf = vec![0; info.buffer_len_v4()?];
+/// info.emit_v4(&mut buf)?;
+/// assert!(buf.ends_with(b"\x63\x06site-7"));
+/// # Ok::<(), ztp_options::EncodeError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RawSuboption {

@@ -7,6 +7,15 @@ use crate::error::{DecodeErrorKind, Place, Result};
 /// Some servers terminate text options C-style (dnsmasq appends a NUL to
 /// option 66). One trailing NUL is tolerated and reported; a NUL anywhere
 /// else is an error (R7).
+///
+/// ```
+/// use ztp_options::{Family, Place, Text, TrailingNul};
+///
+/// let text = Text::parse(b"192.0.2.66\0", Place::option(Family::V4, 66, 0))?;
+/// assert_eq!(text.trailing_nul(), TrailingNul::Stripped); // R7: tolerated, reported
+/// assert_eq!(text.as_bytes(), b"192.0.2.66");
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TrailingNul {
@@ -75,6 +84,19 @@ pub(crate) fn check_owned(value: &str) -> core::result::Result<(), DecodeErrorKi
 /// control byte inside, at most one trailing NUL (stripped and reported).
 ///
 /// It stays bytes until [`Text::as_str`] checks UTF-8.
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, Family, Place, Text};
+///
+/// let at = Place::option(Family::V4, 43, 250).suboption(1, 252);
+/// let name = Text::parse(b"/cfg/sw.conf", at)?;
+/// assert_eq!(name.as_str()?, "/cfg/sw.conf");
+/// // R7: a control byte inside a name is an error at its place.
+/// let err = Text::parse(b"/cfg/\x01sw.conf", at).unwrap_err();
+/// assert!(matches!(err.kind(), DecodeErrorKind::ControlByte { byte: 1, index: 5, .. }));
+/// assert_eq!(err.place().suboption_code(), Some(1));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text<'a> {
     bytes: &'a [u8],

@@ -2,7 +2,7 @@
 //! `code(1) len(1) value` (a message's options, where 0 is a pad, and
 //! option 43, where 0 is suboption 00, R1), DHCPv6 `code(2) len(2) value`
 //! (a message's options, the items of option 17) and `len(2) data` (the
-//! class data of options 15 and 16).
+//! class data of options 15 and 16, the URIs of the SZTP redirect).
 //!
 //! Each framing is a type with constants, so every walk is compiled for its
 //! own framing with no run-time branch on it. A walk only shrinks its input
@@ -89,6 +89,18 @@ impl Framing for V6ClassData {
     const PAD: bool = false;
     const END: Option<AfterEnd> = None;
     const HEADER: Field = Field::ItemLength;
+}
+
+/// The SZTP bootstrap-server list (DHCPv4 option 143, DHCPv6 option 136,
+/// RFC 8572 §8.3): `uri-length(2) URI`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UriList;
+impl Framing for UriList {
+    const CODE: usize = 0;
+    const LEN: usize = 2;
+    const PAD: bool = false;
+    const END: Option<AfterEnd> = None;
+    const HEADER: Field = Field::UriLength;
 }
 
 /// One item found by a walk.

@@ -47,6 +47,8 @@ open_code! {
         BOOTFILE_NAME = 67,
         /// 77: user class (make, model, software version, R6).
         USER_CLASS = 77,
+        /// 143: SZTP redirect, the bootstrap-server list (RFC 8572, R31).
+        SZTP_REDIRECT = 143,
         /// 150: TFTP server addresses (RFC 5859, R4).
         TFTP_SERVER_ADDRESS = 150,
         /// 255: end.

@@ -21,6 +21,19 @@ use crate::text::Text;
 /// uppercase, model names lowercase). So `Juniper-qfx10002-36q` is a model
 /// with no serial, where a plain split on the last dash would take `36q` for
 /// the serial.
+///
+/// ```
+/// use ztp_options::{Family, Place, v4::JuniperVendorClass};
+///
+/// let at = Place::option(Family::V4, 60, 0);
+/// let class = JuniperVendorClass::parse(b"Juniper-ex4300-48t-PE3714100218", at)?;
+/// assert_eq!((class.model, class.serial), ("ex4300-48t", Some("PE3714100218")));
+/// // A model with dashes and no serial.
+/// let class = JuniperVendorClass::parse(b"Juniper-qfx10002-36q", at)?;
+/// assert_eq!((class.model, class.serial), ("qfx10002-36q", None));
+/// assert!(JuniperVendorClass::parse(b"Cisco-c9300", at).is_err());
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JuniperVendorClass<'a> {
     /// The model, for example `ex4300-48t` or `qfx10002-36q`.
@@ -97,6 +110,20 @@ fn looks_like_serial(s: &str) -> bool {
 /// Option 61, the client identifier: a type byte then the identifier
 /// (RFC 2132 §9.14). Juniper devices put the chassis serial number there
 /// (type 0, text).
+///
+/// ```
+/// use ztp_options::{Family, Place, v4::ClientIdentifier};
+///
+/// let at = Place::option(Family::V4, 61, 0);
+/// // Type 0: a serial number as text (R6).
+/// let id = ClientIdentifier::parse(b"\0PE3714100218", at)?;
+/// assert_eq!(id.kind, 0);
+/// assert_eq!(id.serial(), Some("PE3714100218"));
+/// let mut bytes = Vec::new();
+/// ClientIdentifier::put_serial("PE3714100218", &mut bytes)?;
+/// assert_eq!(bytes.len(), ClientIdentifier::serial_len("PE3714100218"));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientIdentifier<'a> {
     /// The type: 0 for a non-hardware identifier (a serial number), else a
@@ -154,6 +181,19 @@ impl<'a> ClientIdentifier<'a> {
 
 /// Option 77, the user class: RFC 3004 framing (`len(1) data(len)` items),
 /// or raw text as some clients send it.
+///
+/// ```
+/// use ztp_options::{Family, Place, v4::UserClass};
+///
+/// let at = Place::option(Family::V4, 77, 0);
+/// // RFC 3004 items (R6): make, model, software version.
+/// let class = UserClass::parse(b"\x07Juniper\x0aex4300-48t\x0823.4R2.8", at)?;
+/// let UserClass::Items(items) = class else { panic!() };
+/// assert_eq!(items.collect::<Vec<_>>(), [&b"Juniper"[..], b"ex4300-48t", b"23.4R2.8"]);
+/// // Raw text, as some clients send it.
+/// assert!(matches!(UserClass::parse(b"Juniper ex4300", at)?, UserClass::Raw(_)));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UserClass<'a> {
     /// RFC 3004 items: each `len(1) data`, each at least one byte.
@@ -163,6 +203,19 @@ pub enum UserClass<'a> {
 }
 
 /// The items of an RFC 3004 user class, borrowed.
+///
+/// ```
+/// use ztp_options::{Family, Place, v4::UserClass};
+///
+/// let mut bytes = Vec::new();
+/// UserClass::put_items(&["Juniper", "ex4300-48t"], &mut bytes)?;
+/// assert_eq!(bytes.len(), UserClass::items_len(&["Juniper", "ex4300-48t"]));
+/// let UserClass::Items(items) = UserClass::parse(&bytes, Place::option(Family::V4, 77, 0))? else {
+///     panic!()
+/// };
+/// assert_eq!(items.count(), 2);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UserClassItems<'a> {
     bytes: &'a [u8],

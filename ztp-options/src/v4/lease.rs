@@ -14,10 +14,11 @@ use super::servers::{Ipv4List, TftpServerName};
 use crate::error::{DecodeErrorKind, LengthRule, Place, Result};
 use crate::family::Family;
 use crate::suboption::Suboptions;
+use crate::sztp::Redirect;
 use crate::text::Text;
 
 /// The options a ZTP lease is read from, in the order [`Lease`] keeps them.
-const CODES: [OptionCode; 10] = [
+const CODES: [OptionCode; 11] = [
     OptionCode::VENDOR_SPECIFIC,
     OptionCode::TFTP_SERVER_ADDRESS,
     OptionCode::TFTP_SERVER_NAME,
@@ -28,6 +29,7 @@ const CODES: [OptionCode; 10] = [
     OptionCode::VENDOR_CLASS,
     OptionCode::CLIENT_IDENTIFIER,
     OptionCode::USER_CLASS,
+    OptionCode::SZTP_REDIRECT,
 ];
 
 /// Where one option a lease keeps was found: its value, in the message or
@@ -57,12 +59,13 @@ const fn slot_of(code: u8) -> Option<usize> {
         60 => Some(7),
         61 => Some(8),
         77 => Some(9),
+        143 => Some(10),
         _ => None,
     }
 }
 
 /// The ZTP view of a DHCPv4 message: the options ZTP reads (43, 150, 66, 7,
-/// 42, 12, and the device's 60, 61, 77), found in one walk of the message,
+/// 42, 12, the SZTP redirect 143, and the device's 60, 61, 77), found in one walk of the message,
 /// with RFC 3396 instances joined and option 52 honoured, plus `siaddr`,
 /// `sname` and `file`, which ZTP does not use but a person debugging a lease
 /// wants to see.
@@ -72,6 +75,21 @@ const fn slot_of(code: u8) -> Option<usize> {
 /// The lease borrows the message and is small (the slots are offsets); it
 /// allocates only when an option really is split across instances (one
 /// buffer holds every joined value).
+///
+/// ```
+/// use ztp_options::{resolve_v4, samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// assert_eq!(lease.message_type()?, Some(5)); // DHCPACK
+/// let servers = lease.tftp_server_addresses()?.unwrap(); // option 150 (R4)
+/// assert_eq!(servers.first().to_string(), "192.0.2.10");
+/// assert_eq!(lease.host_name()?.unwrap().as_str()?, "ex4300-lab-01");
+/// let sub = lease.suboptions()?.unwrap(); // option 43, typed (R1)
+/// assert_eq!(sub.config().unwrap().as_str()?, "/ztp/ex4300.conf");
+/// let plan = resolve_v4(&lease)?; // the rules (R10..R18)
+/// assert!(plan.is_complete());
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lease<'a> {
     message: &'a [u8],
@@ -365,6 +383,18 @@ impl<'a> Lease<'a> {
     pub fn user_class(&self) -> Result<Option<UserClass<'_>>> {
         slot!(self, USER_CLASS)
             .map(|(v, at)| UserClass::parse(v, at))
+            .transpose()
+    }
+
+    /// Option 143, the SZTP redirect: the bootstrap-server list (R31),
+    /// instances joined (RFC 3396). Independent of option 43 (R32).
+    ///
+    /// # Errors
+    ///
+    /// As [`Redirect::parse`].
+    pub fn sztp_redirect(&self) -> Result<Option<Redirect<'_>>> {
+        slot!(self, SZTP_REDIRECT)
+            .map(|(v, at)| Redirect::parse(v, at))
             .transpose()
     }
 

@@ -15,6 +15,16 @@ use crate::family::Family;
 use crate::tlv::{Tlv, V4Options, Walk};
 
 /// Where an option was found (RFC 2131 §4.1, option 52).
+///
+/// ```
+/// use ztp_options::v4::{Area, Message};
+///
+/// let message = Message::new_checked(ztp_options::samples::V4_ACK)?;
+/// // Without option 52 every option is in the options field.
+/// assert!(message.options().all(|o| o.is_ok_and(|o| o.area == Area::Options)));
+/// assert_eq!(Area::Sname.as_str(), "sname");
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -48,6 +58,15 @@ impl Area {
 }
 
 /// What option 52 says about `file` and `sname`.
+///
+/// ```
+/// use ztp_options::v4::{Message, Overload};
+///
+/// let message = Message::new_checked(ztp_options::samples::V4_ACK)?;
+/// assert_eq!(message.overload()?, Overload::None); // no option 52
+/// assert_eq!(Overload::Both.value(), Some(3));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
@@ -82,6 +101,17 @@ impl Overload {
 }
 
 /// One option instance as found on the wire.
+///
+/// ```
+/// use ztp_options::v4::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V4_ACK)?;
+/// let first = message.options().next().unwrap()?; // a RawOption: one instance
+/// assert_eq!(first.code, OptionCode::MESSAGE_TYPE);
+/// assert_eq!(first.offset, 240); // just after the magic cookie
+/// assert_eq!(first.value, [5]);
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawOption<'a> {
     /// The option code.
@@ -97,6 +127,17 @@ pub struct RawOption<'a> {
 /// An option's value: the concatenation of all its instances, in order
 /// (RFC 3396). Borrowed when there is one instance; owned (one allocation)
 /// only when the option really is split.
+///
+/// ```
+/// use ztp_options::v4::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V4_ACK)?;
+/// let value = message.option(OptionCode::TFTP_SERVER_ADDRESS)?.unwrap();
+/// assert_eq!(value.instances, 1);
+/// assert_eq!(value.fixed::<4>()?, [192, 0, 2, 10]);
+/// assert_eq!(value.place().option_code(), Some(150));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionValue<'a> {
     /// The option code.
@@ -142,6 +183,21 @@ impl<'a> OptionValue<'a> {
 }
 
 /// A view over the bytes of a DHCPv4 message.
+///
+/// ```
+/// use ztp_options::v4::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V4_ACK)?;
+/// assert_eq!(message.op(), 2); // BOOTREPLY
+/// assert_eq!(message.client_hw_addr()?.len(), 6);
+/// // Several options in one walk, instances joined (RFC 3396).
+/// let [vendor, tftp] = message.find([OptionCode::VENDOR_SPECIFIC, OptionCode::TFTP_SERVER_NAME])?;
+/// assert!(vendor.is_some());
+/// assert_eq!(tftp.unwrap().value.as_ref(), b"192.0.2.10");
+/// // Too short for a BOOTP header: an error with its offset, never a panic.
+/// assert!(Message::new_checked(&ztp_options::samples::V4_ACK[..100]).is_err());
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Message<T: AsRef<[u8]>> {
     buffer: T,
@@ -436,6 +492,15 @@ pub(crate) fn name_field(field: &[u8]) -> Option<&[u8]> {
 }
 
 /// The iterator of [`Message::options`].
+///
+/// ```
+/// use ztp_options::v4::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V4_ACK)?;
+/// let codes: Vec<OptionCode> = message.options().map(|o| o.map(|o| o.code)).collect::<Result<_, _>>()?;
+/// assert!(codes.contains(&OptionCode::VENDOR_SPECIFIC));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Options<'a> {
     walk: Walk<'a, V4Options>,
@@ -479,11 +544,11 @@ impl<'a> Options<'a> {
         loop {
             match self.walk.next() {
                 Some(Ok(tlv)) => {
-                    if tlv.code == 52
-                        && let Err(e) = self.read_overload(&tlv)
-                    {
-                        self.failed = true;
-                        return Some(Err(e));
+                    if tlv.code == 52 {
+                        if let Err(e) = self.read_overload(&tlv) {
+                            self.failed = true;
+                            return Some(Err(e));
+                        }
                     }
                     return Some(Ok((tlv, self.area)));
                 }

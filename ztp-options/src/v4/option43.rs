@@ -178,6 +178,17 @@ fn frames(mut bytes: &[u8]) -> bool {
 }
 
 /// Bytes after option 43's end code that are not padding (R1).
+///
+/// ```
+/// use ztp_options::v4::{Option43, Trailing};
+///
+/// // R1 (choice): bytes after the end code (255) are not read; those that are
+/// // not padding are reported with their offset and count.
+/// let option = Option43::new_checked(b"\x01\x07sw.conf\xff\x00junk")?;
+/// assert_eq!(option.after_end(), Some(Trailing { offset: 10, len: 5 }));
+/// assert!(option.has_end());
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Trailing {
@@ -188,6 +199,15 @@ pub struct Trailing {
 }
 
 /// The iterator of [`Option43::items`].
+///
+/// ```
+/// use ztp_options::v4::Option43;
+///
+/// let option = Option43::new_checked(b"\x00\x09junos.tgz\x01\x07sw.conf")?;
+/// let codes: Vec<u16> = option.items().map(|i| i.map(|i| i.code.get())).collect::<Result<_, _>>()?;
+/// assert_eq!(codes, [0, 1]); // suboption 00 is a real suboption (R1)
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
     walk: Walk<'a, V4Suboptions>,

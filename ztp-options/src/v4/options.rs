@@ -13,6 +13,16 @@ use crate::family::Family;
 type EncodeResult<T> = core::result::Result<T, EncodeError>;
 
 /// One option, owned.
+///
+/// ```
+/// use ztp_options::v4::{OptionCode, OptionSet};
+///
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::TFTP_SERVER_NAME, b"192.0.2.10".to_vec())?;
+/// let option = set.iter().next().unwrap(); // an OwnedOption
+/// assert_eq!((option.code, option.value.as_slice()), (OptionCode::TFTP_SERVER_NAME, &b"192.0.2.10"[..]));
+/// # Ok::<(), ztp_options::EncodeError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OwnedOption {
@@ -24,6 +34,24 @@ pub struct OwnedOption {
 
 /// An ordered set of options: each code at most once, in the order they were
 /// first inserted. This is the order they are encoded in.
+///
+/// ```
+/// use ztp_options::v4::{Message, OptionCode, OptionSet};
+///
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::TFTP_SERVER_ADDRESS, vec![192, 0, 2, 10])?;
+/// set.insert(OptionCode::VENDOR_SPECIFIC, vec![b'x'; 300])?; // split on the wire (R2)
+/// let mut bytes = vec![0; set.buffer_len()];
+/// set.emit(&mut bytes)?;
+/// assert_eq!(bytes.iter().filter(|&&b| b == 43).count() >= 2, true);
+/// // Code 0 (pad) carries no value.
+/// assert!(set.insert(OptionCode::new(0), vec![1]).is_err());
+/// // Read back from a message.
+/// let message = Message::new_checked(ztp_options::samples::V4_ACK).unwrap();
+/// let read = OptionSet::from_message(&message).unwrap();
+/// assert_eq!(read.get(OptionCode::TFTP_SERVER_ADDRESS), Some(&[192, 0, 2, 10][..]));
+/// # Ok::<(), ztp_options::EncodeError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OptionSet {
@@ -210,6 +238,22 @@ fn put_instances<B: BufMut>(code: u8, value: &[u8], buf: &mut B) {
 /// zero padding up to [`MessageRepr::min_len`] (BOOTP's 300 bytes is
 /// common). Messages written that way ("canonical") decode and encode to the
 /// same bytes.
+///
+/// ```
+/// use ztp_options::v4::{Lease, Message, MessageRepr, OptionCode, OptionSet};
+///
+/// // A reply carrying options, as bytes a decoder reads.
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::VENDOR_SPECIFIC, b"\x01\x07sw.conf".to_vec())?;
+/// set.insert(OptionCode::TFTP_SERVER_ADDRESS, vec![192, 0, 2, 10])?;
+/// let bytes = MessageRepr::reply(set).to_vec();
+/// let lease = Lease::parse(&bytes)?;
+/// assert!(lease.suboptions()?.unwrap().config().is_some());
+/// // A message decodes to its repr and encodes back to the same bytes.
+/// let repr = MessageRepr::parse(&Message::new_checked(&bytes)?)?;
+/// assert_eq!(repr.to_vec(), bytes);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MessageRepr {

@@ -33,7 +33,7 @@ impl<'a> TryFrom<&'a [u8]> for Ipv4List<'a> {
     type Error = DecodeErrorKind;
 
     fn try_from(value: &'a [u8]) -> core::result::Result<Self, DecodeErrorKind> {
-        if value.is_empty() || !value.len().is_multiple_of(4) {
+        if value.is_empty() || value.len() % 4 != 0 {
             return Err(DecodeErrorKind::BadLength {
                 len: u32::try_from(value.len()).unwrap_or(u32::MAX),
                 expected: LengthRule::MultipleOf(4),
@@ -120,6 +120,19 @@ pub fn put_ipv4_list<B: BufMut>(
 
 /// Option 66: the TFTP server name. ZTP needs an IPv4 literal here, since
 /// the device does no name resolution (R3).
+///
+/// ```
+/// use ztp_options::{DecodeErrorKind, Family, Place, v4::TftpServerName};
+///
+/// let at = Place::option(Family::V4, 66, 0);
+/// // R3: an address literal as text; a trailing NUL is tolerated (R7).
+/// let name = TftpServerName::parse(b"192.0.2.66\0", at)?;
+/// assert_eq!(name.address()?.to_string(), "192.0.2.66");
+/// // A host name is an error naming the value, never resolved.
+/// let name = TftpServerName::parse(b"tftp.example", at)?;
+/// assert!(matches!(name.address().unwrap_err().kind(), DecodeErrorKind::HostName { .. }));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TftpServerName<'a> {
     text: Text<'a>,

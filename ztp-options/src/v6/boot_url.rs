@@ -63,6 +63,20 @@ fn bracketed(authority: &str) -> Option<(&str, Option<&str>)> {
 
 /// A validated option 59 value, borrowed: transfer mode, IPv6 file server,
 /// optional port, raw path.
+///
+/// ```
+/// use ztp_options::{Family, Place, TransferMode, v6::BootFileUrl};
+///
+/// let at = Place::option(Family::V6, 59, 0);
+/// let url = BootFileUrl::parse(b"http://[2001:db8::1]:8080/img/junos.tgz", at)?;
+/// assert_eq!(url.transfer_mode(), TransferMode::Http); // R14
+/// assert_eq!(url.server().to_string(), "2001:db8::1"); // R17
+/// assert_eq!(url.port().map(|p| p.get()), Some(8080)); // R16
+/// assert_eq!(url.image(), Some("/img/junos.tgz")); // R15
+/// // R9: the address is required and must be bracketed.
+/// assert!(BootFileUrl::parse(b"http://server.example/img.tgz", at).is_err());
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BootFileUrl<'a> {
     url: &'a str,
@@ -232,6 +246,23 @@ impl fmt::Display for BootFileUrl<'_> {
 /// It is written `mode://[server]:port/path` (the port only when set), the
 /// address in its canonical (RFC 5952) form; decoding what it writes gives
 /// it back.
+///
+/// ```
+/// use ztp_options::{Family, Place, TransferMode, v6::{BootFileUrl, BootFileUrlRepr}};
+///
+/// let repr = BootFileUrlRepr {
+///     transfer_mode: TransferMode::Https,
+///     server: "2001:db8::1".parse()?,
+///     port: None,
+///     path: "/img/evo.tgz".into(),
+/// };
+/// let mut value = Vec::new();
+/// repr.put(&mut value)?;
+/// assert_eq!(value, b"https://[2001:db8::1]/img/evo.tgz");
+/// let back = BootFileUrl::parse(&value, Place::option(Family::V6, 59, 0))?;
+/// assert_eq!(back.to_repr(), repr);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct BootFileUrlRepr {

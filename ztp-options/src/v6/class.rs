@@ -12,6 +12,15 @@ use crate::tlv::{V6ClassData, Walk};
 
 /// The class data items of option 15 or 16, borrowed and already checked:
 /// each item's data, in wire order. Empty items (length 0) are yielded.
+///
+/// ```
+/// use ztp_options::{Family, Place, v6::UserClass};
+///
+/// let class = UserClass::parse(b"\x00\x07Juniper\x00\x00", Place::option(Family::V6, 15, 0))?;
+/// let items: Vec<&[u8]> = class.data().collect(); // a ClassData
+/// assert_eq!(items, [&b"Juniper"[..], b""]); // empty items are yielded
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ClassData<'a> {
     walk: Walk<'a, V6ClassData>,
@@ -52,6 +61,16 @@ fn put_items<S: AsRef<[u8]>, B: BufMut>(items: &[S], buf: &mut B) {
 }
 
 /// Option 15, the user class: class data items.
+///
+/// ```
+/// use ztp_options::{Family, Place, v6::UserClass};
+///
+/// let mut value = Vec::new();
+/// UserClass::put(&["Juniper", "ex4300-48t"], &mut value)?;
+/// let class = UserClass::parse(&value, Place::option(Family::V6, 15, 0))?;
+/// assert_eq!(class.data().count(), 2);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UserClass<'a> {
     bytes: &'a [u8],
@@ -122,6 +141,17 @@ impl<'a> UserClass<'a> {
 
 /// Option 16, the vendor class: an enterprise number and class data items
 /// (a Juniper device sends enterprise 2636).
+///
+/// ```
+/// use ztp_options::{Family, Place, v6::VendorClass};
+///
+/// let mut value = Vec::new();
+/// VendorClass::put(2636, &["Juniper-ex4300-48t"], &mut value)?;
+/// let class = VendorClass::parse(&value, Place::option(Family::V6, 16, 0))?;
+/// assert!(class.is_juniper());
+/// assert_eq!(class.data().next(), Some(&b"Juniper-ex4300-48t"[..]));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VendorClass<'a> {
     enterprise: u32,

@@ -9,6 +9,7 @@ use super::vendor::{JUNIPER_ENTERPRISE, VendorOpts, enterprise};
 use crate::error::{DecodeError, DecodeErrorKind, Place, Result};
 use crate::family::Family;
 use crate::suboption::Suboptions;
+use crate::sztp::Redirect;
 
 /// The first instance of an option, and where a second one was seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,7 +46,8 @@ impl<'a> Once<'a> {
 /// The ZTP view of a DHCPv6 message: relay messages unwrapped (at most
 /// [`MAX_RELAY_DEPTH`](super::MAX_RELAY_DEPTH) deep), then, in one walk of
 /// the inner message, option 17 (the Juniper instance, enterprise 2636,
-/// and the others), option 59, and the device's options 16 and 15.
+/// and the others), option 59, the SZTP redirect (136), and the device's
+/// options 16 and 15.
 ///
 /// Values are decoded when asked for, so a bad option 59 does not hide a
 /// good option 17; every accessor returns the typed error of its option.
@@ -58,6 +60,21 @@ impl<'a> Once<'a> {
 /// [`DecodeErrorKind::DuplicateSuboption`]). Options 59 and 15 may appear once
 /// ([`DecodeErrorKind::DuplicateOption`]); option 16 may appear once per enterprise,
 /// and [`Lease::vendor_class`] gives the first.
+///
+/// ```
+/// use ztp_options::{resolve_v6, samples, v6::Lease};
+///
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// assert_eq!(lease.message_type().get(), 7); // REPLY
+/// assert_eq!(lease.relay_depth(), 0);
+/// let url = lease.boot_file_url()?.unwrap(); // option 59 (R9)
+/// assert_eq!(url.server().to_string(), "2001:db8::1");
+/// let vendor = lease.vendor_opts()?.unwrap(); // option 17, enterprise 2636 (R8)
+/// assert!(vendor.is_juniper());
+/// let plan = resolve_v6(&lease)?;
+/// assert_eq!(plan.file_server.to_string(), "2001:db8::1"); // R17
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lease<'a> {
     outer: Message<'a>,
@@ -69,6 +86,7 @@ pub struct Lease<'a> {
     boot_url: Once<'a>,
     vendor_class: Once<'a>,
     user_class: Once<'a>,
+    sztp: Once<'a>,
 }
 
 impl<'a> Lease<'a> {
@@ -100,6 +118,7 @@ impl<'a> Lease<'a> {
             boot_url: Once::default(),
             vendor_class: Once::default(),
             user_class: Once::default(),
+            sztp: Once::default(),
         };
         for opt in message.options() {
             let opt = opt?;
@@ -114,6 +133,7 @@ impl<'a> Lease<'a> {
                 OptionCode::BOOTFILE_URL => lease.boot_url.see(opt),
                 OptionCode::VENDOR_CLASS => lease.vendor_class.see(opt),
                 OptionCode::USER_CLASS => lease.user_class.see(opt),
+                OptionCode::SZTP_REDIRECT => lease.sztp.see(opt),
                 _ => {}
             }
         }
@@ -223,6 +243,20 @@ impl<'a> Lease<'a> {
             .transpose()
     }
 
+    /// Option 136, the SZTP redirect: the bootstrap-server list (R31),
+    /// independent of options 17 and 59 (R32).
+    ///
+    /// # Errors
+    ///
+    /// [`DecodeErrorKind::DuplicateOption`] for a second instance; as
+    /// [`Redirect::parse`].
+    pub fn sztp_redirect(&self) -> Result<Option<Redirect<'a>>> {
+        self.sztp
+            .single()?
+            .map(|o| Redirect::parse(o.value, o.place()))
+            .transpose()
+    }
+
     /// Option 16, the vendor class: the first instance (a device may send
     /// one per enterprise; [`Message::instances`] gives them all).
     ///
@@ -251,6 +285,20 @@ impl<'a> Lease<'a> {
 }
 
 /// The iterator of [`Lease::other_vendor_opts`].
+///
+/// ```
+/// use ztp_options::v6::Lease;
+///
+/// // Option 17 of enterprise 9 beside Juniper's: kept and skipped (R8).
+/// let mut reply = vec![7, 0, 0, 1];
+/// reply.extend_from_slice(b"\x00\x11\x00\x0a\x00\x00\x00\x09\x00\x01\x00\x02hi");
+/// reply.extend_from_slice(b"\x00\x11\x00\x0f\x00\x00\x0a\x4c\x00\x01\x00\x07sw.conf");
+/// let lease = Lease::parse(&reply)?;
+/// assert_eq!(lease.other_vendor_count(), 1);
+/// let other: Vec<u32> = lease.other_vendor_opts().map(|v| v.enterprise()).collect();
+/// assert_eq!(other, [9]);
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct OtherVendorOpts<'a> {
     options: Options<'a>,

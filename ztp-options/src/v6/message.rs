@@ -41,6 +41,29 @@ pub const HEADER_LEN: usize = 4;
 pub const RELAY_HEADER_LEN: usize = 34;
 
 /// The header of a relay message (RELAY-FORW or RELAY-REPL).
+///
+/// ```
+/// use ztp_options::v6::{Header, Message, MessageRepr, OptionCode, OptionSet};
+///
+/// // A RELAY-REPL carrying the sample REPLY in its option 9.
+/// let mut options = OptionSet::new();
+/// options.push(OptionCode::RELAY_MSG, ztp_options::samples::V6_REPLY.to_vec());
+/// let relay = MessageRepr {
+///     header: Header::Relay {
+///         msg_type: 13.into(),
+///         hop_count: 0,
+///         link_address: "2001:db8::fe".parse()?,
+///         peer_address: "fe80::1".parse()?,
+///     },
+///     options,
+/// };
+/// let bytes = relay.to_vec()?;
+/// let message = Message::new_checked(&bytes)?;
+/// let header = message.relay_header().unwrap(); // a RelayHeader
+/// assert_eq!(header.link_address.to_string(), "2001:db8::fe");
+/// assert_eq!(message.innermost()?.depth(), 1);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RelayHeader {
@@ -53,6 +76,16 @@ pub struct RelayHeader {
 }
 
 /// One option instance as found on the wire.
+///
+/// ```
+/// use ztp_options::v6::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V6_REPLY)?;
+/// let url = message.instances(OptionCode::BOOTFILE_URL).next().unwrap()?; // a RawOption
+/// assert_eq!(url.value, b"http://[2001:db8::1]:8080/img/junos.tgz");
+/// assert_eq!(url.place().option_code(), Some(59));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawOption<'a> {
     /// The option code.
@@ -76,6 +109,18 @@ impl RawOption<'_> {
 ///
 /// Every offset it reports (in [`RawOption::offset`] and in errors) counts
 /// from the start of the outermost buffer, whatever the nesting.
+///
+/// ```
+/// use ztp_options::v6::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V6_REPLY)?;
+/// assert_eq!(message.msg_type().get(), 7); // REPLY
+/// assert!(message.relay_header().is_none());
+/// assert_eq!(message.instances(OptionCode::VENDOR_OPTS).count(), 1);
+/// // A message that does not frame: an error with its offset, never a panic.
+/// assert!(Message::new_checked(&[7, 0]).is_err());
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Message<'a> {
     bytes: &'a [u8],
@@ -284,6 +329,15 @@ impl<'a> Message<'a> {
 }
 
 /// The iterator of [`Message::options`].
+///
+/// ```
+/// use ztp_options::v6::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V6_REPLY)?;
+/// let codes: Vec<OptionCode> = message.options().map(|o| o.map(|o| o.code)).collect::<Result<_, _>>()?;
+/// assert!(codes.contains(&OptionCode::BOOTFILE_URL));
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Options<'a> {
     walk: Walk<'a, V6Options>,
@@ -307,6 +361,18 @@ impl<'a> Iterator for Options<'a> {
 impl core::iter::FusedIterator for Options<'_> {}
 
 /// The iterator of [`Message::instances`].
+///
+/// ```
+/// use ztp_options::v6::{Message, OptionCode};
+///
+/// let message = Message::new_checked(ztp_options::samples::V6_REPLY)?;
+/// // Every instance of one code, in wire order (option 17 may come once per
+/// // enterprise, R8).
+/// for vendor in message.instances(OptionCode::VENDOR_OPTS) {
+///     assert!(vendor?.value.len() >= 4);
+/// }
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Instances<'a> {
     options: Options<'a>,

@@ -36,7 +36,7 @@
 mod boot_url;
 mod class;
 mod code;
-mod ipv6;
+pub(crate) mod ipv6;
 mod lease;
 mod message;
 mod options;

@@ -19,6 +19,15 @@ use crate::family::Family;
 type EncodeResult<T> = core::result::Result<T, EncodeError>;
 
 /// One option instance, owned.
+///
+/// ```
+/// use ztp_options::v6::{OptionCode, OptionSet};
+///
+/// let mut set = OptionSet::new();
+/// set.push(OptionCode::BOOTFILE_URL, b"tftp://[2001:db8::1]/sw.conf".to_vec());
+/// let option = set.iter().next().unwrap(); // an OwnedOption
+/// assert_eq!(option.code, OptionCode::BOOTFILE_URL);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OwnedOption {
@@ -41,6 +50,21 @@ pub struct OwnedOption {
 /// let lease = ztp_options::v6::Lease::parse(&reply)?;
 /// assert!(lease.boot_file_url()?.is_some());
 /// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+///
+/// ```
+/// use ztp_options::v6::{Message, OptionCode, OptionSet};
+///
+/// let mut set = OptionSet::new();
+/// set.push(OptionCode::VENDOR_OPTS, b"\x00\x00\x00\x09".to_vec()); // enterprise 9
+/// set.push(OptionCode::VENDOR_OPTS, b"\x00\x00\x0a\x4c".to_vec()); // 2636 (R8)
+/// assert_eq!(set.instances(OptionCode::VENDOR_OPTS).count(), 2);
+/// let mut bytes = vec![0; set.buffer_len()?];
+/// set.emit(&mut bytes)?;
+/// let message = Message::new_checked(ztp_options::samples::V6_REPLY).unwrap();
+/// let read = OptionSet::from_message(&message).unwrap();
+/// assert!(read.get(OptionCode::BOOTFILE_URL).is_some());
+/// # Ok::<(), ztp_options::EncodeError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -178,6 +202,16 @@ impl<'a> IntoIterator for &'a OptionSet {
 }
 
 /// The header of a DHCPv6 message.
+///
+/// ```
+/// use ztp_options::v6::{Header, Message, MessageRepr};
+///
+/// let repr = MessageRepr::parse(&Message::new_checked(ztp_options::samples::V6_REPLY)?)?;
+/// let Header::Client { msg_type, .. } = repr.header else { panic!() };
+/// assert_eq!(msg_type.get(), 7);
+/// assert_eq!(repr.header.len(), 4);
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Header {
@@ -219,6 +253,20 @@ impl Header {
 /// A whole DHCPv6 message, owned: its header and its options (a relay
 /// message's option 9 holds the inner message's bytes, as any value).
 /// [`MessageRepr::parse`] and [`MessageRepr::emit`] are inverses.
+///
+/// ```
+/// use ztp_options::v6::{Lease, Message, MessageRepr, OptionCode, OptionSet};
+///
+/// let mut options = OptionSet::new();
+/// options.push(OptionCode::BOOTFILE_URL, b"https://[2001:db8::1]/img/evo.tgz".to_vec());
+/// let bytes = MessageRepr::reply(options).to_vec()?; // a REPLY, transaction id 0
+/// let lease = Lease::parse(&bytes)?;
+/// assert_eq!(lease.boot_file_url()?.unwrap().path(), "/img/evo.tgz");
+/// // Parse and emit are inverses.
+/// let again = MessageRepr::parse(&Message::new_checked(&bytes)?)?.to_vec()?;
+/// assert_eq!(again, bytes);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MessageRepr {

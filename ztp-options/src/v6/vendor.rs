@@ -43,6 +43,21 @@ pub(crate) fn enterprise(value: &[u8], at: Place) -> Result<u32> {
 /// Offsets in errors count from the start of the value, shifted by the
 /// `offset` given to [`VendorOpts::new_checked_at`] (the message decoders
 /// pass the value's offset in the outermost message).
+///
+/// ```
+/// use ztp_options::v6::VendorOpts;
+///
+/// // Enterprise 2636, item 00 (image) and 03 (transfer mode).
+/// let bytes = b"\x00\x00\x0a\x4c\x00\x00\x00\x07evo.tgz\x00\x03\x00\x04http";
+/// let vendor = VendorOpts::new_checked(bytes)?;
+/// assert_eq!(vendor.enterprise(), 2636);
+/// assert!(vendor.is_juniper());
+/// let sub = vendor.suboptions()?.unwrap();
+/// assert_eq!(sub.image().unwrap().as_str()?, "evo.tgz");
+/// // A length that runs past the value is an error with its offset.
+/// assert!(VendorOpts::new_checked(&bytes[..12]).is_err());
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VendorOpts<'a> {
     bytes: &'a [u8],
@@ -167,6 +182,18 @@ impl<'a> VendorOpts<'a> {
 }
 
 /// The iterator of [`VendorOpts::items`].
+///
+/// ```
+/// use ztp_options::v6::VendorOpts;
+///
+/// let vendor = VendorOpts::new_checked(b"\x00\x00\x0a\x4c\x00\x01\x00\x07sw.conf\x00\x63\x00\x00")?;
+/// let items: Vec<(u16, usize)> = vendor
+///     .items()
+///     .map(|i| i.map(|i| (i.code.get(), i.value.len())))
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(items, [(1, 7), (99, 0)]); // unknown codes are kept, in order
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
     head: Option<DecodeError>,

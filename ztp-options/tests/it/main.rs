@@ -5,10 +5,12 @@
 mod common;
 mod encoders;
 mod fuzz_regressions;
+mod interop;
 mod plan_roundtrip;
 mod precedence_table;
 mod precedence_v4;
 mod precedence_v6;
+mod sztp;
 mod v4_captures;
 mod v4_malformed;
 mod v4_roundtrip;

@@ -157,7 +157,7 @@ fn r29_plan_and_plan_buf_convert_without_loss() {
 
     // Many generated plans, and the plans resolved from what they encode to.
     #[cfg(feature = "arbitrary")]
-    for seed in 0..1000u64 {
+    for seed in 0..common::cases(1000) {
         let bytes = stream(seed.wrapping_mul(0x2545_f491_4f6c_dd1d), 1024);
         let mut u = Unstructured::new(&bytes);
         let buf4 = PlanBuf::arbitrary_v4(&mut u).unwrap();
@@ -185,7 +185,7 @@ fn r29_plan_and_plan_buf_convert_without_loss() {
 #[test]
 fn r10_r11_r12_r13_r18_v4_plans_survive_encode_decode_resolve() {
     let mut kinds = std::collections::HashSet::new();
-    for seed in 0..3000u64 {
+    for seed in 0..common::cases(3000) {
         let bytes = stream(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15), 1024);
         let buf = PlanBuf::arbitrary_v4(&mut Unstructured::new(&bytes)).unwrap();
         let set = buf.to_v4_options().unwrap();
@@ -198,14 +198,16 @@ fn r10_r11_r12_r13_r18_v4_plans_survive_encode_decode_resolve() {
         kinds.extend(buf.log.kinds());
     }
     // The generator reached every decision it can make.
-    assert_eq!(kinds.len(), 6, "{kinds:?}");
+    if !cfg!(miri) {
+        assert_eq!(kinds.len(), 7, "{kinds:?}");
+    }
 }
 
 #[cfg(feature = "arbitrary")]
 #[test]
 fn r14_r15_r16_r17_v6_plans_survive_encode_decode_resolve() {
     let mut kinds = std::collections::HashSet::new();
-    for seed in 0..3000u64 {
+    for seed in 0..common::cases(3000) {
         let bytes = stream(seed.wrapping_mul(0xd1b5_4a32_d192_ed03), 1024);
         let buf = PlanBuf::arbitrary_v6(&mut Unstructured::new(&bytes)).unwrap();
         let set = buf.to_v6_options().unwrap();
@@ -217,7 +219,9 @@ fn r14_r15_r16_r17_v6_plans_survive_encode_decode_resolve() {
         assert_eq!(back, Ok(buf.as_plan()), "seed {seed}");
         kinds.extend(buf.log.kinds());
     }
-    assert_eq!(kinds.len(), 7, "{kinds:?}");
+    if !cfg!(miri) {
+        assert_eq!(kinds.len(), 8, "{kinds:?}");
+    }
 }
 
 #[cfg(feature = "arbitrary")]
@@ -286,4 +290,77 @@ fn r10_an_ignored_alternate_image_that_is_not_utf8_is_kept_and_not_resent_change
             kind: ztp_options::DecodeErrorKind::InvalidUtf8 { valid_up_to: 2, .. }
         }
     ));
+}
+
+/// The other identity (issue 18): a canonical message, the one the encoder
+/// writes for a plan, decodes and re-encodes to exactly its bytes, through
+/// every layer: message, lease, plan (SZTP redirect included, R31), options,
+/// message again; and the message view re-emits it byte for byte.
+#[cfg(feature = "arbitrary")]
+#[test]
+fn r2_r31_canonical_messages_re_encode_byte_for_byte() {
+    let mut with_sztp = [0usize; 2];
+    for seed in 0..common::cases(2000) {
+        let bytes = stream(seed.wrapping_mul(0x2545_f491_4f6c_dd1d), 1024);
+        let buf = PlanBuf::arbitrary_v4(&mut Unstructured::new(&bytes)).unwrap();
+        let msg = v4::MessageRepr::reply(buf.to_v4_options().unwrap()).to_vec();
+        let lease = v4::Lease::parse(&msg).unwrap();
+        let plan = resolve_v4(&lease).unwrap();
+        let again = v4::MessageRepr::reply(plan.to_v4_options().unwrap()).to_vec();
+        assert_eq!(again, msg, "v4 seed {seed}");
+        let view = v4::MessageRepr::parse(&v4::Message::new_checked(&msg[..]).unwrap()).unwrap();
+        assert_eq!(view.to_vec(), msg, "v4 seed {seed}: message view");
+        with_sztp[0] += usize::from(plan.sztp_redirect.is_some());
+
+        let buf = PlanBuf::arbitrary_v6(&mut Unstructured::new(&bytes)).unwrap();
+        let msg = v6::MessageRepr::reply(buf.to_v6_options().unwrap())
+            .to_vec()
+            .unwrap();
+        let lease = v6::Lease::parse(&msg).unwrap();
+        let plan = resolve_v6(&lease).unwrap();
+        let again = v6::MessageRepr::reply(plan.to_v6_options().unwrap())
+            .to_vec()
+            .unwrap();
+        assert_eq!(again, msg, "v6 seed {seed}");
+        let view = v6::MessageRepr::parse(&v6::Message::new_checked(&msg).unwrap()).unwrap();
+        assert_eq!(view.to_vec().unwrap(), msg, "v6 seed {seed}: message view");
+        with_sztp[1] += usize::from(plan.sztp_redirect.is_some());
+    }
+    // The generator reached the SZTP redirect in both families.
+    if !cfg!(miri) {
+        assert!(with_sztp.iter().all(|&n| n > 100), "{with_sztp:?}");
+    }
+}
+
+#[test]
+fn r7_a_host_name_the_device_cannot_read_is_not_encoded() {
+    // R5, R7: a device leaves a host name with a control byte out of its
+    // plan, so a plan that holds one (made by hand: no lease gives it) is
+    // refused, naming option 12, rather than sent and silently dropped
+    // (found by the hostile-plan test of ztp-server-config: Kea wrote it
+    // as hex).
+    let lease = v4::Lease::parse(V4_ACK).unwrap();
+    let mut plan = resolve_v4(&lease).unwrap().to_buf();
+    for (bad, kind) in [
+        (
+            "sw\n1",
+            ztp_options::DecodeErrorKind::ControlByte {
+                byte: b'\n',
+                index: 2,
+                len: 4,
+            },
+        ),
+        ("", ztp_options::DecodeErrorKind::Empty),
+    ] {
+        plan.host_name = Some(bad.into());
+        let err = plan.to_v4_options().unwrap_err();
+        assert_eq!(err.item().option_code(), Some(12), "{bad:?}");
+        assert_eq!(
+            err.kind(),
+            ztp_options::EncodeErrorKind::BadText { kind },
+            "{bad:?}"
+        );
+    }
+    plan.host_name = Some("sw-1 é".into());
+    assert!(plan.to_v4_options().is_ok());
 }

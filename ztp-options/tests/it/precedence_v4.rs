@@ -11,7 +11,7 @@ use common::{cat, entry, log, log_entries, nul, opt, reply};
 use ztp_options::v4::Lease;
 use ztp_options::{
     Addresses, CannotProceed, Decision, DecisionKind, DecodeError, DecodeErrorKind, Family,
-    FileServer, IgnoredBuf, ImageBuf, ImageSource, ImageType, LOG_CAPACITY, Log, ModeSource, Place,
+    FileServer, IgnoredBuf, ImageBuf, ImageSource, ImageType, LOG_CAPACITY, ModeSource, Place,
     PlanBuf, Port, PortPlan, PortSource, Rule, TransferMode, V4ServerSource, Within, resolve_v4,
 };
 
@@ -55,24 +55,17 @@ const S150: [u8; 4] = [192, 0, 2, 10];
 
 /// The plan every row starts from: image and config from 43, http, 150.
 fn base() -> PlanBuf {
-    PlanBuf {
-        image: img("junos.tgz", ImageSource::Suboption00),
-        config: cfg("sw.conf"),
-        transfer_mode: TransferMode::Http,
-        transfer_mode_source: ModeSource::Suboption03,
-        file_server: FileServer::V4 {
+    let mut p = PlanBuf::new(
+        FileServer::V4 {
             address: Ipv4Addr::new(192, 0, 2, 10),
             source: V4ServerSource::Option150,
         },
-        port: None,
-        ntp_servers: vec![],
-        syslog_servers: vec![],
-        host_name: None,
-        proxy: None,
-        unknown_suboptions: vec![],
-        ignored: IgnoredBuf::default(),
-        log: Log::new(),
-    }
+        TransferMode::Http,
+        ModeSource::Suboption03,
+    );
+    p.image = img("junos.tgz", ImageSource::Suboption00);
+    p.config = cfg("sw.conf");
+    p
 }
 
 #[test]
@@ -87,17 +80,16 @@ fn r10_suboption_00_beats_04() {
         &opt(150, &S150),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            ignored: IgnoredBuf {
-                alt_image: Some(b"alt.tgz".to_vec()),
-                ..IgnoredBuf::default()
-            },
-            log: log(&[DecisionKind::AltImageIgnored]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.ignored = {
+            let mut i = IgnoredBuf::default();
+            i.alt_image = Some(b"alt.tgz".to_vec());
+            i
+        };
+        p.log = log(&[DecisionKind::AltImageIgnored]);
+        p
+    });
     let d = decisions(&plan);
     assert_eq!(d, [Decision::AltImageIgnored { name: b"alt.tgz" }]);
     assert_eq!(d[0].rule(), Rule(10));
@@ -114,14 +106,12 @@ fn r10_suboption_04_alone_is_the_image() {
         &opt(150, &S150),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            image: img("alt.tgz", ImageSource::Suboption04),
-            config: None,
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.image = img("alt.tgz", ImageSource::Suboption04);
+        p.config = None;
+        p
+    });
 }
 
 #[test]
@@ -131,15 +121,13 @@ fn r11_no_suboption_03_means_tftp() {
         &opt(150, &S150),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            transfer_mode: TransferMode::Tftp,
-            transfer_mode_source: ModeSource::Default,
-            log: log(&[DecisionKind::DefaultTftp]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.transfer_mode = TransferMode::Tftp;
+        p.transfer_mode_source = ModeSource::Default;
+        p.log = log(&[DecisionKind::DefaultTftp]);
+        p
+    });
     let d = decisions(&plan);
     assert_eq!(d, [Decision::DefaultTftp]);
     assert_eq!(d[0].rule(), Rule(11));
@@ -153,17 +141,16 @@ fn r12_option_150_beats_66() {
         &opt(150, &S150),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            ignored: IgnoredBuf {
-                option66: Some(b"198.51.100.1".to_vec()),
-                ..IgnoredBuf::default()
-            },
-            log: log(&[DecisionKind::Option66Ignored]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.ignored = {
+            let mut i = IgnoredBuf::default();
+            i.option66 = Some(b"198.51.100.1".to_vec());
+            i
+        };
+        p.log = log(&[DecisionKind::Option66Ignored]);
+        p
+    });
     let d = decisions(&plan);
     assert_eq!(
         d,
@@ -213,17 +200,15 @@ fn r12_option_66_alone_is_the_file_server() {
         &opt(66, b"192.0.2.66\0"),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            file_server: FileServer::V4 {
-                address: Ipv4Addr::new(192, 0, 2, 66),
-                source: V4ServerSource::Option66,
-            },
-            log: log_entries(&[nul(66, None)]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.file_server = FileServer::V4 {
+            address: Ipv4Addr::new(192, 0, 2, 66),
+            source: V4ServerSource::Option66,
+        };
+        p.log = log_entries(&[nul(66, None)]);
+        p
+    });
     assert_eq!(
         decisions(&plan),
         [Decision::TrailingNul {
@@ -256,24 +241,23 @@ fn r13_siaddr_sname_file_are_logged_not_used() {
     msg[44..49].copy_from_slice(b"boot1");
     msg[108..115].copy_from_slice(b"pxe.img");
     let plan = resolve_msg(&msg).unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            image: None,
-            ignored: IgnoredBuf {
-                siaddr: Some(Ipv4Addr::new(192, 0, 2, 99)),
-                sname: Some(b"boot1".to_vec()),
-                file: Some(b"pxe.img".to_vec()),
-                ..IgnoredBuf::default()
-            },
-            log: log(&[
-                DecisionKind::SiaddrIgnored,
-                DecisionKind::SnameIgnored,
-                DecisionKind::FileIgnored,
-            ]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.image = None;
+        p.ignored = {
+            let mut i = IgnoredBuf::default();
+            i.siaddr = Some(Ipv4Addr::new(192, 0, 2, 99));
+            i.sname = Some(b"boot1".to_vec());
+            i.file = Some(b"pxe.img".to_vec());
+            i
+        };
+        p.log = log(&[
+            DecisionKind::SiaddrIgnored,
+            DecisionKind::SnameIgnored,
+            DecisionKind::FileIgnored,
+        ]);
+        p
+    });
     let d = decisions(&plan);
     assert_eq!(
         d,
@@ -327,13 +311,11 @@ fn r18_image_only_and_config_only_are_valid() {
         &opt(150, &S150),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            config: None,
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.config = None;
+        p
+    });
     assert!(!plan.is_complete());
     assert!(!plan.as_plan().is_complete());
     let plan = resolve(&[
@@ -341,13 +323,11 @@ fn r18_image_only_and_config_only_are_valid() {
         &opt(150, &S150),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            image: None,
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.image = None;
+        p
+    });
     assert!(!plan.is_complete());
     assert!(base().is_complete());
 }
@@ -365,17 +345,15 @@ fn r20_suboption_05_port_and_server_choice() {
     ])
     .unwrap();
     let port = Port::new(8080).unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            port: Some(PortPlan {
-                port,
-                source: PortSource::Suboption05
-            }),
-            log: log(&[DecisionKind::Suboption05Port]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.port = Some(PortPlan {
+            port,
+            source: PortSource::Suboption05,
+        });
+        p.log = log(&[DecisionKind::Suboption05Port]);
+        p
+    });
     assert_eq!(decisions(&plan), [Decision::Suboption05Port { port }]);
     let plan = resolve(&[
         &o43(&[
@@ -387,17 +365,16 @@ fn r20_suboption_05_port_and_server_choice() {
         &opt(150, &S150),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            ignored: IgnoredBuf {
-                suboption05_server: Some(Ipv4Addr::new(192, 0, 2, 21)),
-                ..IgnoredBuf::default()
-            },
-            log: log(&[DecisionKind::Suboption05Server]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.ignored = {
+            let mut i = IgnoredBuf::default();
+            i.suboption05_server = Some(Ipv4Addr::new(192, 0, 2, 21));
+            i
+        };
+        p.log = log(&[DecisionKind::Suboption05Server]);
+        p
+    });
     assert_eq!(
         decisions(&plan),
         [Decision::Suboption05Server {
@@ -421,21 +398,20 @@ fn r4_r5_servers_host_name_proxy_and_extra_150_addresses() {
         &opt(12, b"sw-01"),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            ntp_servers: vec![Ipv4Addr::new(192, 0, 2, 30), Ipv4Addr::new(192, 0, 2, 31)],
-            syslog_servers: vec![Ipv4Addr::new(192, 0, 2, 20)],
-            host_name: Some("sw-01".into()),
-            proxy: Some("192.0.2.80:3128".into()),
-            ignored: IgnoredBuf {
-                other_servers: vec![Ipv4Addr::new(192, 0, 2, 11)],
-                ..IgnoredBuf::default()
-            },
-            log: log(&[DecisionKind::ExtraFileServers]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.ntp_servers = vec![Ipv4Addr::new(192, 0, 2, 30), Ipv4Addr::new(192, 0, 2, 31)];
+        p.syslog_servers = vec![Ipv4Addr::new(192, 0, 2, 20)];
+        p.host_name = Some("sw-01".into());
+        p.proxy = Some("192.0.2.80:3128".into());
+        p.ignored = {
+            let mut i = IgnoredBuf::default();
+            i.other_servers = vec![Ipv4Addr::new(192, 0, 2, 11)];
+            i
+        };
+        p.log = log(&[DecisionKind::ExtraFileServers]);
+        p
+    });
     let d = decisions(&plan);
     assert_eq!(
         d,
@@ -571,25 +547,23 @@ fn log_capacity_is_enough() {
         // where they are text, raw for option 66.
         let server =
             (choice == DecisionKind::Suboption05Server).then(|| Ipv4Addr::new(192, 0, 2, 21));
-        assert_eq!(
-            plan.ignored,
-            IgnoredBuf {
-                alt_image: Some(b"alt.tgz".to_vec()),
-                option66: Some(b"198.51.100.1\0".to_vec()),
-                other_servers: vec![Ipv4Addr::new(192, 0, 2, 11), Ipv4Addr::new(192, 0, 2, 12)],
-                suboption05_server: server,
-                siaddr: Some(Ipv4Addr::new(192, 0, 2, 99)),
-                sname: Some(b"boot1".to_vec()),
-                file: Some(b"pxe.img".to_vec()),
-                after_end: Some(ztp_options::v4::Trailing {
-                    offset: plan.ignored.after_end.map_or(0, |t| t.offset),
-                    len: 2,
-                }),
-                log_servers_left_out: plan.ignored.log_servers_left_out,
-                ntp_servers_left_out: plan.ignored.ntp_servers_left_out,
-                ..IgnoredBuf::default()
-            }
-        );
+        assert_eq!(plan.ignored, {
+            let mut i = IgnoredBuf::default();
+            i.alt_image = Some(b"alt.tgz".to_vec());
+            i.option66 = Some(b"198.51.100.1\0".to_vec());
+            i.other_servers = vec![Ipv4Addr::new(192, 0, 2, 11), Ipv4Addr::new(192, 0, 2, 12)];
+            i.suboption05_server = server;
+            i.siaddr = Some(Ipv4Addr::new(192, 0, 2, 99));
+            i.sname = Some(b"boot1".to_vec());
+            i.file = Some(b"pxe.img".to_vec());
+            i.after_end = Some(ztp_options::v4::Trailing {
+                offset: plan.ignored.after_end.map_or(0, |t| t.offset),
+                len: 2,
+            });
+            i.log_servers_left_out = plan.ignored.log_servers_left_out;
+            i.ntp_servers_left_out = plan.ignored.ntp_servers_left_out;
+            i
+        });
         // R5: what is wrong with the options left out, and where.
         assert!(matches!(
             plan.ignored.log_servers_left_out.map(|e| e.kind()),

@@ -58,29 +58,22 @@ const BASE_LOG: [DecisionKind; 3] = [
 
 /// 17 with 00, 01, 03 https and 59 = URL.
 fn base() -> PlanBuf {
-    PlanBuf {
-        image: Some(ImageBuf {
-            name: "evo.tgz".into(),
-            image_type: ImageType::File,
-            source: ImageSource::Suboption00,
-        }),
-        config: Some("/cfg/sw.conf".into()),
-        transfer_mode: TransferMode::Https,
-        transfer_mode_source: ModeSource::Suboption03,
-        file_server: server(),
-        port: port(8080, PortSource::Option59),
-        ntp_servers: vec![],
-        syslog_servers: vec![],
-        host_name: None,
-        proxy: None,
-        unknown_suboptions: vec![],
-        ignored: IgnoredBuf {
-            url_mode: Some(TransferMode::Http),
-            url_path: Some("/img/junos.tgz".into()),
-            ..IgnoredBuf::default()
-        },
-        log: log(&BASE_LOG),
-    }
+    let mut p = PlanBuf::new(server(), TransferMode::Https, ModeSource::Suboption03);
+    p.image = Some(ImageBuf {
+        name: "evo.tgz".into(),
+        image_type: ImageType::File,
+        source: ImageSource::Suboption00,
+    });
+    p.config = Some("/cfg/sw.conf".into());
+    p.port = port(8080, PortSource::Option59);
+    p.ignored = {
+        let mut i = IgnoredBuf::default();
+        i.url_mode = Some(TransferMode::Http);
+        i.url_path = Some("/img/junos.tgz".into());
+        i
+    };
+    p.log = log(&BASE_LOG);
+    p
 }
 
 /// The decisions of [`base`].
@@ -116,25 +109,23 @@ fn r15_option_17_image_beats_option_59_path() {
 #[test]
 fn r15_option_59_path_is_the_image_without_00_or_04() {
     let plan = resolve(&[&v6vendor(J, &[(1, b"/cfg/sw.conf")]), &v6url(URL)]).unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            image: Some(ImageBuf {
-                name: "/img/junos.tgz".into(),
-                image_type: ImageType::File,
-                source: ImageSource::Option59
-            }),
-            transfer_mode: TransferMode::Http,
-            transfer_mode_source: ModeSource::Option59,
-            ignored: IgnoredBuf::default(),
-            log: log(&[
-                DecisionKind::TransferModeFromUrl,
-                DecisionKind::ImageFromUrl,
-                DecisionKind::PortFromUrl,
-            ]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.image = Some(ImageBuf {
+            name: "/img/junos.tgz".into(),
+            image_type: ImageType::File,
+            source: ImageSource::Option59,
+        });
+        p.transfer_mode = TransferMode::Http;
+        p.transfer_mode_source = ModeSource::Option59;
+        p.ignored = IgnoredBuf::default();
+        p.log = log(&[
+            DecisionKind::TransferModeFromUrl,
+            DecisionKind::ImageFromUrl,
+            DecisionKind::PortFromUrl,
+        ]);
+        p
+    });
     assert_eq!(
         decisions(&plan),
         [
@@ -183,23 +174,22 @@ fn r14_no_suboption_03_means_the_url_scheme() {
         &v6url("tftp://[2001:db8::1]/img/junos.tgz"),
     ])
     .unwrap();
-    assert_eq!(
-        plan,
-        PlanBuf {
-            transfer_mode: TransferMode::Tftp,
-            transfer_mode_source: ModeSource::Option59,
-            port: None,
-            ignored: IgnoredBuf {
-                url_path: Some("/img/junos.tgz".into()),
-                ..IgnoredBuf::default()
-            },
-            log: log(&[
-                DecisionKind::TransferModeFromUrl,
-                DecisionKind::ImageFromVendorOverUrl,
-            ]),
-            ..base()
-        }
-    );
+    assert_eq!(plan, {
+        let mut p = base();
+        p.transfer_mode = TransferMode::Tftp;
+        p.transfer_mode_source = ModeSource::Option59;
+        p.port = None;
+        p.ignored = {
+            let mut i = IgnoredBuf::default();
+            i.url_path = Some("/img/junos.tgz".into());
+            i
+        };
+        p.log = log(&[
+            DecisionKind::TransferModeFromUrl,
+            DecisionKind::ImageFromVendorOverUrl,
+        ]);
+        p
+    });
     let d = decisions(&plan);
     assert_eq!(
         d,
@@ -443,17 +433,15 @@ fn log_capacity_is_enough() {
     assert_eq!(plan.log, log_entries(&expected));
     assert!(plan.log.len() < LOG_CAPACITY);
     // And the data behind them.
-    assert_eq!(
-        plan.ignored,
-        IgnoredBuf {
-            alt_image: Some(b"alt.tgz".to_vec()),
-            url_mode: Some(TransferMode::Http),
-            url_path: Some("/img/junos.tgz".into()),
-            url_port: Some(Port::new(8080).unwrap()),
-            other_enterprises: vec![9, 4874, 311],
-            ..IgnoredBuf::default()
-        }
-    );
+    assert_eq!(plan.ignored, {
+        let mut i = IgnoredBuf::default();
+        i.alt_image = Some(b"alt.tgz".to_vec());
+        i.url_mode = Some(TransferMode::Http);
+        i.url_path = Some("/img/junos.tgz".into());
+        i.url_port = Some(Port::new(8080).unwrap());
+        i.other_enterprises = vec![9, 4874, 311];
+        i
+    });
     assert_eq!(plan.image.as_ref().unwrap().image_type, ImageType::Symlink);
     assert_eq!(plan.proxy.as_deref(), Some("[2001:db8::80]:3128"));
     // R8: one entry, a decision per enterprise.

@@ -112,7 +112,7 @@ fn r1_arbitrary_vendor_info_round_trips_through_option_43() {
     // A fixed xorshift stream: the same 2000 cases every run.
     let mut rng = common::Xorshift(0x9e37_79b9_7f4a_7c15);
     let mut checked = 0;
-    for _ in 0..2000 {
+    for _ in 0..common::cases(2000) {
         let bytes = rng.bytes(512);
         let info = VendorInfo::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
         let mut out = Vec::new();
@@ -139,7 +139,7 @@ fn r1_arbitrary_vendor_info_round_trips_through_option_43() {
             checked += 1;
         }
     }
-    assert!(checked > 1000);
+    assert!(checked > common::cases(1000) as usize);
 }
 
 #[cfg(feature = "arbitrary")]
@@ -148,7 +148,7 @@ fn r2_arbitrary_messages_round_trip_with_long_options_split() {
     use arbitrary::{Arbitrary, Unstructured};
     let mut rng = common::Xorshift(0x2545_f491_4f6c_dd1d);
     let mut split = 0;
-    for _ in 0..500 {
+    for _ in 0..common::cases(500) {
         let bytes = rng.bytes(4096);
         let repr = MessageRepr::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
         let mut out = vec![0; repr.buffer_len()];
@@ -157,7 +157,7 @@ fn r2_arbitrary_messages_round_trip_with_long_options_split() {
         assert_eq!(back, repr);
         split += usize::from(repr.options.iter().any(|o| o.value.len() > 255));
     }
-    assert!(split > 50, "{split}");
+    assert!(cfg!(miri) || split > 50, "{split}");
 }
 
 #[cfg(feature = "serde")]
