@@ -7,8 +7,23 @@ use ztp_options::{Rule, TransferMode};
 pub const HTTP_URL_LIMIT: usize = 256;
 
 /// Why a file name or a URL gives no fetch target. Every variant
-/// carries the offending value; [`Error::rule`] names the SPEC rule it
+/// carries the offending value; [`Error::rule`] names the RULES.md rule it
 /// enforces. Messages are lowercase and stable.
+///
+/// ```
+/// use ztp_fetch_url::{Error, Target, TargetKind, UrlOrigin};
+/// use ztp_options::Rule;
+///
+/// // R22: the device does no DNS.
+/// let err = Target::parse("http://files.example/sw.conf", TargetKind::Config, UrlOrigin::User)
+///     .unwrap_err();
+/// assert!(matches!(err, Error::HostName { ref value } if value == "files.example"));
+/// assert_eq!(err.rule(), Rule(22));
+/// // R21: an HTTP URL over 256 characters is an error, never truncated.
+/// let long = format!("http://192.0.2.10/{}", "a".repeat(300));
+/// let err = Target::parse(&long, TargetKind::Config, UrlOrigin::User).unwrap_err();
+/// assert!(matches!(err, Error::TooLong { len: 318, limit: 256, .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "error", rename_all = "kebab-case"))]
@@ -93,7 +108,7 @@ pub enum Error {
 }
 
 impl Error {
-    /// The SPEC rule the error enforces.
+    /// The RULES.md rule the error enforces.
     pub fn rule(&self) -> Rule {
         Rule(match self {
             Error::BadPortSuffix { .. } | Error::EmptyName { .. } => 19,

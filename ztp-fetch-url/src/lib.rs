@@ -4,7 +4,7 @@
 //! an image name, a configuration name, a transfer mode, a file server
 //! (whose variant is the family) and maybe a port (from suboption 05 or
 //! option 59). This crate turns that plan into URLs with the rules of the
-//! SPEC's "Fetch URLs" section, and parses URLs back into the same type. It
+//! "Fetch URLs" rules of RULES.md (see Rules below), and parses URLs back into the same type. It
 //! does no I/O.
 //!
 //! - **R19** a file name may end in `:port`
@@ -47,29 +47,17 @@
 //! ```
 //! use std::net::Ipv4Addr;
 //! use ztp_fetch_url::{fetch_plan, Note, PortSource};
-//! use ztp_options::{
-//!     Addresses, ConfigPlan, FileServer, Ignored, Log, ModeSource, Plan, TransferMode,
-//!     UnknownSuboptions, V4ServerSource,
-//! };
+//! use ztp_options::{ConfigPlan, FileServer, ModeSource, Plan, TransferMode, V4ServerSource};
 //!
 //! # fn main() -> Result<(), ztp_fetch_url::Error> {
-//! # let plan_for = |mode| Plan {
-//! #     image: None,
-//! #     config: Some(ConfigPlan { name: "/dist/config/jn-switch35.config:8088" }),
-//! #     transfer_mode: mode,
-//! #     transfer_mode_source: ModeSource::Suboption03,
-//! #     file_server: FileServer::V4 {
+//! # let plan_for = |mode| {
+//! #     let server = FileServer::V4 {
 //! #         address: Ipv4Addr::new(192, 0, 2, 10),
 //! #         source: V4ServerSource::Option150,
-//! #     },
-//! #     port: None,
-//! #     ntp_servers: Addresses::default(),
-//! #     syslog_servers: Addresses::default(),
-//! #     host_name: None,
-//! #     proxy: None,
-//! #     unknown_suboptions: UnknownSuboptions::default(),
-//! #     ignored: Ignored::default(),
-//! #     log: Log::new(),
+//! #     };
+//! #     let mut plan = Plan::new(server, mode, ModeSource::Suboption03);
+//! #     plan.config = Some(ConfigPlan { name: "/dist/config/jn-switch35.config:8088" });
+//! #     plan
 //! # };
 //! // A DHCPv4 plan whose suboption 01 is "/dist/config/jn-switch35.config:8088".
 //! let http = fetch_plan(&plan_for(TransferMode::Http)).config.unwrap()?;
@@ -136,9 +124,20 @@
 //!
 //! - `serde`: `Serialize`/`Deserialize` on [`FetchPlan`], [`Target`]
 //!   (validated on the way in), [`Note`], [`Error`] and the enums.
+//! - `url-reference`: `fetch_plan_via_url_crate`, every URL built through
+//!   the `url` crate; what the tests check [`fetch_plan`]'s own URL
+//!   writer against, and the "before" of its benchmark.
+//!
+//! # Rules
+//!
+//! Rule ids (`R19`) in these docs, in logs and in test names are the ones
+//! of [`RULES.md`](https://github.com/ztp-rs/ztp/blob/main/RULES.md) in the
+//! repository: every rule R1..R32 in our words, where the vendor guide or an
+//! RFC says it, and the choice made where they are silent.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod boot_file_url;
 mod error;
@@ -146,10 +145,13 @@ mod note;
 mod plan;
 mod suffix;
 mod target;
+mod url_text;
 
 pub use boot_file_url::boot_file_url;
 pub use error::{Error, HTTP_URL_LIMIT};
 pub use note::{Note, PortSource};
+#[cfg(feature = "url-reference")]
+pub use plan::fetch_plan_via_url_crate;
 pub use plan::{FetchPlan, fetch_plan};
 pub use suffix::{PortSuffix, split_port_suffix};
 pub use target::{Target, TargetKind, UrlOrigin};

@@ -5,9 +5,24 @@ use core::fmt;
 use ztp_options::{Family, Port, Rule, TransferMode};
 
 /// Where a target's port came from.
+///
+/// ```
+/// use ztp_fetch_url::{PortSource, fetch_plan};
+/// use ztp_options::{resolve_v4, samples::V4_ACK, v4::Lease};
+///
+/// let lease = Lease::parse(V4_ACK)?;
+/// let fetch = fetch_plan(&resolve_v4(&lease)?);
+/// let config = fetch.config.unwrap()?;
+/// // R20: no suffix, no suboption 05: the transfer mode's default.
+/// assert_eq!(config.port_source(), PortSource::Default);
+/// assert_eq!(config.port(), 80);
+/// assert_eq!(PortSource::Suboption05.as_str(), "suboption-05");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum PortSource {
     /// The file name's `:port` suffix (R19, first in R20; DHCPv4 with HTTP
     /// or HTTPS only).
@@ -60,6 +75,20 @@ impl fmt::Display for PortSource {
 /// Something worth telling about a target or a plan: a rule that applied,
 /// an input that was ignored, or a choice this crate made. [`Note::rule`]
 /// names the rule; `Display` is a lowercase sentence.
+///
+/// ```
+/// use ztp_fetch_url::{Note, Target, TargetKind, UrlOrigin};
+/// use ztp_options::Rule;
+///
+/// let target = Target::parse("ftp://192.0.2.10/cfg/sw.conf", TargetKind::Config, UrlOrigin::User)?;
+/// // R23: FTP logs in anonymously.
+/// assert!(target.notes().contains(&Note::AnonymousFtp));
+/// assert_eq!(Note::AnonymousFtp.rule(), Some(Rule(23)));
+/// for note in target.notes() {
+///     println!("[{}] {note}", note.rule().map(|r| r.to_string()).unwrap_or("choice".into()));
+/// }
+/// # Ok::<(), ztp_fetch_url::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "note", rename_all = "kebab-case"))]
@@ -123,7 +152,24 @@ pub enum Note {
 }
 
 impl Note {
-    /// The SPEC rule behind the note, or `None` for a choice of this crate
+    /// The stable identifier of the note's kind (`suffix-ignored`,
+    /// `port`, `anonymous-ftp`, ...), the same as its serde tag; tools may
+    /// rely on it.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Note::SuffixIgnored { .. } => "suffix-ignored",
+            Note::SuffixIgnoredV6 { .. } => "suffix-ignored-v6",
+            Note::Ipv6Tail { .. } => "ipv6-tail",
+            Note::Port { .. } => "port",
+            Note::PortOverridden { .. } => "port-overridden",
+            Note::AnonymousFtp => "anonymous-ftp",
+            Note::JoinedToRoot { .. } => "joined-to-root",
+            Note::PathNormalised { .. } => "path-normalised",
+            Note::TftpNotRecommended => "tftp-not-recommended",
+        }
+    }
+
+    /// The RULES.md rule behind the note, or `None` for a choice of this crate
     /// that no rule covers ([`Note::JoinedToRoot`],
     /// [`Note::PathNormalised`]).
     pub fn rule(&self) -> Option<Rule> {

@@ -9,11 +9,27 @@ use ztp_options::{Family, ImageSource, Plan, Port, TransferMode};
 use crate::error::Error;
 use crate::note::{Note, PortSource};
 use crate::suffix::{PortSuffix, split_port_suffix};
-use crate::target::{Parts, PathText, Target, TargetKind};
+use crate::target::{Builder, Parts, PathText, Target, TargetKind};
 
 /// What a device fetches for one plan: the image and the configuration,
 /// each a [`Target`] or the [`Error`] that prevents it (one bad name does
 /// not hide the other), and the notes about the plan as a whole.
+///
+/// ```
+/// use ztp_fetch_url::{FetchPlan, fetch_plan};
+/// use ztp_options::{Family, TransferMode, resolve_v6, samples::V6_REPLY, v6::Lease};
+///
+/// let lease = Lease::parse(V6_REPLY)?;
+/// let fetch: FetchPlan = fetch_plan(&resolve_v6(&lease)?);
+/// assert_eq!(fetch.family, Family::V6);
+/// assert_eq!(fetch.mode, TransferMode::Http); // suboption 03 beats option 59 (R14)
+/// assert_eq!(fetch.errors().count(), 0);
+/// for target in fetch.targets() {
+///     assert!(target.as_str().starts_with("http://[2001:db8::1]"));
+/// }
+/// print!("{fetch}"); // dhcpv6 plan: http from 2001:db8::1, then one line per target
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FetchPlan {
@@ -131,10 +147,30 @@ fn write_note(f: &mut fmt::Formatter<'_>, indent: &str, note: &Note) -> fmt::Res
 /// assert_eq!(config.port_source(), PortSource::Default);
 /// # Ok(()) }
 /// ```
+///
+/// The URL text is written from the checked parts, never parsed back
+/// (the `url` crate's serialisation, without its parser: see the
+/// `url-reference` feature for the builder it is checked against).
+#[must_use]
 pub fn fetch_plan(plan: &Plan<'_>) -> FetchPlan {
+    fetch_plan_with(plan, Builder::Text)
+}
+
+/// [`fetch_plan`] with every URL built through the `url` crate (parse
+/// `mode://server/`, set the port, set the path), as this crate did before
+/// it wrote URLs itself: the reference the tests check [`fetch_plan`]
+/// against, and the "before" of its benchmark. Same result, slower.
+#[cfg(feature = "url-reference")]
+#[must_use]
+pub fn fetch_plan_via_url_crate(plan: &Plan<'_>) -> FetchPlan {
+    fetch_plan_with(plan, Builder::UrlCrate)
+}
+
+fn fetch_plan_with(plan: &Plan<'_>, builder: Builder) -> FetchPlan {
     let image = plan.image.map(|i| {
         target(
             plan,
+            builder,
             i.name,
             i.source == ImageSource::Option59,
             TargetKind::Image {
@@ -144,7 +180,7 @@ pub fn fetch_plan(plan: &Plan<'_>) -> FetchPlan {
     });
     let config = plan
         .config
-        .map(|c| target(plan, c.name, false, TargetKind::Config));
+        .map(|c| target(plan, builder, c.name, false, TargetKind::Config));
     let mut notes = Vec::new();
     if plan.transfer_mode == TransferMode::Tftp {
         notes.push(Note::TftpNotRecommended);
@@ -161,7 +197,13 @@ pub fn fetch_plan(plan: &Plan<'_>) -> FetchPlan {
 
 /// One target of `plan`: `name` is a file name (suboptions 00, 04, 01),
 /// or, when `url_path`, option 59's path (R15).
-fn target(plan: &Plan<'_>, name: &str, url_path: bool, kind: TargetKind) -> Result<Target, Error> {
+fn target(
+    plan: &Plan<'_>,
+    builder: Builder,
+    name: &str,
+    url_path: bool,
+    kind: TargetKind,
+) -> Result<Target, Error> {
     let mode = plan.transfer_mode;
     let family = plan.family();
     let mut notes = Vec::new();
@@ -222,5 +264,6 @@ fn target(plan: &Plan<'_>, name: &str, url_path: bool, kind: TargetKind) -> Resu
             name,
         },
         notes,
+        builder,
     )
 }

@@ -8,6 +8,18 @@ use crate::error::Error;
 
 /// What the end of a file name says about a port (R19), as read by
 /// [`split_port_suffix`].
+///
+/// ```
+/// use ztp_fetch_url::{PortSuffix, split_port_suffix};
+///
+/// let PortSuffix::Port { path, port } = split_port_suffix("/dist/config/jn-switch35.config:8088")? else {
+///     panic!()
+/// };
+/// assert_eq!((path, port.get()), ("/dist/config/jn-switch35.config", 8088));
+/// assert_eq!(split_port_suffix("a.conf:80x")?, PortSuffix::Absent { path: "a.conf:80x" });
+/// assert!(matches!(split_port_suffix("/cfg/2001:db8::1")?, PortSuffix::Ipv6Tail { .. }));
+/// # Ok::<(), ztp_fetch_url::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PortSuffix<'a> {
     /// No `:digits` at the end: the whole name is the path (`/a/b.conf`,

@@ -4,14 +4,27 @@
 use core::fmt;
 use core::net::{IpAddr, Ipv4Addr};
 
-use url::{Host, Url};
+use url::{Host, Position, Url};
 use ztp_options::{ImageType, TransferMode};
 
 use crate::error::{Error, HTTP_URL_LIMIT};
 use crate::note::{Note, PortSource};
+use crate::url_text::url_text;
 
 /// What a target is: the software image (a file or a symbolic link,
 /// suboption 02) or the configuration file or script.
+///
+/// ```
+/// use ztp_fetch_url::fetch_plan;
+/// use ztp_options::{ImageType, resolve_v4, samples::V4_ACK, v4::Lease};
+///
+/// let lease = Lease::parse(V4_ACK)?;
+/// let fetch = fetch_plan(&resolve_v4(&lease)?);
+/// let image = fetch.image.unwrap()?;
+/// assert_eq!(image.kind().image_type(), Some(ImageType::File));
+/// assert_eq!(image.kind().to_string(), "image");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "target", rename_all = "lowercase"))]
@@ -51,9 +64,23 @@ impl fmt::Display for TargetKind {
 
 /// Where a URL given to [`Target::parse`] comes from; it names the source of
 /// an explicit port.
+///
+/// ```
+/// use ztp_fetch_url::{PortSource, Target, TargetKind, UrlOrigin};
+///
+/// let url = "http://[2001:db8::1]:8080/img/junos.tgz";
+/// let image = TargetKind::Image { image_type: ztp_options::ImageType::File };
+/// // The same port, named after where the URL came from.
+/// let from_59 = Target::parse(url, image, UrlOrigin::Option59)?;
+/// assert_eq!(from_59.port_source(), PortSource::Option59);
+/// let typed = Target::parse(url, image, UrlOrigin::User)?;
+/// assert_eq!(typed.port_source(), PortSource::Url);
+/// # Ok::<(), ztp_fetch_url::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum UrlOrigin {
     /// DHCPv6 option 59 (boot file URL): a port is [`PortSource::Option59`].
     #[cfg_attr(feature = "serde", serde(rename = "option-59"))]
@@ -69,9 +96,31 @@ pub enum UrlOrigin {
 /// port only when it differs from the mode's default, a percent-encoded
 /// path, and (HTTP, HTTPS) at most [`HTTP_URL_LIMIT`] characters (R21).
 /// Build one with [`fetch_plan`](crate::fetch_plan) or [`Target::parse`].
+///
+/// ```
+/// use std::net::IpAddr;
+/// use ztp_fetch_url::{PortSource, Target, TargetKind, UrlOrigin};
+/// use ztp_options::TransferMode;
+///
+/// let target = Target::parse(
+///     "tftp://192.0.2.10:6969/ztp/ex4300.conf",
+///     TargetKind::Config,
+///     UrlOrigin::User,
+/// )?;
+/// assert_eq!(target.mode(), TransferMode::Tftp);
+/// assert_eq!(target.server(), "192.0.2.10".parse::<IpAddr>()?);
+/// assert_eq!((target.port(), target.port_source()), (6969, PortSource::Url));
+/// assert_eq!(target.path(), "/ztp/ex4300.conf");
+/// assert_eq!(target.as_str(), "tftp://192.0.2.10:6969/ztp/ex4300.conf");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    url: Url,
+    /// The URL's text, as the `url` crate serialises it.
+    url: String,
+    /// Where its path starts and ends (a parsed URL may have a query and
+    /// a fragment after it).
+    path: core::ops::Range<usize>,
     mode: TransferMode,
     server: IpAddr,
     port: u16,
@@ -166,13 +215,15 @@ impl Target {
         if matches!(url.path(), "" | "/") {
             return Err(Error::EmptyName { name: input.into() });
         }
-        check_length(mode, &url)?;
+        check_length(mode, url.as_str())?;
         let mut notes = Vec::new();
         if mode == TransferMode::Ftp {
             notes.push(Note::AnonymousFtp);
         }
+        let path = url[..Position::BeforePath].len()..url[..Position::AfterPath].len();
         Ok(Target {
-            url,
+            url: url.into(),
+            path,
             mode,
             server,
             port,
@@ -182,14 +233,31 @@ impl Target {
         })
     }
 
-    /// The URL.
-    pub fn url(&self) -> &Url {
-        &self.url
+    /// The URL as a [`url::Url`], parsed from [`Target::as_str`] (this
+    /// allocates; a target keeps only the text, which is what a device
+    /// sends).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadUrl`] should the `url` crate reject the text; it never
+    /// does for a target (its text is what the `url` crate writes, which
+    /// the tests check).
+    pub fn to_url(&self) -> Result<Url, Error> {
+        Url::parse(&self.url).map_err(|e| Error::BadUrl {
+            value: self.url.clone(),
+            reason: e.to_string(),
+        })
     }
 
     /// The URL as text: what is sent.
     pub fn as_str(&self) -> &str {
-        self.url.as_str()
+        &self.url
+    }
+
+    /// The URL's path, percent-encoded, `.` and `..` resolved
+    /// (`/dist/config/jn-switch35.config`).
+    pub fn path(&self) -> &str {
+        self.url.get(self.path.clone()).unwrap_or("")
     }
 
     /// The transfer mode (the URL's scheme).
@@ -261,7 +329,11 @@ pub(crate) struct Parts<'a> {
 impl Target {
     /// Builds the URL (R21, R22, R23) and the target; `notes` already holds
     /// what the port rules said.
-    pub(crate) fn build(parts: Parts<'_>, mut notes: Vec<Note>) -> Result<Target, Error> {
+    pub(crate) fn build(
+        parts: Parts<'_>,
+        mut notes: Vec<Note>,
+        builder: Builder,
+    ) -> Result<Target, Error> {
         let Parts {
             mode,
             server,
@@ -271,20 +343,7 @@ impl Target {
             path,
             name,
         } = parts;
-        // R22: an IPv6 server in brackets. R23: no user or password.
-        let base = match server {
-            IpAddr::V4(a) => format!("{mode}://{a}/"),
-            IpAddr::V6(a) => format!("{mode}://[{a}]/"),
-        };
-        let mut url = Url::parse(&base).map_err(|e| Error::BadUrl {
-            value: base.clone(),
-            reason: e.to_string(),
-        })?;
         let explicit = (port != mode.default_port()).then_some(port);
-        url.set_port(explicit).map_err(|()| Error::BadUrl {
-            value: base.clone(),
-            reason: "cannot carry a port".into(),
-        })?;
         let (raw, encoded) = match path {
             PathText::FileName(name) => (name, encode_file_name(name)),
             PathText::UrlPath(p) => (p, p.to_string()),
@@ -295,16 +354,22 @@ impl Target {
             notes.push(Note::JoinedToRoot { name: raw.into() });
             format!("/{encoded}")
         };
-        url.set_path(&rooted);
+        // R22: an IPv6 server in brackets. R23: no user or password.
+        let (url, path_start) = match builder {
+            Builder::Text => url_text(mode, server, explicit, &rooted),
+            #[cfg(feature = "url-reference")]
+            Builder::UrlCrate => reference::url_text(mode, server, explicit, &rooted)?,
+        };
+        let path_range = path_start..url.len();
         // R19: "/", ".", "a/.." name no file (as option 59's "/" names no
         // image).
-        if matches!(url.path(), "" | "/") {
+        if matches!(url.get(path_range.clone()), None | Some("" | "/")) {
             return Err(Error::EmptyName { name: name.into() });
         }
         if has_dot_segment(&rooted) {
             notes.push(Note::PathNormalised {
                 path: rooted,
-                url_path: url.path().into(),
+                url_path: url.get(path_range.clone()).unwrap_or("").into(),
             });
         }
         if mode == TransferMode::Ftp {
@@ -313,6 +378,7 @@ impl Target {
         check_length(mode, &url)?;
         Ok(Target {
             url,
+            path: path_range,
             mode,
             server,
             port,
@@ -323,16 +389,61 @@ impl Target {
     }
 }
 
+/// How a target's URL text is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Builder {
+    /// Written from the checked parts ([`url_text`]).
+    Text,
+    /// Through the `url` crate: parse a base, set the port and the path
+    /// (the reference the fast builder is checked against).
+    #[cfg(feature = "url-reference")]
+    UrlCrate,
+}
+
+#[cfg(feature = "url-reference")]
+mod reference {
+    //! The `url` crate builder: what [`super::url_text`] must agree with.
+
+    use super::*;
+
+    pub(crate) fn url_text(
+        mode: TransferMode,
+        server: IpAddr,
+        port: Option<u16>,
+        rooted: &str,
+    ) -> Result<(String, usize), Error> {
+        let base = match server {
+            IpAddr::V4(a) => format!("{mode}://{a}/"),
+            IpAddr::V6(a) => format!("{mode}://[{a}]/"),
+        };
+        let mut url = Url::parse(&base).map_err(|e| Error::BadUrl {
+            value: base.clone(),
+            reason: e.to_string(),
+        })?;
+        url.set_port(port).map_err(|()| Error::BadUrl {
+            value: base.clone(),
+            reason: "cannot carry a port".into(),
+        })?;
+        url.set_path(rooted);
+        let start = url[..Position::BeforePath].len();
+        Ok((url.into(), start))
+    }
+}
+
 /// R21, R30: HTTP and HTTPS URLs longer than [`HTTP_URL_LIMIT`] are errors;
 /// TFTP and FTP have no stated limit.
-fn check_length(mode: TransferMode, url: &Url) -> Result<(), Error> {
-    let len = url.as_str().chars().count();
+fn check_length(mode: TransferMode, url: &str) -> Result<(), Error> {
+    let len = if url.is_ascii() {
+        url.len()
+    } else {
+        url.chars().count()
+    };
     match mode {
         TransferMode::Http | TransferMode::Https if len > HTTP_URL_LIMIT => Err(Error::TooLong {
             len,
             limit: HTTP_URL_LIMIT,
             mode,
-            url: url.as_str().into(),
+            url: url.into(),
         }),
         _ => Ok(()),
     }
@@ -343,16 +454,20 @@ fn check_length(mode: TransferMode, url: &Url) -> Result<(), Error> {
 /// (`%`, space, `?`, `#`, `\`, controls, non-ASCII UTF-8) becomes `%XX`.
 pub(crate) fn encode_file_name(name: &str) -> String {
     const KEPT: &[u8] = b"-._~!$&'()*+,;=:@/";
-    let mut out = String::with_capacity(name.len());
-    for b in name.bytes() {
+    let mut out = String::with_capacity(name.len() + 8);
+    let mut plain = 0;
+    for (i, b) in name.bytes().enumerate() {
         if b.is_ascii_alphanumeric() || KEPT.contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(hex(b >> 4));
-            out.push(hex(b & 0x0f));
+            continue;
         }
+        // The bytes since `plain` are ASCII: a whole str.
+        out.push_str(name.get(plain..i).unwrap_or(""));
+        plain = i + 1;
+        out.push('%');
+        out.push(hex(b >> 4));
+        out.push(hex(b & 0x0f));
     }
+    out.push_str(name.get(plain..).unwrap_or(""));
     out
 }
 
@@ -364,8 +479,9 @@ fn hex(nibble: u8) -> char {
 /// which the `url` crate resolves.
 fn has_dot_segment(path: &str) -> bool {
     path.split('/').any(|segment| {
-        let s = segment.to_ascii_lowercase().replace("%2e", ".");
-        s == "." || s == ".."
+        [".", "..", "%2e", "%2e%2e", "%2e.", ".%2e"]
+            .iter()
+            .any(|d| segment.eq_ignore_ascii_case(d))
     })
 }
 
@@ -390,7 +506,7 @@ mod serde_impl {
     impl serde::Serialize for Target {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             Fields {
-                url: self.url.as_str().into(),
+                url: self.url.clone(),
                 mode: self.mode,
                 server: self.server,
                 port: self.port,
@@ -424,6 +540,7 @@ mod serde_impl {
             }
             Ok(Target {
                 url: parsed.url,
+                path: parsed.path,
                 mode: f.mode,
                 server: f.server,
                 port: f.port,
@@ -476,9 +593,10 @@ mod tests {
                 name,
             }
         }
-        let t = Target::build(parts(&format!("/{name}")), Vec::new()).unwrap();
+        let t = Target::build(parts(&format!("/{name}")), Vec::new(), Builder::Text).unwrap();
         assert_eq!(t.as_str().len(), HTTP_URL_LIMIT);
-        let err = Target::build(parts(&format!("/{name}a")), Vec::new()).unwrap_err();
+        let err =
+            Target::build(parts(&format!("/{name}a")), Vec::new(), Builder::Text).unwrap_err();
         assert!(matches!(
             err,
             Error::TooLong {

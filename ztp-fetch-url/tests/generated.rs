@@ -64,8 +64,8 @@ fn r19_r20_r21_r22_r23_hold_on_20000_generated_names() {
             assert!(t.as_str().len() <= HTTP_URL_LIMIT);
         }
         // R22, R23.
-        assert_eq!(t.url().username(), "");
-        assert_eq!(t.url().password(), None);
+        assert_eq!(t.to_url().unwrap().username(), "");
+        assert_eq!(t.to_url().unwrap().password(), None);
         // One parser for everything: the URL reads back to itself.
         let back = Target::parse(t.as_str(), t.kind(), UrlOrigin::User)
             .unwrap_or_else(|e| panic!("{n:?} -> {} -> {e}", t.as_str()));

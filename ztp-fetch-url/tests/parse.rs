@@ -136,7 +136,7 @@ fn r9_other_bad_urls() {
 fn r19_a_colon_port_in_a_url_path_stays_in_the_path() {
     let t = parse("http://192.0.2.1/a.conf:8088").unwrap();
     assert_eq!(t.port(), 80);
-    assert_eq!(t.url().path(), "/a.conf:8088");
+    assert_eq!(t.path(), "/a.conf:8088");
 }
 
 #[test]
@@ -174,6 +174,47 @@ mod serde_tests {
         assert!(json.contains(r#""error":"bad-port-suffix""#));
         let back: ztp_fetch_url::FetchPlan = serde_json::from_str(&json).unwrap();
         assert_eq!(back, f);
+    }
+
+    #[test]
+    fn serde_a_notes_id_is_its_serde_tag() {
+        // Notes of many generated plans (and a few hand-made names that
+        // give the rarer notes): Note::id, which ztp explain's JSON Lines
+        // print, is the tag serde writes.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for i in 0..4_000 {
+            let data: Vec<u8> = (0..256)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state as u8
+                })
+                .collect();
+            let mut u = arbitrary::Unstructured::new(&data);
+            let plan = if i % 2 == 0 {
+                ztp_options::PlanBuf::arbitrary_v4(&mut u)
+            } else {
+                ztp_options::PlanBuf::arbitrary_v6(&mut u)
+            };
+            let Ok(mut plan) = plan else { continue };
+            if i % 5 == 0 {
+                plan.config =
+                    Some(["a/../b.conf", "c.conf:8080", "/cfg/2001:db8::1"][i % 3].into());
+            }
+            let f = fetch_plan(&plan.as_plan());
+            let notes = f
+                .notes
+                .iter()
+                .chain(f.targets().flat_map(|t| t.notes().iter()));
+            for n in notes {
+                let v = serde_json::to_value(n).unwrap();
+                assert_eq!(v["note"], n.id(), "{n:?}");
+                seen.insert(n.id());
+            }
+        }
+        assert!(seen.len() >= 7, "{seen:?}");
     }
 
     #[test]

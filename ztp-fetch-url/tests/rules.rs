@@ -28,11 +28,11 @@ fn r19_suffix_is_the_port_with_http_and_https() {
         assert_eq!(t.port(), 8088);
         assert_eq!(t.port_source(), PortSource::Suffix);
         assert_eq!(
-            t.url().path(),
+            t.path(),
             "/dist/config/jn-switch35.config",
             "the suffix is not part of the path"
         );
-        assert_eq!(t.url().port(), Some(8088));
+        assert_eq!(t.to_url().unwrap().port(), Some(8088));
     }
 }
 
@@ -152,7 +152,11 @@ fn r20_default_port_per_transfer_mode() {
         let t = config(&v4_config(mode, "/a.conf")).unwrap();
         assert_eq!(t.port(), default);
         assert_eq!(t.port_source(), PortSource::Default);
-        assert_eq!(t.url().port(), None, "the default port is not written");
+        assert_eq!(
+            t.to_url().unwrap().port(),
+            None,
+            "the default port is not written"
+        );
         assert!(t.notes().contains(&Note::Port {
             port: default,
             from: PortSource::Default,
@@ -416,8 +420,8 @@ fn r22_ipv6_servers_are_written_in_brackets() {
 #[test]
 fn r23_ftp_urls_carry_no_user_or_password_and_say_why() {
     let t = config(&v4_config(TransferMode::Ftp, SEED)).unwrap();
-    assert_eq!(t.url().username(), "");
-    assert_eq!(t.url().password(), None);
+    assert_eq!(t.to_url().unwrap().username(), "");
+    assert_eq!(t.to_url().unwrap().password(), None);
     assert!(!t.as_str().contains('@'));
     assert!(t.notes().contains(&Note::AnonymousFtp));
     assert_eq!(Note::AnonymousFtp.rule(), Some(Rule(23)));
@@ -430,7 +434,7 @@ fn r23_ftp_urls_carry_no_user_or_password_and_say_why() {
 fn r23_an_at_sign_in_a_name_is_a_path_character_not_a_login() {
     let t = config(&v4_config(TransferMode::Ftp, "ops@site/a.conf")).unwrap();
     assert_eq!(t.as_str(), "ftp://192.0.2.10/ops@site/a.conf");
-    assert_eq!(t.url().username(), "");
+    assert_eq!(t.to_url().unwrap().username(), "");
 }
 
 // ---- Choices: joining, encoding, dot segments ----

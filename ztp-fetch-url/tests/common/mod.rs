@@ -4,8 +4,8 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use ztp_options::{
-    Addresses, ConfigPlan, Family, FileServer, Ignored, ImagePlan, ImageSource, ImageType, Log,
-    ModeSource, Plan, Port, PortPlan, PortSource, TransferMode, UnknownSuboptions, V4ServerSource,
+    ConfigPlan, Family, FileServer, ImagePlan, ImageSource, ImageType, ModeSource, Plan, Port,
+    PortPlan, PortSource, TransferMode, V4ServerSource,
 };
 
 pub(crate) const V4_SERVER: Ipv4Addr = Ipv4Addr::new(192, 0, 2, 10);
@@ -22,21 +22,7 @@ pub(crate) fn plan(family: Family, mode: TransferMode) -> Plan<'static> {
         },
         Family::V6 => FileServer::V6 { address: V6_SERVER },
     };
-    Plan {
-        image: None,
-        config: None,
-        transfer_mode: mode,
-        transfer_mode_source: ModeSource::Suboption03,
-        file_server,
-        port: None,
-        ntp_servers: Addresses::default(),
-        syslog_servers: Addresses::default(),
-        host_name: None,
-        proxy: None,
-        unknown_suboptions: UnknownSuboptions::default(),
-        ignored: Ignored::default(),
-        log: Log::new(),
-    }
+    Plan::new(file_server, mode, ModeSource::Suboption03)
 }
 
 pub(crate) fn with_config<'a>(mut p: Plan<'a>, name: &'a str) -> Plan<'a> {
