@@ -6,6 +6,18 @@ use std::fmt;
 ///
 /// A diagnostic never changes the [`crate::Kind`]: the kind is what the device
 /// will do, the diagnostic says why that may not be what was meant.
+///
+/// ```
+/// use ztp_script_detect::{sniff, Diagnostic, Kind};
+///
+/// // A blank after `#!` and CRLF line ends: still a script, with two warnings.
+/// let found = sniff(b"#! /bin/sh\r\necho hi\r\n")?;
+/// assert!(matches!(found.kind, Kind::Script(_)));
+/// assert!(found.diagnostics.contains(Diagnostic::SpaceAfterShebang));
+/// assert!(found.diagnostics.contains(Diagnostic::CrlfLineEnd));
+/// assert_eq!(Diagnostic::CrlfLineEnd.rule(), Some("R24"));
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -67,7 +79,7 @@ impl Diagnostic {
         Diagnostic::BinaryContent,
     ];
 
-    /// The SPEC.md rule this diagnostic is about, where one applies.
+    /// The RULES.md rule this diagnostic is about, where one applies.
     #[must_use]
     pub fn rule(self) -> Option<&'static str> {
         match self {
@@ -234,6 +246,16 @@ impl IntoIterator for Diagnostics {
 }
 
 /// Iterator over a [`Diagnostics`] set, from [`Diagnostics::iter`].
+///
+/// ```
+/// use ztp_script_detect::{sniff, Diagnostic};
+///
+/// let found = sniff(b"")?;
+/// let mut iter = found.diagnostics.iter(); // an `Iter`
+/// assert_eq!(iter.next(), Some(Diagnostic::EmptyFile));
+/// assert_eq!(iter.next(), None);
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Iter {
     set: Diagnostics,

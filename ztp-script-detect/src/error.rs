@@ -4,6 +4,17 @@
 ///
 /// Only a `#!` first line can fail: every other file is a configuration of
 /// some format, whatever its bytes.
+///
+/// ```
+/// use ztp_script_detect::{sniff, Error, PREFIX_MAX};
+///
+/// // A `#!` line whose path runs past the bytes read: the interpreter is unknown.
+/// let mut file = b"#!/".to_vec();
+/// file.resize(PREFIX_MAX + 10, b'a');
+/// assert_eq!(sniff(&file), Err(Error::InterpreterPathTooLong { limit: PREFIX_MAX }));
+/// // A `#!` line that is not UTF-8.
+/// assert_eq!(sniff(b"#!/bin/\xffsh\n"), Err(Error::NotUtf8 { offset: 7, byte: 0xff }));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -34,6 +45,16 @@ pub enum Error {
 }
 
 /// The outcome of feeding a chunk to a [`crate::Sniffer`] (httparse style).
+///
+/// ```
+/// use ztp_script_detect::{Sniffer, Status};
+///
+/// let mut sniffer = Sniffer::new();
+/// let status = sniffer.feed(b"#!/bin/")?;
+/// assert!(status.is_partial()); // no newline yet
+/// assert_eq!(sniffer.feed(b"sh\necho\n")?, Status::Complete(3));
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[must_use]
 pub enum Status<T> {

@@ -12,6 +12,19 @@ use std::fmt;
 /// the configuration file) is still a [`Kind::Configuration`] to the device,
 /// whose commit will fail (R28): its format is [`ConfigFormat::Binary`], and
 /// [`crate::Diagnostic::BinaryContent`] says so.
+///
+/// ```
+/// use ztp_script_detect::{sniff, ConfigFormat, Kind};
+///
+/// let found = sniff(b"system { host-name r1; }\n")?;
+/// assert_eq!(found.kind, Kind::Configuration(ConfigFormat::Curly));
+/// assert!(found.kind.script().is_none());
+/// let found = sniff(b"#!/usr/libexec/ui/cscript\n")?;
+/// assert_eq!(found.kind.script().map(|s| s.path()), Some("/usr/libexec/ui/cscript"));
+/// let kept: Kind<'static> = found.kind.into_owned();
+/// # let _ = kept;
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -62,6 +75,22 @@ impl fmt::Display for Kind<'_> {
 /// bytes ([`ConfigFormat::Binary`]). Otherwise blank lines and comment lines
 /// (starting with `#` or `/*`) are skipped; the first other line within
 /// [`crate::PREFIX_MAX`] bytes decides.
+///
+/// ```
+/// use ztp_script_detect::{sniff, Binary, ConfigFormat, Kind};
+///
+/// let format = |file: &[u8]| match sniff(file) {
+///     Ok(found) => match found.kind {
+///         Kind::Configuration(format) => Some(format),
+///         _ => None,
+///     },
+///     Err(_) => None,
+/// };
+/// assert_eq!(format(b"set system host-name r1\n"), Some(ConfigFormat::SetCommands));
+/// assert_eq!(format(b"<configuration/>\n"), Some(ConfigFormat::Xml));
+/// assert_eq!(format(b"{\"configuration\": {}}\n"), Some(ConfigFormat::Json));
+/// assert_eq!(format(b"\x1f\x8b\x08\x00"), Some(ConfigFormat::Binary(Binary::Gzip)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -107,6 +136,22 @@ impl fmt::Display for ConfigFormat {
 /// An ISO 9660 image keeps its magic (`CD001`) at offset 32769, past the
 /// prefix; what the prefix holds is its 32 KiB system area, zeros or a hybrid
 /// image's boot record, so it is found as [`Binary::NulBytes`].
+///
+/// ```
+/// use ztp_script_detect::{sniff, Binary, ConfigFormat, Diagnostic, Kind};
+///
+/// // A software image given as the configuration file: loaded as one, and its
+/// // commit fails (R28); the diagnostic says so.
+/// let found = sniff(b"\x7fELF\x02\x01\x01\x00")?;
+/// assert_eq!(found.kind, Kind::Configuration(ConfigFormat::Binary(Binary::Elf)));
+/// assert!(found.diagnostics.contains(Diagnostic::BinaryContent));
+/// let found = sniff(b"text\0more")?;
+/// assert_eq!(
+///     found.kind,
+///     Kind::Configuration(ConfigFormat::Binary(Binary::NulBytes { offset: 4 })),
+/// );
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -269,6 +314,17 @@ impl<'a> From<Script<'a>> for ScriptRepr<'a> {
 }
 
 /// The interpreters R25 knows, by exact path.
+///
+/// ```
+/// use ztp_script_detect::{Interpreter, Platform};
+///
+/// let python = Interpreter::from_path("/usr/bin/python");
+/// assert_eq!(python, Interpreter::Python);
+/// assert_eq!(python.known_path(), Some(Interpreter::PYTHON_PATH));
+/// assert!(python.can_run_on(Platform::JunosOsEvolved).runs());
+/// assert!(!python.can_run_on(Platform::JunosOs).runs());
+/// assert_eq!(Interpreter::from("/bin/bash"), Interpreter::Unknown);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -342,6 +398,20 @@ impl Interpreter {
     }
 }
 
+/// The interpreter at exactly `path`, as [`Interpreter::from_path`].
+///
+/// ```
+/// use ztp_script_detect::Interpreter;
+///
+/// assert_eq!(Interpreter::from("/usr/libexec/ui/cscript"), Interpreter::Slax);
+/// assert_eq!(Interpreter::from("/usr/bin/python3"), Interpreter::Unknown);
+/// ```
+impl From<&str> for Interpreter {
+    fn from(path: &str) -> Self {
+        Interpreter::from_path(path)
+    }
+}
+
 impl fmt::Display for Interpreter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -354,6 +424,18 @@ impl fmt::Display for Interpreter {
 }
 
 /// The device families R25 distinguishes.
+///
+/// ```
+/// use ztp_script_detect::{Interpreter, Platform};
+///
+/// for platform in Platform::ALL {
+///     // Shell and SLAX run everywhere (R25).
+///     assert!(Interpreter::Shell.can_run_on(platform).runs());
+///     assert!(Interpreter::Slax.can_run_on(platform).runs());
+/// }
+/// assert!(!Platform::JunosOs.runs_unsigned_python());
+/// assert_eq!(Platform::JunosOsEvolved.to_string(), "junos os evolved");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -396,6 +478,19 @@ impl fmt::Display for Platform {
 }
 
 /// The answer of the R25 platform policy: does the device run the script?
+///
+/// ```
+/// use ztp_script_detect::{sniff, Platform, Verdict};
+///
+/// let found = sniff(b"#!/usr/bin/python\nprint()\n")?;
+/// let script = found.kind.script().unwrap();
+/// let verdict = script.can_run_on(Platform::JunosOs);
+/// assert_eq!(verdict, Verdict::UnsignedPythonRefused { platform: Platform::JunosOs });
+/// assert!(verdict.to_string().contains("does not run unsigned python"));
+/// let perl = sniff(b"#!/usr/bin/perl\n")?;
+/// assert_eq!(perl.kind.script().unwrap().can_run_on(Platform::JunosOsEvolved), Verdict::NotListed);
+/// # Ok::<(), ztp_script_detect::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

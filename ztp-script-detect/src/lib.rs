@@ -4,7 +4,7 @@
 //! A Junos device that fetched the "configuration file" of DHCP option 43
 //! suboption 01 looks at its first line: `#!` followed by an interpreter path
 //! makes it a script, run by that interpreter; anything else is loaded as a
-//! configuration (SPEC.md **R24**). Three interpreters are known, and Python
+//! configuration (**R24** of RULES.md, see Rules below). Three interpreters are known, and Python
 //! only runs unsigned on some platforms (**R25**). The decision reads the
 //! first line only, so it costs the same for any file size and works on a
 //! download still arriving (**R26**).
@@ -117,6 +117,13 @@
 //! buffer of the [`Sniffer`]. [`Sniff::into_owned`] gives a `Sniff<'static>`.
 //! With the `serde` feature, the result types serialize and deserialize (a
 //! deserialized result owns its strings).
+//!
+//! # Rules
+//!
+//! Rule ids (`R24`) in these docs, in logs and in test names are the ones
+//! of [`RULES.md`](https://github.com/ztp-rs/ztp/blob/main/RULES.md) in the
+//! repository: every rule R1..R32 in our words, where the vendor guide or an
+//! RFC says it, and the choice made where they are silent.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
