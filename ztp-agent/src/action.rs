@@ -18,7 +18,29 @@ use crate::event::FetchError;
 /// other variant, see [`Action::is_command`]): the agent never asks for two
 /// things at once, and waits for the answer to a command (or its deadline)
 /// before it gives the next.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Action, Agent, Config, Event};
+/// use ztp_options::{Family, Rule, samples::V4_ACK};
+///
+/// let mut agent = Agent::new(Config::default(), Duration::ZERO);
+/// let _ = agent.handle(Duration::ZERO, Event::BindingAcquired {
+///     interface: "ge-0/0/0",
+///     family: Family::V4,
+///     reply: V4_ACK.to_vec(),
+/// });
+/// let actions = agent.handle(Duration::from_secs(5), Event::TimePassed);
+/// // Logs first, then one command.
+/// let (command, logs) = actions.split_last().unwrap();
+/// assert!(command.is_command() && logs.iter().all(|a| !a.is_command()));
+/// let Action::Fetch { interface, target } = command else { panic!("{command:?}") };
+/// assert_eq!(*interface, "ge-0/0/0");
+/// assert_eq!(target.as_str(), "http://192.0.2.10/junos-install-ex-x86-64-23.4R2.tgz");
+/// assert_eq!(command.rule(), Some(Rule(27)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Action<I> {
     /// Fetch `target` over `interface`, then report
     /// [`Event::FetchFinished`](crate::Event::FetchFinished) with the first
@@ -127,6 +149,13 @@ impl<I: fmt::Display> fmt::Display for Action<I> {
 }
 
 /// A duration written as seconds with milliseconds: `23.456 s`.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::Secs;
+///
+/// assert_eq!(Secs(Duration::from_millis(23_456)).to_string(), "23.456 s");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Secs(pub Duration);
 
@@ -137,6 +166,32 @@ impl fmt::Display for Secs {
 }
 
 /// What the agent did or decided, typed, with [`Log::rule`].
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Action, Agent, Config, Event, Log};
+/// use ztp_options::{Family, Rule, samples::V4_ACK};
+///
+/// let mut agent = Agent::new(Config::default(), Duration::ZERO);
+/// let _ = agent.handle(Duration::ZERO, Event::BindingAcquired {
+///     interface: "ge-0/0/0",
+///     family: Family::V4,
+///     reply: V4_ACK.to_vec(),
+/// });
+/// let actions = agent.handle(Duration::from_secs(5), Event::TimePassed);
+/// let logs: Vec<&Log<&str>> = actions
+///     .iter()
+///     .filter_map(|a| match a {
+///         Action::Log(log) => Some(log),
+///         _ => None,
+///     })
+///     .collect();
+/// // R29: which binding is tried, and why.
+/// assert!(logs.iter().any(|l| matches!(l, Log::Trying { .. }) && l.rule() == Some(Rule(29))));
+/// for log in logs {
+///     println!("[{}] {log}", log.rule().map(|r| r.to_string()).unwrap_or_default());
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Log<I> {
@@ -237,16 +292,11 @@ impl<I> Log<I> {
             Log::Note(n) => n.rule(),
             Log::ImageSkipped { .. } | Log::SymlinkNotCompared { .. } => Some(Rule(27)),
             Log::Sniffed(_) => Some(Rule(24)),
-            Log::Warning(d) => d.rule().and_then(parse_rule),
+            Log::Warning(d) => d.rule().and_then(|r| r.parse().ok()),
             Log::Failed { .. } | Log::NoBinding { .. } | Log::Exhausted { .. } => Some(Rule(28)),
             Log::Lost { .. } | Log::Ignored { .. } => None,
         }
     }
-}
-
-/// `"R24"` to `Rule(24)`.
-fn parse_rule(text: &str) -> Option<Rule> {
-    text.strip_prefix('R')?.parse().ok().map(Rule)
 }
 
 impl<I: fmt::Display> fmt::Display for Log<I> {
@@ -330,7 +380,24 @@ impl<I: fmt::Display> fmt::Display for Log<I> {
 }
 
 /// A step that waits for the caller.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Agent, Config, Event, Phase, Step};
+/// use ztp_options::{Family, samples::V4_ACK};
+///
+/// let mut agent = Agent::new(Config::default(), Duration::ZERO);
+/// let _ = agent.handle(Duration::ZERO, Event::BindingAcquired {
+///     interface: "ge-0/0/0",
+///     family: Family::V4,
+///     reply: V4_ACK.to_vec(),
+/// });
+/// let _ = agent.handle(Duration::from_secs(5), Event::TimePassed);
+/// assert_eq!(agent.phase(), Phase::Working(Step::FetchImage));
+/// assert_eq!(Step::FetchImage.to_string(), "the image fetch");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Step {
     /// Fetching the image.
     FetchImage,
@@ -358,6 +425,32 @@ impl fmt::Display for Step {
 
 /// Why the attempt on one binding failed. Each moves the agent to the next
 /// binding (R28). Messages are lowercase and stable.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Action, Agent, Config, Event, Failure, Log, Step};
+/// use ztp_options::{Family, Rule, samples::V4_ACK};
+///
+/// let mut agent = Agent::new(Config::default(), Duration::ZERO);
+/// let _ = agent.handle(Duration::ZERO, Event::BindingAcquired {
+///     interface: "ge-0/0/0",
+///     family: Family::V4,
+///     reply: V4_ACK.to_vec(),
+/// });
+/// let _ = agent.handle(Duration::from_secs(5), Event::TimePassed);
+/// // No answer to the fetch before its deadline (10 minutes by default).
+/// let deadline = agent.poll_timeout().unwrap();
+/// let actions = agent.handle(deadline, Event::TimePassed);
+/// let failure = actions.iter().find_map(|a| match a {
+///     Action::Log(Log::Failed { failure, .. }) => Some(failure),
+///     _ => None,
+/// });
+/// let Some(failure @ Failure::TimedOut { step: Step::FetchImage, .. }) = failure else {
+///     panic!("{actions:?}")
+/// };
+/// assert_eq!(failure.rule(), Rule(28));
+/// assert_eq!(failure.to_string(), "no answer to the image fetch within 600.000 s");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Failure {
@@ -461,7 +554,17 @@ impl Failure {
 }
 
 /// What happened to the image.
+///
+/// ```
+/// use ztp_agent::ImageOutcome;
+///
+/// // What a provisioned device's summary says about its image (R27).
+/// let outcome = ImageOutcome::AlreadyInstalled { name: "junos-23.4R2.tgz".into() };
+/// assert!(matches!(outcome, ImageOutcome::AlreadyInstalled { ref name } if name == "junos-23.4R2.tgz"));
+/// assert_ne!(outcome, ImageOutcome::None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImageOutcome {
     /// The lease named no image.
     None,
@@ -478,7 +581,18 @@ pub enum ImageOutcome {
 }
 
 /// What happened to the configuration file.
+///
+/// ```
+/// use ztp_agent::ConfigOutcome;
+/// use ztp_script_detect::ConfigFormat;
+///
+/// // What a provisioned device's summary says about its configuration file.
+/// let committed = ConfigOutcome::Committed { format: ConfigFormat::Curly };
+/// let ran = ConfigOutcome::ScriptRan { interpreter: "/bin/sh".into() };
+/// assert_ne!(committed, ran);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConfigOutcome {
     /// The lease named no configuration file.
     None,
@@ -495,6 +609,25 @@ pub enum ConfigOutcome {
 }
 
 /// The device is provisioned: over which binding, and with what.
+///
+/// ```
+/// use ztp_agent::{ConfigOutcome, ImageOutcome, Summary};
+/// use ztp_options::Family;
+///
+/// // What `Action::Done` carries.
+/// let summary = Summary {
+///     interface: "ge-0/0/0",
+///     family: Family::V4,
+///     image: ImageOutcome::Installed { name: "junos.tgz".into() },
+///     config: ConfigOutcome::ScriptRan { interpreter: "/bin/sh".into() },
+///     attempts: 1,
+///     restarts: 0,
+/// };
+/// assert_eq!(
+///     summary.to_string(),
+///     "provisioned over ge-0/0/0 (dhcpv4): image junos.tgz installed, script run by /bin/sh",
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary<I> {
     /// The interface of the binding that succeeded.

@@ -19,6 +19,18 @@ pub const MAX_BINDINGS: usize = 64;
 /// How long each step may take before the agent gives up on it and moves
 /// to the next binding (R28, **choice**: the vendor document gives no
 /// numbers).
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Config, Timeouts};
+/// use ztp_script_detect::Platform;
+///
+/// let config = Config {
+///     timeouts: Timeouts { install: Duration::from_secs(7200), ..Timeouts::default() },
+///     ..Config::new(Platform::JunosOsEvolved)
+/// };
+/// assert_eq!(config.timeouts.fetch, Duration::from_secs(600));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Timeouts {
     /// A fetch (image or configuration). Default 10 minutes.
@@ -44,6 +56,21 @@ impl Default for Timeouts {
 
 /// What the agent is told once: the device, the seed of its jitter, its
 /// waits.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Agent, Config};
+/// use ztp_script_detect::Platform;
+///
+/// let config = Config {
+///     // An image of this name is not installed again (R27).
+///     installed: Some("junos-evo-install-23.4R2.iso".into()),
+///     seed: 42, // the jitter of the DHCP restart delay (R28)
+///     ..Config::new(Platform::JunosOsEvolved)
+/// };
+/// let agent: Agent<&str> = Agent::new(config, Duration::ZERO);
+/// assert_eq!(agent.config().settle, Duration::from_secs(5));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Config {
     /// The device's platform: it decides whether a script runs (R25).
@@ -84,7 +111,24 @@ impl Default for Config {
 }
 
 /// Where the agent is, for observers.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Agent, Config, Event, Phase};
+/// use ztp_options::{Family, samples::V4_ACK};
+///
+/// let mut agent = Agent::new(Config::default(), Duration::ZERO);
+/// assert_eq!(agent.phase(), Phase::WaitingForBinding);
+/// let _ = agent.handle(Duration::ZERO, Event::BindingAcquired {
+///     interface: "ge-0/0/0",
+///     family: Family::V4,
+///     reply: V4_ACK.to_vec(),
+/// });
+/// assert_eq!(agent.phase(), Phase::Settling); // waits 5 s for other bindings (R29)
+/// assert_eq!(agent.poll_timeout(), Some(Duration::from_secs(5)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Phase {
     /// No binding yet (at start, or after a DHCP restart).
     WaitingForBinding,
@@ -241,6 +285,7 @@ impl<I: Clone + PartialEq> Agent<I> {
 
     /// Handles one event that happened at `now`; returns logs, then at most
     /// one command. Once done, returns nothing.
+    #[must_use = "the last action is the command the caller must carry out"]
     pub fn handle(&mut self, now: Duration, event: Event<I>) -> Vec<Action<I>> {
         let mut out = Vec::new();
         if matches!(self.state, State::Done) {

@@ -49,6 +49,28 @@ use crate::{Action, Agent, CommitError, Config, Event, FetchError, InstallOutcom
 ///
 /// Its `Arbitrary` draws up to 96 events and 32 answers (a derived
 /// `Vec` would stop after one element half the time).
+///
+/// ```
+/// use ztp_agent::check::{Answer, FilePick, Op, Reply, Scenario, run};
+///
+/// // A scenario written by hand: the sample ACK, then right answers.
+/// let scenario = Scenario {
+///     seed: 1,
+///     platform: 0,
+///     installed: false,
+///     no_settle: false,
+///     prefix: vec![Op::Acquire { iface: 0, reply: Reply::SampleV4 }, Op::Wait(5)],
+///     answers: vec![
+///         Answer::Fetch(Ok(FilePick::Gzip)),
+///         Answer::Install(0),
+///         Answer::Fetch(Ok(FilePick::Curly)),
+///         Answer::Commit(true),
+///     ],
+/// };
+/// let report = run(&scenario)?;
+/// assert!(report.done);
+/// # Ok::<(), ztp_agent::check::Violation>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Scenario {
     /// The jitter seed.
@@ -100,6 +122,26 @@ impl<'a> Arbitrary<'a> for Scenario {
 }
 
 /// An arbitrary event of the prefix.
+///
+/// ```
+/// use ztp_agent::check::{Op, Reply, Scenario, run};
+///
+/// let scenario = Scenario {
+///     seed: 0,
+///     platform: 0,
+///     installed: false,
+///     no_settle: true,
+///     prefix: vec![
+///         Op::Acquire { iface: 1, reply: Reply::SampleV6 },
+///         Op::Lose { iface: 1, v6: true }, // gone before it is tried
+///         Op::Wait(90),
+///     ],
+///     answers: vec![],
+/// };
+/// let report = run(&scenario)?;
+/// assert!(!report.done);
+/// # Ok::<(), ztp_agent::check::Violation>(())
+/// ```
 #[derive(Debug, Clone, Arbitrary)]
 pub enum Op {
     /// A binding on interface `iface % 6`.
@@ -125,6 +167,15 @@ pub enum Op {
 }
 
 /// A DHCP reply.
+///
+/// ```
+/// use ztp_agent::check::{Reply, build};
+/// use ztp_options::Family;
+///
+/// let (family, bytes) = build(&Reply::V4 { image: Some(false), config: Some(false), mode: 3, server: true });
+/// assert_eq!(family, Family::V4);
+/// assert!(ztp_options::v4::Lease::parse(&bytes).is_ok());
+/// ```
 #[derive(Debug, Clone, Arbitrary)]
 pub enum Reply {
     /// `ztp_options::samples::V4_ACK` (complete).
@@ -161,6 +212,13 @@ pub enum Reply {
 }
 
 /// A file's first bytes.
+///
+/// ```
+/// use ztp_agent::check::{FilePick, file};
+///
+/// assert!(file(&FilePick::Shell).starts_with(b"#!/bin/sh"));
+/// assert_eq!(file(&FilePick::Gzip)[..2], [0x1f, 0x8b]);
+/// ```
 #[derive(Debug, Clone, Arbitrary)]
 pub enum FilePick {
     /// Curly-brace configuration.
@@ -185,6 +243,14 @@ pub enum FilePick {
 }
 
 /// An answer to a command.
+///
+/// ```
+/// use ztp_agent::check::{Answer, FilePick};
+///
+/// // A fetch that gives the file, and one that fails (the number picks how).
+/// let answers = [Answer::Fetch(Ok(FilePick::Set)), Answer::Fetch(Err(0)), Answer::Exit(1)];
+/// assert_eq!(answers.len(), 3);
+/// ```
 #[derive(Debug, Clone, Arbitrary)]
 pub enum Answer {
     /// A fetch: the file, or a failure.
@@ -198,6 +264,15 @@ pub enum Answer {
 }
 
 /// How a run went.
+///
+/// ```
+/// use arbitrary::{Arbitrary, Unstructured};
+/// use ztp_agent::check::{Report, Scenario, run};
+///
+/// let scenario = Scenario::arbitrary(&mut Unstructured::new(&[7; 512])).unwrap();
+/// let report: Report = run(&scenario).unwrap();
+/// assert!(report.drain_steps <= 4 * report.drain_bindings + 2); // invariant 6
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Report {
     /// Events fed.
@@ -218,6 +293,13 @@ pub struct Report {
 }
 
 /// A broken invariant, in words.
+///
+/// ```
+/// use ztp_agent::check::Violation;
+///
+/// let v = Violation { invariant: 3, event: 12, detail: "restart after 40 s".into() };
+/// assert_eq!(v.to_string(), "invariant 3 broken at event 12: restart after 40 s");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invariant {invariant} broken at event {event}: {detail}")]
 pub struct Violation {

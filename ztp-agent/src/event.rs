@@ -5,7 +5,24 @@ use ztp_options::Family;
 
 /// Something that happened on the device, fed to
 /// [`Agent::handle`](crate::Agent::handle) with the time it happened.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Agent, Config, Event};
+/// use ztp_options::{Family, samples::V6_REPLY};
+///
+/// let mut agent = Agent::new(Config::default(), Duration::ZERO);
+/// let event = Event::BindingAcquired {
+///     interface: "em0",
+///     family: Family::V6,
+///     reply: V6_REPLY.to_vec(),
+/// };
+/// assert_eq!(event.name(), "binding acquired");
+/// let _ = agent.handle(Duration::ZERO, event);
+/// assert_eq!(agent.bindings().len(), 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Event<I> {
     /// The DHCP client bound `interface` in `family`; `reply` is the reply
     /// that bound it (a DHCPv4 ACK, or a DHCPv6 REPLY or RELAY-REPL), as
@@ -69,6 +86,19 @@ impl<I> Event<I> {
 }
 
 /// Why a fetch failed. Messages are lowercase and stable.
+///
+/// ```
+/// use ztp_agent::{Event, FetchError};
+/// use ztp_fetch_url::{Target, TargetKind, UrlOrigin};
+///
+/// let target = Target::parse("tftp://192.0.2.10/sw.conf", TargetKind::Config, UrlOrigin::User)?;
+/// // What the caller reports when the file server has no such file.
+/// let event: Event<&str> = Event::FetchFinished { target, result: Err(FetchError::NotFound) };
+/// # let _ = event;
+/// assert_eq!(FetchError::NotFound.to_string(), "file not found on the server");
+/// assert_eq!(FetchError::Other("tls handshake failed".into()).to_string(), "tls handshake failed");
+/// # Ok::<(), ztp_fetch_url::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum FetchError {
@@ -90,7 +120,16 @@ pub enum FetchError {
 }
 
 /// How an image install ended.
+///
+/// ```
+/// use ztp_agent::{Event, InstallOutcome};
+///
+/// // An image that failed its checksum: the binding fails (R28).
+/// let event: Event<&str> = Event::InstallFinished(InstallOutcome::Corrupt);
+/// assert_eq!(event.name(), "install finished");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InstallOutcome {
     /// Installed.
     Ok,
@@ -101,6 +140,15 @@ pub enum InstallOutcome {
 }
 
 /// Why a commit failed, in the device's words.
+///
+/// ```
+/// use ztp_agent::{CommitError, Event};
+///
+/// let error = CommitError::new("error: syntax error at 'sytem'");
+/// assert_eq!(error.to_string(), "error: syntax error at 'sytem'");
+/// let event: Event<&str> = Event::CommitFinished(Err(error));
+/// # let _ = event;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("{message}")]
 pub struct CommitError {

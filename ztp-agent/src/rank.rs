@@ -5,6 +5,23 @@ use ztp_options::{CannotProceed, Family, PlanBuf};
 
 /// One binding a device holds: an interface (any type the caller uses to
 /// name it), its family and what resolving its lease gave.
+///
+/// ```
+/// use std::time::Duration;
+/// use ztp_agent::{Agent, Config, Event};
+/// use ztp_options::{Family, samples::V4_ACK};
+///
+/// let mut agent = Agent::new(Config::default(), Duration::ZERO);
+/// let _ = agent.handle(Duration::ZERO, Event::BindingAcquired {
+///     interface: "ge-0/0/0",
+///     family: Family::V4,
+///     reply: V4_ACK.to_vec(),
+/// });
+/// let binding = &agent.bindings()[0];
+/// assert_eq!(binding.family, Family::V4);
+/// let plan = binding.outcome.as_ref().unwrap(); // a PlanBuf
+/// assert!(plan.is_complete()); // image, config and file server (R29)
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding<I> {
     /// The interface.
@@ -32,6 +49,7 @@ pub struct Binding<I> {
 /// // Both cannot proceed: DHCPv4 first.
 /// assert_eq!(rank(&bindings), [1, 0]);
 /// ```
+#[must_use]
 pub fn rank<I>(bindings: &[Binding<I>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bindings.len()).collect();
     order.sort_by_key(|&i| {
