@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::wire::{Wire, addresses, hex, printable, suboption_name};
+use crate::wire::{Wire, addresses, hex, printable, suboption_name, sztp_uris};
 use crate::{Error, Note, Scope, Server, TAG, VENDOR_CLASS_PREFIX};
 
 /// The most dnsmasq sends in one option (it does not split, RFC 3396).
@@ -27,11 +27,23 @@ fn bytes(what: &str, value: &[u8]) -> Result<String, Error> {
 }
 
 /// A value for a text option dnsmasq knows (59, 66, 12), quoted: in a
-/// configuration file the quotes keep commas and are not sent.
+/// configuration file the quotes keep commas, spaces and `#` and are not
+/// sent; inside them dnsmasq reads `\"` and `\\` as `"` and `\`.
 fn text(what: &str, value: &[u8]) -> Result<String, Error> {
     match printable(value) {
-        Some(s) if !s.contains(['"', '\\']) => Ok(format!("\"{s}\"")),
-        _ => Err(Error::Unrepresentable {
+        Some(s) => {
+            let mut out = String::with_capacity(s.len() + 2);
+            out.push('"');
+            for c in s.chars() {
+                if c == '"' || c == '\\' {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out.push('"');
+            Ok(out)
+        }
+        None => Err(Error::Unrepresentable {
             server: Server::Dnsmasq,
             what: what.to_owned(),
             value: String::from_utf8_lossy(value).into_owned(),
@@ -90,6 +102,13 @@ pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Resul
                 text("option 59", url)?
             );
         }
+        if let Some(list) = &wire.sztp_v6 {
+            for uri in sztp_uris(list, ztp_options::Family::V6) {
+                let _ = writeln!(out, "# sztp bootstrap server: {uri}");
+            }
+            // dnsmasq has no type for 136: hex goes out as bytes.
+            let _ = writeln!(out, "{force},option6:136,{}", bytes("option 136", list)?);
+        }
         return Ok(out);
     }
     if !wire.items.is_empty() {
@@ -143,6 +162,13 @@ pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Resul
             66 | 12 => {
                 notes.push(Note::TrailingNul { option: *code });
                 let _ = writeln!(out, "{force},{code},{}", text(&what, value)?);
+            }
+            143 => {
+                for uri in sztp_uris(value, ztp_options::Family::V4) {
+                    let _ = writeln!(out, "# sztp bootstrap server: {uri}");
+                }
+                // dnsmasq has no type for 143: hex goes out as bytes.
+                let _ = writeln!(out, "{force},143,{}", bytes(&what, value)?);
             }
             _ => {
                 comment(&mut out, &what, value);

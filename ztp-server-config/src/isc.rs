@@ -2,23 +2,43 @@
 
 use std::fmt::Write as _;
 
-use crate::wire::{Wire, addresses, hex, is_text, printable, suboption_name};
+use ztp_options::Family;
+
+use crate::wire::{Wire, addresses, hex, is_text, suboption_name, sztp_uris};
 use crate::{Error, Scope, Server, TAG, VENDOR_CLASS_PREFIX};
 
-/// An ISC quoted string: `"` and `\` escaped.
+/// An ISC quoted string: `"` and `\` escaped; control characters (the C1
+/// controls such as U+0085, which R7 lets through in names) and bytes that
+/// are not UTF-8 (an ignored option 66 is sent as it came) as octal
+/// escapes, which dhcpd's lexer reads as those bytes (three digits, so a
+/// digit after one is not read into it).
 fn quoted(server: Server, what: &str, value: &[u8]) -> Result<String, Error> {
-    let text = printable(value).ok_or_else(|| Error::Unrepresentable {
-        server,
-        what: what.to_owned(),
-        value: String::from_utf8_lossy(value).into_owned(),
-    })?;
-    let mut s = String::with_capacity(text.len() + 2);
+    if value.is_empty() {
+        return Err(Error::Unrepresentable {
+            server,
+            what: what.to_owned(),
+            value: String::new(),
+        });
+    }
+    let mut s = String::with_capacity(value.len() + 2);
     s.push('"');
-    for c in text.chars() {
-        if c == '"' || c == '\\' {
-            s.push('\\');
+    let octal = |s: &mut String, bytes: &[u8]| {
+        for b in bytes {
+            let _ = write!(s, "\\{b:03o}");
         }
-        s.push(c);
+    };
+    for chunk in value.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '"' || c == '\\' {
+                s.push('\\');
+                s.push(c);
+            } else if c.is_control() {
+                octal(&mut s, c.encode_utf8(&mut [0; 4]).as_bytes());
+            } else {
+                s.push(c);
+            }
+        }
+        octal(&mut s, chunk.invalid());
     }
     s.push('"');
     Ok(s)
@@ -50,6 +70,18 @@ fn suboptions(server: Server, wire: &Wire) -> Result<Vec<String>, Error> {
         let name = suboption_name(*code);
         let v = if is_text(*code) {
             quoted(server, &format!("suboption {code:02}"), value)?
+        } else if value.is_empty() && server == Server::Isc {
+            // dhcpd 4.4 leaves an empty suboption out of option 43 (it
+            // sends one in DHCPv6 option 17).
+            return Err(Error::Unrepresentable {
+                server,
+                what: format!("empty suboption {code:02}"),
+                value: String::new(),
+            });
+        } else if value.is_empty() {
+            // No hex bytes is no value at all (a syntax error): an empty
+            // string is the empty value.
+            "\"\"".to_owned()
         } else {
             hex(value, ":")
         };
@@ -89,6 +121,11 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
     if has150 {
         out.push_str("option ztp-tftp-server-address code 150 = array of ip-address;\n");
     }
+    let has143 = wire.v4.iter().any(|(c, _)| *c == 143);
+    if has143 {
+        // ISC dhcpd 4.4 has no name for 143: bytes, split by dhcpd when long.
+        out.push_str("option ztp-sztp-redirect code 143 = string;\n");
+    }
     let mut body = Vec::new();
     if !wire.items.is_empty() {
         body.push("vendor-option-space juniper;".to_owned());
@@ -114,6 +151,12 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
                 "option host-name {};",
                 quoted(server, "option 12", value)?
             )),
+            143 => {
+                for uri in sztp_uris(value, Family::V4) {
+                    body.push(format!("# sztp bootstrap server: {uri}"));
+                }
+                body.push(format!("option ztp-sztp-redirect {};", hex(value, ":")));
+            }
             other => {
                 return Err(Error::Unrepresentable {
                     server,
@@ -125,10 +168,12 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
     }
     // dhcpd sends an option only when the client asks for it (option 55);
     // Junos asks for 43, 66 and 150, but make sure.
-    body.push(
-        "option dhcp-parameter-request-list = concat(option dhcp-parameter-request-list, 2b:42:96);"
-            .to_owned(),
-    );
+    // dhcpd sends what the client asks for: ask for 43, 66 and 150 (and
+    // 143) on its behalf.
+    body.push(format!(
+        "option dhcp-parameter-request-list = concat(option dhcp-parameter-request-list, 2b:42:96{});",
+        if has143 { ":8f" } else { "" }
+    ));
     block(
         &mut out,
         scope,
@@ -155,11 +200,23 @@ pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
         // dhcpd has no name for option 16 (vendor class, RFC 8415 §21.16).
         out.push_str("option dhcp6.ztp-vendor-class code 16 = string;\n");
     }
+    if wire.sztp_v6.is_some() {
+        out.push_str("option dhcp6.ztp-sztp-redirect code 136 = string;\n");
+    }
     let mut body = suboptions(server, wire)?;
     if let Some(url) = &wire.boot_url {
         body.push(format!(
             "option dhcp6.bootfile-url {};",
             quoted(server, "option 59", url)?
+        ));
+    }
+    if let Some(list) = &wire.sztp_v6 {
+        for uri in sztp_uris(list, Family::V6) {
+            body.push(format!("# sztp bootstrap server: {uri}"));
+        }
+        body.push(format!(
+            "option dhcp6.ztp-sztp-redirect {};",
+            hex(list, ":")
         ));
     }
     // Option 16 is enterprise (4 bytes), data length (2), data.

@@ -2,14 +2,23 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::wire::{Wire, addresses, hex, is_text, printable, suboption_name};
+use ztp_options::Family;
+
+use crate::wire::{Wire, addresses, hex, is_text, printable, suboption_name, sztp_uris};
 use crate::{Error, MacAddr, Scope, Server, TAG, VENDOR_CLASS_PREFIX};
 
-/// Kea splits `csv-format` data at commas and reads backslash escapes:
-/// text without them is given as text, anything else as hex.
+/// Kea splits `csv-format` data at commas, reads backslash escapes and
+/// trims spaces from each end (`"  "` is refused as empty, `" a"` would
+/// send `a`): text without any of those is given as text, anything else as
+/// hex.
 fn data(value: &[u8], text: bool) -> Map<String, Value> {
     let mut m = Map::new();
-    match printable(value).filter(|s| text && !s.contains([',', '\\'])) {
+    let csv = |s: &&str| {
+        text && !s.contains([',', '\\'])
+            && !s.starts_with(|c: char| c.is_ascii_whitespace())
+            && !s.ends_with(|c: char| c.is_ascii_whitespace())
+    };
+    match printable(value).filter(csv) {
         Some(s) => {
             m.insert("data".into(), Value::from(s));
         }
@@ -122,6 +131,19 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
             7 => ("log-servers", list()),
             42 => ("ntp-servers", list()),
             12 => ("host-name", data(value, true)),
+            143 => {
+                // Kea 2.2 has no definition for 143 (later versions name it
+                // v4-sztp-redirect): define it as bytes, sent as given.
+                defs.push(json!({
+                    "name": "v4-sztp-redirect", "code": 143, "space": "dhcp4", "type": "binary"
+                }));
+                let mut d = data(value, false);
+                d.insert(
+                    "user-context".into(),
+                    json!({ "sztp-bootstrap-servers": sztp_uris(value, Family::V4) }),
+                );
+                ("v4-sztp-redirect", d)
+            }
             other => {
                 return Err(Error::Unrepresentable {
                     server,
@@ -174,6 +196,19 @@ pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
     }
     if let Some(url) = &wire.boot_url {
         options.push(option("dhcp6", 59, "bootfile-url", data(url, true)));
+    }
+    if let Some(list) = &wire.sztp_v6 {
+        // Kea 2.2 has no definition for 136 (later versions name it
+        // sztp-redirect): define it as bytes, sent as given.
+        defs.push(json!({
+            "name": "sztp-redirect", "code": 136, "space": "dhcp6", "type": "binary"
+        }));
+        let mut d = data(list, false);
+        d.insert(
+            "user-context".into(),
+            json!({ "sztp-bootstrap-servers": sztp_uris(list, Family::V6) }),
+        );
+        options.push(option("dhcp6", 136, "sztp-redirect", d));
     }
     let mut dhcp = Map::new();
     dhcp.insert("option-def".into(), Value::from(defs));

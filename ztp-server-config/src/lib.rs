@@ -73,6 +73,9 @@
 //! - DHCPv6 `vi-encap:2636,option6:0,...` sends suboption 00; the items go
 //!   out in dnsmasq's order, not the configured one.
 //! - It answers in about 0.1 s with `no-ping` (3 s without).
+//! - A reply is 576 bytes unless the client asks for more (option 57): an
+//!   option that does not fit is not sent ("cannot send DHCP/BOOTP option
+//!   43: no space left in packet"), see [`Note::ReplyRoom`].
 //!
 //! **ISC dhcpd 4.4.3-P1**
 //!
@@ -89,6 +92,20 @@
 //!   `dhcp6.ztp-vendor-class` as a string to match on.
 //! - Options go out only when the client's parameter request list names
 //!   them; the DHCPv4 class appends 43, 66 and 150 to it.
+//! - In a quoted string the lexer reads `\"`, `\\` and three-digit octal
+//!   escapes: C1 controls (U+0085, which R7 lets through) and bytes that
+//!   are not UTF-8 are written as octal (`\302\205`) and sent as those
+//!   bytes.
+//! - A `string` suboption with no hex bytes is a syntax error: an empty
+//!   value is `""`. DHCPv4 leaves an empty suboption out of option 43
+//!   (refused, [`Error::Unrepresentable`]); DHCPv6 sends it in option 17.
+//! - A suboption code given twice is sent once (the last value for
+//!   DHCPv4, the first for DHCPv6): refused ([`Error::Unrepresentable`]),
+//!   as for Kea's DHCPv6 (dnsmasq's DHCPv6 sends both).
+//! - Suboptions go out in dhcpd's order, not the configuration's
+//!   ([`Note::SuboptionOrder`]); options that do not fit a 576-byte reply
+//!   after overloading `sname` and `file` are dropped without a word
+//!   ([`Note::ReplyRoom`]).
 //!
 //! **Kea 2.2.0**
 //!
@@ -102,9 +119,34 @@
 //!   and sent.
 //! - `always-send` is set on every option: Kea otherwise sends only what the
 //!   client requests.
+//! - `csv-format` data is split at commas, reads backslash escapes and is
+//!   trimmed at both ends (`"  "` fails `kea-dhcp4 -t` as empty, `" a"`
+//!   would send `a`): text with any of those is written as hex.
+//! - DHCPv6 suboptions go out in Kea's order (by code), not the
+//!   configuration's ([`Note::SuboptionOrder`]).
 //! - `kea-dhcp4 -t` must run in the namespace that has the interface;
 //!   `kea-dhcp6` writes its DUID to `/var/lib/kea` unless told
 //!   `"server-id": {"persist": false}` (the tests do).
+//!
+//! **SZTP redirect (RFC 8572: DHCPv4 143, DHCPv6 136, R31)**, sent beside
+//! the ZTP options when the plan carries one
+//! ([`Plan::sztp_redirect`](ztp_options::Plan::sztp_redirect)); none of the
+//! three servers knows the option, so each configuration defines it as
+//! bytes:
+//!
+//! - dnsmasq: `dhcp-option-force=...,143,<hex>` and `...,option6:136,<hex>`
+//!   go out byte for byte; a 143 over 255 bytes is refused
+//!   ([`Error::TooLong`]) as for 43.
+//! - ISC: `option ztp-sztp-redirect code 143 = string;` (appended to the
+//!   client's parameter request list, like 43/66/150) and
+//!   `option dhcp6.ztp-sztp-redirect code 136 = string;`, sent when the
+//!   client's option request option asks for 136 (an SZTP device does); a
+//!   long 143 is split (RFC 3396).
+//! - Kea 2.2 has no definition for either code (later Kea versions define
+//!   `v4-sztp-redirect` and `sztp-redirect`: drop the rendered
+//!   `option-def` entries there), so `option-def` entries of type `binary`
+//!   are rendered, with the URIs in a `user-context`; a long 143 is split
+//!   at 253 bytes.
 //!
 //! **tshark 4.0** dissects all of the above without a malformed packet, but
 //! has no field for DHCPv6 option 59's value (the tests compare its length),
@@ -117,9 +159,17 @@
 //! | [`Scope::Host`] | `host` with `hardware ethernet` | reservation by `hw-address` | `dhcp-host=<mac>,set:...` |
 //! | [`Scope::VendorClass`] v4 | class matching `substring(option vendor-class-identifier, 0, 8)` | client class testing `substring(option[60].hex,0,8)` | `dhcp-vendorclass` (a substring match, see [`Note::VendorClassSubstring`]) |
 //! | [`Scope::VendorClass`] v6 | class matching option 16 bytes 6..14 (after enterprise and length) | client class testing `vendor-class[2636]` | `dhcp-vendorclass=...,enterprise:2636,...` |
+//!
+//! # Rules
+//!
+//! Rule ids (`R12`) in these docs, in logs and in test names are the ones
+//! of [`RULES.md`](https://github.com/ztp-rs/ztp/blob/main/RULES.md) in the
+//! repository: every rule R1..R32 in our words, where the vendor guide or an
+//! RFC says it, and the choice made where they are silent.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod dnsmasq;
 mod isc;
@@ -138,7 +188,26 @@ pub const VENDOR_CLASS_PREFIX: &str = "Juniper-";
 /// The name of the class, tag or host entry rendered configurations use.
 pub const TAG: &str = "juniper-ztp";
 
+/// The options field of a 576-byte DHCPv4 reply (RFC 2131: 312 bytes, the
+/// magic cookie included), less about 60 bytes of the server's own options.
+const DNSMASQ_REPLY_ROOM: usize = 308 - 60;
+
+/// ISC dhcpd also overloads `sname` (64 bytes) and `file` (128) (R2).
+const ISC_REPLY_ROOM: usize = DNSMASQ_REPLY_ROOM + 64 + 128 - 10;
+
 /// A DHCP server and family to render for.
+///
+/// ```
+/// use ztp_options::Family;
+/// use ztp_server_config::Server;
+///
+/// let server: Server = "kea6".parse()?;
+/// assert_eq!(server, Server::Kea6);
+/// assert_eq!(server.family(), Some(Family::V6));
+/// assert_eq!(Server::Dnsmasq.family(), None); // either family: the plan's
+/// assert!("bind".parse::<Server>().is_err());
+/// # Ok::<(), ztp_server_config::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Server {
@@ -185,6 +254,20 @@ impl Server {
     }
 }
 
+/// Reads a server by its stable name ([`Server::as_str`]).
+impl FromStr for Server {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Server::ALL
+            .into_iter()
+            .find(|server| server.as_str() == s)
+            .ok_or_else(|| Error::UnknownServer {
+                value: s.to_owned(),
+            })
+    }
+}
+
 impl fmt::Display for Server {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -192,6 +275,16 @@ impl fmt::Display for Server {
 }
 
 /// A MAC address (`aa:bb:cc:dd:ee:ff`; `-` also separates).
+///
+/// ```
+/// use ztp_server_config::MacAddr;
+///
+/// let mac: MacAddr = "02-00-00-AA-BB-CC".parse()?;
+/// assert_eq!(mac, MacAddr([0x02, 0, 0, 0xaa, 0xbb, 0xcc]));
+/// assert_eq!(mac.to_string(), "02:00:00:aa:bb:cc");
+/// assert!("02:00:00:aa:bb".parse::<MacAddr>().is_err());
+/// # Ok::<(), ztp_server_config::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MacAddr(pub [u8; 6]);
 
@@ -225,7 +318,22 @@ impl fmt::Display for MacAddr {
 }
 
 /// Which clients get the ZTP options.
+///
+/// ```
+/// use ztp_options::{resolve_v4, samples, v4::Lease};
+/// use ztp_server_config::{Scope, Server, render};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// // One device, by MAC address (FromStr), or every `Juniper-` vendor class.
+/// let host: Scope = "02:00:00:aa:bb:cc".parse()?;
+/// let out = render(Server::Isc, &plan, &host)?;
+/// assert!(out.text.contains("hardware ethernet 02:00:00:aa:bb:cc;"));
+/// assert_eq!(Scope::VendorClass.to_string(), "vendor class Juniper-*");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Scope {
     /// One device, by the MAC address of the interface it asks on.
     Host(MacAddr),
@@ -254,6 +362,22 @@ impl fmt::Display for Scope {
 
 /// Something the configuration says differently from the plan, or that you
 /// must know to use it.
+///
+/// ```
+/// use ztp_options::{resolve_v4, samples, v4::Lease};
+/// use ztp_server_config::{Note, Scope, Server, render};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let plan = resolve_v4(&lease)?;
+/// let out = render(Server::Dnsmasq, &plan, &Scope::VendorClass)?;
+/// // dnsmasq matches the vendor class as a substring, and appends a NUL to 66.
+/// assert!(out.notes.contains(&Note::VendorClassSubstring));
+/// assert!(out.notes.contains(&Note::TrailingNul { option: 66 }));
+/// for note in &out.notes {
+///     eprintln!("note: {note}");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Note {
@@ -268,6 +392,28 @@ pub enum Note {
         /// The option.
         option: u8,
     },
+    /// The server sends the suboptions this crate does not interpret
+    /// (unknown codes) in its own order, not the plan's: ISC dhcpd (both
+    /// families), Kea for DHCPv6 and dnsmasq for DHCPv6 build option 43 or
+    /// 17 from one statement per suboption. The device resolves the same
+    /// suboptions with the same bytes, in another order
+    /// ([`PlanBuf::unknown_suboptions`](ztp_options::PlanBuf::unknown_suboptions));
+    /// [`Rendered::plan`] keeps the plan's order.
+    SuboptionOrder,
+    /// The DHCPv4 options need `needed` bytes, more than the `room` a
+    /// 576-byte reply (the size every client takes, RFC 2131) leaves after
+    /// the server's own options (about 60 bytes: message type, server id,
+    /// lease times, netmask, router, ...; ISC dhcpd also overloads `sname`
+    /// and `file`). Unless the client announces a larger size (option 57),
+    /// what does not fit is not sent (dnsmasq logs "no space left in
+    /// packet", ISC dhcpd drops it without a word) and the device resolves
+    /// less than the plan, or nothing. Kea sends larger replies.
+    ReplyRoom {
+        /// The bytes the plan's options take (codes, lengths, values).
+        needed: usize,
+        /// The room left for them, about.
+        room: usize,
+    },
 }
 
 impl fmt::Display for Note {
@@ -280,11 +426,32 @@ impl fmt::Display for Note {
                 f,
                 "dnsmasq appends a nul to option {option}; the device tolerates it (R7)"
             ),
+            Note::SuboptionOrder => f.write_str(
+                "the server sends the unknown suboptions in its own order, not the plan's",
+            ),
+            Note::ReplyRoom { needed, room } => write!(
+                f,
+                "the options take {needed} bytes, a 576-byte reply has room for about {room}: \
+                 unless the client announces a larger size (option 57), what does not fit is not sent"
+            ),
         }
     }
 }
 
 /// Why a plan cannot be rendered for a server.
+///
+/// ```
+/// use ztp_options::{resolve_v6, samples, v6::Lease};
+/// use ztp_server_config::{Error, Scope, Server, render};
+///
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// let plan = resolve_v6(&lease)?;
+/// // ISC dhcpd (DHCPv4) does not serve a DHCPv6 plan.
+/// let err = render(Server::Isc, &plan, &Scope::VendorClass).unwrap_err();
+/// assert!(matches!(err, Error::WrongFamily { server: Server::Isc, .. }));
+/// assert_eq!(err.to_string(), "isc serves dhcpv4, the plan is dhcpv6");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -337,12 +504,34 @@ pub enum Error {
         /// The text given.
         value: String,
     },
+    /// Not a server name ([`Server::as_str`]).
+    #[error("{value:?} is not a server (isc, isc6, kea, kea6, dnsmasq)")]
+    UnknownServer {
+        /// The text given.
+        value: String,
+    },
     /// The JSON could not be written.
     #[error("cannot write json: {0}")]
     Json(String),
 }
 
 /// A rendered configuration.
+///
+/// ```
+/// use ztp_options::{resolve_v6, samples, v6::Lease};
+/// use ztp_server_config::{Rendered, Scope, Server, render};
+///
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// let plan = resolve_v6(&lease)?;
+/// let out: Rendered = render(Server::Kea6, &plan, &Scope::VendorClass)?;
+/// assert_eq!(out.server, Server::Kea6);
+/// let json: serde_json::Value = serde_json::from_str(&out.text)?;
+/// assert!(json["Dhcp6"].is_object());
+/// // What the device resolves from what Kea sends: the plan given.
+/// assert_eq!(out.plan.file_server, plan.file_server);
+/// assert_eq!(out.plan.image.as_ref().map(|i| i.name.as_str()), plan.image.map(|i| i.name));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Rendered {
@@ -400,9 +589,7 @@ pub struct Rendered {
 /// # Ok(()) }
 /// ```
 pub fn render(server: Server, plan: &Plan<'_>, scope: &Scope) -> Result<Rendered, Error> {
-    if let Some(expected) = server.family()
-        && expected != plan.family()
-    {
+    if let Some(expected) = server.family().filter(|f| *f != plan.family()) {
         return Err(Error::WrongFamily {
             server,
             expected,
@@ -418,6 +605,47 @@ pub fn render(server: Server, plan: &Plan<'_>, scope: &Scope) -> Result<Rendered
         Server::Kea6 => kea::render_v6(&wire, scope)?,
         Server::Dnsmasq => dnsmasq::render(&wire, scope, &mut notes)?,
     };
+    // One statement per suboption code: ISC keeps the last value of a
+    // repeated code (DHCPv4) or the first (DHCPv6), Kea 6 one of them
+    // (seen on the wire); dnsmasq 6 sends both, dnsmasq and Kea 4 send the
+    // option 43 bytes.
+    if matches!(server, Server::Isc | Server::Isc6 | Server::Kea6) {
+        let mut seen = Vec::new();
+        for (code, value) in wire.items.iter().filter(|(c, _)| !wire::is_text(*c)) {
+            if seen.contains(code) {
+                return Err(Error::Unrepresentable {
+                    server,
+                    what: format!("suboption {code:02} a second time"),
+                    value: String::from_utf8_lossy(value).into_owned(),
+                });
+            }
+            seen.push(*code);
+        }
+    }
+    let unknown = wire
+        .items
+        .iter()
+        .filter(|(c, _)| !wire::is_text(*c))
+        .count();
+    if unknown > 1
+        && matches!(
+            (server, wire.family),
+            (Server::Isc | Server::Isc6 | Server::Kea6, _) | (Server::Dnsmasq, Family::V6)
+        )
+    {
+        notes.push(Note::SuboptionOrder);
+    }
+    let room = match server {
+        Server::Isc => Some(ISC_REPLY_ROOM),
+        Server::Dnsmasq if wire.family == Family::V4 => Some(DNSMASQ_REPLY_ROOM),
+        _ => None,
+    };
+    if let Some(room) = room {
+        let needed = wire.v4_len(server == Server::Dnsmasq);
+        if needed > room {
+            notes.push(Note::ReplyRoom { needed, room });
+        }
+    }
     // What the server sends is canonical (ztp-options' encoder): the plan
     // the device resolves from it, fallbacks included.
     let plan = wire.resolve()?;

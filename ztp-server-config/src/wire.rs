@@ -23,10 +23,12 @@ pub(crate) struct Wire {
     /// (DHCPv4), or option 17 with its enterprise number (DHCPv6); `None`
     /// when the plan needs no suboption.
     pub(crate) vendor: Option<Vec<u8>>,
-    /// DHCPv4 only: the other options (150, 66, 7, 42, 12), in order.
+    /// DHCPv4 only: the other options (150, 66, 7, 42, 12, 143), in order.
     pub(crate) v4: Vec<(u8, Vec<u8>)>,
     /// DHCPv6 only: option 59.
     pub(crate) boot_url: Option<Vec<u8>>,
+    /// DHCPv6 only: option 136, the SZTP redirect (R31).
+    pub(crate) sztp_v6: Option<Vec<u8>>,
 }
 
 /// The encoder's option 43 or 17 does not decode again: the device could
@@ -48,6 +50,7 @@ impl Wire {
             vendor: None,
             v4: Vec::new(),
             boot_url: None,
+            sztp_v6: None,
         };
         match plan.family() {
             Family::V4 => {
@@ -74,11 +77,25 @@ impl Wire {
                         wire.vendor = Some(o.value.clone());
                     } else if o.code == v6::OptionCode::BOOTFILE_URL {
                         wire.boot_url = Some(o.value.clone());
+                    } else if o.code == v6::OptionCode::SZTP_REDIRECT {
+                        wire.sztp_v6 = Some(o.value.clone());
                     }
                 }
             }
         }
         Ok(wire)
+    }
+
+    /// The bytes the DHCPv4 options take in a reply: each instance's code
+    /// and length (RFC 3396 splits at 255) and the values; `nul`: with the
+    /// NUL dnsmasq appends to 66 and 12.
+    pub(crate) fn v4_len(&self, nul: bool) -> usize {
+        let one = |code: u8, len: usize| {
+            let len = len + usize::from(nul && matches!(code, 66 | 12));
+            len + 2 * len.div_ceil(255).max(1)
+        };
+        self.vendor.as_ref().map_or(0, |v| one(43, v.len()))
+            + self.v4.iter().map(|(c, v)| one(*c, v.len())).sum::<usize>()
     }
 
     /// The option 43 value (DHCPv4); empty when there is none.
@@ -109,10 +126,20 @@ impl Wire {
                 if let Some(url) = &self.boot_url {
                     set.push(v6::OptionCode::BOOTFILE_URL, url.clone());
                 }
+                if let Some(list) = &self.sztp_v6 {
+                    set.push(v6::OptionCode::SZTP_REDIRECT, list.clone());
+                }
                 Ok(resolve_v6_options(&set)?)
             }
         }
     }
+}
+
+/// The URIs of an SZTP redirect value the encoder wrote (for comments).
+pub(crate) fn sztp_uris(value: &[u8], family: ztp_options::Family) -> Vec<String> {
+    ztp_options::sztp::Redirect::new_checked(value, family)
+        .map(|r| r.servers().map(|s| s.to_string()).collect())
+        .unwrap_or_default()
 }
 
 /// Lowercase hex, `sep` between bytes.
