@@ -8,12 +8,13 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde::Serialize;
 use ztp_fetch_url::fetch_plan;
+use ztp_options::sztp::{BootstrapServerBuf, RedirectRepr};
 use ztp_options::v4::{self, OptionCode, OptionSet};
-use ztp_options::v6;
 use ztp_options::{
-    EncodeError, ImageType, PlanBuf, Port, PortOrServer, TransferMode, VendorInfo,
+    DecodeErrorKind, EncodeError, ImageType, PlanBuf, Port, PortOrServer, TransferMode, VendorInfo,
     resolve_v4_options, resolve_v6_options,
 };
+use ztp_options::{Family, v6};
 use ztp_server_config::{Error as ServerConfigError, MacAddr, Scope, Server, render};
 
 /// One option instance on the wire.
@@ -62,6 +63,24 @@ fn v4_addr(value: &str, flag: &str) -> Result<Ipv4Addr, Refusal> {
             "{flag} {value}: DHCPv4 options carry IPv4 addresses; use --v6 for DHCPv6 (R4, R5)"
         )),
     }
+}
+
+/// The SZTP redirect of `--sztp`, if any (R31).
+fn sztp(args: &EncodeArgs) -> Result<Option<RedirectRepr>, Refusal> {
+    let mut servers = Vec::new();
+    for uri in &args.sztp {
+        let server = uri.parse::<BootstrapServerBuf>().map_err(|e| {
+            let why = match e {
+                DecodeErrorKind::BadSztpUri { problem, index, .. } => {
+                    format!("{problem} (at index {index})")
+                }
+                other => other.to_string(),
+            };
+            format!("--sztp {uri:?} is not https://host[:port]: {why} (R31)")
+        })?;
+        servers.push(server);
+    }
+    Ok(RedirectRepr::try_from(servers).ok())
 }
 
 /// The options and the plan a device resolves from them.
@@ -142,6 +161,13 @@ fn v4_options(
         set.insert(OptionCode::HOST_NAME, h.as_bytes().to_vec())
             .map_err(err)?;
     }
+    if let Some(list) = sztp(args)? {
+        set.insert(
+            OptionCode::SZTP_REDIRECT,
+            list.to_vec(Family::V4).map_err(err)?,
+        )
+        .map_err(err)?;
+    }
     let mut area = Vec::with_capacity(set.buffer_len());
     set.put(&mut area).map_err(err)?;
     // The instances as written (the encoder splits at 255 bytes, RFC 3396),
@@ -199,6 +225,12 @@ fn v6_options(
     let mut value = Vec::new();
     url.put(&mut value).map_err(err)?;
     options.push(v6::OptionCode::BOOTFILE_URL, value);
+    if let Some(list) = sztp(args)? {
+        options.push(
+            v6::OptionCode::SZTP_REDIRECT,
+            list.to_vec(Family::V6).map_err(err)?,
+        );
+    }
     let mut area = Vec::new();
     options.put(&mut area).map_err(err)?;
     let instances = options
@@ -218,6 +250,17 @@ fn v6_options(
 }
 
 pub(crate) fn run(args: &EncodeArgs) -> u8 {
+    if args.mac.is_some() && args.format.server().is_none() {
+        eprintln!(
+            "ztp: --mac names the device a server configuration is for: give a server --format \
+             (isc, isc6, kea, kea6, dnsmasq); --format {} prints the options themselves",
+            match args.format {
+                Format::Json => "json",
+                _ => "hex",
+            }
+        );
+        return 2;
+    }
     let (instances, area, plan) = match build(args) {
         Ok(built) => built,
         Err(refusal) => {
@@ -263,6 +306,9 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
             println!("  {} from {}", plan.transfer_mode, plan.file_server);
             for t in fetch_plan(&plan).targets() {
                 println!("  fetch {}", t.as_str());
+            }
+            for s in plan.sztp_redirect.iter().flat_map(|r| r.iter()) {
+                println!("  sztp bootstrap server {s}");
             }
         }
     }
@@ -385,6 +431,11 @@ pub(crate) struct EncodeArgs {
     /// The device's host name (option 12). DHCPv4 only.
     #[arg(long, value_name = "NAME")]
     pub(crate) hostname: Option<String>,
+    /// An SZTP bootstrap server, `https://host[:port]` (RFC 8572: option
+    /// 143, or 136 with --v6, beside the ZTP options); repeat for several,
+    /// in the order the device should try them (R31, R32).
+    #[arg(long, value_name = "URI")]
+    pub(crate) sztp: Vec<String>,
     /// Encode DHCPv6 options 17 (enterprise 2636) and 59 instead of DHCPv4.
     #[arg(long)]
     v6: bool,

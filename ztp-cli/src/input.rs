@@ -4,6 +4,15 @@
 use std::fmt;
 
 /// Why hex text is not a message.
+///
+/// ```
+/// use ztp_cli::input::{HexError, hex};
+///
+/// assert_eq!(hex("02:01 0x06")?, [2, 1, 6]);
+/// assert_eq!(hex("0g"), Err(HexError::NotHex { offset: 1, found: 'g' }));
+/// assert_eq!(hex("abc"), Err(HexError::OddDigits { digits: 3 }));
+/// # Ok::<(), HexError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HexError {
     /// A character that is not a hex digit, at this character offset.

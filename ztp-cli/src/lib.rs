@@ -6,30 +6,54 @@
 //! server send, and is this fetched file a script or a configuration?
 //!
 //! ```text
-//! ztp explain [HEX | --pcap FILE | -] [--v4 | --v6] [--json]
+//! ztp explain [HEX | - | --pcap FILE|-] [--v4 | --v6] [--json] [--summary]
+//!             [--mac MAC] [--xid XID] [--all]
 //! ztp encode --image NAME [--symlink] [--config NAME] --mode MODE --server IP [--port N] ...
-//! ztp sniff FILE [--platform junos|junos-enhanced-automation|junos-evolved] [--json]
+//! ztp sniff FILE|- [--platform junos|junos-enhanced-automation|junos-evolved] [--json]
+//! ztp simulate --pcap FILE|- --files DIR
+//! ztp completions SHELL
+//! ztp man [--dir DIR]
 //! ```
 //!
-//! Exit codes: 0 a plan (or a file the platform runs), 1 ZTP cannot proceed
-//! (or the platform refuses the file, or its commit will fail), 2 bad input (a
-//! message that does not decode, a refused encoding, unreadable files).
+//! Exit codes: see [`EXIT_CODES`].
+//!
+//! # Rules
+//!
+//! Rule ids (`R12`) in these docs, in logs and in test names are the ones
+//! of [`RULES.md`](https://github.com/ztp-rs/ztp/blob/main/RULES.md) in the
+//! repository: every rule R1..R32 in our words, where the vendor guide or an
+//! RFC says it, and the choice made where they are silent.
 
 mod encode;
 mod explain;
 pub mod input;
+mod json;
 pub mod pcap;
 mod report;
 mod simulate;
 mod sniff;
+mod summary;
 
+use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, CommandFactory as _, Parser, Subcommand};
+
+/// The exit codes of every command, as `--help` and the man page list them.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  a plan (explain), options written (encode), a file the device runs or commits (sniff),
+     a switch provisioned (simulate)
+  1  ZTP cannot proceed on a reply (explain: any reply shown; --summary: any client's last
+     reply), the platform refuses the file or its commit will fail (sniff), the switch is
+     not provisioned (simulate)
+  2  bad input: a message or capture that does not decode or is cut short, bad hex, a
+     refused encoding, an unreadable file, a bad argument";
 
 /// Zero Touch Provisioning over DHCP: explain a lease, encode options, sniff a file.
 #[derive(Debug, Parser)]
-#[command(name = "ztp", version, about, long_about = None)]
+#[command(name = "ztp", version, about, long_about = None, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,16 +64,76 @@ enum Command {
     /// Decode a DHCPv4 or DHCPv6 reply, resolve it and print the plan: image,
     /// config, transfer mode, file server, fetch URLs, and the decision log.
     /// With no input, explains the embedded samples (one v4, one v6).
+    #[command(after_help = EXIT_CODES)]
     Explain(explain::ExplainArgs),
     /// Print the exact DHCP options a server must send for a plan.
+    #[command(after_help = EXIT_CODES)]
     Encode(encode::EncodeArgs),
     /// Tell whether a fetched file is a script (and whether the platform runs
     /// it) or a configuration, from its first line.
+    #[command(after_help = EXIT_CODES)]
     Sniff(sniff::SniffArgs),
     /// Replay the DHCP replies of a capture into the ZTP agent, serve its
     /// fetches from a directory, and print what the switch would do, step
     /// by step with the rule behind each, ending provisioned or not.
+    #[command(after_help = EXIT_CODES)]
     Simulate(simulate::SimulateArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish,
+    /// powershell): `ztp completions bash > /etc/bash_completion.d/ztp`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a
+    /// directory: `ztp man | man -l -`.
+    Man(ManArgs),
+}
+
+/// Arguments of `ztp completions`.
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+/// Arguments of `ztp man`.
+#[derive(Debug, Args)]
+struct ManArgs {
+    /// Write `ztp.1`, `ztp-explain.1`, ... into this directory instead of
+    /// printing `ztp.1`.
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+fn completions(args: &CompletionsArgs) -> u8 {
+    let mut cmd = Cli::command();
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(args.shell, &mut cmd, "ztp", &mut out);
+    match out.flush() {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("ztp: cannot write the completions: {e}");
+            2
+        }
+    }
+}
+
+fn man(args: &ManArgs) -> u8 {
+    let cmd = Cli::command();
+    let written = match &args.dir {
+        Some(dir) => clap_mangen::generate_to(cmd, dir),
+        None => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(cmd)
+                .render(&mut out)
+                .and_then(|()| out.flush())
+        }
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("ztp: cannot write the man page: {e}");
+            2
+        }
+    }
 }
 
 /// Parses the command line of the process and runs the command; the exit
@@ -61,6 +145,13 @@ pub fn run() -> ExitCode {
         Command::Encode(args) => encode::run(&args),
         Command::Sniff(args) => sniff::run(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Completions(args) => completions(&args),
+        Command::Man(args) => man(&args),
     };
     ExitCode::from(code)
 }
+
+/// The README's code blocks, seen by rustdoc (shell commands, so none runs).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,79 +1,351 @@
-//! What `ztp explain` says about one message: built from the decoded lease,
-//! the resolved plan and its fetch URLs, printed for people or as JSON with
-//! a fixed set of keys.
+//! What `ztp explain` says about one message: its header (frame, time,
+//! type, transaction id, who the client is) and, for a reply, the plan, its
+//! fetch URLs and the decision log; printed for people, or as one JSON
+//! object (one line of the JSON Lines output, schema [`SCHEMA`]).
+//!
+//! A report borrows the message, the lease's plan and the fetch plan: the
+//! JSON is serialised straight from them into the caller's buffer.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use serde::Serialize;
+#[cfg(test)]
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use ztp_fetch_url::{FetchPlan, Note, Target, fetch_plan};
-use ztp_options::{CannotProceed, Decision, DecodeError, ImageType, Plan};
+#[cfg(test)]
+use ztp_options::Rule;
+use ztp_options::v6::MessageType;
+use ztp_options::{CannotProceed, Decision, DecodeError, Family, ImageType, Plan};
 
-/// A rule and a sentence.
+use crate::json;
+use crate::pcap::Timestamp;
+
+/// The version of the JSON object of one message. Adding a key does not
+/// change it (readers ignore keys they do not know); removing or renaming a
+/// key, or changing a value's type or meaning, does.
+pub(crate) const SCHEMA: u32 = 1;
+
+/// Where a message came from: a capture's frame, or none (hex input, the
+/// embedded samples).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Origin {
+    pub(crate) frame: Option<usize>,
+    pub(crate) time: Option<Timestamp>,
+}
+
+/// The message's type, as a name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    /// The BOOTP op (1 request, 2 reply) and option 53.
+    V4(u8, Option<u8>),
+    V6(MessageType),
+    /// A message that did not decode far enough to have a type.
+    Unknown,
+}
+
+impl Kind {
+    /// Whether a device acts on it: a v4 OFFER/ACK (or a BOOTP reply
+    /// without option 53), a v6 ADVERTISE/REPLY.
+    pub(crate) fn is_reply(self) -> bool {
+        match self {
+            Kind::V4(op, t) => matches!(t, Some(2 | 5)) || (op == 2 && t.is_none()),
+            Kind::V6(t) => matches!(t, MessageType::ADVERTISE | MessageType::REPLY),
+            Kind::Unknown => false,
+        }
+    }
+
+    /// Whether a client sent it: a v4 BOOTREQUEST (DISCOVER, REQUEST,
+    /// INFORM...), a v6 SOLICIT, REQUEST, RENEW... or RELAY-FORW.
+    pub(crate) fn is_client(self) -> bool {
+        match self {
+            Kind::V4(op, _) => op == 1,
+            Kind::V6(t) => matches!(t.get(), 1 | 3 | 4 | 5 | 6 | 8 | 9 | 11 | 12),
+            Kind::Unknown => false,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Kind::V4(_, t) => match t {
+                Some(1) => f.write_str("DISCOVER"),
+                Some(2) => f.write_str("OFFER"),
+                Some(3) => f.write_str("REQUEST"),
+                Some(4) => f.write_str("DECLINE"),
+                Some(5) => f.write_str("ACK"),
+                Some(6) => f.write_str("NAK"),
+                Some(7) => f.write_str("RELEASE"),
+                Some(8) => f.write_str("INFORM"),
+                Some(t) => write!(f, "message type {t}"),
+                None => f.write_str("BOOTP"),
+            },
+            Kind::V6(t) => match t.name() {
+                Some(name) => {
+                    for c in name.chars() {
+                        f.write_char(if c == '_' { '-' } else { c })?;
+                    }
+                    Ok(())
+                }
+                None => write!(f, "message type {}", t.get()),
+            },
+            Kind::Unknown => f.write_str("message"),
+        }
+    }
+}
+
+/// The transaction id: 4 bytes in DHCPv4, 3 in DHCPv6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Xid {
+    V4(u32),
+    V6([u8; 3]),
+}
+
+impl Xid {
+    pub(crate) fn value(self) -> u32 {
+        match self {
+            Xid::V4(x) => x,
+            Xid::V6([a, b, c]) => u32::from_be_bytes([0, a, b, c]),
+        }
+    }
+}
+
+impl fmt::Display for Xid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let bytes = self.value().to_be_bytes();
+        let bytes = match self {
+            Xid::V4(_) => &bytes[..],
+            Xid::V6(_) => bytes.get(1..).unwrap_or(&[]),
+        };
+        write!(f, "0x{}", Hex(bytes, None))
+    }
+}
+
+/// Bytes as hex, with a separator between bytes (or none).
+pub(crate) struct Hex<'a>(pub(crate) &'a [u8], pub(crate) Option<char>);
+
+impl fmt::Display for Hex<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        for (i, b) in self.0.iter().enumerate() {
+            if i > 0
+                && let Some(sep) = self.1
+            {
+                f.write_char(sep)?;
+            }
+            let hi = DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+            let lo = DIGITS.get(usize::from(b & 15)).copied().unwrap_or(b'0');
+            f.write_char(char::from(hi))?;
+            f.write_char(char::from(lo))?;
+        }
+        Ok(())
+    }
+}
+
+/// Who the client says it is (or, in a reply, who the server says it
+/// answers): everything borrowed from the message.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Client<'a> {
+    /// DHCPv4 `chaddr` (its first `hlen` bytes).
+    pub(crate) chaddr: Option<&'a [u8]>,
+    /// DHCPv6 option 1, the client DUID.
+    pub(crate) duid: Option<&'a [u8]>,
+    /// DHCPv6 option 16's enterprise number.
+    pub(crate) enterprise: Option<u32>,
+    /// Option 60 (v4) or the first option 16 item (v6): as text, and as a
+    /// Juniper model and serial when it reads as one.
+    pub(crate) vendor_class: Option<&'a [u8]>,
+    pub(crate) model: Option<&'a str>,
+    pub(crate) serial: Option<&'a str>,
+    /// Option 61 (v4): type and identifier.
+    pub(crate) client_id: Option<(u8, &'a [u8])>,
+    /// Option 77 (v4) or 15 (v6) items.
+    pub(crate) user_class: Vec<&'a [u8]>,
+}
+
+impl Client<'_> {
+    /// The MAC address: `chaddr` of an Ethernet client, or the link-layer
+    /// address of a DUID-LL or DUID-LLT with hardware type 1.
+    pub(crate) fn mac(&self) -> Option<[u8; 6]> {
+        if let Some(c) = self.chaddr {
+            return c.try_into().ok();
+        }
+        let duid = self.duid?;
+        let ll = match duid {
+            [0, 1, 0, 1, _, _, _, _, rest @ ..] | [0, 3, 0, 1, rest @ ..] => rest,
+            _ => return None,
+        };
+        ll.try_into().ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.chaddr.is_none()
+            && self.duid.is_none()
+            && self.vendor_class.is_none()
+            && self.client_id.is_none()
+            && self.user_class.is_empty()
+    }
+}
+
+struct Lossy<'a>(&'a [u8]);
+
+impl fmt::Display for Lossy<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for chunk in self.0.utf8_chunks() {
+            f.write_str(chunk.valid())?;
+            if !chunk.invalid().is_empty() {
+                f.write_char(char::REPLACEMENT_CHARACTER)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+/// A `Display` value as a JSON string: formatted into a stack buffer
+/// first (one escape pass instead of one per `write_str`), on the heap
+/// only past 192 bytes.
+struct Str<T>(T);
+
+#[cfg(test)]
+/// A small text buffer on the stack that spills to a `String`.
+struct Stack {
+    buf: [u8; 192],
+    len: usize,
+    spill: Option<String>,
+}
+
+#[cfg(test)]
+impl Stack {
+    fn new() -> Self {
+        Stack {
+            buf: [0; 192],
+            len: 0,
+            spill: None,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.spill {
+            Some(s) => s,
+            None => std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or(""),
+        }
+    }
+}
+
+#[cfg(test)]
+impl fmt::Write for Stack {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        if let Some(s) = &mut self.spill {
+            s.push_str(text);
+            return Ok(());
+        }
+        let end = self.len + text.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(room) => {
+                room.copy_from_slice(text.as_bytes());
+                self.len = end;
+            }
+            None => {
+                let mut s = String::with_capacity(end * 2);
+                s.push_str(
+                    std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or(""),
+                );
+                s.push_str(text);
+                self.spill = Some(s);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+impl<T: fmt::Display> Serialize for Str<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut text = Stack::new();
+        let _ = write!(text, "{}", self.0);
+        s.serialize_str(text.as_str())
+    }
+}
+
+#[cfg(test)]
+struct ClientIdJson<'a>(u8, &'a [u8]);
+
+#[cfg(test)]
+impl Serialize for ClientIdJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let serial = ztp_options::v4::ClientIdentifier {
+            kind: self.0,
+            id: self.1,
+        }
+        .serial();
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", &self.0)?;
+        m.serialize_entry("serial", &serial)?;
+        m.serialize_entry("hex", &Str(Hex(self.1, None)))?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+struct VendorJson<'c, 'a>(&'c Client<'a>);
+
+#[cfg(test)]
+impl Serialize for VendorJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut m = s.serialize_map(None)?;
+        if let Some(e) = c.enterprise {
+            m.serialize_entry("enterprise", &e)?;
+        }
+        m.serialize_entry("text", &c.vendor_class.map(|v| Str(Lossy(v))))?;
+        m.serialize_entry("model", &c.model)?;
+        m.serialize_entry("serial", &c.serial)?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+struct Items<'c, 'a>(&'c [&'a [u8]]);
+
+#[cfg(test)]
+impl Serialize for Items<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for i in self.0 {
+            seq.serialize_element(&Str(Lossy(i)))?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+impl Serialize for Client<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("chaddr", &self.chaddr.map(|c| Str(Hex(c, Some(':')))))?;
+        m.serialize_entry("duid", &self.duid.map(|d| Str(Hex(d, None))))?;
+        m.serialize_entry("vendor_class", &self.vendor_class.map(|_| VendorJson(self)))?;
+        m.serialize_entry(
+            "client_id",
+            &self.client_id.map(|(t, id)| ClientIdJson(t, id)),
+        )?;
+        m.serialize_entry("user_class", &Items(&self.user_class))?;
+        m.end()
+    }
+}
+
+/// A rule (or `choice`) and a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct RuleMessage {
     pub(crate) rule: String,
     pub(crate) message: String,
 }
 
-/// The image, as JSON shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct ImageJson {
-    name: String,
-    symlink: bool,
-    source: String,
-    port: Option<u16>,
-    url: Option<String>,
-    error: Option<RuleMessage>,
-}
-
-/// The configuration, as JSON shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct ConfigJson {
-    name: String,
-    source: String,
-    port: Option<u16>,
-    url: Option<String>,
-    error: Option<RuleMessage>,
-}
-
-/// One explained message. The JSON keys are fixed: scripts rely on them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct Report {
-    family: &'static str,
-    status: &'static str,
-    reason: Option<RuleMessage>,
-    transfer_mode: Option<String>,
-    file_server: Option<String>,
-    image: Option<ImageJson>,
-    config: Option<ConfigJson>,
-    ntp_servers: Vec<String>,
-    syslog_servers: Vec<String>,
-    hostname: Option<String>,
-    proxy: Option<String>,
-    decisions: Vec<RuleMessage>,
-    warnings: Vec<String>,
-    /// Not in JSON: what the human output names the message by.
-    #[serde(skip)]
-    pub(crate) title: String,
-    /// Not in JSON: whether the message failed to decode (exit 2).
-    #[serde(skip)]
-    pub(crate) undecodable: bool,
-}
-
-fn rule_message(rule: impl std::fmt::Display, message: impl std::fmt::Display) -> RuleMessage {
+fn rule_message(rule: impl fmt::Display, message: impl fmt::Display) -> RuleMessage {
     RuleMessage {
         rule: rule.to_string(),
         message: message.to_string(),
-    }
-}
-
-fn target_fields(
-    t: &Option<Result<Target, ztp_fetch_url::Error>>,
-) -> (Option<u16>, Option<String>, Option<RuleMessage>) {
-    match t {
-        Some(Ok(t)) => (Some(t.port()), Some(t.as_str().to_owned()), None),
-        Some(Err(e)) => (None, None, Some(rule_message(e.rule(), e))),
-        None => (None, None, None),
     }
 }
 
@@ -90,14 +362,160 @@ fn note_message(n: &Note) -> RuleMessage {
     }
 }
 
-fn note_line(n: &Note) -> String {
-    let m = note_message(n);
-    format!("[{}] {}", m.rule, m.message)
+/// A resolved reply: the plan, its URLs, and what a person should know.
+pub(crate) struct Resolved<'a> {
+    plan: Plan<'a>,
+    fetch: FetchPlan,
+    warnings: Vec<String>,
+    /// Set when no file of the plan can be fetched.
+    reason: Option<RuleMessage>,
+}
+
+impl<'a> Resolved<'a> {
+    pub(crate) fn new(plan: Plan<'a>, input: &[u8]) -> Self {
+        let fetch = fetch_plan(&plan);
+        let warnings = warnings(&plan, notes(&fetch), input);
+        // A plan the device cannot fetch anything from is not ok: every file
+        // it names has no usable URL (R19..R23).
+        let targets = [&fetch.image, &fetch.config];
+        let unusable = targets
+            .iter()
+            .all(|t| t.as_ref().is_none_or(Result::is_err));
+        let reason = targets
+            .iter()
+            .find_map(|t| t.as_ref().and_then(|r| r.as_ref().err()))
+            .filter(|_| unusable)
+            .map(|e| rule_message(e.rule(), format_args!("no file can be fetched: {e}")));
+        Resolved {
+            plan,
+            fetch,
+            warnings,
+            reason,
+        }
+    }
+
+    /// Every note of the fetch plan and its targets, once each.
+    fn notes(&self) -> impl Iterator<Item = &Note> {
+        notes(&self.fetch)
+    }
+}
+
+/// The notes of a fetch plan and of its targets, in order, each once
+/// (the same port rule may speak for both targets): no allocation.
+fn notes(fetch: &FetchPlan) -> impl Iterator<Item = &Note> + Clone {
+    fn of(t: &Option<Result<Target, ztp_fetch_url::Error>>) -> &[Note] {
+        t.as_ref()
+            .and_then(|r| r.as_ref().ok())
+            .map_or(&[], Target::notes)
+    }
+    let image: &[Note] = of(&fetch.image);
+    let config: &[Note] = of(&fetch.config);
+    let all = fetch.notes.iter().chain(image).chain(config);
+    all.clone()
+        .enumerate()
+        .filter(move |(i, n)| !all.clone().take(*i).any(|m| m == *n))
+        .map(|(_, n)| n)
+}
+
+impl Resolved<'_> {
+    /// Why no file of the plan can be fetched, if none can.
+    pub(crate) fn reason(&self) -> Option<&RuleMessage> {
+        self.reason.as_ref()
+    }
+
+    /// The image's URL, when it has one.
+    pub(crate) fn image_url(&self) -> Option<&str> {
+        self.fetch.image.as_ref()?.as_ref().ok().map(Target::as_str)
+    }
+
+    /// The configuration's URL, when it has one.
+    pub(crate) fn config_url(&self) -> Option<&str> {
+        self.fetch
+            .config
+            .as_ref()?
+            .as_ref()
+            .ok()
+            .map(Target::as_str)
+    }
+}
+
+/// What the report says after the header.
+pub(crate) enum Body<'a> {
+    /// A reply with a plan (whose files may still be unfetchable).
+    Plan(Box<Resolved<'a>>),
+    /// A reply the rules refuse.
+    Refused(RuleMessage),
+    /// A message that does not decode.
+    Undecodable(RuleMessage),
+    /// A client's message (`--all`): the options it asks for.
+    Request(Vec<u16>),
+}
+
+/// The SZTP redirect of a reply (RFC 8572, option 143 or 136), shown
+/// beside the ZTP plan whatever the plan's fate (R31, R32).
+pub(crate) enum Sztp<'a> {
+    /// None in the reply (or a client's message).
+    Absent,
+    /// The bootstrap servers, in the order listed.
+    Servers(ztp_options::sztp::Redirect<'a>),
+    /// A malformed redirect: what and where (R31).
+    Malformed(RuleMessage),
+}
+
+/// The redirect of a lease, from its accessor's answer.
+pub(crate) fn sztp<'a>(
+    found: Result<Option<ztp_options::sztp::Redirect<'a>>, DecodeError>,
+    input: &[u8],
+) -> Sztp<'a> {
+    match found {
+        Ok(Some(r)) => Sztp::Servers(r),
+        Ok(None) => Sztp::Absent,
+        Err(e) => Sztp::Malformed(rule_message("R31", e.display_in(input))),
+    }
+}
+
+#[cfg(test)]
+impl Serialize for Sztp<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Sztp::Absent => s.serialize_none(),
+            Sztp::Servers(r) => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("option", &r.place().option_code())?;
+                let servers: Vec<&str> = r.servers().map(|b| b.as_str()).collect();
+                m.serialize_entry("servers", &servers)?;
+                m.end()
+            }
+            Sztp::Malformed(e) => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("error", e)?;
+                m.end()
+            }
+        }
+    }
+}
+
+/// One explained message.
+pub(crate) struct Report<'a> {
+    pub(crate) origin: Origin,
+    pub(crate) family: Family,
+    pub(crate) kind: Kind,
+    pub(crate) relays: usize,
+    pub(crate) len: usize,
+    pub(crate) xid: Option<Xid>,
+    pub(crate) client: Client<'a>,
+    pub(crate) body: Body<'a>,
+    /// The SZTP redirect, beside the body (R32).
+    pub(crate) sztp: Sztp<'a>,
 }
 
 /// The warnings a person should act on: inputs the rules ignored that look
 /// like mistakes, and notes of the URL builder that say a value was dropped.
-fn warnings(plan: &Plan<'_>, fetch: &FetchPlan, input: &[u8]) -> Vec<String> {
+fn warnings<'n>(
+    plan: &Plan<'_>,
+    notes: impl Iterator<Item = &'n Note>,
+    input: &[u8],
+) -> Vec<String> {
     let mut out = Vec::new();
     // R12 kept the ignored option 66 as it came: warn when it would not do
     // without option 150.
@@ -149,16 +567,13 @@ fn warnings(plan: &Plan<'_>, fetch: &FetchPlan, input: &[u8]) -> Vec<String> {
             _ => {}
         }
     }
-    let all_notes = fetch
-        .notes
-        .iter()
-        .chain(fetch.targets().flat_map(|t| t.notes().iter()));
-    for n in all_notes {
+    for n in notes {
         if matches!(
             n,
             Note::SuffixIgnored { .. } | Note::SuffixIgnoredV6 { .. } | Note::TftpNotRecommended
         ) {
-            let line = note_line(n);
+            let m = note_message(n);
+            let line = format!("[{}] {}", m.rule, m.message);
             if !out.contains(&line) {
                 out.push(line);
             }
@@ -167,211 +582,765 @@ fn warnings(plan: &Plan<'_>, fetch: &FetchPlan, input: &[u8]) -> Vec<String> {
     out
 }
 
-impl Report {
-    /// A message ZTP does nothing with: it did not decode (`undecodable`),
-    /// or it decoded and the rules refuse it.
-    fn refused(
-        family: &'static str,
-        title: String,
-        reason: RuleMessage,
-        undecodable: bool,
-    ) -> Self {
-        Report {
-            family,
-            status: "cannot-proceed",
-            reason: Some(reason),
-            transfer_mode: None,
-            file_server: None,
-            image: None,
-            config: None,
-            ntp_servers: Vec::new(),
-            syslog_servers: Vec::new(),
-            hostname: None,
-            proxy: None,
-            decisions: Vec::new(),
-            warnings: Vec::new(),
-            title,
-            undecodable,
+/// The reason of a lease the rules refuse; `input` is the message, from
+/// which a malformed value is shown.
+pub(crate) fn refusal(e: &CannotProceed, input: &[u8]) -> RuleMessage {
+    match e {
+        CannotProceed::Malformed(d) => rule_message(e.rule(), d.display_in(input)),
+        e => rule_message(e.rule(), e),
+    }
+}
+
+/// The reason of a message that does not decode.
+pub(crate) fn undecodable(e: &DecodeError, input: &[u8]) -> RuleMessage {
+    let rule = CannotProceed::Malformed(*e).rule();
+    rule_message(rule, e.display_in(input))
+}
+
+#[cfg(test)]
+struct TargetJson<'r> {
+    name: &'r str,
+    image: Option<ImageType>,
+    source: &'static str,
+    target: Option<&'r Result<Target, ztp_fetch_url::Error>>,
+}
+
+#[cfg(test)]
+impl Serialize for TargetJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("name", self.name)?;
+        if let Some(t) = self.image {
+            m.serialize_entry("symlink", &(t == ImageType::Symlink))?;
         }
-    }
-
-    /// A message that did not decode; `input` is the message, from which
-    /// the error's offending value is shown.
-    pub(crate) fn undecodable(
-        family: &'static str,
-        title: String,
-        error: &DecodeError,
-        input: &[u8],
-    ) -> Self {
-        let rule = CannotProceed::Malformed(*error).rule();
-        Report::refused(
-            family,
-            title,
-            rule_message(rule, error.display_in(input)),
-            true,
-        )
-    }
-
-    /// A message that decoded: its plan, or why ZTP cannot proceed; `input`
-    /// is the message, from which a malformed value is shown.
-    pub(crate) fn resolved(
-        family: &'static str,
-        title: String,
-        outcome: Result<Plan<'_>, CannotProceed>,
-        input: &[u8],
-    ) -> Self {
-        let plan = match outcome {
-            Ok(plan) => plan,
-            Err(CannotProceed::Malformed(e)) => {
-                let rule = CannotProceed::Malformed(e).rule();
-                let reason = rule_message(rule, e.display_in(input));
-                return Report::refused(family, title, reason, false);
-            }
-            Err(e) => return Report::refused(family, title, rule_message(e.rule(), e), false),
+        m.serialize_entry("source", self.source)?;
+        let (port, url, error) = match self.target {
+            Some(Ok(t)) => (Some(t.port()), Some(t.as_str()), None),
+            Some(Err(e)) => (None, None, Some(rule_message(e.rule(), e))),
+            None => (None, None, None),
         };
-        let fetch = fetch_plan(&plan);
-        let image = plan.image.as_ref().map(|i| {
-            let (port, url, error) = target_fields(&fetch.image);
-            ImageJson {
-                name: i.name.to_owned(),
-                symlink: i.image_type == ImageType::Symlink,
-                source: i.source.to_string(),
-                port,
-                url,
-                error,
-            }
-        });
-        let config = plan.config.as_ref().map(|c| {
-            let (port, url, error) = target_fields(&fetch.config);
-            ConfigJson {
-                name: c.name.to_owned(),
-                source: c.source().to_string(),
-                port,
-                url,
-                error,
-            }
-        });
-        let mut decisions: Vec<RuleMessage> = plan
-            .decisions()
-            .map(|d| rule_message(d.rule(), d))
-            .collect();
-        for n in fetch
-            .notes
-            .iter()
-            .chain(fetch.targets().flat_map(|t| t.notes().iter()))
-        {
-            let rm = note_message(n);
-            if !decisions.contains(&rm) {
-                decisions.push(rm);
+        m.serialize_entry("port", &port)?;
+        m.serialize_entry("url", &url)?;
+        m.serialize_entry("error", &error)?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+struct Decisions<'r, 'a>(&'r Resolved<'a>);
+
+#[cfg(test)]
+struct DecisionJson<'d, M> {
+    kind: &'d str,
+    rule: M,
+    message: M,
+}
+
+#[cfg(test)]
+impl Serialize for Decisions<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let mut seq = s.serialize_seq(None)?;
+        for d in r.plan.decisions() {
+            seq.serialize_element(&DecisionEntry {
+                kind: d.kind().id(),
+                rule: Some(d.rule()),
+                message: &d,
+            })?;
+        }
+        for n in r.notes() {
+            match n.rule() {
+                Some(rule) => seq.serialize_element(&DecisionEntry {
+                    kind: n.id(),
+                    rule: Some(rule),
+                    message: n,
+                })?,
+                None => {
+                    let mut text = Stack::new();
+                    let _ = write!(text, "{n}");
+                    let message = text.as_str();
+                    seq.serialize_element(&DecisionJson {
+                        kind: n.id(),
+                        rule: "choice",
+                        message: message.strip_suffix(" (choice)").unwrap_or(message),
+                    })?;
+                }
             }
         }
-        // A plan the device cannot fetch anything from is not ok: every file
-        // it names has no usable URL (R19..R23).
-        let targets = [&fetch.image, &fetch.config];
-        let unusable = targets
-            .iter()
-            .all(|t| t.as_ref().is_none_or(Result::is_err));
-        let reason = targets
-            .iter()
-            .find_map(|t| t.as_ref().and_then(|r| r.as_ref().err()))
-            .filter(|_| unusable)
-            .map(|e| rule_message(e.rule(), format!("no file can be fetched: {e}")));
-        Report {
-            family,
-            status: if reason.is_some() {
-                "cannot-proceed"
-            } else {
-                "ok"
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+struct DecisionEntry<'d, D> {
+    kind: &'static str,
+    rule: Option<Rule>,
+    message: &'d D,
+}
+
+#[cfg(test)]
+impl<D: fmt::Display> Serialize for DecisionEntry<'_, D> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("kind", self.kind)?;
+        m.serialize_entry("rule", &self.rule.map(Str))?;
+        m.serialize_entry("message", &Str(self.message))?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+impl<M: Serialize> Serialize for DecisionJson<'_, M> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("kind", self.kind)?;
+        m.serialize_entry("rule", &self.rule)?;
+        m.serialize_entry("message", &self.message)?;
+        m.end()
+    }
+}
+
+#[cfg(test)]
+struct Addrs<'a>(ztp_options::Addresses<'a>);
+
+#[cfg(test)]
+impl Serialize for Addrs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|a| Ip(a.into())))
+    }
+}
+
+#[cfg(test)]
+/// An IP address as JSON text; IPv4 written digit by digit.
+struct Ip(std::net::IpAddr);
+
+#[cfg(test)]
+impl Serialize for Ip {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            std::net::IpAddr::V4(a) => {
+                let mut out = [0u8; 15];
+                let mut at = 0;
+                for (i, octet) in a.octets().into_iter().enumerate() {
+                    if i > 0 {
+                        if let Some(b) = out.get_mut(at) {
+                            *b = b'.';
+                        }
+                        at += 1;
+                    }
+                    let digits = [octet / 100, (octet / 10) % 10, octet % 10];
+                    let skip = if octet >= 100 {
+                        0
+                    } else if octet >= 10 {
+                        1
+                    } else {
+                        2
+                    };
+                    for d in digits.get(skip..).unwrap_or(&[]) {
+                        if let Some(b) = out.get_mut(at) {
+                            *b = b'0' + d;
+                        }
+                        at += 1;
+                    }
+                }
+                s.serialize_str(std::str::from_utf8(out.get(..at).unwrap_or(&[])).unwrap_or(""))
+            }
+            std::net::IpAddr::V6(a) => Str(a).serialize(s),
+        }
+    }
+}
+
+/// `{"rule": ..., "message": ...}` or `null`.
+fn rule_message_json(out: &mut Vec<u8>, m: Option<&RuleMessage>) {
+    let Some(m) = m else {
+        return json::null(out);
+    };
+    let mut o = json::Object::open(out);
+    o.key(out, "rule");
+    json::string(out, &m.rule);
+    o.key(out, "message");
+    json::string(out, &m.message);
+    o.close(out);
+}
+
+/// An IP address as a JSON string; IPv4 written digit by digit.
+fn ip_json(out: &mut Vec<u8>, ip: std::net::IpAddr) {
+    match ip {
+        std::net::IpAddr::V4(a) => {
+            out.push(b'"');
+            for (i, octet) in a.octets().into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b'.');
+                }
+                json::uint(out, u64::from(octet));
+            }
+            out.push(b'"');
+        }
+        std::net::IpAddr::V6(a) => json::display(out, a),
+    }
+}
+
+/// The image or the configuration: `{name, [symlink,] source, port, url,
+/// error}`.
+fn target_json(
+    out: &mut Vec<u8>,
+    name: &str,
+    image: Option<ImageType>,
+    source: &str,
+    target: Option<&Result<Target, ztp_fetch_url::Error>>,
+) {
+    let mut o = json::Object::open(out);
+    o.key(out, "name");
+    json::string(out, name);
+    if let Some(t) = image {
+        o.key(out, "symlink");
+        json::boolean(out, t == ImageType::Symlink);
+    }
+    o.key(out, "source");
+    json::string(out, source);
+    o.key(out, "port");
+    match target {
+        Some(Ok(t)) => json::uint(out, u64::from(t.port())),
+        _ => json::null(out),
+    }
+    o.key(out, "url");
+    match target {
+        Some(Ok(t)) => json::string(out, t.as_str()),
+        _ => json::null(out),
+    }
+    o.key(out, "error");
+    match target {
+        Some(Err(e)) => rule_message_json(out, Some(&rule_message(e.rule(), e))),
+        _ => json::null(out),
+    }
+    o.close(out);
+}
+
+/// `{kind, rule, message}`.
+fn decision_json(
+    out: &mut Vec<u8>,
+    kind: &str,
+    rule: impl fmt::Display,
+    message: impl fmt::Display,
+) {
+    let mut o = json::Object::open(out);
+    o.key(out, "kind");
+    json::string(out, kind);
+    o.key(out, "rule");
+    json::display(out, rule);
+    o.key(out, "message");
+    json::display(out, message);
+    o.close(out);
+}
+
+/// The plan's decisions, then the URL builder's notes (each once).
+fn decisions_json(out: &mut Vec<u8>, r: &Resolved<'_>) {
+    out.push(b'[');
+    let mut first = true;
+    let mut sep = |out: &mut Vec<u8>| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+    };
+    for d in r.plan.decisions() {
+        sep(out);
+        decision_json(out, d.kind().id(), d.rule(), d);
+    }
+    for n in r.notes() {
+        sep(out);
+        match n.rule() {
+            Some(rule) => decision_json(out, n.id(), rule, n),
+            None => {
+                let text = n.to_string();
+                let message = text.strip_suffix(" (choice)").unwrap_or(&text);
+                decision_json(out, n.id(), "choice", message);
+            }
+        }
+    }
+    out.push(b']');
+}
+
+impl Client<'_> {
+    /// The client object of a JSON line.
+    fn json(&self, out: &mut Vec<u8>) {
+        let mut o = json::Object::open(out);
+        o.key(out, "chaddr");
+        match self.chaddr {
+            Some(c) => json::display(out, Hex(c, Some(':'))),
+            None => json::null(out),
+        }
+        o.key(out, "duid");
+        match self.duid {
+            Some(d) => json::display(out, Hex(d, None)),
+            None => json::null(out),
+        }
+        o.key(out, "vendor_class");
+        match self.vendor_class {
+            Some(v) => {
+                let mut m = json::Object::open(out);
+                if let Some(e) = self.enterprise {
+                    m.key(out, "enterprise");
+                    json::uint(out, u64::from(e));
+                }
+                m.key(out, "text");
+                json::display(out, Lossy(v));
+                m.key(out, "model");
+                json::opt_string(out, self.model);
+                m.key(out, "serial");
+                json::opt_string(out, self.serial);
+                m.close(out);
+            }
+            None => json::null(out),
+        }
+        o.key(out, "client_id");
+        match self.client_id {
+            Some((kind, id)) => {
+                let mut m = json::Object::open(out);
+                m.key(out, "type");
+                json::uint(out, u64::from(kind));
+                m.key(out, "serial");
+                json::opt_string(out, ztp_options::v4::ClientIdentifier { kind, id }.serial());
+                m.key(out, "hex");
+                json::display(out, Hex(id, None));
+                m.close(out);
+            }
+            None => json::null(out),
+        }
+        o.key(out, "user_class");
+        json::array(out, &self.user_class, |out, u| json::display(out, Lossy(u)));
+        o.close(out);
+    }
+}
+
+#[cfg(test)]
+const NO_STRINGS: &[String] = &[];
+
+#[cfg(test)]
+impl Serialize for Report<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("schema", &SCHEMA)?;
+        let request = matches!(self.body, Body::Request(_));
+        m.serialize_entry("kind", if request { "request" } else { "reply" })?;
+        m.serialize_entry("frame", &self.origin.frame)?;
+        m.serialize_entry("time", &self.origin.time.map(Str))?;
+        m.serialize_entry(
+            "family",
+            match self.family {
+                Family::V4 => "v4",
+                Family::V6 => "v6",
             },
-            reason,
-            transfer_mode: Some(plan.transfer_mode.to_string()),
-            file_server: Some(plan.file_server.to_string()),
-            image,
-            config,
-            ntp_servers: plan.ntp_servers.iter().map(|a| a.to_string()).collect(),
-            syslog_servers: plan.syslog_servers.iter().map(|a| a.to_string()).collect(),
-            hostname: plan.host_name.map(str::to_owned),
-            proxy: plan.proxy.map(str::to_owned),
-            decisions,
-            warnings: warnings(&plan, &fetch, input),
-            title,
-            undecodable: false,
+        )?;
+        m.serialize_entry("message", &Str(self.kind))?;
+        m.serialize_entry("relays", &self.relays)?;
+        m.serialize_entry("length", &self.len)?;
+        m.serialize_entry("xid", &self.xid.map(Str))?;
+        m.serialize_entry("client", &self.client)?;
+        if let Body::Request(codes) = &self.body {
+            m.serialize_entry("requested", codes)?;
+            return m.end();
+        }
+        let (status, reason, plan) = match &self.body {
+            Body::Plan(r) => (
+                if r.reason.is_some() {
+                    "cannot-proceed"
+                } else {
+                    "ok"
+                },
+                r.reason.as_ref(),
+                Some(&**r),
+            ),
+            Body::Refused(reason) => ("cannot-proceed", Some(reason), None),
+            Body::Undecodable(reason) => ("undecodable", Some(reason), None),
+            Body::Request(_) => ("request", None, None),
+        };
+        m.serialize_entry("status", status)?;
+        m.serialize_entry("reason", &reason)?;
+        let p = plan.map(|r| &r.plan);
+        m.serialize_entry("transfer_mode", &p.map(|p| Str(p.transfer_mode)))?;
+        m.serialize_entry("file_server", &p.map(|p| Ip(p.file_server.ip())))?;
+        let image = plan.and_then(|r| {
+            let i = r.plan.image.as_ref()?;
+            Some(TargetJson {
+                name: i.name,
+                image: Some(i.image_type),
+                source: i.source.as_str(),
+                target: r.fetch.image.as_ref(),
+            })
+        });
+        m.serialize_entry("image", &image)?;
+        let config = plan.and_then(|r| {
+            let c = r.plan.config.as_ref()?;
+            Some(TargetJson {
+                name: c.name,
+                image: None,
+                source: c.source().as_str(),
+                target: r.fetch.config.as_ref(),
+            })
+        });
+        m.serialize_entry("config", &config)?;
+        match p {
+            Some(p) => {
+                m.serialize_entry("ntp_servers", &Addrs(p.ntp_servers))?;
+                m.serialize_entry("syslog_servers", &Addrs(p.syslog_servers))?;
+            }
+            None => {
+                m.serialize_entry("ntp_servers", NO_STRINGS)?;
+                m.serialize_entry("syslog_servers", NO_STRINGS)?;
+            }
+        }
+        m.serialize_entry("hostname", &p.and_then(|p| p.host_name))?;
+        m.serialize_entry("proxy", &p.and_then(|p| p.proxy))?;
+        m.serialize_entry("sztp_redirect", &self.sztp)?;
+        match plan {
+            Some(r) => {
+                m.serialize_entry("decisions", &Decisions(r))?;
+                m.serialize_entry("warnings", &r.warnings)?;
+            }
+            None => {
+                m.serialize_entry("decisions", NO_STRINGS)?;
+                m.serialize_entry("warnings", NO_STRINGS)?;
+            }
+        }
+        m.end()
+    }
+}
+
+impl Report<'_> {
+    /// 0 a plan (or a client's message), 1 cannot proceed, 2 did not
+    /// decode.
+    pub(crate) fn exit_code(&self) -> u8 {
+        match &self.body {
+            Body::Plan(r) if r.reason.is_some() => 1,
+            Body::Plan(_) | Body::Request(_) => 0,
+            Body::Refused(_) => 1,
+            Body::Undecodable(_) => 2,
         }
     }
 
-    /// 0 a plan, 1 cannot proceed, 2 did not decode.
-    pub(crate) fn exit_code(&self) -> u8 {
-        match (self.undecodable, self.status) {
-            (true, _) => 2,
-            (false, "ok") => 0,
-            _ => 1,
+    /// Appends the JSON object (schema [`SCHEMA`]) and a newline to `out`,
+    /// written by hand: the same bytes as its serde `Serialize` (the
+    /// tests compare the two on every report they make).
+    pub(crate) fn json_line(&self, out: &mut Vec<u8>) {
+        let mut o = json::Object::open(out);
+        o.key(out, "schema");
+        json::uint(out, u64::from(SCHEMA));
+        let request = matches!(self.body, Body::Request(_));
+        o.key(out, "kind");
+        json::string(out, if request { "request" } else { "reply" });
+        o.key(out, "frame");
+        match self.origin.frame {
+            Some(f) => json::uint(out, f as u64),
+            None => json::null(out),
         }
+        o.key(out, "time");
+        match self.origin.time {
+            Some(t) => json::display(out, t),
+            None => json::null(out),
+        }
+        o.key(out, "family");
+        json::string(
+            out,
+            match self.family {
+                Family::V4 => "v4",
+                Family::V6 => "v6",
+            },
+        );
+        o.key(out, "message");
+        json::display(out, self.kind);
+        o.key(out, "relays");
+        json::uint(out, self.relays as u64);
+        o.key(out, "length");
+        json::uint(out, self.len as u64);
+        o.key(out, "xid");
+        match self.xid {
+            Some(x) => json::display(out, x),
+            None => json::null(out),
+        }
+        o.key(out, "client");
+        self.client.json(out);
+        if let Body::Request(codes) = &self.body {
+            o.key(out, "requested");
+            json::array(out, codes, |out, c| json::uint(out, u64::from(*c)));
+            o.close(out);
+            out.push(b'\n');
+            return;
+        }
+        let (status, reason, plan) = match &self.body {
+            Body::Plan(r) => (
+                if r.reason.is_some() {
+                    "cannot-proceed"
+                } else {
+                    "ok"
+                },
+                r.reason.as_ref(),
+                Some(&**r),
+            ),
+            Body::Refused(reason) => ("cannot-proceed", Some(reason), None),
+            Body::Undecodable(reason) => ("undecodable", Some(reason), None),
+            Body::Request(_) => ("request", None, None),
+        };
+        o.key(out, "status");
+        json::string(out, status);
+        o.key(out, "reason");
+        rule_message_json(out, reason);
+        let p = plan.map(|r| &r.plan);
+        o.key(out, "transfer_mode");
+        match p {
+            Some(p) => json::string(out, p.transfer_mode.as_str()),
+            None => json::null(out),
+        }
+        o.key(out, "file_server");
+        match p {
+            Some(p) => ip_json(out, p.file_server.ip()),
+            None => json::null(out),
+        }
+        o.key(out, "image");
+        match plan.and_then(|r| Some((r, r.plan.image.as_ref()?))) {
+            Some((r, i)) => target_json(
+                out,
+                i.name,
+                Some(i.image_type),
+                i.source.as_str(),
+                r.fetch.image.as_ref(),
+            ),
+            None => json::null(out),
+        }
+        o.key(out, "config");
+        match plan.and_then(|r| Some((r, r.plan.config.as_ref()?))) {
+            Some((r, c)) => target_json(
+                out,
+                c.name,
+                None,
+                c.source().as_str(),
+                r.fetch.config.as_ref(),
+            ),
+            None => json::null(out),
+        }
+        o.key(out, "ntp_servers");
+        match p {
+            Some(p) => json::array(out, p.ntp_servers.iter(), |out, a| ip_json(out, a.into())),
+            None => out.extend_from_slice(b"[]"),
+        }
+        o.key(out, "syslog_servers");
+        match p {
+            Some(p) => json::array(out, p.syslog_servers.iter(), |out, a| {
+                ip_json(out, a.into())
+            }),
+            None => out.extend_from_slice(b"[]"),
+        }
+        o.key(out, "hostname");
+        json::opt_string(out, p.and_then(|p| p.host_name));
+        o.key(out, "proxy");
+        json::opt_string(out, p.and_then(|p| p.proxy));
+        o.key(out, "sztp_redirect");
+        match &self.sztp {
+            Sztp::Absent => json::null(out),
+            Sztp::Servers(r) => {
+                let mut m = json::Object::open(out);
+                m.key(out, "option");
+                match r.place().option_code() {
+                    Some(c) => json::uint(out, u64::from(c)),
+                    None => json::null(out),
+                }
+                m.key(out, "servers");
+                json::array(out, r.servers(), |out, b| json::string(out, b.as_str()));
+                m.close(out);
+            }
+            Sztp::Malformed(e) => {
+                let mut m = json::Object::open(out);
+                m.key(out, "error");
+                rule_message_json(out, Some(e));
+                m.close(out);
+            }
+        }
+        o.key(out, "decisions");
+        match plan {
+            Some(r) => decisions_json(out, r),
+            None => out.extend_from_slice(b"[]"),
+        }
+        o.key(out, "warnings");
+        match plan {
+            Some(r) => json::array(out, &r.warnings, |out, w| json::string(out, w)),
+            None => out.extend_from_slice(b"[]"),
+        }
+        o.close(out);
+        out.push(b'\n');
+    }
+
+    /// The title: `frame 2: DHCPv4 ACK, 379 bytes`.
+    pub(crate) fn title(&self, prefix: &str) -> String {
+        let family = match self.family {
+            Family::V4 => "DHCPv4",
+            Family::V6 => "DHCPv6",
+        };
+        let relays = match self.relays {
+            0 => String::new(),
+            1 => " in 1 relay message".to_owned(),
+            n => format!(" in {n} relay messages"),
+        };
+        let frame = self
+            .origin
+            .frame
+            .map(|f| format!("frame {f}: "))
+            .unwrap_or_default();
+        let kind = match (self.family, self.kind) {
+            (Family::V4, Kind::V4(_, None)) => "BOOTP message (no option 53)".to_owned(),
+            _ => self.kind.to_string(),
+        };
+        format!("{prefix}{frame}{family} {kind}{relays}, {} bytes", self.len)
     }
 
     /// The human-readable text.
-    pub(crate) fn text(&self) -> String {
+    pub(crate) fn text(&self, prefix: &str) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{}", self.title);
-        if let Some(reason) = &self.reason {
-            let verb = if self.undecodable {
-                "does not decode"
-            } else {
-                "ZTP cannot proceed on this binding"
-            };
-            let _ = writeln!(s, "  {verb} [{}]: {}", reason.rule, reason.message);
-            // A refused message has nothing more to show; a plan whose files
-            // cannot be fetched still shows what it holds.
-            if self.image.is_none() && self.config.is_none() {
-                return s;
-            }
-        }
-        let line = |s: &mut String, k: &str, v: &str| {
+        let _ = writeln!(s, "{}", self.title(prefix));
+        let line = |s: &mut String, k: &str, v: &dyn fmt::Display| {
             let _ = writeln!(s, "  {k:<15}{v}");
         };
-        if let Some(i) = &self.image {
-            let kind = if i.symlink { ", symbolic link" } else { "" };
-            line(&mut s, "image", &format!("{} ({}{kind})", i.name, i.source));
-            match (&i.url, &i.error) {
-                (Some(url), _) => line(&mut s, "  url", url),
-                (None, Some(e)) => line(&mut s, "  no url", &format!("[{}] {}", e.rule, e.message)),
-                _ => {}
+        if let Some(t) = self.origin.time {
+            line(&mut s, "time", &t);
+        }
+        if let Some(x) = self.xid
+            && !matches!(self.body, Body::Undecodable(_))
+        {
+            line(&mut s, "xid", &x);
+        }
+        let c = &self.client;
+        if !c.is_empty() {
+            if let Some(ch) = c.chaddr {
+                line(&mut s, "client", &Hex(ch, Some(':')));
+            }
+            if let Some(d) = c.duid {
+                line(&mut s, "client duid", &Hex(d, None));
+            }
+            if let Some(v) = c.vendor_class {
+                line(&mut s, "vendor class", &Lossy(v));
+            }
+            if let Some((t, id)) = c.client_id {
+                match (ztp_options::v4::ClientIdentifier { kind: t, id }).serial() {
+                    Some(serial) => line(&mut s, "client id", &format_args!("serial {serial}")),
+                    None => line(
+                        &mut s,
+                        "client id",
+                        &format_args!("type {t} {}", Hex(id, None)),
+                    ),
+                }
+            }
+            for u in &c.user_class {
+                line(&mut s, "user class", &Lossy(u));
             }
         }
-        if let Some(c) = &self.config {
-            line(&mut s, "config", &format!("{} ({})", c.name, c.source));
-            match (&c.url, &c.error) {
-                (Some(url), _) => line(&mut s, "  url", url),
-                (None, Some(e)) => line(&mut s, "  no url", &format!("[{}] {}", e.rule, e.message)),
-                _ => {}
+        match &self.sztp {
+            Sztp::Absent => {}
+            Sztp::Servers(r) => {
+                let option = r.place().option_code().unwrap_or_default();
+                for (i, b) in r.servers().enumerate() {
+                    let k = if i == 0 { "sztp redirect" } else { "" };
+                    line(
+                        &mut s,
+                        k,
+                        &format_args!("{b} (option {option}, #{})", i + 1),
+                    );
+                }
             }
+            Sztp::Malformed(e) => line(
+                &mut s,
+                "sztp redirect",
+                &format_args!("left out [{}]: {}", e.rule, e.message),
+            ),
         }
-        if let Some(m) = &self.transfer_mode {
-            line(&mut s, "transfer mode", m);
-        }
-        if let Some(f) = &self.file_server {
-            line(&mut s, "file server", f);
-        }
-        if !self.ntp_servers.is_empty() {
-            line(&mut s, "ntp servers", &self.ntp_servers.join(", "));
-        }
-        if !self.syslog_servers.is_empty() {
-            line(&mut s, "syslog servers", &self.syslog_servers.join(", "));
-        }
-        if let Some(h) = &self.hostname {
-            line(&mut s, "host name", h);
-        }
-        if let Some(p) = &self.proxy {
-            line(&mut s, "proxy", p);
-        }
-        if !self.decisions.is_empty() {
-            let _ = writeln!(s, "  decisions");
-            for d in &self.decisions {
-                let _ = writeln!(s, "    [{}] {}", d.rule, d.message);
+        let r = match &self.body {
+            Body::Request(codes) => {
+                let list: Vec<String> = codes.iter().map(u16::to_string).collect();
+                let what = match self.family {
+                    Family::V4 => "asks for (55)",
+                    Family::V6 => "asks for (6)",
+                };
+                line(&mut s, what, &list.join(", "));
+                return s;
             }
+            Body::Refused(reason) => {
+                let _ = writeln!(
+                    s,
+                    "  ZTP cannot proceed on this binding [{}]: {}",
+                    reason.rule, reason.message
+                );
+                return s;
+            }
+            Body::Undecodable(reason) => {
+                let _ = writeln!(s, "  does not decode [{}]: {}", reason.rule, reason.message);
+                return s;
+            }
+            Body::Plan(r) => r,
+        };
+        if let Some(reason) = &r.reason {
+            let _ = writeln!(
+                s,
+                "  ZTP cannot proceed on this binding [{}]: {}",
+                reason.rule, reason.message
+            );
         }
-        if !self.warnings.is_empty() {
+        let target = |s: &mut String, t: &Option<Result<Target, ztp_fetch_url::Error>>| match t {
+            Some(Ok(t)) => line(s, "  url", &t.as_str()),
+            Some(Err(e)) => line(s, "  no url", &format_args!("[{}] {e}", e.rule())),
+            None => {}
+        };
+        let p = &r.plan;
+        if let Some(i) = &p.image {
+            let kind = if i.image_type == ImageType::Symlink {
+                ", symbolic link"
+            } else {
+                ""
+            };
+            line(
+                &mut s,
+                "image",
+                &format_args!("{} ({}{kind})", i.name, i.source),
+            );
+            target(&mut s, &r.fetch.image);
+        }
+        if let Some(c) = &p.config {
+            line(
+                &mut s,
+                "config",
+                &format_args!("{} ({})", c.name, c.source()),
+            );
+            target(&mut s, &r.fetch.config);
+        }
+        line(&mut s, "transfer mode", &p.transfer_mode);
+        line(&mut s, "file server", &p.file_server.ip());
+        let join = |a: &mut dyn Iterator<Item = std::net::Ipv4Addr>| {
+            a.map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
+        };
+        if !p.ntp_servers.is_empty() {
+            line(&mut s, "ntp servers", &join(&mut p.ntp_servers.iter()));
+        }
+        if !p.syslog_servers.is_empty() {
+            line(
+                &mut s,
+                "syslog servers",
+                &join(&mut p.syslog_servers.iter()),
+            );
+        }
+        if let Some(h) = p.host_name {
+            line(&mut s, "host name", &h);
+        }
+        if let Some(x) = p.proxy {
+            line(&mut s, "proxy", &x);
+        }
+        let _ = writeln!(s, "  decisions");
+        for d in p.decisions() {
+            let _ = writeln!(s, "    [{}] {d}", d.rule());
+        }
+        for n in r.notes() {
+            let m = note_message(n);
+            let _ = writeln!(s, "    [{}] {}", m.rule, m.message);
+        }
+        if !r.warnings.is_empty() {
             let _ = writeln!(s, "  warnings");
-            for w in &self.warnings {
+            for w in &r.warnings {
                 let _ = writeln!(s, "    {w}");
             }
         }

@@ -39,8 +39,9 @@ use crate::sniff::PlatformArg;
 /// Arguments of `ztp simulate`.
 #[derive(Debug, Args)]
 pub(crate) struct SimulateArgs {
-    /// A pcap or pcapng capture holding the DHCP replies the switch gets.
-    #[arg(long, value_name = "FILE")]
+    /// A pcap or pcapng capture holding the DHCP replies the switch gets
+    /// (`-`: standard input).
+    #[arg(long, value_name = "FILE|-")]
     pub(crate) pcap: PathBuf,
     /// The directory standing in for the file server: a URL's path is a
     /// path under it.
@@ -78,7 +79,13 @@ fn platform(arg: PlatformArg) -> Platform {
 }
 
 pub(crate) fn run(args: &SimulateArgs) -> u8 {
-    let file = match std::fs::read(&args.pcap) {
+    let read = if args.pcap.as_os_str() == "-" {
+        let mut all = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut all).map(|_| all)
+    } else {
+        std::fs::read(&args.pcap)
+    };
+    let file = match read {
         Ok(f) => f,
         Err(e) => {
             eprintln!("ztp: cannot read {}: {e}", args.pcap.display());
@@ -254,6 +261,14 @@ impl Sim<'_> {
                     return 1;
                 }
                 Some(Action::Log(_)) => continue,
+                // `Action` is non-exhaustive: a command a newer agent asks
+                // for that this simulation cannot answer ends it, loudly.
+                Some(other) => {
+                    eprintln!(
+                        "ztp: the agent asked for a step this simulation cannot carry out: {other:?}"
+                    );
+                    return 2;
+                }
             };
             let actions = self.agent.handle(self.now, event);
             self.print(&actions);
@@ -307,7 +322,7 @@ impl Sim<'_> {
 
     /// The file under `--files` a URL names, and how to show it.
     fn path(&self, target: &Target) -> Result<(PathBuf, String), String> {
-        let raw = target.url().path();
+        let raw = target.path();
         let decoded = percent_decode(raw).ok_or_else(|| format!("{raw} is not utf-8"))?;
         let relative = Path::new(decoded.trim_start_matches('/'));
         if relative

@@ -33,11 +33,21 @@ fn platform(arg: PlatformArg) -> Platform {
 }
 
 pub(crate) fn run(args: &SniffArgs) -> u8 {
-    let mut file = match std::fs::File::open(&args.file) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("ztp: cannot open {}: {e}", args.file.display());
-            return 2;
+    let stdin = args.file.as_os_str() == "-";
+    let name = if stdin {
+        "standard input".to_owned()
+    } else {
+        args.file.display().to_string()
+    };
+    let mut file: Box<dyn std::io::Read> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        match std::fs::File::open(&args.file) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("ztp: cannot open {name}: {e}");
+                return 2;
+            }
         }
     };
     let mut sniffer = Sniffer::new();
@@ -49,7 +59,7 @@ pub(crate) fn run(args: &SniffArgs) -> u8 {
         let n = match file.read(&mut chunk) {
             Ok(n) => n,
             Err(e) => {
-                eprintln!("ztp: cannot read {}: {e}", args.file.display());
+                eprintln!("ztp: cannot read {}: {e}", name);
                 return 2;
             }
         };
@@ -61,7 +71,7 @@ pub(crate) fn run(args: &SniffArgs) -> u8 {
             Ok(Status::Complete(_)) => break,
             Ok(Status::Partial) => {}
             Err(e) => {
-                eprintln!("ztp: {}: {e}", args.file.display());
+                eprintln!("ztp: {}: {e}", name);
                 return 2;
             }
         }
@@ -69,7 +79,7 @@ pub(crate) fn run(args: &SniffArgs) -> u8 {
     let result = match sniffer.finish() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("ztp: {}: {e}", args.file.display());
+            eprintln!("ztp: {}: {e}", name);
             return 2;
         }
     };
@@ -109,7 +119,7 @@ pub(crate) fn run(args: &SniffArgs) -> u8 {
             }
         }
     } else {
-        println!("{}: {}", args.file.display(), result.kind);
+        println!("{}: {}", name, result.kind);
         if let Some(v) = verdict {
             println!("  on {platform}: {v}");
         }
@@ -147,9 +157,10 @@ pub(crate) enum PlatformArg {
 /// read, a `#!` line that is not UTF-8) or an unreadable file.
 #[derive(Debug, Args)]
 pub(crate) struct SniffArgs {
-    /// The fetched file. Only its first line, within the first 512 bytes
-    /// (which also give the magic numbers), is read.
-    #[arg(value_name = "FILE")]
+    /// The fetched file, or `-` for standard input. Only its first line,
+    /// within the first 512 bytes (which also give the magic numbers), is
+    /// read.
+    #[arg(value_name = "FILE|-")]
     pub(crate) file: PathBuf,
     /// The device's platform, for the unsigned-Python policy (R25).
     #[arg(long, value_enum, default_value_t = PlatformArg::Junos)]

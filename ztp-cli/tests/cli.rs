@@ -48,11 +48,36 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The JSON Lines output: the object of a single line, or an array of
+/// every line's object.
 fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+    let mut all: Vec<Value> = serde_json::Deserializer::from_slice(&o.stdout)
+        .into_iter::<Value>()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{e}: {}", stdout(o)));
+    if all.len() == 1 {
+        all.remove(0)
+    } else {
+        assert_eq!(
+            stdout(o).lines().count(),
+            all.len(),
+            "one object per line: {}",
+            stdout(o)
+        );
+        Value::Array(all)
+    }
 }
 
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 23] = [
+    "schema",
+    "kind",
+    "frame",
+    "time",
+    "message",
+    "relays",
+    "length",
+    "xid",
+    "client",
     "family",
     "status",
     "reason",
@@ -64,6 +89,7 @@ const KEYS: [&str; 13] = [
     "syslog_servers",
     "hostname",
     "proxy",
+    "sztp_redirect",
     "decisions",
     "warnings",
 ];
@@ -119,11 +145,9 @@ fn explain_without_input_explains_both_samples() {
 fn r19_r20_explain_pcap_ethernet_v4_with_port_suffix() {
     let o = ztp(&["explain", "--pcap", &data("v4-ethernet.pcap"), "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v = json(&o);
-    let all = v.as_array().unwrap();
     // Frame 1 is the client's DISCOVER: only replies are explained.
-    assert_eq!(all.len(), 1);
-    let r = &all[0];
+    let r = &json(&o);
+    assert!(r.is_object(), "{r}");
     assert_keys(r);
     assert_eq!(r["status"], "ok");
     assert_eq!(r["reason"], Value::Null);
@@ -156,7 +180,7 @@ fn r19_r20_explain_pcap_ethernet_v4_with_port_suffix() {
 fn explain_pcap_linux_cooked_and_raw_ip_relay() {
     let o = ztp(&["explain", "--pcap", &data("v4-sll.pcap"), "--json"]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(json(&o)[0]["file_server"], "192.0.2.10");
+    assert_eq!(json(&o)["file_server"], "192.0.2.10");
     let o = ztp(&["explain", "--pcap", &data("v6-relay-raw.pcap")]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
@@ -165,7 +189,7 @@ fn explain_pcap_linux_cooked_and_raw_ip_relay() {
         "{text}"
     );
     let o = ztp(&["explain", "--pcap", &data("v6-ethernet.pcap"), "--json"]);
-    let r = &json(&o)[0];
+    let r = &json(&o);
     assert_keys(r);
     assert_eq!(r["image"]["url"], "https://[2001:db8::1]:8443/img/evo.tgz");
     assert_eq!(r["config"]["url"], "https://[2001:db8::1]:8443/cfg/sw.conf");
@@ -256,7 +280,7 @@ fn explain_bad_hex_and_undecodable_messages() {
     assert_eq!(o.status.code(), Some(2));
     let v = json(&o);
     assert_keys(&v);
-    assert_eq!(v["status"], "cannot-proceed");
+    assert_eq!(v["status"], "undecodable");
     assert!(
         v["reason"]["message"]
             .as_str()
@@ -559,4 +583,187 @@ fn garbage_never_panics() {
             }
         }
     }
+}
+
+/// The options area of `ztp encode`, read back by ztp-options' own decoder:
+/// the SZTP redirect's URIs, in order.
+fn redirect_in(area: &[u8], v6: bool) -> Vec<String> {
+    use ztp_options::{v4, v6 as v6m};
+    if v6 {
+        let mut msg = vec![7, 0, 0, 1];
+        msg.extend_from_slice(area);
+        let lease = v6m::Lease::parse(&msg).unwrap();
+        let r = lease.sztp_redirect().unwrap().unwrap();
+        r.servers().map(|s| s.to_string()).collect()
+    } else {
+        let mut msg = vec![0u8; 236];
+        msg[0] = 2;
+        msg.extend_from_slice(&[0x63, 0x82, 0x53, 0x63]);
+        msg.extend_from_slice(area);
+        let lease = v4::Lease::parse(&msg).unwrap();
+        let r = lease.sztp_redirect().unwrap().unwrap();
+        r.servers().map(|s| s.to_string()).collect()
+    }
+}
+
+#[test]
+fn r31_r32_encode_sztp_beside_the_ztp_options() {
+    let uris = ["https://sztp.example.net", "https://[2001:db8::5]:8443"];
+    for (v6, server, code) in [(false, "192.0.2.10", "143"), (true, "2001:db8::1", "136")] {
+        let mut args = vec!["encode", "--image", "junos.tgz", "--mode", "http"];
+        args.extend(["--server", server]);
+        for u in uris {
+            args.extend(["--sztp", u]);
+        }
+        if v6 {
+            args.push("--v6");
+        }
+        let o = ztp(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            out.contains(&format!("option {code} len  54: 0018")),
+            "{out}"
+        );
+        // The bytes decode to the same list, in the order given (R32).
+        assert_eq!(redirect_in(&options_area(&out), v6), uris);
+        for u in uris {
+            assert!(out.contains(&format!("sztp bootstrap server {u}")), "{out}");
+        }
+    }
+}
+
+#[test]
+fn r31_encode_refuses_a_uri_that_is_not_https_host_port() {
+    for (uri, why) in [
+        (
+            "http://sztp.example.net",
+            "the scheme is not https (at index 0)",
+        ),
+        ("https://sztp.example.net/x", "a path, query or fragment"),
+        ("https://[2001:db8::5", "no ] after the ipv6 address"),
+        ("https://h:0", "the port is not 1..=65535 (at index 10)"),
+    ] {
+        let o = ztp(&[
+            "encode",
+            "--image",
+            "j.tgz",
+            "--mode",
+            "http",
+            "--server",
+            "192.0.2.1",
+            "--sztp",
+            uri,
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("--sztp {uri:?} is not https://host[:port]")),
+            "{err}"
+        );
+        assert!(err.contains(why) && err.contains("(R31)"), "{err}");
+    }
+}
+
+/// A DHCPv4 ACK: the sample's options, without 150/66 when `no_server`,
+/// with option 143 holding `redirect`.
+fn ack_with_143(redirect: &[u8], no_server: bool) -> Vec<u8> {
+    use ztp_options::v4::{Message, OptionCode, OptionSet};
+    let mut set =
+        OptionSet::from_message(&Message::new_checked(ztp_options::samples::V4_ACK).unwrap())
+            .unwrap();
+    if no_server {
+        set.remove(OptionCode::TFTP_SERVER_ADDRESS);
+        set.remove(OptionCode::TFTP_SERVER_NAME);
+    }
+    set.insert(OptionCode::SZTP_REDIRECT, redirect.to_vec())
+        .unwrap();
+    let mut msg = ztp_options::samples::V4_ACK[..240].to_vec();
+    set.put(&mut msg).unwrap();
+    msg
+}
+
+fn uri_list(uris: &[&str]) -> Vec<u8> {
+    let mut v = Vec::new();
+    for u in uris {
+        v.extend_from_slice(&u16::try_from(u.len()).unwrap().to_be_bytes());
+        v.extend_from_slice(u.as_bytes());
+    }
+    v
+}
+
+#[test]
+fn r31_r32_explain_shows_the_bootstrap_servers_beside_the_plan() {
+    let uris = ["https://sztp.example.net", "https://[2001:db8::5]:8443"];
+    let msg = ack_with_143(&uri_list(&uris), false);
+    let o = ztp(&["explain", &hex(&msg)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains("  sztp redirect  https://sztp.example.net (option 143, #1)\n")
+            && text.contains("                 https://[2001:db8::5]:8443 (option 143, #2)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[R32] sztp redirect (option 143) lists 2 bootstrap servers"),
+        "{text}"
+    );
+    // The plan is still there: the image's URL.
+    assert!(text.contains("image "), "{text}");
+    let v = json(&ztp(&["explain", &hex(&msg), "--json"]));
+    assert_keys(&v);
+    assert_eq!(v["sztp_redirect"]["option"], 143);
+    assert_eq!(v["sztp_redirect"]["servers"], serde_json::json!(uris));
+    assert!(
+        v["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["kind"] == "sztp-redirect" && d["rule"] == "R32")
+    );
+}
+
+#[test]
+fn r32_explain_shows_a_redirect_alone_when_ztp_cannot_proceed() {
+    let msg = ack_with_143(&uri_list(&["https://sztp.example.net"]), true);
+    let o = ztp(&["explain", &hex(&msg), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["reason"]["rule"], "R13");
+    assert_eq!(v["sztp_redirect"]["servers"][0], "https://sztp.example.net");
+    let text = stdout(&ztp(&["explain", &hex(&msg)]));
+    assert!(
+        text.contains("sztp redirect  https://sztp.example.net (option 143, #1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ZTP cannot proceed on this binding [R13]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn r31_explain_reports_a_malformed_redirect_with_where() {
+    let msg = ack_with_143(&uri_list(&["http://sztp.example.net"]), false);
+    let o = ztp(&["explain", &hex(&msg), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let e = &v["sztp_redirect"]["error"];
+    assert_eq!(e["rule"], "R31");
+    let m = e["message"].as_str().unwrap();
+    assert!(m.starts_with("dhcpv4 option 143 at byte "), "{m}");
+    assert!(
+        m.contains("\"http://sztp.example.net\" is not an sztp bootstrap server uri"),
+        "{m}"
+    );
+    let text = stdout(&ztp(&["explain", &hex(&msg)]));
+    assert!(
+        text.contains("sztp redirect  left out [R31]: dhcpv4 option 143"),
+        "{text}"
+    );
 }

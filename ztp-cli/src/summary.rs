@@ -1,0 +1,560 @@
+//! `ztp explain --summary`: per client, the outcome of its last reply, and
+//! the clients counted by outcome: "which of my 3,000 switches will fail,
+//! and why".
+//!
+//! The hot path allocates nothing once the outcomes and clients have been
+//! seen: a reply is decoded and resolved (borrowing the message), its
+//! outcome is written as a key into a reused buffer and looked up in a
+//! table of interned outcomes; the fetch URLs are built once per distinct
+//! outcome, not per reply (they depend only on what the key holds). The
+//! client is looked up by its identity bytes, also from a reused buffer.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use serde::Serialize;
+use ztp_options::v4;
+use ztp_options::v6;
+use ztp_options::{CannotProceed, DecodeError, Family, Plan, resolve_v4, resolve_v6};
+
+use crate::explain::Filters;
+use crate::report::{self, Client, Hex, Kind, Origin, Resolved, SCHEMA, Xid};
+
+/// One distinct outcome.
+#[derive(Debug, Clone, Serialize)]
+struct Outcome {
+    status: &'static str,
+    family: &'static str,
+    rule: Option<String>,
+    reason: Option<String>,
+    transfer_mode: Option<String>,
+    file_server: Option<String>,
+    image: Option<TargetSummary>,
+    config: Option<TargetSummary>,
+    /// Clients whose last reply had this outcome.
+    clients: usize,
+    /// Replies with this outcome.
+    replies: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TargetSummary {
+    name: String,
+    url: Option<String>,
+}
+
+/// What is known of one client.
+#[derive(Debug, Clone)]
+struct ClientState {
+    /// The outcome of its last reply.
+    outcome: usize,
+    frame: Option<usize>,
+    xid: Option<Xid>,
+    replies: usize,
+}
+
+/// The summary being built.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    replies: usize,
+    undecodable: usize,
+    outcomes: Vec<Outcome>,
+    by_key: HashMap<Box<[u8]>, usize>,
+    clients: HashMap<Box<[u8]>, ClientState>,
+    /// Client identities in the order first seen.
+    order: Vec<Box<[u8]>>,
+    key: Vec<u8>,
+    client_key: Vec<u8>,
+}
+
+fn family_name(f: Family) -> &'static str {
+    match f {
+        Family::V4 => "v4",
+        Family::V6 => "v6",
+    }
+}
+
+/// Appends `text` to an outcome key, length first, so that no two
+/// outcomes share a key.
+fn push_text(key: &mut Vec<u8>, text: &[u8]) {
+    key.extend_from_slice(&u32::try_from(text.len()).unwrap_or(u32::MAX).to_le_bytes());
+    key.extend_from_slice(text);
+}
+
+/// The key of a plan's outcome: everything its fetch URLs depend on
+/// (family, mode, server, port and its source, image name, type and
+/// source, config name), as bytes, without formatting anything.
+fn plan_key(key: &mut Vec<u8>, family: Family, plan: &Plan<'_>) {
+    key.push(b'o');
+    push_text(key, family_name(family).as_bytes());
+    push_text(key, plan.transfer_mode.as_str().as_bytes());
+    match plan.file_server.ip() {
+        std::net::IpAddr::V4(a) => push_text(key, &a.octets()),
+        std::net::IpAddr::V6(a) => push_text(key, &a.octets()),
+    }
+    match plan.port {
+        Some(p) => {
+            key.extend_from_slice(&p.port.get().to_le_bytes());
+            push_text(key, p.source.as_str().as_bytes());
+        }
+        None => key.push(0),
+    }
+    match &plan.image {
+        Some(i) => {
+            key.push(1);
+            key.push(u8::from(i.image_type == ztp_options::ImageType::Symlink));
+            push_text(key, i.source.as_str().as_bytes());
+            push_text(key, i.name.as_bytes());
+        }
+        None => key.push(0),
+    }
+    match &plan.config {
+        Some(c) => {
+            key.push(1);
+            push_text(key, c.name.as_bytes());
+        }
+        None => key.push(0),
+    }
+}
+
+impl Summary {
+    /// Replies counted.
+    pub(crate) fn replies(&self) -> usize {
+        self.replies
+    }
+
+    /// 2 when a reply did not decode, 1 when a client's last reply cannot
+    /// proceed, else 0.
+    pub(crate) fn exit_code(&self) -> u8 {
+        if self.undecodable > 0 {
+            return 2;
+        }
+        let failing = self.clients.values().any(|c| {
+            self.outcomes
+                .get(c.outcome)
+                .is_some_and(|o| o.status != "ok")
+        });
+        u8::from(failing)
+    }
+
+    /// Counts one message (replies only; the filters apply).
+    pub(crate) fn add(&mut self, bytes: &[u8], family: Family, origin: Origin, filters: &Filters) {
+        self.key.clear();
+        self.client_key.clear();
+        match family {
+            Family::V4 => self.add_v4(bytes, origin, filters),
+            Family::V6 => self.add_v6(bytes, origin, filters),
+        }
+    }
+
+    fn add_v4(&mut self, bytes: &[u8], origin: Origin, filters: &Filters) {
+        let xid = bytes
+            .get(4..8)
+            .and_then(|b| b.try_into().ok())
+            .map(|b| Xid::V4(u32::from_be_bytes(b)));
+        let hlen = bytes.get(2).map_or(0, |h| usize::from(*h));
+        let chaddr = (1..=16)
+            .contains(&hlen)
+            .then(|| bytes.get(28..28 + hlen))
+            .flatten();
+        let client = Client {
+            chaddr,
+            ..Client::default()
+        };
+        if !filters.keep_client(&client, xid) {
+            return;
+        }
+        self.client_key.push(4);
+        self.client_key.extend_from_slice(chaddr.unwrap_or(&[]));
+        match v4::Lease::parse(bytes) {
+            Ok(lease) => {
+                let op = bytes.first().copied().unwrap_or(0);
+                if !Kind::V4(op, lease.message_type().ok().flatten()).is_reply() {
+                    return;
+                }
+                match resolve_v4(&lease) {
+                    Ok(plan) => self.plan(Family::V4, &plan, bytes, origin, xid),
+                    Err(e) => self.refused(Family::V4, &e, bytes, origin, xid),
+                }
+            }
+            Err(e) if bytes.first() == Some(&2) => {
+                self.undecodable(Family::V4, &e, bytes, origin, xid);
+            }
+            Err(_) => {}
+        }
+    }
+
+    fn add_v6(&mut self, bytes: &[u8], origin: Origin, filters: &Filters) {
+        match v6::Lease::parse(bytes) {
+            Ok(lease) => {
+                if !Kind::V6(lease.message_type()).is_reply() {
+                    return;
+                }
+                let xid = lease.transaction_id().map(Xid::V6);
+                let duid = lease
+                    .message()
+                    .instances(v6::OptionCode::CLIENT_ID)
+                    .next()
+                    .and_then(Result::ok)
+                    .map(|o| o.value);
+                let client = Client {
+                    duid,
+                    ..Client::default()
+                };
+                if !filters.keep_client(&client, xid) {
+                    return;
+                }
+                self.client_key.push(6);
+                self.client_key.extend_from_slice(duid.unwrap_or(&[]));
+                match resolve_v6(&lease) {
+                    Ok(plan) => self.plan(Family::V6, &plan, bytes, origin, xid),
+                    Err(e) => self.refused(Family::V6, &e, bytes, origin, xid),
+                }
+            }
+            Err(e) if matches!(bytes.first(), Some(2 | 7 | 13)) => {
+                if filters.mac.is_some() || filters.xid.is_some() {
+                    // Neither can be read from a message that does not
+                    // decode.
+                    return;
+                }
+                self.client_key.push(6);
+                self.undecodable(Family::V6, &e, bytes, origin, None);
+            }
+            Err(_) => {}
+        }
+    }
+
+    fn plan(
+        &mut self,
+        family: Family,
+        plan: &Plan<'_>,
+        bytes: &[u8],
+        origin: Origin,
+        xid: Option<Xid>,
+    ) {
+        plan_key(&mut self.key, family, plan);
+        let id = match self.by_key.get(self.key.as_slice()) {
+            Some(&id) => id,
+            None => {
+                let r = Resolved::new(*plan, bytes);
+                let target = |name: &str, url: Option<&str>| TargetSummary {
+                    name: name.to_owned(),
+                    url: url.map(str::to_owned),
+                };
+                let outcome = Outcome {
+                    status: if r.reason().is_some() {
+                        "cannot-proceed"
+                    } else {
+                        "ok"
+                    },
+                    family: family_name(family),
+                    rule: r.reason().map(|m| m.rule.clone()),
+                    reason: r.reason().map(|m| m.message.clone()),
+                    transfer_mode: Some(plan.transfer_mode.to_string()),
+                    file_server: Some(plan.file_server.ip().to_string()),
+                    image: plan.image.as_ref().map(|i| target(i.name, r.image_url())),
+                    config: plan.config.as_ref().map(|c| target(c.name, r.config_url())),
+                    clients: 0,
+                    replies: 0,
+                };
+                self.intern(outcome)
+            }
+        };
+        self.count(id, origin, xid);
+    }
+
+    fn refused(
+        &mut self,
+        family: Family,
+        e: &CannotProceed,
+        bytes: &[u8],
+        origin: Origin,
+        xid: Option<Xid>,
+    ) {
+        let reason = report::refusal(e, bytes);
+        let _ = write!(
+            self.key,
+            "refused {} {} {}",
+            family_name(family),
+            reason.rule,
+            reason.message
+        );
+        let id = match self.by_key.get(self.key.as_slice()) {
+            Some(&id) => id,
+            None => self.intern(Outcome {
+                status: "cannot-proceed",
+                family: family_name(family),
+                rule: Some(reason.rule),
+                reason: Some(reason.message),
+                transfer_mode: None,
+                file_server: None,
+                image: None,
+                config: None,
+                clients: 0,
+                replies: 0,
+            }),
+        };
+        self.count(id, origin, xid);
+    }
+
+    fn undecodable(
+        &mut self,
+        family: Family,
+        e: &DecodeError,
+        bytes: &[u8],
+        origin: Origin,
+        xid: Option<Xid>,
+    ) {
+        self.undecodable += 1;
+        let reason = report::undecodable(e, bytes);
+        let _ = write!(
+            self.key,
+            "undecodable {} {} {}",
+            family_name(family),
+            reason.rule,
+            reason.message
+        );
+        let id = match self.by_key.get(self.key.as_slice()) {
+            Some(&id) => id,
+            None => self.intern(Outcome {
+                status: "undecodable",
+                family: family_name(family),
+                rule: Some(reason.rule),
+                reason: Some(reason.message),
+                transfer_mode: None,
+                file_server: None,
+                image: None,
+                config: None,
+                clients: 0,
+                replies: 0,
+            }),
+        };
+        self.count(id, origin, xid);
+    }
+
+    fn intern(&mut self, outcome: Outcome) -> usize {
+        let id = self.outcomes.len();
+        self.outcomes.push(outcome);
+        self.by_key.insert(self.key.as_slice().into(), id);
+        id
+    }
+
+    fn count(&mut self, id: usize, origin: Origin, xid: Option<Xid>) {
+        self.replies += 1;
+        if let Some(o) = self.outcomes.get_mut(id) {
+            o.replies += 1;
+        }
+        match self.clients.get_mut(self.client_key.as_slice()) {
+            Some(c) => {
+                c.outcome = id;
+                c.frame = origin.frame;
+                c.xid = xid;
+                c.replies += 1;
+            }
+            None => {
+                let key: Box<[u8]> = self.client_key.as_slice().into();
+                self.order.push(key.clone());
+                self.clients.insert(
+                    key,
+                    ClientState {
+                        outcome: id,
+                        frame: origin.frame,
+                        xid,
+                        replies: 1,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The outcomes with their client counts, most clients first.
+    fn table(&self) -> Vec<(usize, Outcome)> {
+        let mut outcomes = self.outcomes.clone();
+        for c in self.clients.values() {
+            if let Some(o) = outcomes.get_mut(c.outcome) {
+                o.clients += 1;
+            }
+        }
+        let mut table: Vec<(usize, Outcome)> = outcomes.into_iter().enumerate().collect();
+        table.sort_by(|a, b| b.1.clients.cmp(&a.1.clients).then(a.0.cmp(&b.0)));
+        table
+    }
+
+    /// The clients in the order first seen, with their state.
+    fn clients(&self) -> impl Iterator<Item = (&[u8], &ClientState)> {
+        self.order
+            .iter()
+            .filter_map(|k| Some((&k[..], self.clients.get(k)?)))
+    }
+
+    /// The text summary.
+    pub(crate) fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "{} replies from {} clients{}",
+            self.replies,
+            self.clients.len(),
+            match self.undecodable {
+                0 => String::new(),
+                n => format!(", {n} did not decode"),
+            }
+        )?;
+        let table = self.table();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:>8} {:>8}  outcome of the last reply",
+            "clients", "replies"
+        )?;
+        for (_, o) in &table {
+            writeln!(
+                out,
+                "{:>8} {:>8}  {}",
+                o.clients,
+                o.replies,
+                outcome_text(o)
+            )?;
+        }
+        let failing: Vec<(&[u8], &ClientState)> = self
+            .clients()
+            .filter(|(_, c)| {
+                self.outcomes
+                    .get(c.outcome)
+                    .is_some_and(|o| o.status != "ok")
+            })
+            .collect();
+        if !failing.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "clients whose last reply cannot proceed:")?;
+            for (k, c) in failing {
+                let o = self.outcomes.get(c.outcome);
+                writeln!(
+                    out,
+                    "  {}  {}[{}] {}",
+                    ClientName(k),
+                    c.frame.map(|f| format!("frame {f}  ")).unwrap_or_default(),
+                    o.and_then(|o| o.rule.as_deref()).unwrap_or("?"),
+                    o.and_then(|o| o.reason.as_deref()).unwrap_or("")
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The JSON summary: one object, one line.
+    pub(crate) fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct PerClient {
+            client: String,
+            family: &'static str,
+            outcome: usize,
+            status: &'static str,
+            frame: Option<usize>,
+            xid: Option<String>,
+            replies: usize,
+        }
+        #[derive(Serialize)]
+        struct Json<'s> {
+            schema: u32,
+            kind: &'static str,
+            replies: usize,
+            clients: usize,
+            undecodable: usize,
+            outcomes: Vec<&'s Outcome>,
+            per_client: Vec<PerClient>,
+        }
+        // Outcomes in table order; per-client indices point into it.
+        let table = self.table();
+        let mut position = vec![0usize; table.len()];
+        for (at, (id, _)) in table.iter().enumerate() {
+            if let Some(p) = position.get_mut(*id) {
+                *p = at;
+            }
+        }
+        let json = Json {
+            schema: SCHEMA,
+            kind: "summary",
+            replies: self.replies,
+            clients: self.clients.len(),
+            undecodable: self.undecodable,
+            outcomes: table.iter().map(|(_, o)| o).collect(),
+            per_client: self
+                .clients()
+                .map(|(k, c)| PerClient {
+                    client: ClientName(k).to_string(),
+                    family: if k.first() == Some(&6) { "v6" } else { "v4" },
+                    outcome: position.get(c.outcome).copied().unwrap_or(0),
+                    status: self.outcomes.get(c.outcome).map_or("ok", |o| o.status),
+                    frame: c.frame,
+                    xid: c.xid.map(|x| x.to_string()),
+                    replies: c.replies,
+                })
+                .collect(),
+        };
+        serde_json::to_writer(&mut *out, &json).map_err(io::Error::other)?;
+        writeln!(out)
+    }
+}
+
+impl Filters {
+    /// `--mac` and `--xid` on a client.
+    pub(crate) fn keep_client(&self, client: &Client<'_>, xid: Option<Xid>) -> bool {
+        if let Some(mac) = self.mac
+            && client.mac() != Some(mac)
+        {
+            return false;
+        }
+        if let Some(want) = self.xid
+            && xid.map(Xid::value) != Some(want)
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// A client identity key as people read it: a MAC address (v4), `duid`
+/// and hex (v6), or `unknown`.
+struct ClientName<'a>(&'a [u8]);
+
+impl std::fmt::Display for ClientName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.split_first() {
+            Some((4, [])) | Some((6, [])) | None => f.write_str("unknown"),
+            Some((4, chaddr)) => write!(f, "{}", Hex(chaddr, Some(':'))),
+            Some((_, duid)) => write!(f, "duid {}", Hex(duid, None)),
+        }
+    }
+}
+
+fn outcome_text(o: &Outcome) -> String {
+    let mut s = String::new();
+    match o.status {
+        "ok" => {
+            let _ = write!(
+                s,
+                "ok ({}): {} from {}",
+                o.family,
+                o.transfer_mode.as_deref().unwrap_or("?"),
+                o.file_server.as_deref().unwrap_or("?")
+            );
+        }
+        "undecodable" => {
+            let _ = write!(s, "does not decode ({})", o.family);
+        }
+        _ => {
+            let _ = write!(s, "cannot proceed ({})", o.family);
+        }
+    }
+    if let Some(i) = &o.image {
+        let _ = write!(s, ", image {}", i.url.as_deref().unwrap_or(&i.name));
+    }
+    if let Some(c) = &o.config {
+        let _ = write!(s, ", config {}", c.url.as_deref().unwrap_or(&c.name));
+    }
+    if let (Some(rule), Some(reason)) = (&o.rule, &o.reason) {
+        let _ = write!(s, ": [{rule}] {reason}");
+    }
+    s
+}
