@@ -17,6 +17,7 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use ztp_fetch_url::{HTTP_URL_LIMIT, Target, TargetKind, UrlOrigin, fetch_plan, split_port_suffix};
+use ztp_options::sztp::{self, BootstrapServerBuf, Redirect};
 use ztp_options::v4::{self, Area, Message, MessageRepr, Option43};
 use ztp_options::v6::{self, BootFileUrl, VendorOpts};
 use ztp_options::{
@@ -35,10 +36,12 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("v6_message", v6_message),
     ("v6_option17", v6_option17),
     ("v6_option59", v6_option59),
+    ("sztp_redirect", sztp_redirect),
     ("sniff", sniff),
     ("plan_v4", plan_v4),
     ("plan_v6", plan_v6),
     ("v4_dhcproto_diff", v4_dhcproto_diff),
+    ("v6_dhcproto_diff", v6_dhcproto_diff),
     ("fetch_url", fetch_url),
     ("cli_input", cli_input),
     ("agent_events", agent_events),
@@ -49,7 +52,7 @@ pub const TARGETS: &[(&str, Check)] = &[
 /// The decisions the encoder does not re-create (documented in
 /// `ztp-options/src/encode.rs`: wire quirks of the decoded lease, other
 /// enterprises' option 17, bytes after option 43's end, malformed 7/42/12
-/// left out, none of which a plan sends).
+/// or SZTP redirect left out, none of which a plan sends).
 fn recreated(plan: &PlanBuf) -> PlanBuf {
     let mut plan = plan.clone();
     plan.log.retain(|e| {
@@ -62,12 +65,14 @@ fn recreated(plan: &PlanBuf) -> PlanBuf {
                 | DecisionKind::OtherEnterprises
                 | DecisionKind::BytesAfterEnd
                 | DecisionKind::OptionLeftOut
+                | DecisionKind::SztpRedirectLeftOut
         )
     });
     plan.ignored.after_end = None;
     plan.ignored.log_servers_left_out = None;
     plan.ignored.ntp_servers_left_out = None;
     plan.ignored.host_name_left_out = None;
+    plan.ignored.sztp_redirect_left_out = None;
     plan.ignored.siaddr = None;
     plan.ignored.sname = None;
     plan.ignored.file = None;
@@ -382,6 +387,54 @@ pub fn v6_option59(data: &[u8]) {
     assert_eq!(again.to_repr(), repr);
 }
 
+/// `sztp::Redirect` (option 143 when the first byte is even, 136 when odd,
+/// over the rest): no panic; a decoded list re-encodes to exactly the
+/// input (the encoding is canonical: `encode(decode(x)) == x`) and decodes
+/// to the same servers; each URI's owned form and its rebuilt form (from
+/// the address or name and the port) parse back to the same host and port;
+/// an error's value is inside the input.
+pub fn sztp_redirect(data: &[u8]) {
+    let (family, value) = match data {
+        [f, rest @ ..] if f % 2 == 1 => (Family::V6, rest),
+        [_, rest @ ..] => (Family::V4, rest),
+        [] => (Family::V4, data),
+    };
+    let redirect = match Redirect::new_checked(value, family) {
+        Ok(r) => r,
+        Err(e) => {
+            assert!(e.place().offset() <= value.len(), "{e}");
+            if let Some(range) = e.value_range() {
+                assert!(range.end <= value.len(), "{e}");
+                let _ = e.display_in(value).to_string();
+            }
+            return;
+        }
+    };
+    assert!(!redirect.is_empty());
+    let mut n = 0;
+    for server in redirect.servers() {
+        n += 1;
+        let owned = server.to_buf();
+        assert_eq!(owned.as_server(), server);
+        let rebuilt = match server.host() {
+            sztp::Host::Name(name) => {
+                BootstrapServerBuf::for_name(name, server.port()).expect("a parsed name rebuilds")
+            }
+            host => BootstrapServerBuf::for_address(host.ip().unwrap(), server.port()),
+        };
+        let again = rebuilt.as_server();
+        assert_eq!((again.host(), again.port()), (server.host(), server.port()));
+        let _ = (server.port_or_default(), server.host().to_string());
+    }
+    assert_eq!(n, redirect.len());
+    let repr = redirect.to_repr();
+    let bytes = repr.to_vec(family).expect("a decoded list encodes");
+    assert_eq!(bytes, value, "encode(decode(x)) == x");
+    assert_eq!(repr.buffer_len(family), Ok(bytes.len()));
+    let again = Redirect::new_checked(&bytes, family).expect("an encoded list decodes");
+    assert_eq!(again.to_repr(), repr);
+}
+
 /// `sniff` on the whole input against a `Sniffer` fed the same input in
 /// chunks (sizes from the first two bytes, alternating): the answers must
 /// be equal, and the sniffer never holds more than `PREFIX_MAX` bytes.
@@ -521,6 +574,156 @@ pub fn v4_dhcproto_diff(data: &[u8]) {
     }
 }
 
+/// Whether dhcproto 0.15 reads a DHCPv6 option of `code` and length `len`
+/// as the `code len value` framing says. It reads some options by their
+/// type's size, not their length (7 preference, 8 elapsed time, 12
+/// unicast, 14 rapid commit, 19, 20, an odd 61, a 23 that is not whole
+/// addresses), and computes `len - 2` / `len - 4` for 13 / 16 and 17,
+/// which overflows (a panic in debug builds) for a shorter option.
+fn dhcproto_v6_frames(code: u16, len: usize) -> bool {
+    match code {
+        7 | 19 => len == 1,
+        8 => len == 2,
+        12 => len == 16,
+        14 | 20 => len == 0,
+        13 => len >= 2,
+        16 | 17 => len >= 4,
+        23 => len.is_multiple_of(16),
+        61 => len.is_multiple_of(2),
+        _ => true,
+    }
+}
+
+/// Whether every option of a DHCPv6 options area, and of the areas
+/// dhcproto decodes inside them (IA_NA/IA_TA/IA_PD, IA address and prefix,
+/// vendor options, a relay message), is one it frames as the length says
+/// ([`dhcproto_v6_frames`]).
+fn dhcproto_v6_frames_all(area: &[u8], depth: usize) -> bool {
+    let mut rest = area;
+    while let [a, b, c, d, tail @ ..] = rest {
+        let code = u16::from_be_bytes([*a, *b]);
+        let len = usize::from(u16::from_be_bytes([*c, *d]));
+        // Checked first: dhcproto reads a fixed-size option by its size even
+        // when the length runs past the area, and goes on from there.
+        if !dhcproto_v6_frames(code, len) {
+            return false;
+        }
+        let Some((value, tail)) = tail.split_at_checked(len) else {
+            return true; // the walk stops here on both sides
+        };
+        // The fixed part before the nested options dhcproto decodes.
+        let nested = match code {
+            3 | 25 => Some(12),
+            4 | 17 => Some(4),
+            5 => Some(24),
+            26 => Some(25),
+            9 => Some(34),
+            _ => None,
+        };
+        if let Some(skip) = nested
+            && let Some(inner) = value.get(skip..)
+            && (depth > 32 || !dhcproto_v6_frames_all(inner, depth + 1))
+        {
+            return false;
+        }
+        rest = tail;
+    }
+    true
+}
+
+/// Our DHCPv6 option walk (`v6::Message::options`, top level of the
+/// message as received, relay or not) against dhcproto's
+/// `v6::Message`/`v6::RelayMessage` decode, on what both frame the same.
+///
+/// Known differences, checked as such:
+/// 1. dhcproto sorts the options by code: the options are compared as
+///    sorted lists.
+/// 2. It stops silently at the first option it cannot decode (nested
+///    content of IA_NA, ORO, relay message, vendor options, ...), dropping
+///    the rest, where we keep the option's bytes (and `v6::Lease` reports
+///    what ZTP reads): such messages (fewer options on its side) are not
+///    compared.
+/// 3. It reads some options by their type's size, not their length, and
+///    overflows on short 13/16/17 (`dhcproto_v6_frames`), at the top level
+///    and inside the options it decodes nested (IAs, vendor options, relay
+///    messages): messages with such an option anywhere are not handed to
+///    it.
+///
+/// Compared: the codes, as a multiset, and, for the options it keeps as
+/// bytes or fixed-size values (1, 2, 7, 8, 12, 14, 18, 20 and every code it
+/// does not know), the exact `code len value` bytes it encodes back.
+pub fn v6_dhcproto_diff(data: &[u8]) {
+    let _ = v6_dhcproto_compare(data);
+}
+
+/// [`v6_dhcproto_diff`], saying whether the two sides were compared.
+pub fn v6_dhcproto_compare(data: &[u8]) -> bool {
+    use dhcproto::{Decodable, Decoder, Encodable, Encoder};
+    let Ok(msg) = v6::Message::new_checked(data) else {
+        return false;
+    };
+    let Ok(ours) = msg.options().collect::<Result<Vec<_>, _>>() else {
+        return false;
+    };
+    if !dhcproto_v6_frames_all(msg.options_area(), 0) {
+        return false;
+    }
+    let mut decoder = Decoder::new(data);
+    let theirs = if msg.msg_type().is_relay() {
+        dhcproto::v6::RelayMessage::decode(&mut decoder).map(|m| m.opts().clone())
+    } else {
+        dhcproto::v6::Message::decode(&mut decoder).map(|m| m.opts().clone())
+    }
+    .expect("dhcproto decodes any header we take");
+    let theirs: Vec<&dhcproto::v6::DhcpOption> = theirs.iter().collect();
+    if theirs.len() != ours.len() {
+        // Difference 2: it gave up on some option's content.
+        assert!(theirs.len() < ours.len(), "dhcproto found more options");
+        return false;
+    }
+    let code = |o: &dhcproto::v6::DhcpOption| u16::from(dhcproto::v6::OptionCode::from(o));
+    let mut our_codes: Vec<u16> = ours.iter().map(|o| o.code.get()).collect();
+    let mut their_codes: Vec<u16> = theirs.iter().map(|o| code(o)).collect();
+    our_codes.sort_unstable();
+    their_codes.sort_unstable();
+    assert_eq!(
+        our_codes, their_codes,
+        "option codes differ from dhcproto's"
+    );
+    let raw = |c: u16| {
+        matches!(c, 1 | 2 | 7 | 8 | 12 | 14 | 18 | 20)
+            || matches!(
+                dhcproto::v6::OptionCode::from(c),
+                dhcproto::v6::OptionCode::Unknown(_)
+            )
+    };
+    let mut our_bytes: Vec<Vec<u8>> = ours
+        .iter()
+        .filter(|o| raw(o.code.get()))
+        .map(|o| {
+            let mut v = Vec::new();
+            v6::put_option(o.code, o.value, &mut v).unwrap();
+            v
+        })
+        .collect();
+    let mut their_bytes: Vec<Vec<u8>> = theirs
+        .iter()
+        .filter(|o| raw(code(o)))
+        .map(|o| {
+            let mut v = Vec::new();
+            o.encode(&mut Encoder::new(&mut v)).unwrap();
+            v
+        })
+        .collect();
+    our_bytes.sort();
+    their_bytes.sort();
+    assert_eq!(
+        our_bytes, their_bytes,
+        "option bytes differ from dhcproto's"
+    );
+    true
+}
+
 // ---------------------------------------------------------------- fetch URLs
 
 /// The `path:port` suffix and URL parsing on arbitrary text, then a
@@ -577,11 +780,62 @@ pub fn cli_input(data: &[u8]) {
         let digits = text.chars().filter(char::is_ascii_hexdigit).count();
         assert!(bytes.len() * 2 <= digits);
     }
-    if let Ok(capture) = ztp_cli::pcap::dhcp_messages(data) {
+    let whole = ztp_cli::pcap::dhcp_messages(data);
+    if let Ok(capture) = &whole {
         for found in &capture.found {
             assert!(found.frame >= 1);
             let _ = Family::detect(&found.payload);
         }
+    }
+    // The streaming reader fed in pieces (as a pipe delivers a capture)
+    // sees exactly what it sees when the capture is read at once: the same
+    // messages, frames and damage. The piece size comes from the input.
+    let piece = usize::from(data.first().copied().unwrap_or(1) % 7) + 1;
+    let mut pieces = Vec::new();
+    let streamed = ztp_cli::pcap::stream(Pieces { data, piece }, |m| {
+        pieces.push((m.frame, m.family, m.payload.to_vec()));
+    });
+    match (&whole, streamed) {
+        (Ok(capture), Ok(end)) => {
+            let found: Vec<_> = capture
+                .found
+                .iter()
+                .map(|f| (f.frame, f.family, f.payload.clone()))
+                .collect();
+            assert_eq!(found, pieces);
+            // The same damage, with one exception: a last block that claims
+            // more than the bytes left is "cut" when the capture is read at
+            // once (the end is seen first) and may be "too large" when it
+            // arrives in pieces (the reader stops at its cap before it sees
+            // the end). Both say the same frames came before it.
+            let same = |d: &Option<ztp_cli::pcap::PcapError>| match d {
+                Some(
+                    ztp_cli::pcap::PcapError::Truncated { frames }
+                    | ztp_cli::pcap::PcapError::BlockTooLarge { frames },
+                ) => Some(Err(*frames)),
+                other => Some(Ok(other.clone())),
+            };
+            assert_eq!(same(&capture.damaged), same(&end.damaged));
+            assert_eq!(end.messages, pieces.len());
+        }
+        (Err(a), Err(b)) => assert_eq!(*a, b),
+        (a, b) => panic!("read at once: {a:?}, in pieces: {b:?}"),
+    }
+}
+
+/// A reader that hands out at most `piece` bytes per read.
+struct Pieces<'a> {
+    data: &'a [u8],
+    piece: usize,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.piece.min(buf.len()).min(self.data.len());
+        let (head, rest) = self.data.split_at(n);
+        buf.get_mut(..n).unwrap_or_default().copy_from_slice(head);
+        self.data = rest;
+        Ok(n)
     }
 }
 

@@ -5,7 +5,10 @@
 //!   under libFuzzer and by this crate's `tests/fuzz_corpus_replay.rs` over
 //!   every committed corpus file on stable Rust;
 //! - [`captures`]: captures of real DHCP servers, vendored (see
-//!   `captures/README.md` for where they came from).
+//!   `captures/README.md` for where they came from);
+//! - [`capture_writer`]: pcap captures made on the fly, for the CLI's
+//!   end-to-end tests and the capture-scale benchmark.
 
+pub mod capture_writer;
 pub mod captures;
 pub mod checks;

@@ -44,10 +44,69 @@ fn every_corpus_file_passes_its_target() {
     assert!(total >= checks::TARGETS.len());
 }
 
+/// The v6 differential really compares: the sample REPLY, a relayed one and
+/// the vendored dnsmasq v6 capture's messages are compared with dhcproto;
+/// a short option 16 (on which dhcproto 0.15 overflows) is not handed to it.
+#[test]
+fn v6_dhcproto_differential_compares_real_messages() {
+    assert!(checks::v6_dhcproto_compare(V6_REPLY));
+    let captured = udp_payloads(captures::DNSMASQ_V6);
+    assert!(!captured.is_empty());
+    let compared = captured
+        .iter()
+        .filter(|m| checks::v6_dhcproto_compare(m))
+        .count();
+    assert!(compared > 0, "none of {} compared", captured.len());
+    // A 1-byte option 16, then option 8: dhcproto 0.15 computes `len - 4`
+    // and panics in a debug build ("attempt to subtract with overflow").
+    let mut short16 = V6_REPLY.to_vec();
+    short16.extend_from_slice(&[0, 16, 0, 1, 0, 0, 8, 0, 2, 0, 0]);
+    assert!(!checks::v6_dhcproto_compare(&short16));
+}
+
 // ------------------------------------------------------------ seed writer
 
-/// The UDP payloads of a pcapng file (little-endian) of IP/UDP frames.
+/// The bytes a link header of `link_type` takes before the IP header.
+fn link_header_len(link_type: u32) -> usize {
+    match link_type {
+        1 => 14,
+        113 => 16,
+        276 => 20,
+        _ => 0,
+    }
+}
+
+/// The UDP payload of one IP/UDP frame (its link header already cut).
+fn udp_payload(ip: &[u8]) -> Option<Vec<u8>> {
+    let udp = match ip.first()? >> 4 {
+        4 => ip.get(usize::from(ip[0] & 0x0f) * 4..)?,
+        6 => ip.get(40..)?,
+        _ => return None,
+    };
+    udp.get(8..).map(<[u8]>::to_vec)
+}
+
+/// The UDP payloads of a capture of IP/UDP frames: a libpcap file (the
+/// vendored server captures) or a pcapng file, little-endian.
 fn udp_payloads(pcap: &[u8]) -> Vec<Vec<u8>> {
+    if pcap.starts_with(&[0xd4, 0xc3, 0xb2, 0xa1]) {
+        let u32_at = |at: usize| u32::from_le_bytes(pcap[at..at + 4].try_into().unwrap());
+        let link = link_header_len(u32_at(20));
+        let mut out = Vec::new();
+        let mut at = 24;
+        while at + 16 <= pcap.len() {
+            let caplen = u32_at(at + 8) as usize;
+            let frame = &pcap[at + 16..at + 16 + caplen];
+            out.extend(frame.get(link..).and_then(udp_payload));
+            at += 16 + caplen;
+        }
+        return out;
+    }
+    pcapng_udp_payloads(pcap)
+}
+
+/// The UDP payloads of a pcapng file (little-endian) of IP/UDP frames.
+fn pcapng_udp_payloads(pcap: &[u8]) -> Vec<Vec<u8>> {
     let u32_at = |at: usize| u32::from_le_bytes(pcap[at..at + 4].try_into().unwrap()) as usize;
     let mut out = Vec::new();
     let mut link_header = 14;
@@ -243,13 +302,42 @@ fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
     tar.extend(vec![0; 300]);
     sniff.push(tar);
 
+    // Option 143 (even first byte) and 136 (odd), from the RFC 8572 forms.
+    let mut sztp = Vec::new();
+    for (family, uris) in [
+        (
+            0u8,
+            &["https://sztp.example.net", "https://192.0.2.7:9443"][..],
+        ),
+        (1, &["https://[2001:db8::5]:8443"][..]),
+        (
+            2,
+            &[
+                "HTTPS://a-b.example.net:1",
+                "https://[::ffff:192.0.2.1]",
+                "https://h",
+            ][..],
+        ),
+        (3, &["https://sztp.example.net/restconf"][..]),
+        (4, &["http://x", ""][..]),
+    ] {
+        let mut v = vec![family];
+        for u in uris {
+            v.extend_from_slice(&u16::try_from(u.len()).unwrap().to_be_bytes());
+            v.extend_from_slice(u.as_bytes());
+        }
+        sztp.push(v);
+    }
+
     let plans: Vec<Vec<u8>> = (1..=8).map(|s| xorshift(s * 0x9e37_79b9, 512)).collect();
     vec![
         ("v4_message", v4.clone()),
         ("v4_option43", v43),
-        ("v6_message", v6),
+        ("v6_message", v6.clone()),
+        ("v6_dhcproto_diff", v6),
         ("v6_option17", v17),
         ("v6_option59", v59),
+        ("sztp_redirect", sztp),
         ("sniff", sniff),
         ("plan_v4", plans.clone()),
         ("plan_v6", plans),
