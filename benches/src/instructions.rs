@@ -32,9 +32,12 @@ pub const WORKLOADS: &[&str] = &[
     "v6_reply_to_plan/dhcproto",
     "v4_option43_decode/ztp",
     "v4_option43_decode/memcpy",
+    "sztp_redirect_decode/ztp",
+    "sztp_redirect_decode/framing_only",
 ];
 
 /// A goal on the measured costs.
+#[derive(Debug)]
 pub enum Goal {
     /// `numerator / denominator` at least (`at_least`) or at most `goal`.
     Ratio {
@@ -122,6 +125,7 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
         .and_then(|l| l.option43().ok().flatten().map(|o| o.as_bytes().to_vec()))
         .ok_or("the sample ACK has option 43")?;
     let mut buf = vec![0u8; o43.len()];
+    let sztp = crate::sztp_value();
     for _ in 0..n {
         match name {
             "walk/hand" => {
@@ -172,6 +176,17 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
                     .and_then(|o| o.suboptions())
                     .map_err(|e| e.to_string())?;
                 black_box((sub.image(), sub.config(), sub.transfer_mode()));
+            }
+            "sztp_redirect_decode/ztp" => {
+                let r = ztp_options::sztp::Redirect::new_checked(
+                    black_box(&sztp),
+                    ztp_options::Family::V4,
+                )
+                .map_err(|e| e.to_string())?;
+                black_box(r.servers().map(|s| s.port_or_default()).sum::<u16>());
+            }
+            "sztp_redirect_decode/framing_only" => {
+                black_box(crate::sztp_frame_only(black_box(&sztp)));
             }
             "v4_option43_decode/memcpy" => {
                 buf.copy_from_slice(black_box(&o43));

@@ -293,3 +293,25 @@ pub fn dhcproto_v4_encode(plan: &HandPlan, out: &mut Vec<u8>) -> Option<()> {
     opts.insert(DhcpOption::TFTPServerAddress(plan.server));
     opts.encode(&mut Encoder::new(out)).ok()
 }
+
+/// The SZTP redirect value the benches decode: three bootstrap servers (a
+/// name, an IPv4 and an IPv6 literal with ports), as option 143 carries it.
+pub fn sztp_value() -> Vec<u8> {
+    let list: ztp_options::sztp::RedirectRepr =
+        "https://sztp.example.net, https://192.0.2.7:9443, https://[2001:db8::5]:8443"
+            .parse()
+            .unwrap_or_else(|_| unreachable!("valid URIs"));
+    list.to_vec(ztp_options::Family::V4).unwrap_or_default()
+}
+
+/// The SZTP list's framing only, by hand: how many `uri-length URI` items
+/// (no URI checks), the floor the typed decode is compared with.
+pub fn sztp_frame_only(mut v: &[u8]) -> usize {
+    let mut n = 0;
+    while let [a, b, rest @ ..] = v {
+        let len = usize::from(u16::from_be_bytes([*a, *b]));
+        v = rest.get(len..).unwrap_or_default();
+        n += 1;
+    }
+    n
+}
