@@ -10,9 +10,10 @@ use std::rc::Rc;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use ztp_options::sztp::Redirect;
 use ztp_options::v4::{self, OptionCode};
 use ztp_options::v6;
-use ztp_options::{Family, resolve_v4, resolve_v6};
+use ztp_options::{CannotProceed, DecodeError, Family, Plan, resolve_v4, resolve_v6};
 
 use crate::input;
 use crate::pcap;
@@ -61,23 +62,8 @@ pub(crate) fn parse_xid(text: &str) -> Result<u32, String> {
     })
 }
 
-/// `chaddr` and `xid` straight from a DHCPv4 header, for a message that
-/// does not decode further.
-fn v4_header(bytes: &[u8]) -> (Option<Xid>, Option<&[u8]>) {
-    let xid = bytes
-        .get(4..8)
-        .and_then(|b| b.try_into().ok())
-        .map(|b| Xid::V4(u32::from_be_bytes(b)));
-    let hlen = bytes.get(2).map_or(0, |h| usize::from(*h));
-    let chaddr = (1..=16)
-        .contains(&hlen)
-        .then(|| bytes.get(28..28 + hlen))
-        .flatten();
-    (xid, chaddr)
-}
-
 fn v4_client<'a>(lease: &'a v4::Lease<'_>, bytes: &'a [u8]) -> Client<'a> {
-    let (_, chaddr) = v4_header(bytes);
+    let (_, chaddr) = report::v4_header(bytes);
     let mut c = Client {
         chaddr,
         ..Client::default()
@@ -154,6 +140,26 @@ fn v6_requested(msg: v6::Message<'_>) -> Vec<u16> {
         .collect()
 }
 
+/// What a decoded message reports after its header: a server's plan (or
+/// the rule that refuses it) and its SZTP redirect, or what a client asks
+/// for.
+fn lease_body<'a>(
+    kind: Kind,
+    bytes: &[u8],
+    resolve: impl FnOnce() -> Result<Plan<'a>, CannotProceed>,
+    redirect: impl FnOnce() -> Result<Option<Redirect<'a>>, DecodeError>,
+    requested: impl FnOnce() -> Vec<u16>,
+) -> (Body<'a>, Sztp<'a>) {
+    if kind.is_client() {
+        return (Body::Request(requested()), Sztp::Absent);
+    }
+    let body = match resolve() {
+        Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
+        Err(e) => Body::Refused(report::refusal(&e, bytes)),
+    };
+    (body, report::sztp(redirect(), bytes))
+}
+
 /// Builds the report of one DHCPv4 message and hands it to `emit`, unless
 /// the filters drop it.
 fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn FnMut(&Report<'_>)) {
@@ -161,24 +167,18 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
         Ok(lease) => {
             let op = bytes.first().copied().unwrap_or(0);
             let kind = Kind::V4(op, lease.message_type().ok().flatten());
-            let (xid, _) = v4_header(bytes);
+            let (xid, _) = report::v4_header(bytes);
             let client = v4_client(&lease, bytes);
             if !filters.keep_client(&client, xid) || !(filters.all || kind.is_reply()) {
                 return;
             }
-            let sztp = if kind.is_client() {
-                Sztp::Absent
-            } else {
-                report::sztp(lease.sztp_redirect(), bytes)
-            };
-            let body = if !kind.is_client() {
-                match resolve_v4(&lease) {
-                    Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
-                    Err(e) => Body::Refused(report::refusal(&e, bytes)),
-                }
-            } else {
-                Body::Request(v4_requested(bytes))
-            };
+            let (body, sztp) = lease_body(
+                kind,
+                bytes,
+                || resolve_v4(&lease),
+                || lease.sztp_redirect(),
+                || v4_requested(bytes),
+            );
             emit(&Report {
                 origin,
                 family: Family::V4,
@@ -196,7 +196,7 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
             if !filters.all && bytes.first() != Some(&2) {
                 return;
             }
-            let (xid, chaddr) = v4_header(bytes);
+            let (xid, chaddr) = report::v4_header(bytes);
             let client = Client {
                 chaddr,
                 ..Client::default()
@@ -229,19 +229,13 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
             if !filters.keep_client(&client, xid) || !(filters.all || kind.is_reply()) {
                 return;
             }
-            let sztp = if kind.is_client() {
-                Sztp::Absent
-            } else {
-                report::sztp(lease.sztp_redirect(), bytes)
-            };
-            let body = if !kind.is_client() {
-                match resolve_v6(&lease) {
-                    Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
-                    Err(e) => Body::Refused(report::refusal(&e, bytes)),
-                }
-            } else {
-                Body::Request(v6_requested(lease.message()))
-            };
+            let (body, sztp) = lease_body(
+                kind,
+                bytes,
+                || resolve_v6(&lease),
+                || lease.sztp_redirect(),
+                || v6_requested(lease.message()),
+            );
             emit(&Report {
                 origin,
                 family: Family::V6,

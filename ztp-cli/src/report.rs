@@ -439,6 +439,21 @@ impl Resolved<'_> {
     }
 }
 
+/// `chaddr` and `xid` straight from a DHCPv4 header, for a message that
+/// does not decode further.
+pub(crate) fn v4_header(bytes: &[u8]) -> (Option<Xid>, Option<&[u8]>) {
+    let xid = bytes
+        .get(4..8)
+        .and_then(|b| b.try_into().ok())
+        .map(|b| Xid::V4(u32::from_be_bytes(b)));
+    let hlen = bytes.get(2).map_or(0, |h| usize::from(*h));
+    let chaddr = (1..=16)
+        .contains(&hlen)
+        .then(|| bytes.get(28..28 + hlen))
+        .flatten();
+    (xid, chaddr)
+}
+
 /// What the report says after the header.
 pub(crate) enum Body<'a> {
     /// A reply with a plan (whose files may still be unfetchable).
@@ -449,6 +464,27 @@ pub(crate) enum Body<'a> {
     Undecodable(RuleMessage),
     /// A client's message (`--all`): the options it asks for.
     Request(Vec<u16>),
+}
+
+impl<'a> Body<'a> {
+    /// The report's `status` (`ok`, `cannot-proceed`, `undecodable`,
+    /// `request`), the rule and sentence that stop the device, and the plan.
+    fn outcome(&self) -> (&'static str, Option<&RuleMessage>, Option<&Resolved<'a>>) {
+        match self {
+            Body::Plan(r) => (
+                if r.reason.is_some() {
+                    "cannot-proceed"
+                } else {
+                    "ok"
+                },
+                r.reason.as_ref(),
+                Some(&**r),
+            ),
+            Body::Refused(reason) => ("cannot-proceed", Some(reason), None),
+            Body::Undecodable(reason) => ("undecodable", Some(reason), None),
+            Body::Request(_) => ("request", None, None),
+        }
+    }
 }
 
 /// The SZTP redirect of a reply (RFC 8572, option 143 or 136), shown
@@ -941,20 +977,7 @@ impl Serialize for Report<'_> {
             m.serialize_entry("requested", codes)?;
             return m.end();
         }
-        let (status, reason, plan) = match &self.body {
-            Body::Plan(r) => (
-                if r.reason.is_some() {
-                    "cannot-proceed"
-                } else {
-                    "ok"
-                },
-                r.reason.as_ref(),
-                Some(&**r),
-            ),
-            Body::Refused(reason) => ("cannot-proceed", Some(reason), None),
-            Body::Undecodable(reason) => ("undecodable", Some(reason), None),
-            Body::Request(_) => ("request", None, None),
-        };
+        let (status, reason, plan) = self.body.outcome();
         m.serialize_entry("status", status)?;
         m.serialize_entry("reason", &reason)?;
         let p = plan.map(|r| &r.plan);
@@ -1067,20 +1090,7 @@ impl Report<'_> {
             out.push(b'\n');
             return;
         }
-        let (status, reason, plan) = match &self.body {
-            Body::Plan(r) => (
-                if r.reason.is_some() {
-                    "cannot-proceed"
-                } else {
-                    "ok"
-                },
-                r.reason.as_ref(),
-                Some(&**r),
-            ),
-            Body::Refused(reason) => ("cannot-proceed", Some(reason), None),
-            Body::Undecodable(reason) => ("undecodable", Some(reason), None),
-            Body::Request(_) => ("request", None, None),
-        };
+        let (status, reason, plan) = self.body.outcome();
         o.key(out, "status");
         json::string(out, status);
         o.key(out, "reason");

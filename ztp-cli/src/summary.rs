@@ -149,15 +149,7 @@ impl Summary {
     }
 
     fn add_v4(&mut self, bytes: &[u8], origin: Origin, filters: &Filters) {
-        let xid = bytes
-            .get(4..8)
-            .and_then(|b| b.try_into().ok())
-            .map(|b| Xid::V4(u32::from_be_bytes(b)));
-        let hlen = bytes.get(2).map_or(0, |h| usize::from(*h));
-        let chaddr = (1..=16)
-            .contains(&hlen)
-            .then(|| bytes.get(28..28 + hlen))
-            .flatten();
+        let (xid, chaddr) = report::v4_header(bytes);
         let client = Client {
             chaddr,
             ..Client::default()
@@ -264,18 +256,19 @@ impl Summary {
         self.count(id, origin, xid);
     }
 
-    fn refused(
+    /// A reply the rules refuse (`cannot-proceed`) or a message that does
+    /// not decode (`undecodable`): one outcome per status, family and reason.
+    fn failed(
         &mut self,
+        status: &'static str,
         family: Family,
-        e: &CannotProceed,
-        bytes: &[u8],
+        reason: report::RuleMessage,
         origin: Origin,
         xid: Option<Xid>,
     ) {
-        let reason = report::refusal(e, bytes);
         let _ = write!(
             self.key,
-            "refused {} {} {}",
+            "{status} {} {} {}",
             family_name(family),
             reason.rule,
             reason.message
@@ -283,7 +276,7 @@ impl Summary {
         let id = match self.by_key.get(self.key.as_slice()) {
             Some(&id) => id,
             None => self.intern(Outcome {
-                status: "cannot-proceed",
+                status,
                 family: family_name(family),
                 rule: Some(reason.rule),
                 reason: Some(reason.message),
@@ -298,6 +291,18 @@ impl Summary {
         self.count(id, origin, xid);
     }
 
+    fn refused(
+        &mut self,
+        family: Family,
+        e: &CannotProceed,
+        bytes: &[u8],
+        origin: Origin,
+        xid: Option<Xid>,
+    ) {
+        let reason = report::refusal(e, bytes);
+        self.failed("cannot-proceed", family, reason, origin, xid);
+    }
+
     fn undecodable(
         &mut self,
         family: Family,
@@ -308,29 +313,7 @@ impl Summary {
     ) {
         self.undecodable += 1;
         let reason = report::undecodable(e, bytes);
-        let _ = write!(
-            self.key,
-            "undecodable {} {} {}",
-            family_name(family),
-            reason.rule,
-            reason.message
-        );
-        let id = match self.by_key.get(self.key.as_slice()) {
-            Some(&id) => id,
-            None => self.intern(Outcome {
-                status: "undecodable",
-                family: family_name(family),
-                rule: Some(reason.rule),
-                reason: Some(reason.message),
-                transfer_mode: None,
-                file_server: None,
-                image: None,
-                config: None,
-                clients: 0,
-                replies: 0,
-            }),
-        };
-        self.count(id, origin, xid);
+        self.failed("undecodable", family, reason, origin, xid);
     }
 
     fn intern(&mut self, outcome: Outcome) -> usize {
