@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{plan, with_config, with_port};
+use common::{cases, plan, with_config, with_port};
 use ztp_fetch_url::{HTTP_URL_LIMIT, PortSource, Target, UrlOrigin, fetch_plan, split_port_suffix};
 use ztp_options::{Family, PortSource as PlanPort, TransferMode};
 
@@ -37,7 +37,7 @@ fn name(g: &mut Gen) -> String {
 fn r19_r20_r21_r22_r23_hold_on_20000_generated_names() {
     let mut g = Gen(0x5eed_d3f0_d6dc);
     let mut built = 0;
-    for i in 0..20_000 {
+    for i in 0..cases(20_000) {
         let family = if i % 3 == 0 { Family::V6 } else { Family::V4 };
         let mode = TransferMode::ALL[g.below(4)];
         let n = name(&mut g);
@@ -72,7 +72,7 @@ fn r19_r20_r21_r22_r23_hold_on_20000_generated_names() {
         assert_eq!(back.as_str(), t.as_str(), "{n:?}");
         assert_eq!((back.server(), back.port()), (t.server(), t.port()));
     }
-    assert!(built > 10_000, "{built}");
+    assert!(cfg!(miri) || built > 10_000, "{built}");
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn r9_parse_never_panics_on_generated_text() {
         "",
         "http://u@",
     ];
-    for _ in 0..20_000 {
+    for _ in 0..cases(20_000) {
         let s = format!("{}{}", heads[g.below(heads.len())], name(&mut g));
         match Target::parse(&s, ztp_fetch_url::TargetKind::Config, UrlOrigin::User) {
             Ok(t) => {

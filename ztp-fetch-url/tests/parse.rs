@@ -183,7 +183,7 @@ mod serde_tests {
         // print, is the tag serde writes.
         let mut seen = std::collections::BTreeSet::new();
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for i in 0..4_000 {
+        for i in 0..super::common::cases(4_000) {
             let data: Vec<u8> = (0..256)
                 .map(|_| {
                     state ^= state << 13;
@@ -214,7 +214,7 @@ mod serde_tests {
                 seen.insert(n.id());
             }
         }
-        assert!(seen.len() >= 7, "{seen:?}");
+        assert!(cfg!(miri) || seen.len() >= 7, "{seen:?}");
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! (`required-features`, so it is never silently empty).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use arbitrary::Unstructured;
@@ -54,7 +56,7 @@ fn agree(plan: &PlanBuf, what: &str) -> FetchPlan {
 fn r19_r22_the_url_writer_agrees_with_the_url_crate_on_generated_plans() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut targets = 0usize;
-    for i in 0..20_000 {
+    for i in 0..common::cases(20_000) {
         let data = rng.bytes(512);
         let mut u = Unstructured::new(&data);
         let plan = if i % 2 == 0 {
@@ -66,7 +68,7 @@ fn r19_r22_the_url_writer_agrees_with_the_url_crate_on_generated_plans() {
         targets += agree(&plan, "generated").targets().count();
     }
     // The generator must have produced URLs, not only errors.
-    assert!(targets > 10_000, "{targets} targets");
+    assert!(cfg!(miri) || targets > 10_000, "{targets} targets");
 }
 
 const TRICKY: &[&str] = &[
@@ -107,7 +109,7 @@ fn r19_r22_the_url_writer_agrees_with_the_url_crate_on_tricky_names_and_servers(
         TransferMode::Http,
         TransferMode::Https,
     ];
-    for i in 0..30_000 {
+    for i in 0..common::cases(30_000) {
         let len = 1 + rng.below(12);
         let name: String = (0..len).map(|_| TRICKY[rng.below(TRICKY.len())]).collect();
         let mut plan = base4.clone();

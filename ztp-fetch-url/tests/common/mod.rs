@@ -65,3 +65,10 @@ pub(crate) fn v6_config(mode: TransferMode, name: &str) -> Plan<'_> {
 pub(crate) fn port(n: u16) -> Port {
     Port::new(n).unwrap()
 }
+
+/// How many generated cases a property test runs: `n`, or about 1 % of it
+/// under Miri (`cargo +nightly miri test`), where each case costs a thousand
+/// times more; what the generator must reach is asserted only at full count.
+pub(crate) const fn cases(n: usize) -> usize {
+    if cfg!(miri) { n / 100 + 1 } else { n }
+}
