@@ -1,7 +1,8 @@
 //! A JSON writer for the hot path of `ztp explain --json`: keys are
 //! written as they are (they are ASCII identifiers of ours), strings are
 //! escaped exactly as serde_json escapes them, `Display` values are
-//! escaped as they are formatted, straight into the line's buffer. The
+//! formatted straight into the line's buffer and escaped there only when a
+//! byte needs it. The
 //! tests check it writes the same bytes as serde_json for every report.
 
 use std::fmt::{self, Write as _};
@@ -26,35 +27,51 @@ const fn word_needs_escape(w: u64) -> bool {
 /// serde_json does (`\b \t \n \f \r`, else `\u00XX`). Runs of bytes
 /// that need nothing (found eight at a time) are copied at once.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    // The common case: nothing to escape.
-    let mut clean = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if word_needs_escape(w) {
-            break;
-        }
-        clean += 8;
-    }
-    if clean == bytes.len() - bytes.len() % 8
-        && !bytes
+    escape_bytes(out, s.as_bytes());
+}
+
+/// Whether one byte needs escaping.
+const fn byte_needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// How many bytes at the start of `bytes` are whole eight-byte words that
+/// need no escaping.
+fn clean_words(bytes: &[u8]) -> usize {
+    bytes
+        .chunks_exact(8)
+        .take_while(|c| !word_needs_escape(u64::from_le_bytes((*c).try_into().unwrap_or([0; 8]))))
+        .count()
+        * 8
+}
+
+/// Whether any byte of `bytes` needs escaping (eight at a time).
+fn needs_escape(bytes: &[u8]) -> bool {
+    let clean = clean_words(bytes);
+    bytes
+        .get(clean..)
+        .unwrap_or(&[])
+        .iter()
+        .any(|&b| byte_needs_escape(b))
+}
+
+/// [`escape_into`] over the bytes of a `str` (escaping is byte by byte:
+/// every byte it rewrites is ASCII, so UTF-8 stays whole). Clean runs are
+/// found eight bytes at a time and copied at once; only the word that holds
+/// a byte to escape is looked at byte by byte.
+fn escape_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut rest = bytes;
+    loop {
+        let clean = clean_words(rest);
+        let next = rest
             .get(clean..)
-            .unwrap_or(&[])
-            .iter()
-            .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
-    {
-        out.extend_from_slice(bytes);
-        return;
-    }
-    out.extend_from_slice(bytes.get(..clean).unwrap_or(&[]));
-    let rest = bytes.get(clean..).unwrap_or(&[]);
-    let mut plain = 0;
-    for (i, &b) in rest.iter().enumerate() {
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            continue;
-        }
-        out.extend_from_slice(rest.get(plain..i).unwrap_or(&[]));
-        plain = i + 1;
+            .and_then(|tail| tail.iter().position(|&b| byte_needs_escape(b)));
+        let Some(at) = next.map(|p| clean + p) else {
+            out.extend_from_slice(rest);
+            return;
+        };
+        out.extend_from_slice(rest.get(..at).unwrap_or(&[]));
+        let b = rest.get(at).copied().unwrap_or(0);
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -69,16 +86,16 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
                 out.push(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0'));
             }
         }
+        rest = rest.get(at + 1..).unwrap_or(&[]);
     }
-    out.extend_from_slice(rest.get(plain..).unwrap_or(&[]));
 }
 
-/// A `fmt::Write` that escapes what it is given into the buffer.
-struct Escaped<'o>(&'o mut Vec<u8>);
+/// A `fmt::Write` that appends what it is given to the buffer as it is.
+struct Raw<'o>(&'o mut Vec<u8>);
 
-impl fmt::Write for Escaped<'_> {
+impl fmt::Write for Raw<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape_into(self.0, s);
+        self.0.extend_from_slice(s.as_bytes());
         Ok(())
     }
 }
@@ -92,8 +109,25 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
 
 /// A `Display` value as a JSON string.
 pub(crate) fn display(out: &mut Vec<u8>, v: impl fmt::Display) {
+    display_less(out, v, "");
+}
+
+/// A `Display` value as a JSON string, less `suffix` where the text ends
+/// with it.
+pub(crate) fn display_less(out: &mut Vec<u8>, v: impl fmt::Display, suffix: &str) {
     out.push(b'"');
-    let _ = write!(Escaped(out), "{v}");
+    // Formatted as it is, then checked once: a sentence is written in many
+    // small pieces, and escaping each piece as it came cost more than the
+    // one pass over the whole (rarely needed) rewrite.
+    let start = out.len();
+    let _ = write!(Raw(out), "{v}");
+    if out.len() - start >= suffix.len() && out.ends_with(suffix.as_bytes()) {
+        out.truncate(out.len() - suffix.len());
+    }
+    if needs_escape(out.get(start..).unwrap_or(&[])) {
+        let raw = out.split_off(start);
+        escape_bytes(out, &raw);
+    }
     out.push(b'"');
 }
 
@@ -133,6 +167,18 @@ pub(crate) fn uint(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(digits.get(at..).unwrap_or(&[]));
 }
 
+/// An object's key, framed as `,"name":` at compile time by [`key!`].
+#[derive(Clone, Copy)]
+pub(crate) struct Key(pub(crate) &'static str);
+
+/// The [`Key`] `name` (an identifier of ours: nothing to escape).
+macro_rules! key {
+    ($name:literal) => {
+        $crate::json::Key(concat!(",\"", $name, "\":"))
+    };
+}
+pub(crate) use key;
+
 /// An object being written: `key` writes the separator and the key.
 pub(crate) struct Object {
     first: bool,
@@ -145,15 +191,15 @@ impl Object {
         Object { first: true }
     }
 
-    /// Writes `,"key":` (no comma before the first).
-    pub(crate) fn key(&mut self, out: &mut Vec<u8>, key: &'static str) {
-        if !self.first {
-            out.push(b',');
-        }
-        self.first = false;
-        out.push(b'"');
-        out.extend_from_slice(key.as_bytes());
-        out.extend_from_slice(b"\":");
+    /// Writes `,"key":` (no comma before the first), in one copy.
+    pub(crate) fn key(&mut self, out: &mut Vec<u8>, key: Key) {
+        let framed = if self.first {
+            self.first = false;
+            key.0.get(1..).unwrap_or("")
+        } else {
+            key.0
+        };
+        out.extend_from_slice(framed.as_bytes());
     }
 
     /// Writes `}`.
@@ -210,10 +256,40 @@ mod tests {
                 }
             }
         }
+        // Two to escape in one word, escapes in every word, and text that
+        // display writes in pieces.
+        for s in [
+            "\"\"",
+            "\"abcdefgh\"ijklmnop\"",
+            "\\\\\\\\\\\\\\\\\\",
+            "é\"😀\n",
+        ] {
+            let mut shown = Vec::new();
+            display(&mut shown, format_args!("{s}{s}"));
+            assert_eq!(
+                shown,
+                serde_json::to_vec(&format!("{s}{s}")).unwrap(),
+                "{s:?}"
+            );
+        }
         for n in [0u64, 7, 10, 65535, u64::MAX] {
             let mut ours = Vec::new();
             uint(&mut ours, n);
             assert_eq!(ours, serde_json::to_vec(&n).unwrap());
+        }
+    }
+
+    #[test]
+    fn display_less_drops_the_suffix_only_where_the_text_ends_with_it() {
+        for (text, want) in [
+            ("a \"b\" (choice)", "a \"b\""),
+            (" (choice)", ""),
+            ("(choice)", "(choice)"),
+            ("a (choice) b", "a (choice) b"),
+        ] {
+            let mut ours = Vec::new();
+            display_less(&mut ours, text, " (choice)");
+            assert_eq!(ours, serde_json::to_vec(want).unwrap(), "{text:?}");
         }
     }
 }

@@ -17,7 +17,7 @@ use ztp_options::Rule;
 use ztp_options::v6::MessageType;
 use ztp_options::{CannotProceed, Decision, DecodeError, Family, ImageType, Plan};
 
-use crate::json;
+use crate::json::{self, key};
 use crate::pcap::Timestamp;
 
 /// The version of the JSON object of one message. Adding a key does not
@@ -121,22 +121,30 @@ impl fmt::Display for Xid {
     }
 }
 
-/// Bytes as hex, with a separator between bytes (or none).
-pub(crate) struct Hex<'a>(pub(crate) &'a [u8], pub(crate) Option<char>);
+/// Bytes as hex, with an ASCII separator between bytes (or none).
+pub(crate) struct Hex<'a>(pub(crate) &'a [u8], pub(crate) Option<u8>);
 
 impl fmt::Display for Hex<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const DIGITS: &[u8; 16] = b"0123456789abcdef";
-        for (i, b) in self.0.iter().enumerate() {
-            if i > 0
-                && let Some(sep) = self.1
-            {
-                f.write_char(sep)?;
+        // Written 32 bytes at a time through one write_str each (a
+        // write_char per digit cost more than the digits).
+        let mut buf = [0u8; 96];
+        for (c, chunk) in self.0.chunks(32).enumerate() {
+            let mut n = 0;
+            for (i, b) in chunk.iter().enumerate() {
+                let sep = self.1.filter(|_| c > 0 || i > 0);
+                let hi = DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+                let lo = DIGITS.get(usize::from(b & 15)).copied().unwrap_or(b'0');
+                for d in sep.into_iter().chain([hi, lo]) {
+                    if let Some(slot) = buf.get_mut(n) {
+                        *slot = d;
+                        n += 1;
+                    }
+                }
             }
-            let hi = DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
-            let lo = DIGITS.get(usize::from(b & 15)).copied().unwrap_or(b'0');
-            f.write_char(char::from(hi))?;
-            f.write_char(char::from(lo))?;
+            let text = buf.get(..n).unwrap_or(&[]);
+            f.write_str(std::str::from_utf8(text).map_err(|_| fmt::Error)?)?;
         }
         Ok(())
     }
@@ -323,7 +331,7 @@ impl Serialize for Items<'_, '_> {
 impl Serialize for Client<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("chaddr", &self.chaddr.map(|c| Str(Hex(c, Some(':')))))?;
+        m.serialize_entry("chaddr", &self.chaddr.map(|c| Str(Hex(c, Some(b':')))))?;
         m.serialize_entry("duid", &self.duid.map(|d| Str(Hex(d, None))))?;
         m.serialize_entry("vendor_class", &self.vendor_class.map(|_| VendorJson(self)))?;
         m.serialize_entry(
@@ -349,6 +357,9 @@ fn rule_message(rule: impl fmt::Display, message: impl fmt::Display) -> RuleMess
     }
 }
 
+/// How a note's sentence ends when it records a choice of ours.
+const CHOICE_LABEL: &str = " (choice)";
+
 /// A note of the URL builder as a rule and a sentence; notes that record a
 /// choice of ours (no SPEC rule) are labelled `choice`.
 fn note_message(n: &Note) -> RuleMessage {
@@ -356,7 +367,7 @@ fn note_message(n: &Note) -> RuleMessage {
         Some(rule) => rule_message(rule, n),
         None => {
             let text = n.to_string();
-            let text = text.strip_suffix(" (choice)").unwrap_or(&text).to_owned();
+            let text = text.strip_suffix(CHOICE_LABEL).unwrap_or(&text).to_owned();
             rule_message("choice", text)
         }
     }
@@ -792,9 +803,9 @@ fn rule_message_json(out: &mut Vec<u8>, m: Option<&RuleMessage>) {
         return json::null(out);
     };
     let mut o = json::Object::open(out);
-    o.key(out, "rule");
+    o.key(out, key!("rule"));
     json::string(out, &m.rule);
-    o.key(out, "message");
+    o.key(out, key!("message"));
     json::string(out, &m.message);
     o.close(out);
 }
@@ -826,25 +837,25 @@ fn target_json(
     target: Option<&Result<Target, ztp_fetch_url::Error>>,
 ) {
     let mut o = json::Object::open(out);
-    o.key(out, "name");
+    o.key(out, key!("name"));
     json::string(out, name);
     if let Some(t) = image {
-        o.key(out, "symlink");
+        o.key(out, key!("symlink"));
         json::boolean(out, t == ImageType::Symlink);
     }
-    o.key(out, "source");
+    o.key(out, key!("source"));
     json::string(out, source);
-    o.key(out, "port");
+    o.key(out, key!("port"));
     match target {
         Some(Ok(t)) => json::uint(out, u64::from(t.port())),
         _ => json::null(out),
     }
-    o.key(out, "url");
+    o.key(out, key!("url"));
     match target {
         Some(Ok(t)) => json::string(out, t.as_str()),
         _ => json::null(out),
     }
-    o.key(out, "error");
+    o.key(out, key!("error"));
     match target {
         Some(Err(e)) => rule_message_json(out, Some(&rule_message(e.rule(), e))),
         _ => json::null(out),
@@ -853,19 +864,22 @@ fn target_json(
 }
 
 /// `{kind, rule, message}`.
+/// `{"kind", "rule", "message"}`, the message less `trim` where it ends
+/// with it.
 fn decision_json(
     out: &mut Vec<u8>,
     kind: &str,
     rule: impl fmt::Display,
     message: impl fmt::Display,
+    trim: &str,
 ) {
     let mut o = json::Object::open(out);
-    o.key(out, "kind");
+    o.key(out, key!("kind"));
     json::string(out, kind);
-    o.key(out, "rule");
+    o.key(out, key!("rule"));
     json::display(out, rule);
-    o.key(out, "message");
-    json::display(out, message);
+    o.key(out, key!("message"));
+    json::display_less(out, message, trim);
     o.close(out);
 }
 
@@ -881,17 +895,14 @@ fn decisions_json(out: &mut Vec<u8>, r: &Resolved<'_>) {
     };
     for d in r.plan.decisions() {
         sep(out);
-        decision_json(out, d.kind().id(), d.rule(), d);
+        decision_json(out, d.kind().id(), d.rule(), d, "");
     }
     for n in r.notes() {
         sep(out);
         match n.rule() {
-            Some(rule) => decision_json(out, n.id(), rule, n),
-            None => {
-                let text = n.to_string();
-                let message = text.strip_suffix(" (choice)").unwrap_or(&text);
-                decision_json(out, n.id(), "choice", message);
-            }
+            Some(rule) => decision_json(out, n.id(), rule, n, ""),
+            // As note_message: the label is the rule, not the sentence.
+            None => decision_json(out, n.id(), "choice", n, CHOICE_LABEL),
         }
     }
     out.push(b']');
@@ -901,49 +912,49 @@ impl Client<'_> {
     /// The client object of a JSON line.
     fn json(&self, out: &mut Vec<u8>) {
         let mut o = json::Object::open(out);
-        o.key(out, "chaddr");
+        o.key(out, key!("chaddr"));
         match self.chaddr {
-            Some(c) => json::display(out, Hex(c, Some(':'))),
+            Some(c) => json::display(out, Hex(c, Some(b':'))),
             None => json::null(out),
         }
-        o.key(out, "duid");
+        o.key(out, key!("duid"));
         match self.duid {
             Some(d) => json::display(out, Hex(d, None)),
             None => json::null(out),
         }
-        o.key(out, "vendor_class");
+        o.key(out, key!("vendor_class"));
         match self.vendor_class {
             Some(v) => {
                 let mut m = json::Object::open(out);
                 if let Some(e) = self.enterprise {
-                    m.key(out, "enterprise");
+                    m.key(out, key!("enterprise"));
                     json::uint(out, u64::from(e));
                 }
-                m.key(out, "text");
+                m.key(out, key!("text"));
                 json::display(out, Lossy(v));
-                m.key(out, "model");
+                m.key(out, key!("model"));
                 json::opt_string(out, self.model);
-                m.key(out, "serial");
+                m.key(out, key!("serial"));
                 json::opt_string(out, self.serial);
                 m.close(out);
             }
             None => json::null(out),
         }
-        o.key(out, "client_id");
+        o.key(out, key!("client_id"));
         match self.client_id {
             Some((kind, id)) => {
                 let mut m = json::Object::open(out);
-                m.key(out, "type");
+                m.key(out, key!("type"));
                 json::uint(out, u64::from(kind));
-                m.key(out, "serial");
+                m.key(out, key!("serial"));
                 json::opt_string(out, ztp_options::v4::ClientIdentifier { kind, id }.serial());
-                m.key(out, "hex");
+                m.key(out, key!("hex"));
                 json::display(out, Hex(id, None));
                 m.close(out);
             }
             None => json::null(out),
         }
-        o.key(out, "user_class");
+        o.key(out, key!("user_class"));
         json::array(out, &self.user_class, |out, u| json::display(out, Lossy(u)));
         o.close(out);
     }
@@ -1047,22 +1058,22 @@ impl Report<'_> {
     /// tests compare the two on every report they make).
     pub(crate) fn json_line(&self, out: &mut Vec<u8>) {
         let mut o = json::Object::open(out);
-        o.key(out, "schema");
+        o.key(out, key!("schema"));
         json::uint(out, u64::from(SCHEMA));
         let request = matches!(self.body, Body::Request(_));
-        o.key(out, "kind");
+        o.key(out, key!("kind"));
         json::string(out, if request { "request" } else { "reply" });
-        o.key(out, "frame");
+        o.key(out, key!("frame"));
         match self.origin.frame {
             Some(f) => json::uint(out, f as u64),
             None => json::null(out),
         }
-        o.key(out, "time");
+        o.key(out, key!("time"));
         match self.origin.time {
             Some(t) => json::display(out, t),
             None => json::null(out),
         }
-        o.key(out, "family");
+        o.key(out, key!("family"));
         json::string(
             out,
             match self.family {
@@ -1070,43 +1081,43 @@ impl Report<'_> {
                 Family::V6 => "v6",
             },
         );
-        o.key(out, "message");
+        o.key(out, key!("message"));
         json::display(out, self.kind);
-        o.key(out, "relays");
+        o.key(out, key!("relays"));
         json::uint(out, self.relays as u64);
-        o.key(out, "length");
+        o.key(out, key!("length"));
         json::uint(out, self.len as u64);
-        o.key(out, "xid");
+        o.key(out, key!("xid"));
         match self.xid {
             Some(x) => json::display(out, x),
             None => json::null(out),
         }
-        o.key(out, "client");
+        o.key(out, key!("client"));
         self.client.json(out);
         if let Body::Request(codes) = &self.body {
-            o.key(out, "requested");
+            o.key(out, key!("requested"));
             json::array(out, codes, |out, c| json::uint(out, u64::from(*c)));
             o.close(out);
             out.push(b'\n');
             return;
         }
         let (status, reason, plan) = self.body.outcome();
-        o.key(out, "status");
+        o.key(out, key!("status"));
         json::string(out, status);
-        o.key(out, "reason");
+        o.key(out, key!("reason"));
         rule_message_json(out, reason);
         let p = plan.map(|r| &r.plan);
-        o.key(out, "transfer_mode");
+        o.key(out, key!("transfer_mode"));
         match p {
             Some(p) => json::string(out, p.transfer_mode.as_str()),
             None => json::null(out),
         }
-        o.key(out, "file_server");
+        o.key(out, key!("file_server"));
         match p {
             Some(p) => ip_json(out, p.file_server.ip()),
             None => json::null(out),
         }
-        o.key(out, "image");
+        o.key(out, key!("image"));
         match plan.and_then(|r| Some((r, r.plan.image.as_ref()?))) {
             Some((r, i)) => target_json(
                 out,
@@ -1117,7 +1128,7 @@ impl Report<'_> {
             ),
             None => json::null(out),
         }
-        o.key(out, "config");
+        o.key(out, key!("config"));
         match plan.and_then(|r| Some((r, r.plan.config.as_ref()?))) {
             Some((r, c)) => target_json(
                 out,
@@ -1128,49 +1139,49 @@ impl Report<'_> {
             ),
             None => json::null(out),
         }
-        o.key(out, "ntp_servers");
+        o.key(out, key!("ntp_servers"));
         match p {
             Some(p) => json::array(out, p.ntp_servers.iter(), |out, a| ip_json(out, a.into())),
             None => out.extend_from_slice(b"[]"),
         }
-        o.key(out, "syslog_servers");
+        o.key(out, key!("syslog_servers"));
         match p {
             Some(p) => json::array(out, p.syslog_servers.iter(), |out, a| {
                 ip_json(out, a.into())
             }),
             None => out.extend_from_slice(b"[]"),
         }
-        o.key(out, "hostname");
+        o.key(out, key!("hostname"));
         json::opt_string(out, p.and_then(|p| p.host_name));
-        o.key(out, "proxy");
+        o.key(out, key!("proxy"));
         json::opt_string(out, p.and_then(|p| p.proxy));
-        o.key(out, "sztp_redirect");
+        o.key(out, key!("sztp_redirect"));
         match &self.sztp {
             Sztp::Absent => json::null(out),
             Sztp::Servers(r) => {
                 let mut m = json::Object::open(out);
-                m.key(out, "option");
+                m.key(out, key!("option"));
                 match r.place().option_code() {
                     Some(c) => json::uint(out, u64::from(c)),
                     None => json::null(out),
                 }
-                m.key(out, "servers");
+                m.key(out, key!("servers"));
                 json::array(out, r.servers(), |out, b| json::string(out, b.as_str()));
                 m.close(out);
             }
             Sztp::Malformed(e) => {
                 let mut m = json::Object::open(out);
-                m.key(out, "error");
+                m.key(out, key!("error"));
                 rule_message_json(out, Some(e));
                 m.close(out);
             }
         }
-        o.key(out, "decisions");
+        o.key(out, key!("decisions"));
         match plan {
             Some(r) => decisions_json(out, r),
             None => out.extend_from_slice(b"[]"),
         }
-        o.key(out, "warnings");
+        o.key(out, key!("warnings"));
         match plan {
             Some(r) => json::array(out, &r.warnings, |out, w| json::string(out, w)),
             None => out.extend_from_slice(b"[]"),
@@ -1220,7 +1231,7 @@ impl Report<'_> {
         let c = &self.client;
         if !c.is_empty() {
             if let Some(ch) = c.chaddr {
-                line(&mut s, "client", &Hex(ch, Some(':')));
+                line(&mut s, "client", &Hex(ch, Some(b':')));
             }
             if let Some(d) = c.duid {
                 line(&mut s, "client duid", &Hex(d, None));
@@ -1355,5 +1366,24 @@ impl Report<'_> {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Hex;
+
+    #[test]
+    fn hex_writes_every_byte_with_its_separator_across_the_32_byte_chunks() {
+        for len in [0usize, 1, 6, 31, 32, 33, 64, 65, 130, 255] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            let plain: Vec<String> = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            assert_eq!(Hex(&bytes, None).to_string(), plain.concat(), "{len}");
+            assert_eq!(
+                Hex(&bytes, Some(b':')).to_string(),
+                plain.join(":"),
+                "{len}"
+            );
+        }
     }
 }

@@ -505,7 +505,7 @@ impl std::fmt::Display for ClientName<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0.split_first() {
             Some((4, [])) | Some((6, [])) | None => f.write_str("unknown"),
-            Some((4, chaddr)) => write!(f, "{}", Hex(chaddr, Some(':'))),
+            Some((4, chaddr)) => write!(f, "{}", Hex(chaddr, Some(b':'))),
             Some((_, duid)) => write!(f, "duid {}", Hex(duid, None)),
         }
     }

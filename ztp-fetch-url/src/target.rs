@@ -352,7 +352,10 @@ impl Target {
             encoded
         } else {
             notes.push(Note::JoinedToRoot { name: raw.into() });
-            format!("/{encoded}")
+            let mut rooted = String::with_capacity(encoded.len() + 1);
+            rooted.push('/');
+            rooted.push_str(&encoded);
+            rooted
         };
         // R22: an IPv6 server in brackets. R23: no user or password.
         let (url, path_start) = match builder {
