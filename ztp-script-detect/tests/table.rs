@@ -309,8 +309,10 @@ fn feed_all<'s>(sniffer: &'s mut Sniffer, parts: &[&[u8]]) -> Result<Sniff<'s>, 
 
 #[test]
 fn r26_chunked_equals_whole_at_every_split_point() {
+    // Under Miri every 7th cut (each step costs a thousand times more).
+    let step = if cfg!(miri) { 7 } else { 1 };
     for (input, want) in table() {
-        for cut in 0..=input.len() {
+        for cut in (0..=input.len()).step_by(step) {
             let (a, b) = input.split_at(cut);
             let mut sniffer = Sniffer::new();
             let got = feed_until_complete(&mut sniffer, &[a, b]).map(Sniff::into_owned);
