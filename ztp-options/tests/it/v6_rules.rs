@@ -762,12 +762,16 @@ fn sample_v6_reply_decodes() {
 #[test]
 fn no_input_makes_the_decoders_panic() {
     // Every prefix and every one-byte change of the capture, the sample and
-    // a relayed capture, through every accessor.
+    // a relayed capture, through every accessor (under Miri, every 11th).
+    let step = if cfg!(miri) { 11 } else { 1 };
     let capture = hex(DNSMASQ_REPLY);
     let relayed = relay(0, &capture);
     for base in [&capture[..], V6_REPLY, &relayed[..]] {
-        let mut inputs: Vec<Vec<u8>> = (0..=base.len()).map(|n| base[..n].to_vec()).collect();
-        for i in 0..base.len() {
+        let mut inputs: Vec<Vec<u8>> = (0..=base.len())
+            .step_by(step)
+            .map(|n| base[..n].to_vec())
+            .collect();
+        for i in (0..base.len()).step_by(step) {
             for x in [0x00, 0x01, 0x0b, 0x11, 0x3b, 0x5b, 0xff] {
                 let mut m = base.to_vec();
                 m[i] = x;
