@@ -160,6 +160,29 @@ fn lease_body<'a>(
     (body, report::sztp(redirect(), bytes))
 }
 
+/// The report of a message that does not decode: what its header says, and
+/// the error.
+fn undecodable<'a>(
+    origin: Origin,
+    family: Family,
+    bytes: &[u8],
+    xid: Option<Xid>,
+    client: Client<'a>,
+    e: &DecodeError,
+) -> Report<'a> {
+    Report {
+        origin,
+        family,
+        kind: Kind::Unknown,
+        relays: 0,
+        len: bytes.len(),
+        xid,
+        client,
+        body: Body::Undecodable(report::undecodable(e, bytes)),
+        sztp: Sztp::Absent,
+    }
+}
+
 /// Builds the report of one DHCPv4 message and hands it to `emit`, unless
 /// the filters drop it.
 fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn FnMut(&Report<'_>)) {
@@ -204,17 +227,7 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
             if !filters.keep_client(&client, xid) {
                 return;
             }
-            emit(&Report {
-                origin,
-                family: Family::V4,
-                kind: Kind::Unknown,
-                relays: 0,
-                len: bytes.len(),
-                xid,
-                client,
-                body: Body::Undecodable(report::undecodable(&e, bytes)),
-                sztp: Sztp::Absent,
-            });
+            emit(&undecodable(origin, Family::V4, bytes, xid, client, &e));
         }
     }
 }
@@ -261,17 +274,7 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
             if !filters.keep_client(&client, xid) {
                 return;
             }
-            emit(&Report {
-                origin,
-                family: Family::V6,
-                kind: Kind::Unknown,
-                relays: 0,
-                len: bytes.len(),
-                xid,
-                client,
-                body: Body::Undecodable(report::undecodable(&e, bytes)),
-                sztp: Sztp::Absent,
-            });
+            emit(&undecodable(origin, Family::V6, bytes, xid, client, &e));
         }
     }
 }
