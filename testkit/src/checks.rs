@@ -776,11 +776,11 @@ pub fn fetch_url(data: &[u8]) {
 /// is the digits it was given.
 pub fn cli_input(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    if let Ok(bytes) = ztp_cli::input::hex(&text) {
+    if let Ok(bytes) = ztp_explain::input::hex(&text) {
         let digits = text.chars().filter(char::is_ascii_hexdigit).count();
         assert!(bytes.len() * 2 <= digits);
     }
-    let whole = ztp_cli::pcap::dhcp_messages(data);
+    let whole = ztp_explain::pcap::dhcp_messages(data);
     if let Ok(capture) = &whole {
         for found in &capture.found {
             assert!(found.frame >= 1);
@@ -792,7 +792,7 @@ pub fn cli_input(data: &[u8]) {
     // messages, frames and damage. The piece size comes from the input.
     let piece = usize::from(data.first().copied().unwrap_or(1) % 7) + 1;
     let mut pieces = Vec::new();
-    let streamed = ztp_cli::pcap::stream(Pieces { data, piece }, |m| {
+    let streamed = ztp_explain::pcap::stream(Pieces { data, piece }, |m| {
         pieces.push((m.frame, m.family, m.payload.to_vec()));
     });
     match (&whole, streamed) {
@@ -808,10 +808,10 @@ pub fn cli_input(data: &[u8]) {
             // once (the end is seen first) and may be "too large" when it
             // arrives in pieces (the reader stops at its cap before it sees
             // the end). Both say the same frames came before it.
-            let same = |d: &Option<ztp_cli::pcap::PcapError>| match d {
+            let same = |d: &Option<ztp_explain::pcap::PcapError>| match d {
                 Some(
-                    ztp_cli::pcap::PcapError::Truncated { frames }
-                    | ztp_cli::pcap::PcapError::BlockTooLarge { frames },
+                    ztp_explain::pcap::PcapError::Truncated { frames }
+                    | ztp_explain::pcap::PcapError::BlockTooLarge { frames },
                 ) => Some(Err(*frames)),
                 other => Some(Ok(other.clone())),
             };

@@ -8,7 +8,7 @@ use ztp_options::{DhcprotoError, Family, PlanBuf, resolve_v4, resolve_v6, v4, v6
 use ztp_testkit::captures;
 
 fn replies(capture: &[u8], family: Family) -> Vec<Vec<u8>> {
-    let found = ztp_cli::pcap::dhcp_messages(capture).unwrap();
+    let found = ztp_explain::pcap::dhcp_messages(capture).unwrap();
     assert!(found.damaged.is_none());
     found
         .found

@@ -1,6 +1,7 @@
-//! The `ztp` command as a library: [`run`] is the whole command line,
-//! and [`input`] and [`pcap`] (the hex and capture readers) are public for
-//! the fuzz checks and tests that drive them.
+//! The `ztp` command as a library: [`run`] is the whole command line. What
+//! `ztp explain` shows and reads (the report, JSON Lines, the summary, the
+//! hex and capture readers) is the `ztp-explain` library, which other
+//! front ends share.
 //!
 //! `ztp`: what will a switch do with this DHCP reply, which bytes must a
 //! server send, and is this fetched file a script or a configuration?
@@ -26,13 +27,8 @@
 
 mod encode;
 mod explain;
-pub mod input;
-mod json;
-pub mod pcap;
-mod report;
 mod simulate;
 mod sniff;
-mod summary;
 
 use std::io::Write as _;
 use std::path::PathBuf;

@@ -33,8 +33,8 @@ use ztp_fetch_url::Target;
 use ztp_options::Family;
 use ztp_script_detect::{PREFIX_MAX, Platform};
 
-use crate::pcap;
 use crate::sniff::PlatformArg;
+use ztp_explain::pcap;
 
 /// Arguments of `ztp simulate`.
 #[derive(Debug, Args)]

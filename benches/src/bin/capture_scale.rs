@@ -34,7 +34,7 @@ const CLIENTS: u32 = 3_000;
 fn committed_reply() -> Result<Vec<u8>, String> {
     let path = ztp_testkit::captures::path("dnsmasq-2.90-v4-ztp-good.pcap");
     let file = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let capture = ztp_cli::pcap::dhcp_messages(&file).map_err(|e| e.to_string())?;
+    let capture = ztp_explain::pcap::dhcp_messages(&file).map_err(|e| e.to_string())?;
     capture
         .found
         .into_iter()

@@ -36,7 +36,7 @@ pub const MAX_BLOCK: usize = 8 * 1024 * 1024;
 /// A frame's capture time.
 ///
 /// ```
-/// use ztp_cli::pcap::Timestamp;
+/// use ztp_explain::pcap::Timestamp;
 ///
 /// let t = Timestamp { secs: 1_714_564_800, nanos: 123_456_000, digits: 6 };
 /// assert_eq!(t.rfc3339(), "2024-05-01T12:00:00.123456Z");
@@ -133,15 +133,15 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 /// the duration of the callback.
 ///
 /// ```
-/// use ztp_cli::pcap::stream;
+/// use ztp_explain::pcap::stream;
 /// use ztp_options::Family;
 ///
-/// let capture = ztp_testkit::captures::DNSMASQ_V4_GOOD;
+/// let capture: &[u8] = include_bytes!("../tests/data/dnsmasq-2.90-v4-ztp-good.pcap");
 /// let mut families = Vec::new();
 /// let end = stream(capture, |message| families.push((message.frame, message.family)))?;
 /// assert_eq!(families.len(), end.messages);
 /// assert!(families.iter().all(|(_, f)| *f == Family::V4));
-/// # Ok::<(), ztp_cli::pcap::PcapError>(())
+/// # Ok::<(), ztp_explain::pcap::PcapError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Message<'a> {
@@ -161,12 +161,12 @@ pub struct Message<'a> {
 /// How a capture ended.
 ///
 /// ```
-/// use ztp_cli::pcap::stream;
+/// use ztp_explain::pcap::stream;
 ///
-/// let end = stream(ztp_testkit::captures::DNSMASQ_V6, |_| {})?;
+/// let end = stream(&include_bytes!("../tests/data/dnsmasq-2.90-v6-ztp.pcap")[..], |_| {})?;
 /// assert_eq!(end.messages, 4); // SOLICIT, ADVERTISE, REQUEST, REPLY
 /// assert!(end.damaged.is_none());
-/// # Ok::<(), ztp_cli::pcap::PcapError>(())
+/// # Ok::<(), ztp_explain::pcap::PcapError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct End {
@@ -181,11 +181,11 @@ pub struct End {
 /// Why a capture could not be read, or where it stopped.
 ///
 /// ```
-/// use ztp_cli::pcap::{PcapError, dhcp_messages};
+/// use ztp_explain::pcap::{PcapError, dhcp_messages};
 ///
 /// assert_eq!(dhcp_messages(b"not a capture"), Err(PcapError::NotACapture));
 /// // Cut inside a block: what came before is kept, the cut is said.
-/// let capture = ztp_testkit::captures::DNSMASQ_V4_GOOD;
+/// let capture: &[u8] = include_bytes!("../tests/data/dnsmasq-2.90-v4-ztp-good.pcap");
 /// let cut = dhcp_messages(&capture[..capture.len() - 10])?;
 /// assert!(matches!(cut.damaged, Some(PcapError::Truncated { .. })));
 /// # Ok::<(), PcapError>(())
@@ -380,8 +380,8 @@ enum Inner<R: Read> {
 /// A reader of every DHCP message of a capture, block by block.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), ztp_cli::pcap::PcapError> {
-/// let end = ztp_cli::pcap::stream(std::io::stdin(), |m| {
+/// # fn main() -> Result<(), ztp_explain::pcap::PcapError> {
+/// let end = ztp_explain::pcap::stream(std::io::stdin(), |m| {
 ///     println!("frame {}: {:?}, {} bytes", m.frame, m.family, m.payload.len());
 /// })?;
 /// if let Some(damage) = end.damaged {
@@ -676,13 +676,13 @@ impl State {
 /// One DHCP message found in a capture, owned.
 ///
 /// ```
-/// use ztp_cli::pcap::dhcp_messages;
+/// use ztp_explain::pcap::dhcp_messages;
 ///
-/// let capture = dhcp_messages(ztp_testkit::captures::DNSMASQ_V4_GOOD)?;
+/// let capture = dhcp_messages(include_bytes!("../tests/data/dnsmasq-2.90-v4-ztp-good.pcap"))?;
 /// let ack = capture.found.last().unwrap(); // a Found: frame, family, payload
 /// assert_eq!(ack.frame, 4);
 /// assert!(ztp_options::v4::Lease::parse(&ack.payload).is_ok());
-/// # Ok::<(), ztp_cli::pcap::PcapError>(())
+/// # Ok::<(), ztp_explain::pcap::PcapError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -697,12 +697,12 @@ pub struct Found {
 /// What a capture holds: its DHCP messages, and whether it was cut short.
 ///
 /// ```
-/// use ztp_cli::pcap::dhcp_messages;
+/// use ztp_explain::pcap::dhcp_messages;
 ///
-/// let capture = dhcp_messages(ztp_testkit::captures::DNSMASQ_V6)?;
+/// let capture = dhcp_messages(include_bytes!("../tests/data/dnsmasq-2.90-v6-ztp.pcap"))?;
 /// assert_eq!(capture.found.len(), 4);
 /// assert!(capture.damaged.is_none());
-/// # Ok::<(), ztp_cli::pcap::PcapError>(())
+/// # Ok::<(), ztp_explain::pcap::PcapError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Capture {

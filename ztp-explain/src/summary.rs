@@ -54,9 +54,26 @@ struct ClientState {
     replies: usize,
 }
 
-/// The summary being built.
+/// The summary of many replies (`ztp explain --summary`): per client the
+/// outcome of its last reply, and the clients counted by outcome (which
+/// image, config and file server; which rule stops the others).
+///
+/// ```
+/// use ztp_explain::{Filters, Origin, Summary};
+/// use ztp_options::{Family, samples};
+///
+/// let mut summary = Summary::default();
+/// summary.add(samples::V4_ACK, Family::V4, Origin::default(), &Filters::default());
+/// summary.add(samples::V4_ACK, Family::V4, Origin::default(), &Filters::default());
+/// assert_eq!(summary.replies(), 2);
+/// assert_eq!(summary.exit_code(), 0);
+/// let mut text = Vec::new();
+/// summary.write_text(&mut text)?;
+/// assert!(String::from_utf8_lossy(&text).starts_with("2 replies from 1 client"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug, Default)]
-pub(crate) struct Summary {
+pub struct Summary {
     replies: usize,
     undecodable: usize,
     outcomes: Vec<Outcome>,
@@ -120,13 +137,13 @@ fn plan_key(key: &mut Vec<u8>, family: Family, plan: &Plan<'_>) {
 
 impl Summary {
     /// Replies counted.
-    pub(crate) fn replies(&self) -> usize {
+    pub fn replies(&self) -> usize {
         self.replies
     }
 
     /// 2 when a reply did not decode, 1 when a client's last reply cannot
     /// proceed, else 0.
-    pub(crate) fn exit_code(&self) -> u8 {
+    pub fn exit_code(&self) -> u8 {
         if self.undecodable > 0 {
             return 2;
         }
@@ -139,7 +156,7 @@ impl Summary {
     }
 
     /// Counts one message (replies only; the filters apply).
-    pub(crate) fn add(&mut self, bytes: &[u8], family: Family, origin: Origin, filters: &Filters) {
+    pub fn add(&mut self, bytes: &[u8], family: Family, origin: Origin, filters: &Filters) {
         self.key.clear();
         self.client_key.clear();
         match family {
@@ -371,8 +388,12 @@ impl Summary {
             .filter_map(|k| Some((&k[..], self.clients.get(k)?)))
     }
 
-    /// The text summary.
-    pub(crate) fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// Writes the summary for people.
+    ///
+    /// # Errors
+    ///
+    /// What `out` returns.
+    pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{} replies from {} clients{}",
@@ -425,8 +446,12 @@ impl Summary {
         Ok(())
     }
 
-    /// The JSON summary: one object, one line.
-    pub(crate) fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// Writes the summary as one JSON object on one line.
+    ///
+    /// # Errors
+    ///
+    /// What `out` returns.
+    pub fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
         #[derive(Serialize)]
         struct PerClient {
             client: String,

@@ -23,14 +23,32 @@ use crate::pcap::Timestamp;
 /// The version of the JSON object of one message. Adding a key does not
 /// change it (readers ignore keys they do not know); removing or renaming a
 /// key, or changing a value's type or meaning, does.
-pub(crate) const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 1;
 
-/// Where a message came from: a capture's frame, or none (hex input, the
-/// embedded samples).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Origin {
-    pub(crate) frame: Option<usize>,
-    pub(crate) time: Option<Timestamp>,
+/// Where a message came from: a capture's frame and its time, or none
+/// (hex input, the embedded samples).
+///
+/// ```
+/// let origin = ztp_explain::Origin { frame: Some(2), time: None };
+/// assert_eq!(origin, ztp_explain::Origin::default().with_frame(2));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The frame number in the capture, from 1.
+    pub frame: Option<usize>,
+    /// When the capture saw it.
+    pub time: Option<Timestamp>,
+}
+
+impl Origin {
+    /// The same origin, at this frame.
+    #[must_use]
+    pub fn with_frame(self, frame: usize) -> Self {
+        Origin {
+            frame: Some(frame),
+            ..self
+        }
+    }
 }
 
 /// The message's type, as a name.
@@ -343,11 +361,24 @@ impl Serialize for Client<'_> {
     }
 }
 
-/// A rule (or `choice`) and a sentence.
+/// A rule id (`R13`, or `choice` for a choice of ours) and a sentence.
+///
+/// ```
+/// let m = ztp_explain::RuleMessage { rule: "R13".into(), message: "no file server".into() };
+/// assert_eq!(m.to_string(), "[R13] no file server");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct RuleMessage {
-    pub(crate) rule: String,
-    pub(crate) message: String,
+pub struct RuleMessage {
+    /// The rule of RULES.md, or `choice`.
+    pub rule: String,
+    /// What it says of this message.
+    pub message: String,
+}
+
+impl fmt::Display for RuleMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}] {}", self.rule, self.message)
+    }
 }
 
 fn rule_message(rule: impl fmt::Display, message: impl fmt::Display) -> RuleMessage {
@@ -542,8 +573,11 @@ impl Serialize for Sztp<'_> {
     }
 }
 
-/// One explained message.
-pub(crate) struct Report<'a> {
+/// One explained message: its header (frame, time, type, transaction id,
+/// who the client is) and, for a reply, the plan with its fetch URLs and
+/// decision log, or the reason ZTP cannot proceed; built by
+/// [`explain`](crate::explain), borrowed from the message.
+pub struct Report<'a> {
     pub(crate) origin: Origin,
     pub(crate) family: Family,
     pub(crate) kind: Kind,
@@ -1041,10 +1075,27 @@ impl Serialize for Report<'_> {
     }
 }
 
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("title", &self.title(""))
+            .field("exit_code", &self.exit_code())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Report<'_> {
-    /// 0 a plan (or a client's message), 1 cannot proceed, 2 did not
-    /// decode.
-    pub(crate) fn exit_code(&self) -> u8 {
+    /// Why the message does not decode, when it does not.
+    pub fn undecodable(&self) -> Option<&RuleMessage> {
+        match &self.body {
+            Body::Undecodable(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// The command's exit code for this message: 0 a plan (or a client's
+    /// message), 1 ZTP cannot proceed, 2 it does not decode.
+    pub fn exit_code(&self) -> u8 {
         match &self.body {
             Body::Plan(r) if r.reason.is_some() => 1,
             Body::Plan(_) | Body::Request(_) => 0,
@@ -1053,10 +1104,11 @@ impl Report<'_> {
         }
     }
 
-    /// Appends the JSON object (schema [`SCHEMA`]) and a newline to `out`,
-    /// written by hand: the same bytes as its serde `Serialize` (the
-    /// tests compare the two on every report they make).
-    pub(crate) fn json_line(&self, out: &mut Vec<u8>) {
+    /// Appends the JSON object (schema [`SCHEMA`]) and a newline to `out`:
+    /// one line of JSON Lines. Written by hand for speed, the same bytes as
+    /// a serde serialisation (the tests compare the two on every report
+    /// they make).
+    pub fn json_line(&self, out: &mut Vec<u8>) {
         let mut o = json::Object::open(out);
         o.key(out, key!("schema"));
         json::uint(out, u64::from(SCHEMA));
@@ -1190,8 +1242,8 @@ impl Report<'_> {
         out.push(b'\n');
     }
 
-    /// The title: `frame 2: DHCPv4 ACK, 379 bytes`.
-    pub(crate) fn title(&self, prefix: &str) -> String {
+    /// The title: `frame 2: DHCPv4 ACK, 379 bytes`, after `prefix`.
+    pub fn title(&self, prefix: &str) -> String {
         let family = match self.family {
             Family::V4 => "DHCPv4",
             Family::V6 => "DHCPv6",
@@ -1213,8 +1265,9 @@ impl Report<'_> {
         format!("{prefix}{frame}{family} {kind}{relays}, {} bytes", self.len)
     }
 
-    /// The human-readable text.
-    pub(crate) fn text(&self, prefix: &str) -> String {
+    /// The text for people: the title (after `prefix`), then one line per
+    /// value, the decision log and the warnings.
+    pub fn text(&self, prefix: &str) -> String {
         let mut s = String::new();
         let _ = writeln!(s, "{}", self.title(prefix));
         let line = |s: &mut String, k: &str, v: &dyn fmt::Display| {

@@ -6,7 +6,7 @@ use std::fmt;
 /// Why hex text is not a message.
 ///
 /// ```
-/// use ztp_cli::input::{HexError, hex};
+/// use ztp_explain::input::{HexError, hex};
 ///
 /// assert_eq!(hex("02:01 0x06")?, [2, 1, 6]);
 /// assert_eq!(hex("0g"), Err(HexError::NotHex { offset: 1, found: 'g' }));
