@@ -50,6 +50,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod diagnosis;
 mod explain;
 pub mod input;
 mod json;
@@ -57,6 +58,7 @@ pub mod pcap;
 mod report;
 mod summary;
 
+pub use diagnosis::{Diagnosis, diagnose};
 pub use explain::{Filters, explain, parse_mac, parse_xid};
 pub use report::{Origin, Report, RuleMessage, SCHEMA};
 pub use summary::Summary;
