@@ -33,6 +33,18 @@ struct Sink {
     worst: u8,
     /// A write to standard output failed (a closed pipe): stop writing.
     broken: Option<io::Error>,
+    /// With --mac/--xid, the first clients seen (to name them when none
+    /// matches), and whether there were more.
+    seen: Vec<[u8; 6]>,
+    seen_more: bool,
+}
+
+/// How many clients a filter that matched nothing names.
+const SEEN_SHOWN: usize = 8;
+
+fn mac_text(mac: [u8; 6]) -> String {
+    let parts: Vec<String> = mac.iter().map(|b| format!("{b:02x}")).collect();
+    parts.join(":")
 }
 
 impl Sink {
@@ -51,12 +63,24 @@ impl Sink {
             shown: 0,
             worst: 0,
             broken: None,
+            seen: Vec::new(),
+            seen_more: false,
         }
     }
 
     /// One message of the given family (unless forced by --v4/--v6).
     fn message(&mut self, bytes: &[u8], family: Family, origin: Origin) {
         let family = self.forced.unwrap_or(family);
+        if (self.filters.mac.is_some() || self.filters.xid.is_some())
+            && let Some(mac) = ztp_explain::client_mac(bytes, family)
+            && !self.seen.contains(&mac)
+        {
+            if self.seen.len() < SEEN_SHOWN {
+                self.seen.push(mac);
+            } else {
+                self.seen_more = true;
+            }
+        }
         if let Some(summary) = &mut self.summary {
             summary.add(bytes, family, origin, &self.filters);
             return;
@@ -237,26 +261,41 @@ fn run_capture(path: &str, sink: &mut Sink) -> Result<(), u8> {
         } else {
             "DHCP reply"
         };
-        let filtered = if sink.filters.mac.is_some() || sink.filters.xid.is_some() {
-            " matching the filters"
-        } else {
-            ""
-        };
-        eprintln!(
-            "ztp: {name}: no {what}{filtered} in {} DHCP frames of {} (looked for v4 OFFER/ACK and v6 \
-             ADVERTISE/REPLY{})",
-            end.messages,
-            end.frames,
-            if sink.filters.all {
-                ", and with --all every message"
+        let filtered = sink.filters.mac.is_some() || sink.filters.xid.is_some();
+        if filtered {
+            let seen = if sink.seen.is_empty() {
+                "no client was seen".to_owned()
             } else {
-                ""
-            }
-        );
-        // Nothing to say is bad input, unless filters chose nothing.
-        if filtered.is_empty() {
-            return Err(2);
+                let macs: Vec<String> = sink.seen.iter().map(|m| mac_text(*m)).collect();
+                let more = if sink.seen_more { ", ..." } else { "" };
+                format!("clients seen: {}{more}", macs.join(", "))
+            };
+            eprintln!(
+                "ztp: {name}: no {what} matches --mac/--xid in {} DHCP messages of {} frames; {seen}",
+                end.messages, end.frames
+            );
+        } else {
+            let hint = if sink.filters.all {
+                String::new()
+            } else if end.messages > 0 {
+                format!(
+                    "; its {} DHCP messages are clients' (DISCOVER, REQUEST, SOLICIT...): \
+                     --all shows them, and capture where the server's replies pass",
+                    end.messages
+                )
+            } else {
+                "; capture on the DHCP ports (udp 67/68, 546/547) where the server's replies \
+                 pass"
+                    .to_owned()
+            };
+            eprintln!(
+                "ztp: {name}: no {what} in {} frames (looked for v4 OFFER/ACK and v6 \
+                 ADVERTISE/REPLY){hint}",
+                end.frames
+            );
         }
+        // The capture is fine; there is no plan in it: 1, not 2 and not 0.
+        return Err(if damaged { 2 } else { 1 });
     }
     if damaged { Err(2) } else { Ok(()) }
 }
@@ -269,6 +308,7 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
     };
     let mut filters = Filters::default();
     filters.all = args.all;
+    filters.secure_ztp = args.secure_ztp;
     if let Some(mac) = &args.mac {
         match parse_mac(mac) {
             Ok(m) => filters.mac = Some(m),
@@ -330,7 +370,16 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
         None => sink.shown,
     };
     if shown == 0 && (args.mac.is_some() || args.xid.is_some()) {
-        eprintln!("ztp: the message does not match --mac/--xid");
+        let seen: Vec<String> = sink.seen.iter().map(|m| mac_text(*m)).collect();
+        eprintln!(
+            "ztp: the message does not match --mac/--xid (its client: {})",
+            if seen.is_empty() {
+                "unknown".to_owned()
+            } else {
+                seen.join(", ")
+            }
+        );
+        return sink.finish().max(1);
     }
     sink.finish()
 }
@@ -370,6 +419,12 @@ pub(crate) struct ExplainArgs {
     /// Only messages with this transaction id (hex: 0x3903f326).
     #[arg(long, value_name = "XID")]
     pub(crate) xid: Option<String>,
+    /// The devices use secure ZTP (RFC 8572): a reply that cannot proceed
+    /// on its DHCP options but carries a valid SZTP redirect (option 143 or
+    /// 136) counts as a way to provision (exit 0); the verdict is shown
+    /// unchanged (R32).
+    #[arg(long)]
+    pub(crate) secure_ztp: bool,
     /// Every message, not only replies: DISCOVER, REQUEST, SOLICIT... with
     /// the options the device asks for (55, 6) and who it says it is (60, 61,
     /// 77, 16).

@@ -396,7 +396,7 @@ fn the_filters_keep_one_client_one_transaction_or_every_message() {
         "2c:6b:f5:00:00:0c",
     ]);
     assert!(
-        stdout(&o).starts_with("2 replies from 1 clients"),
+        stdout(&o).starts_with("2 replies from 1 client\n"),
         "{}",
         stdout(&o)
     );
@@ -420,10 +420,13 @@ fn the_filters_keep_one_client_one_transaction_or_every_message() {
         "2c:6b:f5:a1:b2:04",
     ]);
     assert!(lines(&o).is_empty());
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "a filter that keeps nothing is not bad input"
+    // Issue 23: a filter that keeps nothing is not bad input (2) and not a
+    // plan (0): 1, naming the clients that were seen.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("clients seen: 2c:6b:f5:a1:b2:03"),
+        "{}",
+        stderr(&o)
     );
     // Bad filter values are refused.
     let o = ztp(&["explain", "--pcap", &path, "--mac", "2c:6b"]);

@@ -68,7 +68,7 @@ fn json(o: &Output) -> Value {
     }
 }
 
-const KEYS: [&str; 23] = [
+const KEYS: [&str; 25] = [
     "schema",
     "kind",
     "frame",
@@ -92,6 +92,8 @@ const KEYS: [&str; 23] = [
     "sztp_redirect",
     "decisions",
     "warnings",
+    "sztp_provisions",
+    "diagnoses",
 ];
 
 fn assert_keys(v: &Value) {

@@ -8,8 +8,8 @@ use ztp_options::{CannotProceed, DecodeError, Family, Plan, resolve_v4, resolve_
 
 use crate::report::{self, Body, Client, Kind, Origin, Report, Resolved, Sztp, Xid};
 
-/// Which messages are explained (`--mac`, `--xid`, `--all`): by default
-/// every server reply (v4 OFFER/ACK or BOOTP reply, v6 ADVERTISE/REPLY,
+/// Which messages are explained (`--mac`, `--xid`, `--all`) and how they
+/// count (`--secure-ztp`): by default every server reply (v4 OFFER/ACK or BOOTP reply, v6 ADVERTISE/REPLY,
 /// also inside relay messages) of every client.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -22,6 +22,33 @@ pub struct Filters {
     /// Every message, not only replies: a client's message reports what it
     /// asks for and who it says it is.
     pub all: bool,
+    /// The devices use secure ZTP (RFC 8572): a valid SZTP redirect counts
+    /// as a way to provision (exit code 0) beside the DHCP-options verdict,
+    /// which is unchanged (R32, a choice).
+    pub secure_ztp: bool,
+}
+
+/// The client's MAC address in a message: DHCPv4 `chaddr` (Ethernet), or
+/// the link-layer address of a DHCPv6 DUID-LL/LLT (option 1, relays
+/// unwrapped); what `--mac` compares.
+///
+/// ```
+/// use ztp_options::{Family, samples};
+///
+/// assert_eq!(
+///     ztp_explain::client_mac(samples::V4_ACK, Family::V4),
+///     Some([0x2c, 0x6b, 0xf5, 0xa1, 0xb2, 0x03])
+/// );
+/// ```
+pub fn client_mac(bytes: &[u8], family: Family) -> Option<[u8; 6]> {
+    match family {
+        Family::V4 => Client {
+            chaddr: report::v4_header(bytes).1,
+            ..Client::default()
+        }
+        .mac(),
+        Family::V6 => v6_client(v6::Lease::parse(bytes).ok()?.message()).mac(),
+    }
 }
 
 /// Explains one DHCP message of the given family and hands its [`Report`]
@@ -221,6 +248,8 @@ fn undecodable<'a>(
         client,
         body: Body::Undecodable(report::undecodable(e, bytes)),
         sztp: Sztp::Absent,
+        diagnoses: Vec::new(),
+        secure_ztp: false,
     }
 }
 
@@ -251,8 +280,14 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 len: bytes.len(),
                 xid,
                 client,
+                diagnoses: if kind.is_client() {
+                    Vec::new()
+                } else {
+                    crate::diagnose(bytes, Family::V4)
+                },
                 body,
                 sztp,
+                secure_ztp: filters.secure_ztp,
             });
         }
         Err(e) => {
@@ -298,8 +333,14 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 len: bytes.len(),
                 xid,
                 client,
+                diagnoses: if kind.is_client() {
+                    Vec::new()
+                } else {
+                    crate::diagnose(bytes, Family::V6)
+                },
                 body,
                 sztp,
+                secure_ztp: filters.secure_ztp,
             });
         }
         Err(e) => {

@@ -202,6 +202,15 @@ impl Object {
         out.extend_from_slice(framed.as_bytes());
     }
 
+    /// Writes `,"key":` for a key known only at run time (escaped).
+    pub(crate) fn key_str(&mut self, out: &mut Vec<u8>, key: &str) {
+        if !std::mem::take(&mut self.first) {
+            out.push(b',');
+        }
+        string(out, key);
+        out.push(b':');
+    }
+
     /// Writes `}`.
     pub(crate) fn close(self, out: &mut Vec<u8>) {
         out.push(b'}');

@@ -52,6 +52,7 @@
 
 mod diagnosis;
 mod explain;
+mod fix;
 pub mod input;
 mod json;
 pub mod pcap;
@@ -59,7 +60,7 @@ mod report;
 mod summary;
 
 pub use diagnosis::{Diagnosis, diagnose};
-pub use explain::{Filters, explain, parse_mac, parse_xid};
+pub use explain::{Filters, client_mac, explain, parse_mac, parse_xid};
 pub use report::{Origin, Report, RuleMessage, SCHEMA};
 pub use summary::Summary;
 

@@ -17,6 +17,7 @@ use ztp_options::Rule;
 use ztp_options::v6::MessageType;
 use ztp_options::{CannotProceed, Decision, DecodeError, Family, ImageType, Plan};
 
+use crate::diagnosis::Diagnosis;
 use crate::json::{self, key};
 use crate::pcap::Timestamp;
 
@@ -588,6 +589,10 @@ pub struct Report<'a> {
     pub(crate) body: Body<'a>,
     /// The SZTP redirect, beside the body (R32).
     pub(crate) sztp: Sztp<'a>,
+    /// What the bytes show of known server-side pitfalls (R35).
+    pub(crate) diagnoses: Vec<Diagnosis>,
+    /// A valid redirect counts as a way to provision (R32's flag).
+    pub(crate) secure_ztp: bool,
 }
 
 /// The warnings a person should act on: inputs the rules ignored that look
@@ -831,6 +836,43 @@ impl Serialize for Ip {
     }
 }
 
+/// `{"id", "message", "fixes": {server: snippet, ...}}`.
+fn diagnosis_json(out: &mut Vec<u8>, d: &Diagnosis) {
+    let mut o = json::Object::open(out);
+    o.key(out, key!("id"));
+    json::string(out, d.id());
+    o.key(out, key!("message"));
+    json::string(out, d.message());
+    o.key(out, key!("fixes"));
+    let mut f = json::Object::open(out);
+    for (server, snippet) in d.fixes() {
+        f.key_str(out, server.as_str());
+        json::string(out, snippet);
+    }
+    f.close(out);
+    o.close(out);
+}
+
+#[cfg(test)]
+struct DiagnosisJson<'d>(&'d Diagnosis);
+
+#[cfg(test)]
+impl Serialize for DiagnosisJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("id", d.id())?;
+        m.serialize_entry("message", d.message())?;
+        let fixes: serde_json::Map<String, serde_json::Value> = d
+            .fixes()
+            .iter()
+            .map(|(server, snippet)| (server.as_str().to_owned(), snippet.clone().into()))
+            .collect();
+        m.serialize_entry("fixes", &fixes)?;
+        m.end()
+    }
+}
+
 /// `{"rule": ..., "message": ...}` or `null`.
 fn rule_message_json(out: &mut Vec<u8>, m: Option<&RuleMessage>) {
     let Some(m) = m else {
@@ -1071,6 +1113,9 @@ impl Serialize for Report<'_> {
                 m.serialize_entry("warnings", NO_STRINGS)?;
             }
         }
+        m.serialize_entry("sztp_provisions", &self.sztp_provisions())?;
+        let diagnoses: Vec<DiagnosisJson<'_>> = self.diagnoses.iter().map(DiagnosisJson).collect();
+        m.serialize_entry("diagnoses", &diagnoses)?;
         m.end()
     }
 }
@@ -1094,14 +1139,36 @@ impl Report<'_> {
     }
 
     /// The command's exit code for this message: 0 a plan (or a client's
-    /// message), 1 ZTP cannot proceed, 2 it does not decode.
+    /// message), 1 ZTP cannot proceed, 2 it does not decode. With
+    /// [`Filters::secure_ztp`](crate::Filters::secure_ztp), a reply that
+    /// cannot proceed but carries a valid SZTP redirect is 0 (R32).
     pub fn exit_code(&self) -> u8 {
         match &self.body {
-            Body::Plan(r) if r.reason.is_some() => 1,
+            Body::Plan(r) if r.reason.is_some() => self.cannot_proceed_code(),
             Body::Plan(_) | Body::Request(_) => 0,
-            Body::Refused(_) => 1,
+            Body::Refused(_) => self.cannot_proceed_code(),
             Body::Undecodable(_) => 2,
         }
+    }
+
+    fn cannot_proceed_code(&self) -> u8 {
+        if self.secure_ztp && self.sztp_provisions() {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// Whether the reply carries a valid SZTP redirect that a secure-ZTP
+    /// device follows (R32).
+    pub fn sztp_provisions(&self) -> bool {
+        matches!(self.sztp, Sztp::Servers(_))
+    }
+
+    /// The diagnoses of the reply (R35): known server-side pitfalls its
+    /// bytes show, each with its fix per server.
+    pub fn diagnoses(&self) -> &[Diagnosis] {
+        &self.diagnoses
     }
 
     /// Appends the JSON object (schema [`SCHEMA`]) and a newline to `out`:
@@ -1238,6 +1305,10 @@ impl Report<'_> {
             Some(r) => json::array(out, &r.warnings, |out, w| json::string(out, w)),
             None => out.extend_from_slice(b"[]"),
         }
+        o.key(out, key!("sztp_provisions"));
+        json::boolean(out, self.sztp_provisions());
+        o.key(out, key!("diagnoses"));
+        json::array(out, &self.diagnoses, diagnosis_json);
         o.close(out);
         out.push(b'\n');
     }
@@ -1341,6 +1412,7 @@ impl Report<'_> {
                     "  ZTP cannot proceed on this binding [{}]: {}",
                     reason.rule, reason.message
                 );
+                self.text_tail(&mut s, true);
                 return s;
             }
             Body::Undecodable(reason) => {
@@ -1418,7 +1490,43 @@ impl Report<'_> {
                 let _ = writeln!(s, "    {w}");
             }
         }
+        self.text_tail(&mut s, r.reason.is_some());
         s
+    }
+
+    /// What follows a reply's values: the SZTP way beside a verdict that
+    /// cannot proceed (R32), then the diagnoses with their fixes (R35).
+    fn text_tail(&self, s: &mut String, cannot_proceed: bool) {
+        if cannot_proceed && let Sztp::Servers(r) = &self.sztp {
+            let first = r
+                .servers()
+                .next()
+                .map(|b| b.to_string())
+                .unwrap_or_default();
+            let counted = if self.secure_ztp {
+                " (counted as provisioning: --secure-ztp)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "  secure ZTP     a device with secure ZTP follows the redirect to {first} \
+                 instead of these options [R32]{counted}"
+            );
+        }
+        if self.diagnoses.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "  diagnoses");
+        for d in &self.diagnoses {
+            let _ = writeln!(s, "    [{}] {}", d.id(), d.message());
+            for (server, snippet) in d.fixes() {
+                let _ = writeln!(s, "      fix for {server}:");
+                for l in snippet.lines() {
+                    let _ = writeln!(s, "        {l}");
+                }
+            }
+        }
     }
 }
 

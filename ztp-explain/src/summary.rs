@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde::Serialize;
+use ztp_options::sztp::Redirect;
 use ztp_options::v4;
 use ztp_options::v6;
 use ztp_options::{CannotProceed, DecodeError, Family, Plan, resolve_v4, resolve_v6};
@@ -32,6 +33,11 @@ struct Outcome {
     file_server: Option<String>,
     image: Option<TargetSummary>,
     config: Option<TargetSummary>,
+    /// The bootstrap servers of a valid SZTP redirect, in the order listed
+    /// (R32): a secure-ZTP device follows them.
+    sztp_redirect: Option<Vec<String>>,
+    /// The diagnoses of a reply that cannot proceed (R35), by identifier.
+    diagnoses: Vec<&'static str>,
     /// Clients whose last reply had this outcome.
     clients: usize,
     /// Replies with this outcome.
@@ -83,6 +89,8 @@ pub struct Summary {
     order: Vec<Box<[u8]>>,
     key: Vec<u8>,
     client_key: Vec<u8>,
+    /// The devices use secure ZTP: a valid redirect provisions (R32).
+    secure_ztp: bool,
 }
 
 fn family_name(f: Family) -> &'static str {
@@ -133,6 +141,13 @@ fn plan_key(key: &mut Vec<u8>, family: Family, plan: &Plan<'_>) {
         }
         None => key.push(0),
     }
+    if let Some(r) = &plan.sztp_redirect {
+        for b in r.iter() {
+            key.push(1);
+            push_text(key, b.as_str().as_bytes());
+        }
+    }
+    key.push(0);
 }
 
 impl Summary {
@@ -148,15 +163,16 @@ impl Summary {
             return 2;
         }
         let failing = self.clients.values().any(|c| {
-            self.outcomes
-                .get(c.outcome)
-                .is_some_and(|o| o.status != "ok")
+            self.outcomes.get(c.outcome).is_some_and(|o| {
+                o.status != "ok" && !(self.secure_ztp && o.sztp_redirect.is_some())
+            })
         });
         u8::from(failing)
     }
 
     /// Counts one message (replies only; the filters apply).
     pub fn add(&mut self, bytes: &[u8], family: Family, origin: Origin, filters: &Filters) {
+        self.secure_ztp = filters.secure_ztp;
         self.key.clear();
         self.client_key.clear();
         match family {
@@ -184,7 +200,10 @@ impl Summary {
                 }
                 match resolve_v4(&lease) {
                     Ok(plan) => self.plan(Family::V4, &plan, bytes, origin, xid),
-                    Err(e) => self.refused(Family::V4, &e, bytes, origin, xid),
+                    Err(e) => {
+                        let redirect = servers(lease.sztp_redirect());
+                        self.refused(Family::V4, &e, bytes, redirect, origin, xid);
+                    }
                 }
             }
             Err(e) if bytes.first() == Some(&2) => {
@@ -218,7 +237,10 @@ impl Summary {
                 self.client_key.extend_from_slice(duid.unwrap_or(&[]));
                 match resolve_v6(&lease) {
                     Ok(plan) => self.plan(Family::V6, &plan, bytes, origin, xid),
-                    Err(e) => self.refused(Family::V6, &e, bytes, origin, xid),
+                    Err(e) => {
+                        let redirect = servers(lease.sztp_redirect());
+                        self.refused(Family::V6, &e, bytes, redirect, origin, xid);
+                    }
                 }
             }
             Err(e) if matches!(bytes.first(), Some(2 | 7 | 13)) => {
@@ -264,6 +286,11 @@ impl Summary {
                     file_server: Some(plan.file_server.ip().to_string()),
                     image: plan.image.as_ref().map(|i| target(i.name, r.image_url())),
                     config: plan.config.as_ref().map(|c| target(c.name, r.config_url())),
+                    sztp_redirect: plan
+                        .sztp_redirect
+                        .as_ref()
+                        .map(|r| r.iter().map(|b| b.to_string()).collect()),
+                    diagnoses: Vec::new(),
                     clients: 0,
                     replies: 0,
                 };
@@ -280,12 +307,14 @@ impl Summary {
         status: &'static str,
         family: Family,
         reason: report::RuleMessage,
+        more: (Option<Vec<String>>, Vec<&'static str>),
         origin: Origin,
         xid: Option<Xid>,
     ) {
+        let (sztp_redirect, diagnoses) = more;
         let _ = write!(
             self.key,
-            "{status} {} {} {}",
+            "{status} {} {} {} {sztp_redirect:?} {diagnoses:?}",
             family_name(family),
             reason.rule,
             reason.message
@@ -301,6 +330,8 @@ impl Summary {
                 file_server: None,
                 image: None,
                 config: None,
+                sztp_redirect,
+                diagnoses,
                 clients: 0,
                 replies: 0,
             }),
@@ -313,11 +344,25 @@ impl Summary {
         family: Family,
         e: &CannotProceed,
         bytes: &[u8],
+        sztp_redirect: Option<Vec<String>>,
         origin: Origin,
         xid: Option<Xid>,
     ) {
         let reason = report::refusal(e, bytes);
-        self.failed("cannot-proceed", family, reason, origin, xid);
+        // Diagnoses only where a reply cannot proceed: the summary of a
+        // capture of good replies stays as fast as it was.
+        let diagnoses = crate::diagnose(bytes, family)
+            .iter()
+            .map(|d| d.id())
+            .collect();
+        self.failed(
+            "cannot-proceed",
+            family,
+            reason,
+            (sztp_redirect, diagnoses),
+            origin,
+            xid,
+        );
     }
 
     fn undecodable(
@@ -330,7 +375,14 @@ impl Summary {
     ) {
         self.undecodable += 1;
         let reason = report::undecodable(e, bytes);
-        self.failed("undecodable", family, reason, origin, xid);
+        self.failed(
+            "undecodable",
+            family,
+            reason,
+            (None, Vec::new()),
+            origin,
+            xid,
+        );
     }
 
     fn intern(&mut self, outcome: Outcome) -> usize {
@@ -396,14 +448,36 @@ impl Summary {
     pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
-            "{} replies from {} clients{}",
-            self.replies,
-            self.clients.len(),
+            "{} from {}{}",
+            plural(self.replies, "reply", "replies"),
+            plural(self.clients.len(), "client", "clients"),
             match self.undecodable {
                 0 => String::new(),
                 n => format!(", {n} did not decode"),
             }
         )?;
+        let by_sztp = self
+            .clients
+            .values()
+            .filter(|c| {
+                self.outcomes
+                    .get(c.outcome)
+                    .is_some_and(|o| o.status != "ok" && o.sztp_redirect.is_some())
+            })
+            .count();
+        if by_sztp > 0 {
+            writeln!(
+                out,
+                "{} cannot proceed on the DHCP options but carry a valid SZTP redirect, which a \
+                 secure-ZTP device follows [R32]{}",
+                plural(by_sztp, "client", "clients"),
+                if self.secure_ztp {
+                    " (counted as provisioning: --secure-ztp)"
+                } else {
+                    ""
+                }
+            )?;
+        }
         let table = self.table();
         writeln!(out)?;
         writeln!(
@@ -536,6 +610,19 @@ impl std::fmt::Display for ClientName<'_> {
     }
 }
 
+/// The servers of a valid redirect, as text.
+fn servers(found: Result<Option<Redirect<'_>>, DecodeError>) -> Option<Vec<String>> {
+    found
+        .ok()
+        .flatten()
+        .map(|r| r.servers().map(|b| b.to_string()).collect())
+}
+
+/// `1 client`, `2 clients`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn outcome_text(o: &Outcome) -> String {
     let mut s = String::new();
     match o.status {
@@ -563,6 +650,12 @@ fn outcome_text(o: &Outcome) -> String {
     }
     if let (Some(rule), Some(reason)) = (&o.rule, &o.reason) {
         let _ = write!(s, ": [{rule}] {reason}");
+    }
+    if !o.diagnoses.is_empty() {
+        let _ = write!(s, " (diagnoses: {})", o.diagnoses.join(", "));
+    }
+    if let Some(servers) = &o.sztp_redirect {
+        let _ = write!(s, "; SZTP redirect to {}", servers.join(", "));
     }
     s
 }
