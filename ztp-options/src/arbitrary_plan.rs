@@ -149,6 +149,13 @@ impl PlanBuf {
                 });
             }
         }
+        // R33: an option 67, not used, logged after the file server's
+        // entries (no `siaddr`/`sname`/`file`: the options do not carry them).
+        if u.ratio(1, 4)? {
+            log.push(DecisionKind::Option67Ignored);
+            let len = u.int_in_range(0..=300)?;
+            ignored.option67 = Some(u.bytes(len)?.to_vec());
+        }
         // R32: the redirect's entry comes last, as the resolver logs it.
         let sztp_redirect = if u.ratio(1, 4)? {
             log.push(DecisionKind::SztpRedirect);

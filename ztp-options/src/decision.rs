@@ -145,10 +145,15 @@ decision_kinds! {
     Suboption05Server => "suboption-05-server", 13;
     /// R13: `siaddr` is set but the file server comes from 150/66.
     SiaddrIgnored => "siaddr-ignored", 13;
-    /// R13: `sname` is set but the file server comes from 150/66.
-    SnameIgnored => "sname-ignored", 13;
-    /// R13: `file` is set but the file names come from option 43.
-    FileIgnored => "file-ignored", 13;
+    /// R33 (**choice**): `sname` is set but not read; the file server
+    /// comes from 150/66 (R13).
+    SnameIgnored => "sname-ignored", 33;
+    /// R33 (**choice**): `file` is set but not read; the file names come
+    /// from option 43.
+    FileIgnored => "file-ignored", 33;
+    /// R33 (**choice**): option 67 (boot file name) is present but not
+    /// read; the file names come from option 43's suboptions 00 and 01.
+    Option67Ignored => "option-67-ignored", 33;
     /// R7: a trailing NUL was tolerated (the entry says where).
     TrailingNul => "trailing-nul", 7;
     /// R8: option 17 instances of other enterprises, kept and skipped (one
@@ -167,6 +172,9 @@ decision_kinds! {
     /// R31: a malformed SZTP redirect, reported and left out; the option
     /// 43/17 plan does not depend on it (R32).
     SztpRedirectLeftOut => "sztp-redirect-left-out", 31;
+    /// R2 (**choice**): bytes after the DHCPv4 message's end option (255)
+    /// that are not padding, not read; the message still decodes.
+    BytesAfterMessageEnd => "bytes-after-message-end", 2;
 }
 
 impl fmt::Display for DecisionKind {
@@ -213,16 +221,17 @@ impl Entry {
 /// How many entries a [`Log`] holds: enough for every rule that can fire
 /// once on one binding, which a test drives (`log_capacity_is_enough`):
 ///
-/// - DHCPv4, at most 21: R11 or 03; R20 or the 05 server choice; R4; R12;
-///   R10; `siaddr`, `sname`, `file` (3); R7 in 00 or 04, 01, 08, 12, 66
-///   and 02, 03, 05 (8 at most: 12 and 66 with a NUL exclude 12 left out
-///   and 150); R1's bytes after the end (1); R5's 7, 42, 12 left out (3);
+/// - DHCPv4, at most 23: R11 or 03; R20 or the 05 server choice; R4; R12;
+///   R10; `siaddr`, `sname`, `file`, option 67 (4, R13 and R33); R7 in 00
+///   or 04, 01, 08, 12, 66 and 02, 03, 05 (8 at most: 12 and 66 with a NUL
+///   exclude 12 left out and 150); R1's bytes after option 43's end (1);
+///   R2's bytes after the message's end (1); R5's 7, 42, 12 left out (3);
 ///   the SZTP redirect, kept or left out (R32 or R31, 1);
 /// - DHCPv6, at most 13: R14 (1), R15 (1), R16 (1), R8 (1, all enterprises
 ///   together); R7 in 59, 00/04, 01, 08 (4) and 02, 03, 05 (3); R10 (1);
 ///   the SZTP redirect (1).
 ///
-/// 24 leaves room for a few more without a new capacity.
+/// 24 leaves room for one more without a new capacity.
 pub const LOG_CAPACITY: usize = 24;
 
 /// The decision log, inline: a fixed-capacity list of [`Entry`], in the
@@ -423,15 +432,23 @@ pub enum Decision<'a> {
         /// The address.
         address: Ipv4Addr,
     },
-    /// R13: `sname` is set but ZTP takes the file server from 150/66.
+    /// R33: `sname` is set but not read; ZTP takes the file server from
+    /// 150/66.
     SnameIgnored {
         /// The name, raw.
         name: &'a [u8],
     },
-    /// R13: `file` is set but ZTP reads the image and config from option 43.
+    /// R33: `file` is set but not read; ZTP reads the image and config from
+    /// option 43.
     FileIgnored {
         /// The name, raw.
         name: &'a [u8],
+    },
+    /// R33: option 67 (boot file name) is present but not read; ZTP reads
+    /// the file names from option 43's suboptions 00 and 01.
+    Option67Ignored {
+        /// The value, raw.
+        value: &'a [u8],
     },
     /// R7: a trailing NUL was tolerated.
     TrailingNul {
@@ -473,6 +490,14 @@ pub enum Decision<'a> {
         /// What is wrong with it, and where.
         error: DecodeError,
     },
+    /// R2 (choice): bytes after the message's end option that are not
+    /// padding, not read.
+    BytesAfterMessageEnd {
+        /// Offset of the first byte that is not padding, in the message.
+        offset: usize,
+        /// How many bytes run from there to the end of its field.
+        len: usize,
+    },
 }
 
 impl Decision<'_> {
@@ -496,12 +521,14 @@ impl Decision<'_> {
             Decision::SiaddrIgnored { .. } => DecisionKind::SiaddrIgnored,
             Decision::SnameIgnored { .. } => DecisionKind::SnameIgnored,
             Decision::FileIgnored { .. } => DecisionKind::FileIgnored,
+            Decision::Option67Ignored { .. } => DecisionKind::Option67Ignored,
             Decision::TrailingNul { .. } => DecisionKind::TrailingNul,
             Decision::OtherEnterprise { .. } => DecisionKind::OtherEnterprises,
             Decision::BytesAfterEnd { .. } => DecisionKind::BytesAfterEnd,
             Decision::OptionLeftOut { .. } => DecisionKind::OptionLeftOut,
             Decision::SztpRedirect { .. } => DecisionKind::SztpRedirect,
             Decision::SztpRedirectLeftOut { .. } => DecisionKind::SztpRedirectLeftOut,
+            Decision::BytesAfterMessageEnd { .. } => DecisionKind::BytesAfterMessageEnd,
         }
     }
 
@@ -589,6 +616,12 @@ impl fmt::Display for Decision<'_> {
                 "file ({}) is set but ignored: the file names come from option 43",
                 Quoted(name)
             ),
+            Decision::Option67Ignored { value } => write!(
+                f,
+                "option 67 (boot file name) {} not used by juniper ztp: it reads file names \
+                 from option 43 suboptions 00/01",
+                Quoted(value)
+            ),
             Decision::TrailingNul { option, suboption } => match suboption {
                 Some(s) => write!(
                     f,
@@ -627,6 +660,12 @@ impl fmt::Display for Decision<'_> {
                 f,
                 "sztp redirect (option {option}) left out, the ztp plan does not depend on it: \
                  {error}"
+            ),
+            Decision::BytesAfterMessageEnd { offset, len } => write!(
+                f,
+                "{len} byte{s} after the message's end option at byte {offset} not read, the \
+                 message still decodes (spec choice)",
+                s = if len == 1 { "" } else { "s" }
             ),
         }
     }
@@ -698,6 +737,14 @@ impl<'a> Decisions<'a> {
             DecisionKind::SiaddrIgnored => Decision::SiaddrIgnored { address: i.siaddr? },
             DecisionKind::SnameIgnored => Decision::SnameIgnored { name: i.sname? },
             DecisionKind::FileIgnored => Decision::FileIgnored { name: i.file? },
+            DecisionKind::Option67Ignored => Decision::Option67Ignored { value: i.option67? },
+            DecisionKind::BytesAfterMessageEnd => {
+                let t = i.message_after_end?;
+                Decision::BytesAfterMessageEnd {
+                    offset: t.offset,
+                    len: t.len,
+                }
+            }
             DecisionKind::TrailingNul => Decision::TrailingNul {
                 option: e.option?,
                 suboption: e.suboption,

@@ -7,8 +7,8 @@
 //! The log entries that record such wire quirks of a decoded lease
 //! (trailing NUL, `siaddr`, `sname`, `file`, other enterprises, bytes after
 //! the end, options left out, a malformed SZTP redirect) are therefore not re-created; every other one is, from the plan's
-//! [`Ignored`](crate::Ignored) record (an ignored suboption 04 or option 66
-//! is sent again, so that the device ignores it again). The decision log is
+//! [`Ignored`](crate::Ignored) record (an ignored suboption 04, option 66
+//! or option 67 is sent again, so that the device ignores it again). The decision log is
 //! never read.
 
 use alloc::string::{String, ToString};
@@ -88,7 +88,8 @@ impl Plan<'_> {
     }
 
     /// The DHCPv4 options that carry this plan, in this order: 43, 150, 66,
-    /// 7, 42, 12, 143 (the SZTP redirect, R31). Option 43 is absent when
+    /// 7, 42, 12, 143 (the SZTP redirect, R31), 67 (when the plan records
+    /// it as not used, R33). Option 43 is absent when
     /// there is nothing to put in it.
     ///
     /// # Errors
@@ -150,6 +151,9 @@ impl Plan<'_> {
                 OptionCode::SZTP_REDIRECT,
                 servers.to_repr().to_vec(Family::V4)?,
             )?;
+        }
+        if let Some(v) = self.ignored.option67 {
+            set.insert(OptionCode::BOOTFILE_NAME, v.to_vec())?;
         }
         Ok(set)
     }

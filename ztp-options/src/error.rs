@@ -553,7 +553,10 @@ pub enum DecodeErrorKind {
         /// How many bytes were left after the length field.
         available: u32,
     },
-    /// Bytes after the end code (255) where nothing may follow.
+    /// Bytes after the end code (255) where nothing may follow. No decoder
+    /// of this crate returns it since R2 changed: bytes after a message's
+    /// end option are reported ([`v4::Lease::after_end`](crate::v4::Lease::after_end)),
+    /// not refused. Kept for callers that match on it.
     AfterEnd {
         /// Which area.
         within: Within,

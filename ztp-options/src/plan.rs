@@ -500,10 +500,13 @@ pub struct Ignored<'a> {
     pub suboption05_server: Option<Ipv4Addr>,
     /// `siaddr`, set but not used (the file server is 150's or 66's).
     pub siaddr: Option<Ipv4Addr>,
-    /// `sname`, set but not used.
+    /// R33: `sname`, set but not used.
     pub sname: Option<&'a [u8]>,
-    /// `file`, set but not used (the file names come from option 43).
+    /// R33: `file`, set but not used (the file names come from option 43).
     pub file: Option<&'a [u8]>,
+    /// R33: option 67 (boot file name), present but not used (the file
+    /// names come from option 43's suboptions 00 and 01); its raw bytes.
+    pub option67: Option<&'a [u8]>,
     /// R14: option 59's scheme, when suboption 03 gave the mode.
     pub url_mode: Option<TransferMode>,
     /// R15: option 59's path, when option 17 gave the image.
@@ -515,6 +518,9 @@ pub struct Ignored<'a> {
     /// R1 (**choice**): bytes after option 43's end code that are not
     /// padding, not read.
     pub after_end: Option<crate::v4::Trailing>,
+    /// R2 (**choice**): bytes after the DHCPv4 message's end option that
+    /// are not padding, not read ([`v4::Lease::after_end`](crate::v4::Lease::after_end)).
+    pub message_after_end: Option<crate::v4::Trailing>,
     /// R5 (**choice**): option 7, malformed, left out.
     pub log_servers_left_out: Option<crate::DecodeError>,
     /// R5 (**choice**): option 42, malformed, left out.
@@ -765,10 +771,12 @@ pub struct IgnoredBuf {
     pub suboption05_server: Option<Ipv4Addr>,
     /// `siaddr`.
     pub siaddr: Option<Ipv4Addr>,
-    /// `sname`.
+    /// R33: `sname`.
     pub sname: Option<Vec<u8>>,
-    /// `file`.
+    /// R33: `file`.
     pub file: Option<Vec<u8>>,
+    /// R33: option 67's raw bytes.
+    pub option67: Option<Vec<u8>>,
     /// R14: option 59's scheme.
     pub url_mode: Option<TransferMode>,
     /// R15: option 59's path.
@@ -779,6 +787,8 @@ pub struct IgnoredBuf {
     pub other_enterprises: Vec<u32>,
     /// R1: bytes after option 43's end code.
     pub after_end: Option<crate::v4::Trailing>,
+    /// R2: bytes after the message's end option.
+    pub message_after_end: Option<crate::v4::Trailing>,
     /// R5: option 7, left out.
     pub log_servers_left_out: Option<crate::DecodeError>,
     /// R5: option 42, left out.
@@ -865,11 +875,13 @@ impl PlanBuf {
                 siaddr: i.siaddr,
                 sname: i.sname.as_deref(),
                 file: i.file.as_deref(),
+                option67: i.option67.as_deref(),
                 url_mode: i.url_mode,
                 url_path: i.url_path.as_deref(),
                 url_port: i.url_port,
                 other_enterprises: Enterprises::Decoded(&i.other_enterprises),
                 after_end: i.after_end,
+                message_after_end: i.message_after_end,
                 log_servers_left_out: i.log_servers_left_out,
                 ntp_servers_left_out: i.ntp_servers_left_out,
                 host_name_left_out: i.host_name_left_out,
@@ -923,11 +935,13 @@ impl From<&Plan<'_>> for PlanBuf {
                 siaddr: i.siaddr,
                 sname: i.sname.map(<[u8]>::to_vec),
                 file: i.file.map(<[u8]>::to_vec),
+                option67: i.option67.map(<[u8]>::to_vec),
                 url_mode: i.url_mode,
                 url_path: i.url_path.map(String::from),
                 url_port: i.url_port,
                 other_enterprises: i.other_enterprises.iter().collect(),
                 after_end: i.after_end,
+                message_after_end: i.message_after_end,
                 log_servers_left_out: i.log_servers_left_out,
                 ntp_servers_left_out: i.ntp_servers_left_out,
                 host_name_left_out: i.host_name_left_out,

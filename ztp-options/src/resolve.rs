@@ -147,6 +147,12 @@ fn vendor<'a>(
 pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProceed> {
     let mut log = Log::new();
     let mut ignored = Ignored::default();
+    // R2 (choice): bytes after the message's end option that are not pad
+    // are not read, and logged; the message still decodes.
+    if let Some(t) = lease.after_end() {
+        log.push(DecisionKind::BytesAfterMessageEnd);
+        ignored.message_after_end = Some(t);
+    }
     let sub = lease.suboptions()?;
     let vendor = vendor(sub.as_ref(), 43, &mut log, &mut ignored)?;
     // R1 (choice): what follows option 43's end code is not read; bytes
@@ -238,6 +244,12 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
     if let Some(name) = lease.file() {
         log.push(DecisionKind::FileIgnored);
         ignored.file = Some(name);
+    }
+    // R33 (choice): option 67 is not read either; the file names come
+    // from option 43.
+    if let Some(value) = lease.boot_file_name() {
+        log.push(DecisionKind::Option67Ignored);
+        ignored.option67 = Some(value);
     }
 
     // R5 (choice): a malformed 7, 42 or 12 is reported and left out; ZTP

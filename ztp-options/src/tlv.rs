@@ -14,7 +14,10 @@ use crate::error::{DecodeErrorKind, Field, Place, Result, Within};
 /// What may follow an end code (255, DHCPv4 only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AfterEnd {
-    /// Only padding (zeros), as in a message's options, `file` or `sname`.
+    /// A message's options, `file` or `sname` (R2): padding (zeros) is
+    /// silent; anything else is not read, and the walk records where it
+    /// starts and how many bytes run from there to the area's end
+    /// ([`Walk::trailing`]), without an error.
     Zeros,
     /// Anything, not read (R1 **choice**: inside option 43 the end code
     /// ends the list; what follows is reported by the resolver, not an
@@ -133,6 +136,7 @@ pub(crate) struct Walk<'a, F> {
     within: Within,
     ended: bool,
     done: bool,
+    trailing: Option<crate::v4::Trailing>,
     framing: core::marker::PhantomData<F>,
 }
 
@@ -148,6 +152,7 @@ impl<'a, F: Framing> Walk<'a, F> {
             within,
             ended: false,
             done: false,
+            trailing: None,
             framing: core::marker::PhantomData,
         }
     }
@@ -155,6 +160,13 @@ impl<'a, F: Framing> Walk<'a, F> {
     /// Whether the walk met an end code (255).
     pub(crate) fn ended(&self) -> bool {
         self.ended
+    }
+
+    /// After an end code of a message's area (R2): the bytes that follow it
+    /// from the first that is not padding to the area's end, when there are
+    /// any.
+    pub(crate) fn trailing(&self) -> Option<crate::v4::Trailing> {
+        self.trailing
     }
 
     /// The place of an item with `code` (if known) at the current offset.
@@ -216,22 +228,22 @@ impl<'a, F: Framing> Walk<'a, F> {
         }
     }
 
-    /// The end code: nothing more is read; what follows must be `after`.
+    /// The end code: nothing more is read; what follows is recorded when
+    /// it is not padding (R2), never an error.
     #[cold]
     fn end(&mut self, after: AfterEnd) -> Option<Result<Tlv<'a>>> {
         self.ended = true;
         let tail = self.rest.get(1..).unwrap_or(&[]);
         self.rest = &[];
-        let bad = match after {
-            AfterEnd::Zeros => tail.iter().position(|&b| b != 0),
-            AfterEnd::Unread => None,
-        }?;
-        let first = self.offset + 1 + bad;
-        Some(Err(DecodeErrorKind::AfterEnd {
-            within: self.within,
-            len: u32::try_from(tail.len() - bad).unwrap_or(u32::MAX),
+        if after == AfterEnd::Zeros {
+            if let Some(bad) = tail.iter().position(|&b| b != 0) {
+                self.trailing = Some(crate::v4::Trailing {
+                    offset: self.offset + 1 + bad,
+                    len: tail.len() - bad,
+                });
+            }
         }
-        .at(self.place(Some(255)).at_offset(first))))
+        None
     }
 }
 
@@ -260,7 +272,6 @@ pub(crate) fn check<F: Framing>(walk: Walk<'_, F>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::DecodeError;
     use crate::family::Family;
     use alloc::vec::Vec;
 
@@ -276,19 +287,36 @@ mod tests {
             v4(&[0, 53, 1, 5, 0, 255, 0, 0]),
             [Ok((53, 241, alloc::vec![5]))]
         );
-        assert_eq!(
-            v4(&[53, 1, 5, 255, 0, 7]),
-            [
-                Ok((53, 240, alloc::vec![5])),
-                Err(DecodeError::new(
-                    Place::option(Family::V4, 255, 245),
-                    DecodeErrorKind::AfterEnd {
-                        within: Within::Options,
-                        len: 1
-                    }
-                ))
-            ]
+        // R2: bytes after the end that are not pad are not read, and not
+        // an error: the walk records them.
+        assert_eq!(v4(&[53, 1, 5, 255, 0, 7]), [Ok((53, 240, alloc::vec![5]))]);
+        let mut walk = Walk::<V4Options>::new(
+            &[53, 1, 5, 255, 0, 7, 0],
+            240,
+            Place::header(Family::V4, 240),
+            Within::Options,
         );
+        walk.by_ref().for_each(drop);
+        assert_eq!(
+            walk.trailing(),
+            Some(crate::v4::Trailing {
+                offset: 245,
+                len: 2
+            })
+        );
+    }
+
+    #[test]
+    fn r2_v4_only_pad_after_the_end_records_nothing() {
+        let mut walk = Walk::<V4Options>::new(
+            &[53, 1, 5, 255, 0, 0],
+            240,
+            Place::header(Family::V4, 240),
+            Within::Options,
+        );
+        walk.by_ref().for_each(drop);
+        assert!(walk.ended());
+        assert_eq!(walk.trailing(), None);
     }
 
     #[test]

@@ -57,7 +57,6 @@ fn comment(out: &mut String, what: &str, value: &[u8]) {
 }
 
 pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Result<String, Error> {
-    let server = Server::Dnsmasq;
     let v6 = wire.family == ztp_options::Family::V6;
     let mut out = String::new();
     let _ = writeln!(
@@ -80,39 +79,59 @@ pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Resul
             );
         }
     }
-    let force = format!("dhcp-option-force=tag:{TAG}");
+    let force = format!("dhcp-option-force=tag:{TAG},");
     if v6 {
-        for (code, value) in &wire.items {
-            let what = format!("suboption {code:02} {}", suboption_name(*code));
-            comment(&mut out, &what, value);
-            // A single byte in hex would be read as a number: quote it.
-            let v = match value.as_slice() {
-                [_] => text(&what, value)?,
-                _ => bytes(&what, value)?,
-            };
-            let _ = writeln!(out, "{force},vi-encap:2636,option6:{code},{v}");
-        }
-        if let Some(url) = &wire.boot_url {
-            comment(&mut out, "option 59 bootfile-url", url);
-            // dnsmasq sends a known text option's value as written: bytes
-            // would go out as their hex text.
-            let _ = writeln!(
-                out,
-                "{force},option6:bootfile-url,{}",
-                text("option 59", url)?
-            );
-        }
-        if let Some(list) = &wire.sztp_v6 {
-            for uri in sztp_uris(list, ztp_options::Family::V6) {
-                let _ = writeln!(out, "# sztp bootstrap server: {uri}");
-            }
-            // dnsmasq has no type for 136: hex goes out as bytes.
-            let _ = writeln!(out, "{force},option6:136,{}", bytes("option 136", list)?);
-        }
-        return Ok(out);
+        lines_v6(&mut out, &force, wire)?;
+    } else {
+        lines_v4(&mut out, &force, wire, notes)?;
     }
-    if !wire.items.is_empty() {
-        let value = wire.vendor_bytes();
+    Ok(out)
+}
+
+/// The DHCPv6 lines (`force` is `dhcp-option-force=` and the tag, if any,
+/// with its comma) that send `wire`'s option 17 items (enterprise 2636), 59
+/// and 136.
+pub(crate) fn lines_v6(out: &mut String, force: &str, wire: &Wire) -> Result<(), Error> {
+    for (code, value) in &wire.items {
+        let what = format!("suboption {code:02} {}", suboption_name(*code));
+        comment(out, &what, value);
+        // A single byte in hex would be read as a number: quote it.
+        let v = match value.as_slice() {
+            [_] => text(&what, value)?,
+            _ => bytes(&what, value)?,
+        };
+        let _ = writeln!(out, "{force}vi-encap:2636,option6:{code},{v}");
+    }
+    if let Some(url) = &wire.boot_url {
+        comment(out, "option 59 bootfile-url", url);
+        // dnsmasq sends a known text option's value as written: bytes
+        // would go out as their hex text.
+        let _ = writeln!(
+            out,
+            "{force}option6:bootfile-url,{}",
+            text("option 59", url)?
+        );
+    }
+    if let Some(list) = &wire.sztp_v6 {
+        for uri in sztp_uris(list, ztp_options::Family::V6) {
+            let _ = writeln!(out, "# sztp bootstrap server: {uri}");
+        }
+        // dnsmasq has no type for 136: hex goes out as bytes.
+        let _ = writeln!(out, "{force}option6:136,{}", bytes("option 136", list)?);
+    }
+    Ok(())
+}
+
+/// The DHCPv4 lines (`force` as for [`lines_v6`]) that send `wire`'s
+/// option 43 and the others.
+pub(crate) fn lines_v4(
+    out: &mut String,
+    force: &str,
+    wire: &Wire,
+    notes: &mut Vec<Note>,
+) -> Result<(), Error> {
+    let server = Server::Dnsmasq;
+    if let Some(value) = &wire.vendor {
         if value.len() > MAX_OPTION {
             return Err(Error::TooLong {
                 server,
@@ -123,12 +142,12 @@ pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Resul
         }
         for (code, v) in &wire.items {
             comment(
-                &mut out,
+                out,
                 &format!("option 43 suboption {code:02} {}", suboption_name(*code)),
                 v,
             );
         }
-        let _ = writeln!(out, "{force},43,{}", bytes("option 43", value)?);
+        let _ = writeln!(out, "{force}43,{}", bytes("option 43", value)?);
     }
     for (code, value) in &wire.v4 {
         let what = format!("option {code}");
@@ -151,30 +170,30 @@ pub(crate) fn render(wire: &Wire, scope: &Scope, notes: &mut Vec<Note>) -> Resul
         };
         match code {
             150 => {
-                let _ = writeln!(out, "{force},option:tftp-server-address,{}", list());
+                let _ = writeln!(out, "{force}option:tftp-server-address,{}", list());
             }
             7 => {
-                let _ = writeln!(out, "{force},option:log-server,{}", list());
+                let _ = writeln!(out, "{force}option:log-server,{}", list());
             }
             42 => {
-                let _ = writeln!(out, "{force},option:ntp-server,{}", list());
+                let _ = writeln!(out, "{force}option:ntp-server,{}", list());
             }
             66 | 12 => {
                 notes.push(Note::TrailingNul { option: *code });
-                let _ = writeln!(out, "{force},{code},{}", text(&what, value)?);
+                let _ = writeln!(out, "{force}{code},{}", text(&what, value)?);
             }
             143 => {
                 for uri in sztp_uris(value, ztp_options::Family::V4) {
                     let _ = writeln!(out, "# sztp bootstrap server: {uri}");
                 }
                 // dnsmasq has no type for 143: hex goes out as bytes.
-                let _ = writeln!(out, "{force},143,{}", bytes(&what, value)?);
+                let _ = writeln!(out, "{force}143,{}", bytes(&what, value)?);
             }
             _ => {
-                comment(&mut out, &what, value);
-                let _ = writeln!(out, "{force},{code},{}", bytes(&what, value)?);
+                comment(out, &what, value);
+                let _ = writeln!(out, "{force}{code},{}", bytes(&what, value)?);
             }
         }
     }
-    Ok(out)
+    Ok(())
 }

@@ -12,7 +12,7 @@ use crate::{Error, Scope, Server, TAG, VENDOR_CLASS_PREFIX};
 /// are not UTF-8 (an ignored option 66 is sent as it came) as octal
 /// escapes, which dhcpd's lexer reads as those bytes (three digits, so a
 /// digit after one is not read into it).
-fn quoted(server: Server, what: &str, value: &[u8]) -> Result<String, Error> {
+pub(crate) fn quoted(server: Server, what: &str, value: &[u8]) -> Result<String, Error> {
     if value.is_empty() {
         return Err(Error::Unrepresentable {
             server,
@@ -108,6 +108,74 @@ fn block(out: &mut String, scope: &Scope, matcher: &str, body: &[String]) {
     let _ = writeln!(out, "}}");
 }
 
+/// The definition ISC dhcpd 4.4 needs before it can send DHCPv4 option
+/// `code` (`None`: it has a name for it).
+pub(crate) fn v4_definition(code: u8) -> Option<&'static str> {
+    match code {
+        150 => Some("option ztp-tftp-server-address code 150 = array of ip-address;"),
+        // ISC dhcpd 4.4 has no name for 143: bytes (`string`, not `text`:
+        // the RFC 8572 length prefixes are binary), split by dhcpd when long.
+        143 => Some("option ztp-sztp-redirect code 143 = string;"),
+        _ => None,
+    }
+}
+
+/// The statements that send DHCPv4 option `code` (other than 43) with
+/// exactly `value`.
+pub(crate) fn v4_option(server: Server, code: u8, value: &[u8]) -> Result<Vec<String>, Error> {
+    let list = || {
+        addresses(value)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut body = Vec::new();
+    match code {
+        150 => body.push(format!("option ztp-tftp-server-address {};", list())),
+        66 => body.push(format!(
+            "option tftp-server-name {};",
+            quoted(server, "option 66", value)?
+        )),
+        7 => body.push(format!("option log-servers {};", list())),
+        42 => body.push(format!("option ntp-servers {};", list())),
+        12 => body.push(format!(
+            "option host-name {};",
+            quoted(server, "option 12", value)?
+        )),
+        143 => {
+            for uri in sztp_uris(value, Family::V4) {
+                body.push(format!("# sztp bootstrap server: {uri}"));
+            }
+            body.push(format!("option ztp-sztp-redirect {};", hex(value, ":")));
+        }
+        other => {
+            return Err(Error::Unrepresentable {
+                server,
+                what: format!("option {other}"),
+                value: hex(value, ":"),
+            });
+        }
+    }
+    Ok(body)
+}
+
+/// The statement that sends option 43 with exactly `value`: dhcpd sends
+/// `vendor-encapsulated-options` as given when no `vendor-option-space`
+/// is named (split when long, RFC 3396).
+pub(crate) fn raw43(value: &[u8]) -> String {
+    format!("option vendor-encapsulated-options {};", hex(value, ":"))
+}
+
+/// dhcpd sends an option only when the client asks for it (option 55):
+/// this statement asks for `codes` on the client's behalf.
+pub(crate) fn request(codes: &[u8]) -> String {
+    format!(
+        "option dhcp-parameter-request-list = concat(option dhcp-parameter-request-list, {});",
+        hex(codes, ":")
+    )
+}
+
 pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
     let server = Server::Isc;
     let mut out = String::new();
@@ -117,63 +185,29 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
          # put them at the top level, next to your subnet declarations."
     );
     space(&mut out, wire, 1);
-    let has150 = wire.v4.iter().any(|(c, _)| *c == 150);
-    if has150 {
-        out.push_str("option ztp-tftp-server-address code 150 = array of ip-address;\n");
+    let mut defined = Vec::new();
+    for (code, _) in &wire.v4 {
+        if let Some(def) = v4_definition(*code).filter(|d| !defined.contains(d)) {
+            defined.push(def);
+            let _ = writeln!(out, "{def}");
+        }
     }
     let has143 = wire.v4.iter().any(|(c, _)| *c == 143);
-    if has143 {
-        // ISC dhcpd 4.4 has no name for 143: bytes, split by dhcpd when long.
-        out.push_str("option ztp-sztp-redirect code 143 = string;\n");
-    }
     let mut body = Vec::new();
     if !wire.items.is_empty() {
         body.push("vendor-option-space juniper;".to_owned());
         body.extend(suboptions(server, wire)?);
     }
     for (code, value) in &wire.v4 {
-        let list = || {
-            addresses(value)
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        match code {
-            150 => body.push(format!("option ztp-tftp-server-address {};", list())),
-            66 => body.push(format!(
-                "option tftp-server-name {};",
-                quoted(server, "option 66", value)?
-            )),
-            7 => body.push(format!("option log-servers {};", list())),
-            42 => body.push(format!("option ntp-servers {};", list())),
-            12 => body.push(format!(
-                "option host-name {};",
-                quoted(server, "option 12", value)?
-            )),
-            143 => {
-                for uri in sztp_uris(value, Family::V4) {
-                    body.push(format!("# sztp bootstrap server: {uri}"));
-                }
-                body.push(format!("option ztp-sztp-redirect {};", hex(value, ":")));
-            }
-            other => {
-                return Err(Error::Unrepresentable {
-                    server,
-                    what: format!("option {other}"),
-                    value: hex(value, ":"),
-                });
-            }
-        }
+        body.extend(v4_option(server, *code, value)?);
     }
-    // dhcpd sends an option only when the client asks for it (option 55);
-    // Junos asks for 43, 66 and 150, but make sure.
     // dhcpd sends what the client asks for: ask for 43, 66 and 150 (and
-    // 143) on its behalf.
-    body.push(format!(
-        "option dhcp-parameter-request-list = concat(option dhcp-parameter-request-list, 2b:42:96{});",
-        if has143 { ":8f" } else { "" }
-    ));
+    // 143) on its behalf (Junos asks for them, but make sure).
+    body.push(request(if has143 {
+        &[43, 66, 150, 143]
+    } else {
+        &[43, 66, 150]
+    }));
     block(
         &mut out,
         scope,
@@ -186,22 +220,26 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
     Ok(out)
 }
 
-pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
+/// The DHCPv6 definitions and statements that send `wire`'s option 17
+/// (enterprise 2636), 59 and 136; `vendor_class`: define option 16 to
+/// match on too; `with_space`: define the suboption space.
+pub(crate) fn v6_parts(
+    wire: &Wire,
+    vendor_class: bool,
+    with_space: bool,
+) -> Result<(String, Vec<String>), Error> {
     let server = Server::Isc6;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Juniper ZTP (DHCPv6), rendered by ztp-server-config. dhcpd6.conf statements:\n\
-         # put them at the top level, next to your subnet6 declarations."
-    );
-    space(&mut out, wire, 2);
-    out.push_str("option vsio.juniper code 2636 = encapsulate juniper;\n");
-    if *scope == Scope::VendorClass {
+    let mut defs = String::new();
+    if with_space {
+        space(&mut defs, wire, 2);
+        defs.push_str("option vsio.juniper code 2636 = encapsulate juniper;\n");
+    }
+    if vendor_class {
         // dhcpd has no name for option 16 (vendor class, RFC 8415 §21.16).
-        out.push_str("option dhcp6.ztp-vendor-class code 16 = string;\n");
+        defs.push_str("option dhcp6.ztp-vendor-class code 16 = string;\n");
     }
     if wire.sztp_v6.is_some() {
-        out.push_str("option dhcp6.ztp-sztp-redirect code 136 = string;\n");
+        defs.push_str("option dhcp6.ztp-sztp-redirect code 136 = string;\n");
     }
     let mut body = suboptions(server, wire)?;
     if let Some(url) = &wire.boot_url {
@@ -219,6 +257,18 @@ pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
             hex(list, ":")
         ));
     }
+    Ok((defs, body))
+}
+
+pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Juniper ZTP (DHCPv6), rendered by ztp-server-config. dhcpd6.conf statements:\n\
+         # put them at the top level, next to your subnet6 declarations."
+    );
+    let (defs, body) = v6_parts(wire, *scope == Scope::VendorClass, true)?;
+    out.push_str(&defs);
     // Option 16 is enterprise (4 bytes), data length (2), data.
     block(
         &mut out,

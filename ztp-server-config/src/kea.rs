@@ -90,22 +90,26 @@ fn finish(root: &str, dhcp: Map<String, Value>) -> Result<String, Error> {
     Ok(text)
 }
 
-pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
+/// The `option-def` and `option-data` entries (space `dhcp4`) that send
+/// `wire`'s DHCPv4 options with exactly its bytes, `always-send` set.
+pub(crate) fn v4_parts(wire: &Wire) -> Result<(Vec<Value>, Vec<Value>), Error> {
     let server = Server::Kea4;
     let mut defs = Vec::new();
     let mut options = Vec::new();
-    if !wire.items.is_empty() {
+    if let Some(value) = &wire.vendor {
         // Kea 2.2 sends a raw option 43 only once 43 is (re)defined as
         // binary in the dhcp4 space; then the bytes go out as given, code 00
-        // included.
+        // included (without the definition it sends 43 empty: P43-1).
         defs.push(json!({
             "name": "vendor-encapsulated-options", "code": 43, "space": "dhcp4", "type": "binary"
         }));
-        let mut d = data(wire.vendor_bytes(), false);
-        d.insert(
-            "user-context".into(),
-            json!({ "juniper-suboptions": comment(wire) }),
-        );
+        let mut d = data(value, false);
+        if !wire.items.is_empty() {
+            d.insert(
+                "user-context".into(),
+                json!({ "juniper-suboptions": comment(wire) }),
+            );
+        }
         options.push(option("dhcp4", 43, "vendor-encapsulated-options", d));
     }
     for (code, value) in &wire.v4 {
@@ -154,6 +158,11 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
         };
         options.push(option("dhcp4", u16::from(*code), name, d));
     }
+    Ok((defs, options))
+}
+
+pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
+    let (defs, options) = v4_parts(wire)?;
     let mut dhcp = Map::new();
     dhcp.insert("option-def".into(), Value::from(defs));
     scoped(
@@ -169,7 +178,9 @@ pub(crate) fn render_v4(wire: &Wire, scope: &Scope) -> Result<String, Error> {
     finish("Dhcp4", dhcp)
 }
 
-pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
+/// The `option-def` and `option-data` entries that send `wire`'s DHCPv6
+/// options 17 (enterprise 2636), 59 and 136, `always-send` set.
+pub(crate) fn v6_parts(wire: &Wire) -> (Vec<Value>, Vec<Value>) {
     let mut defs = Vec::new();
     let mut options = Vec::new();
     if !wire.items.is_empty() {
@@ -210,6 +221,11 @@ pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
         );
         options.push(option("dhcp6", 136, "sztp-redirect", d));
     }
+    (defs, options)
+}
+
+pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
+    let (defs, options) = v6_parts(wire);
     let mut dhcp = Map::new();
     dhcp.insert("option-def".into(), Value::from(defs));
     scoped(
@@ -223,4 +239,11 @@ pub(crate) fn render_v6(wire: &Wire, scope: &Scope) -> Result<String, Error> {
         ToString::to_string,
     );
     finish("Dhcp6", dhcp)
+}
+
+/// `value` as pretty JSON, newline-terminated.
+pub(crate) fn pretty(value: &Value) -> Result<String, Error> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Json(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
 }

@@ -174,7 +174,10 @@
 mod dnsmasq;
 mod isc;
 mod kea;
+mod snippet;
 mod wire;
+
+pub use snippet::{OptionBytes, Snippet, snippet};
 
 use std::fmt;
 use std::str::FromStr;

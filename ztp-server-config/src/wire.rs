@@ -98,11 +98,6 @@ impl Wire {
             + self.v4.iter().map(|(c, v)| one(*c, v.len())).sum::<usize>()
     }
 
-    /// The option 43 value (DHCPv4); empty when there is none.
-    pub(crate) fn vendor_bytes(&self) -> &[u8] {
-        self.vendor.as_deref().unwrap_or_default()
-    }
-
     /// The plan a device resolves from a reply carrying exactly these
     /// options (ztp-options builds the reply: a BOOTREPLY, or a DHCPv6
     /// REPLY with transaction id 0), owned.

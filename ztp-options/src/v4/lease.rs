@@ -18,7 +18,7 @@ use crate::sztp::Redirect;
 use crate::text::Text;
 
 /// The options a ZTP lease is read from, in the order [`Lease`] keeps them.
-const CODES: [OptionCode; 11] = [
+const CODES: [OptionCode; 12] = [
     OptionCode::VENDOR_SPECIFIC,
     OptionCode::TFTP_SERVER_ADDRESS,
     OptionCode::TFTP_SERVER_NAME,
@@ -30,6 +30,7 @@ const CODES: [OptionCode; 11] = [
     OptionCode::CLIENT_IDENTIFIER,
     OptionCode::USER_CLASS,
     OptionCode::SZTP_REDIRECT,
+    OptionCode::BOOTFILE_NAME,
 ];
 
 /// Where one option a lease keeps was found: its value, in the message or
@@ -60,15 +61,17 @@ const fn slot_of(code: u8) -> Option<usize> {
         61 => Some(8),
         77 => Some(9),
         143 => Some(10),
+        67 => Some(11),
         _ => None,
     }
 }
 
 /// The ZTP view of a DHCPv4 message: the options ZTP reads (43, 150, 66, 7,
 /// 42, 12, the SZTP redirect 143, and the device's 60, 61, 77), found in one walk of the message,
-/// with RFC 3396 instances joined and option 52 honoured, plus `siaddr`,
-/// `sname` and `file`, which ZTP does not use but a person debugging a lease
-/// wants to see.
+/// with RFC 3396 instances joined and option 52 honoured, plus option 67,
+/// `siaddr`, `sname` and `file`, which ZTP does not use (R33) but a person
+/// debugging a lease wants to see, and the bytes after the message's end
+/// option that are not padding (R2, [`Lease::after_end`]).
 ///
 /// Values are decoded when asked for, so a bad option 7 does not hide a
 /// good option 43; every accessor returns the typed error of its option.
@@ -96,6 +99,9 @@ pub struct Lease<'a> {
     slots: [Slot; CODES.len()],
     joined: Vec<u8>,
     overload: Overload,
+    /// R2: the first run of bytes after an end option that are not pad
+    /// (offset, length); length 0 when there is none.
+    after_end: (u32, u32),
 }
 
 macro_rules! slot {
@@ -127,6 +133,7 @@ impl<'a> Lease<'a> {
             slots: [Slot::default(); CODES.len()],
             joined: Vec::new(),
             overload: Overload::None,
+            after_end: (0, 0),
         };
         if lease.fast_walk() {
             return Ok(lease);
@@ -144,12 +151,18 @@ impl<'a> Lease<'a> {
             lease.keep(i, tlv.offset, tlv.value);
         }
         lease.overload = options.overload();
+        if let Some(t) = options.after_end() {
+            lease.after_end = (
+                u32::try_from(t.offset).unwrap_or(u32::MAX),
+                u32::try_from(t.len).unwrap_or(u32::MAX),
+            );
+        }
         Ok(lease)
     }
 
     /// The common case in one tight loop: the options field only, no
     /// option 52, every option well formed, nothing but zeros after the end
-    /// option. Returns `false` (having kept what it saw) for anything else,
+    /// option (R2: anything else there is recorded by the general walk). Returns `false` (having kept what it saw) for anything else,
     /// which the general walk then reads from the start.
     #[inline]
     fn fast_walk(&mut self) -> bool {
@@ -396,6 +409,51 @@ impl<'a> Lease<'a> {
         slot!(self, SZTP_REDIRECT)
             .map(|(v, at)| Redirect::parse(v, at))
             .transpose()
+    }
+
+    /// Option 67, the boot file name, raw (instances joined): ZTP does not
+    /// read it (R33: the file names come from option 43's suboptions 00
+    /// and 01), but it is shown and logged as not used.
+    ///
+    /// ```
+    /// use ztp_options::v4::{Lease, MessageRepr, OptionCode, OptionSet};
+    ///
+    /// let mut set = OptionSet::new();
+    /// set.insert(OptionCode::BOOTFILE_NAME, b"pxelinux.0".to_vec())?;
+    /// let bytes = MessageRepr::reply(set).to_vec();
+    /// let lease = Lease::parse(&bytes)?;
+    /// assert_eq!(lease.boot_file_name(), Some(&b"pxelinux.0"[..]));
+    /// # Ok::<(), Box<dyn core::error::Error>>(())
+    /// ```
+    pub fn boot_file_name(&self) -> Option<&[u8]> {
+        slot!(self, BOOTFILE_NAME).map(|(v, _)| v)
+    }
+
+    /// R2: the bytes after the message's end option (255) that are not
+    /// padding: where the first is and how many run from there to the end
+    /// of its field (the first such run: the options field, then `file`,
+    /// then `sname` when option 52 says they hold options). They are not
+    /// read and do not stop the message from decoding; the resolver logs
+    /// them (`bytes-after-message-end`). Pad there is silent.
+    ///
+    /// ```
+    /// use ztp_options::v4::{Lease, MessageRepr, OptionCode, OptionSet, Trailing};
+    ///
+    /// let mut set = OptionSet::new();
+    /// set.insert(OptionCode::TFTP_SERVER_ADDRESS, vec![192, 0, 2, 10])?;
+    /// let mut bytes = MessageRepr::reply(set).to_vec();
+    /// let end = bytes.len() - 1; // the end option
+    /// bytes.extend_from_slice(&[0, 0, 7, 7, 7]); // pad, then 3 other bytes
+    /// let lease = Lease::parse(&bytes)?; // still decodes
+    /// assert_eq!(lease.after_end(), Some(Trailing { offset: end + 3, len: 3 }));
+    /// # Ok::<(), Box<dyn core::error::Error>>(())
+    /// ```
+    pub fn after_end(&self) -> Option<super::option43::Trailing> {
+        let (offset, len) = self.after_end;
+        (len > 0).then_some(super::option43::Trailing {
+            offset: offset as usize,
+            len: len as usize,
+        })
     }
 
     /// `siaddr` ("next server"); ZTP ignores it.

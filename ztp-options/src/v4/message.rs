@@ -10,6 +10,7 @@ use core::net::Ipv4Addr;
 
 use super::code::OptionCode;
 use super::field;
+use super::option43::Trailing;
 use crate::error::{DecodeErrorKind, Field, LengthRule, Place, Result, Within};
 use crate::family::Family;
 use crate::tlv::{Tlv, V4Options, Walk};
@@ -411,6 +412,20 @@ impl<T: AsRef<[u8]>> Message<T> {
         Options::new(self.bytes())
     }
 
+    /// R2: the bytes after an end option that are not padding (see
+    /// [`Options::after_end`]); they do not stop the message from decoding.
+    ///
+    /// # Errors
+    ///
+    /// Any malformed option in the message (the whole message is walked).
+    pub fn after_end(&self) -> Result<Option<Trailing>> {
+        let mut options = self.options();
+        while let Some(opt) = options.next_raw() {
+            opt?;
+        }
+        Ok(options.after_end())
+    }
+
     /// The value of option `code`, all its instances joined (RFC 3396).
     ///
     /// # Errors
@@ -508,6 +523,7 @@ pub struct Options<'a> {
     overload: Option<Overload>,
     message: &'a [u8],
     failed: bool,
+    after_end: Option<Trailing>,
 }
 
 impl<'a> Options<'a> {
@@ -518,7 +534,32 @@ impl<'a> Options<'a> {
             overload: None,
             message,
             failed: false,
+            after_end: None,
         }
+    }
+
+    /// R2: the bytes after an end option (255) that are not padding, once
+    /// the walk has gone past them: where the first is and how many run
+    /// from there to the end of its area. The first such run in wire order
+    /// (the options field, then `file`, then `sname` when option 52 says
+    /// they hold options). They are not read, and not an error: the message
+    /// still decodes.
+    ///
+    /// ```
+    /// use ztp_options::v4::{Message, Trailing};
+    /// # let mut bytes = ztp_options::samples::V4_ACK.to_vec();
+    /// # let end = bytes.iter().rposition(|&b| b == 255).unwrap();
+    /// # bytes.truncate(end + 1);
+    /// // A reply whose end option is followed by two bytes that are not pad.
+    /// bytes.extend_from_slice(&[0, 0xde, 0xad]);
+    /// let message = Message::new_checked(&bytes[..])?;
+    /// let mut options = message.options();
+    /// assert!(options.by_ref().all(|o| o.is_ok())); // every option decodes
+    /// assert_eq!(options.after_end(), Some(Trailing { offset: end + 2, len: 2 }));
+    /// # Ok::<(), ztp_options::DecodeError>(())
+    /// ```
+    pub fn after_end(&self) -> Option<Trailing> {
+        self.after_end.or_else(|| self.walk.trailing())
     }
 
     fn next_area(&mut self) -> Option<Area> {
@@ -557,6 +598,9 @@ impl<'a> Options<'a> {
                     return Some(Err(e));
                 }
                 None => {
+                    if self.after_end.is_none() {
+                        self.after_end = self.walk.trailing();
+                    }
                     let next = self.next_area()?;
                     self.area = next;
                     self.walk = area_walk(self.message, next);

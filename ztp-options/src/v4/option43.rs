@@ -177,7 +177,11 @@ fn frames(mut bytes: &[u8]) -> bool {
     }
 }
 
-/// Bytes after option 43's end code that are not padding (R1).
+/// Bytes after an end code that are not padding: after option 43's (R1,
+/// [`Option43::after_end`]: from the end code to the value's end) or after
+/// the message's end option (R2, [`Lease::after_end`](super::Lease::after_end):
+/// from the first byte that is not pad to the field's end). Offsets count
+/// from the message's start when the value came from a message.
 ///
 /// ```
 /// use ztp_options::v4::{Option43, Trailing};

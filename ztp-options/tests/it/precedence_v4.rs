@@ -230,7 +230,7 @@ fn r13_neither_150_nor_66_cannot_proceed() {
 }
 
 #[test]
-fn r13_siaddr_sname_file_are_logged_not_used() {
+fn r13_r33_siaddr_sname_file_are_logged_not_used() {
     let mut o = cat(&[
         &o43(&[&opt(1, b"sw.conf"), &opt(3, b"http")]),
         &opt(150, &S150),
@@ -269,7 +269,9 @@ fn r13_siaddr_sname_file_are_logged_not_used() {
             Decision::FileIgnored { name: b"pxe.img" },
         ]
     );
-    assert!(d.iter().all(|d| d.rule() == Rule(13)));
+    // R13: siaddr is not a file server; R33: sname and file are not read.
+    let rules: Vec<Rule> = d.iter().map(|d| d.rule()).collect();
+    assert_eq!(rules, [Rule(13), Rule(33), Rule(33)]);
 }
 
 #[test]
@@ -478,7 +480,8 @@ fn sample_ack_resolves() {
 /// too (R12), 00 and 04 (R10), `siaddr`, `sname` and `file` set (R13), a
 /// trailing NUL in every value the plan uses (R7: 00, 01, 02, 05, 08, 12;
 /// 04's and 66's are in ignored values, kept as they came), bytes after
-/// option 43's end code (R1), and a malformed 7 and 42 left out (R5).
+/// option 43's end code (R1), option 67 (R33), bytes after the message's
+/// end option (R2), and a malformed 7 and 42 left out (R5).
 #[test]
 fn log_capacity_is_enough() {
     for (o05, choice) in [
@@ -502,8 +505,11 @@ fn log_capacity_is_enough() {
             &opt(7, &[192, 0, 2]),
             &opt(42, &[192, 0, 2, 30, 1]),
             &opt(12, b"sw-01\0"),
+            // R33: option 67, not read.
+            &opt(67, b"pxelinux.0"),
         ]);
-        o.push(255);
+        // R2: the end option, pad, then two bytes that are not pad.
+        o.extend_from_slice(&[255, 0, 0x99, 0x98]);
         let mut msg = reply(&o);
         msg[20..24].copy_from_slice(&[192, 0, 2, 99]);
         msg[44..49].copy_from_slice(b"boot1");
@@ -514,7 +520,8 @@ fn log_capacity_is_enough() {
             option: Some(option),
             suboption: None,
         };
-        let expected: [ztp_options::Entry; 17] = [
+        let expected: [ztp_options::Entry; 19] = [
+            entry(DecisionKind::BytesAfterMessageEnd),
             nul(43, Some(0)),
             entry(DecisionKind::AltImageIgnored),
             nul(43, Some(1)),
@@ -529,6 +536,7 @@ fn log_capacity_is_enough() {
             entry(DecisionKind::SiaddrIgnored),
             entry(DecisionKind::SnameIgnored),
             entry(DecisionKind::FileIgnored),
+            entry(DecisionKind::Option67Ignored),
             left_out(7),
             left_out(42),
             nul(12, None),
@@ -556,6 +564,11 @@ fn log_capacity_is_enough() {
             i.siaddr = Some(Ipv4Addr::new(192, 0, 2, 99));
             i.sname = Some(b"boot1".to_vec());
             i.file = Some(b"pxe.img".to_vec());
+            i.option67 = Some(b"pxelinux.0".to_vec());
+            i.message_after_end = Some(ztp_options::v4::Trailing {
+                offset: msg.len() - 2,
+                len: 2,
+            });
             i.after_end = Some(ztp_options::v4::Trailing {
                 offset: plan.ignored.after_end.map_or(0, |t| t.offset),
                 len: 2,
@@ -706,4 +719,98 @@ fn r4_the_first_of_several_150_addresses_is_a_choice_and_says_so() {
         .unwrap();
     assert_eq!(d.rule(), Rule(4));
     assert!(d.to_string().contains("(spec choice)"), "{d}");
+}
+
+#[test]
+fn r2_bytes_after_the_message_end_are_logged_with_count_and_offset() {
+    // The end option (255), pad, then 3 bytes that are not pad: the message
+    // still decodes and resolves; the log says how many and where.
+    let mut o = cat(&[&o43(&[&opt(1, b"sw.conf")]), &opt(150, &S150)]);
+    o.extend_from_slice(&[255, 0, 0x13, 0x37, 0]);
+    let msg = reply(&o);
+    let plan = resolve_msg(&msg).unwrap();
+    assert_eq!(plan.config.as_deref(), Some("sw.conf"));
+    let at = msg.len() - 3;
+    assert_eq!(
+        plan.ignored.message_after_end,
+        Some(ztp_options::v4::Trailing { offset: at, len: 3 })
+    );
+    assert_eq!(
+        plan.log.entries()[0].kind,
+        DecisionKind::BytesAfterMessageEnd
+    );
+    let d = plan.decisions().next().unwrap();
+    assert_eq!(d, Decision::BytesAfterMessageEnd { offset: at, len: 3 });
+    assert_eq!(d.rule(), Rule(2));
+    assert_eq!(d.kind().id(), "bytes-after-message-end");
+    assert_eq!(
+        d.to_string(),
+        format!(
+            "3 bytes after the message's end option at byte {at} not read, the message still \
+             decodes (spec choice)"
+        )
+    );
+    // Pad only: silent.
+    let mut o = cat(&[&o43(&[&opt(1, b"sw.conf")]), &opt(150, &S150)]);
+    o.extend_from_slice(&[255, 0, 0, 0]);
+    let plan = resolve_msg(&reply(&o)).unwrap();
+    assert!(!plan.log.contains(DecisionKind::BytesAfterMessageEnd));
+    assert_eq!(plan.ignored.message_after_end, None);
+}
+
+#[test]
+fn r2_a_message_with_bytes_after_its_end_that_cannot_proceed_still_decodes() {
+    // No 150 nor 66: the verdict is R13's, not a decode error.
+    let mut o = o43(&[&opt(1, b"sw.conf")]);
+    o.extend_from_slice(&[255, 1, 2, 3]);
+    let msg = reply(&o);
+    assert_eq!(resolve_msg(&msg), Err(CannotProceed::NoFileServer));
+}
+
+#[test]
+fn r33_option_67_is_shown_and_logged_not_used() {
+    let plan = resolve(&[
+        &o43(&[&opt(1, b"sw.conf")]),
+        &opt(150, &S150),
+        &opt(67, b"pxelinux.0"),
+    ])
+    .unwrap();
+    assert_eq!(plan.ignored.option67.as_deref(), Some(&b"pxelinux.0"[..]));
+    let d: Vec<Decision<'_>> = plan
+        .decisions()
+        .filter(|d| d.kind() == DecisionKind::Option67Ignored)
+        .collect();
+    assert_eq!(
+        d,
+        [Decision::Option67Ignored {
+            value: b"pxelinux.0"
+        }]
+    );
+    assert_eq!(d[0].rule(), Rule(33));
+    assert_eq!(d[0].kind().id(), "option-67-ignored");
+    assert_eq!(
+        d[0].to_string(),
+        "option 67 (boot file name) \"pxelinux.0\" not used by juniper ztp: it reads file names \
+         from option 43 suboptions 00/01"
+    );
+    // The plan sends it again (as option 66 under R12), so the device
+    // ignores it again: encode, decode, resolve gives the same plan.
+    let back = ztp_options::resolve_v4_options(&plan.to_v4_options().unwrap()).unwrap();
+    assert_eq!(back, plan);
+    // sname and file are R33's too; siaddr stays R13's.
+    assert_eq!(DecisionKind::SnameIgnored.rule(), Rule(33));
+    assert_eq!(DecisionKind::FileIgnored.rule(), Rule(33));
+    assert_eq!(DecisionKind::SiaddrIgnored.rule(), Rule(13));
+}
+
+#[test]
+fn r33_an_empty_option_67_is_still_shown() {
+    let plan = resolve(&[
+        &o43(&[&opt(1, b"sw.conf")]),
+        &opt(150, &S150),
+        &opt(67, b""),
+    ])
+    .unwrap();
+    assert_eq!(plan.ignored.option67.as_deref(), Some(&b""[..]));
+    assert!(plan.log.contains(DecisionKind::Option67Ignored));
 }
