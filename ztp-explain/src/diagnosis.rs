@@ -491,7 +491,14 @@ fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
             lease.sztp_redirect().is_ok(),
         );
     }
-    if let Some(value) = lease.value_bytes(v4::OptionCode::new(136))
+    // The lease keeps only the options ZTP reads: 136 is read from the
+    // message.
+    let message = v4::Message::new_checked(lease.as_bytes()).ok();
+    let o136 = message
+        .as_ref()
+        .and_then(|m| m.option(v4::OptionCode::new(136)).ok().flatten());
+    if let Some(o) = o136
+        && let value = o.value.as_ref()
         && Redirect::new_checked(value, Family::V4).is_ok()
     {
         out.push(
