@@ -252,17 +252,37 @@ const LINK_TYPES: [Linktype; 7] = [
     Linktype::LINUX_SLL2,
 ];
 
-/// The UDP payload of a DHCP frame, and its family.
-fn udp_dhcp(linktype: Linktype, data: &[u8]) -> Option<(Family, &[u8])> {
+/// Why a frame did not slice: the unwrapping's own words, for
+/// [`crate::input`] to say; the capture reader only skips the frame.
+#[derive(Debug)]
+pub(crate) enum Unsliced {
+    /// A link type this reader does not unwrap, or a link header
+    /// pcap-parser does not read (too short, GRE, netlink, radiotap).
+    Link,
+    /// etherparse's error below the link header.
+    Slice(etherparse::err::packet::SliceError),
+}
+
+/// Unwraps a frame of this link type down to its transport layer: the one
+/// unwrapping the capture reader and pasted frames ([`crate::input`])
+/// share. The link header is read by pcap-parser, the rest by etherparse
+/// (which checks every length: an IP or UDP length beyond the bytes is an
+/// error, bytes after the UDP length are left out of its payload).
+pub(crate) fn slice_frame(linktype: Linktype, data: &[u8]) -> Result<SlicedPacket<'_>, Unsliced> {
     if !LINK_TYPES.contains(&linktype) {
-        return None;
+        return Err(Unsliced::Link);
     }
-    let sliced = match get_packetdata(data, linktype, data.len())? {
-        PacketData::L2(eth) => SlicedPacket::from_ethernet(eth).ok()?,
-        PacketData::L3(_, ip) => SlicedPacket::from_ip(ip).ok()?,
-        PacketData::L4(..) | PacketData::Unsupported(_) => return None,
-    };
-    let Some(TransportSlice::Udp(udp)) = sliced.transport else {
+    match get_packetdata(data, linktype, data.len()) {
+        Some(PacketData::L2(eth)) => SlicedPacket::from_ethernet(eth).map_err(Unsliced::Slice),
+        Some(PacketData::L3(_, ip)) => SlicedPacket::from_ip(ip).map_err(Unsliced::Slice),
+        Some(PacketData::L4(..) | PacketData::Unsupported(_)) | None => Err(Unsliced::Link),
+    }
+}
+
+/// The family and UDP payload of a sliced frame, when it is UDP on the
+/// DHCPv4 (67/68) or DHCPv6 (546/547) ports.
+pub(crate) fn dhcp_of<'a>(sliced: &SlicedPacket<'a>) -> Option<(Family, &'a [u8])> {
+    let Some(TransportSlice::Udp(udp)) = &sliced.transport else {
         return None;
     };
     let ports = [udp.source_port(), udp.destination_port()];
@@ -274,6 +294,11 @@ fn udp_dhcp(linktype: Linktype, data: &[u8]) -> Option<(Family, &[u8])> {
         return None;
     };
     Some((family, udp.payload()))
+}
+
+/// The UDP payload of a DHCP frame, and its family.
+fn udp_dhcp(linktype: Linktype, data: &[u8]) -> Option<(Family, &[u8])> {
+    dhcp_of(&slice_frame(linktype, data).ok()?)
 }
 
 const SECTION_HEADER: [u8; 4] = [0x0a, 0x0d, 0x0d, 0x0a];

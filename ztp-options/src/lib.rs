@@ -148,6 +148,7 @@ extern crate std;
 #[cfg(feature = "arbitrary")]
 mod arbitrary_plan;
 mod code;
+mod contents;
 mod decision;
 mod emit;
 mod encode;
@@ -164,6 +165,9 @@ mod tlv;
 pub mod v4;
 pub mod v6;
 
+pub use contents::{
+    ContentsV4, ContentsV6, Value, VendorContents, VendorItems, contents_v4, contents_v6,
+};
 pub use decision::{
     CannotProceed, Decision, DecisionKind, Decisions, Entry, LOG_CAPACITY, Log, ParseRuleError,
     Rule,

@@ -227,7 +227,7 @@ impl<'a> Lease<'a> {
     }
 
     /// The value and the place of the value's start, of one kept option.
-    fn raw(&self, code: OptionCode) -> Option<(&[u8], Place)> {
+    pub(crate) fn raw(&self, code: OptionCode) -> Option<(&[u8], Place)> {
         let slot = slot_of(code.get()).and_then(|i| self.slots.get(i))?;
         if slot.instances == 0 {
             return None;

@@ -51,4 +51,5 @@ pub use message::{
     RelayHeader, option_len, put_option,
 };
 pub use options::{Header, MessageRepr, OptionSet, OwnedOption};
+pub(crate) use vendor::enterprise;
 pub use vendor::{Items as VendorOptsItems, JUNIPER_ENTERPRISE, VendorOpts};

@@ -3,6 +3,7 @@
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
 mod common;
+mod contents;
 mod encoders;
 mod fuzz_regressions;
 mod interop;
