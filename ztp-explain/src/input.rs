@@ -541,9 +541,8 @@ impl fmt::Display for FrameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let frame = self.link.with_article();
         match &self.problem {
-            FrameProblem::Cut { .. } | FrameProblem::Malformed { .. } => {
-                write!(f, "{frame} {}", self.problem)
-            }
+            FrameProblem::Cut { .. } => write!(f, "{frame} {}", self.problem),
+            FrameProblem::Malformed { .. } => write!(f, "{frame} with {}", self.problem),
             FrameProblem::NotIp { .. } => write!(f, "{frame} carrying {}", self.problem),
             _ => write!(f, "{frame} holding {}", self.problem),
         }
@@ -700,6 +699,29 @@ pub struct Payload<'a> {
 /// The bytes half of [`message`]: the DHCP message in bytes that are one,
 /// or a frame carrying one.
 ///
+/// ```
+/// use ztp_explain::input::{FrameProblem, Link, payload};
+/// use ztp_options::{Family, samples};
+///
+/// // Raw IPv6 (tcpdump -x), UDP 547 -> 546, the REPLY.
+/// let udp_len = (8 + samples::V6_REPLY.len()) as u16;
+/// let mut packet = vec![0x60, 0, 0, 0, (udp_len >> 8) as u8, udp_len as u8, 17, 64];
+/// packet.extend_from_slice(&[0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+/// packet.extend_from_slice(&[0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+/// packet.extend_from_slice(&[0x02, 0x23, 0x02, 0x22, (udp_len >> 8) as u8, udp_len as u8, 0, 0]);
+/// packet.extend_from_slice(samples::V6_REPLY);
+///
+/// let found = payload(&packet)?;
+/// assert_eq!(found.bytes, samples::V6_REPLY);
+/// assert_eq!(found.family, Some(Family::V6));
+/// assert_eq!(found.headers.as_ref().map(|h| (h.link, h.skipped)), Some((Link::RawIp, 48)));
+///
+/// // The same packet cut: the UDP length says more than there is.
+/// let cut = payload(&packet[..100]).unwrap_err();
+/// assert!(matches!(cut.problem, FrameProblem::Cut { at: 0, .. }));
+/// # Ok::<(), ztp_explain::input::FrameError>(())
+/// ```
+///
 /// # Errors
 ///
 /// A [`FrameError`] when the bytes are a frame (a link layer and IP header
@@ -753,7 +775,7 @@ fn ip_at(bytes: &[u8], at: usize, ether_type: u16) -> bool {
         return false;
     };
     match ether_type {
-        ETHERTYPE_IPV4 => first >> 4 == 4 && first & 0x0f >= 5,
+        ETHERTYPE_IPV4 => first >> 4 == 4,
         ETHERTYPE_IPV6 => first >> 4 == 6,
         _ => false,
     }
@@ -761,7 +783,8 @@ fn ip_at(bytes: &[u8], at: usize, ether_type: u16) -> bool {
 
 /// The link layers the bytes could start with, most specific first: the
 /// link header's protocol field says IP (or a VLAN tag), and an IP header
-/// of that version follows.
+/// of that version follows (its version nibble; a header that does not
+/// read past it is said as the frame's error, not taken for a message).
 fn plausible_links(bytes: &[u8]) -> Vec<Link> {
     let mut links = Vec::new();
     // Ethernet II: the ether type at 12, through up to three VLAN tags.
@@ -805,7 +828,10 @@ fn plausible_links(bytes: &[u8]) -> Vec<Link> {
             links.push(Link::Loopback);
         }
     }
-    if ip_at(bytes, 0, ETHERTYPE_IPV4) || ip_at(bytes, 0, ETHERTYPE_IPV6) {
+    // Raw IP: one byte to go by, so an IPv4 header length too (at least
+    // the 20-byte header).
+    let ihl_ok = bytes.first().is_some_and(|b| b & 0x0f >= 5);
+    if (ip_at(bytes, 0, ETHERTYPE_IPV4) && ihl_ok) || ip_at(bytes, 0, ETHERTYPE_IPV6) {
         links.push(Link::RawIp);
     }
     links
@@ -907,9 +933,7 @@ fn not_dhcp(sliced: &SlicedPacket<'_>, ip: IpVersion) -> FrameProblem {
 fn unsliced(link: Link, e: Unsliced) -> FrameProblem {
     match e {
         Unsliced::Link => FrameProblem::Malformed {
-            problem: format!(
-                "the {link} header is short or carries no IP (GRE, netlink, radiotap)"
-            ),
+            problem: format!("a {link} header that carries no IP (GRE, netlink or radiotap)"),
         },
         Unsliced::Slice(SliceError::Len(len)) => FrameProblem::Cut {
             layer: len.layer.to_string(),

@@ -633,3 +633,35 @@ fn input_random_text_and_frames_never_panic() {
         }
     }
 }
+
+#[test]
+fn input_frame_with_a_broken_ip_header_is_said_not_taken_for_a_message() {
+    // The destination MAC starts with 0x02, which Family::detect alone
+    // would take for a DHCPv6 ADVERTISE: the frame's error wins.
+    let mut frame = ethernet_v4(samples::V4_ACK);
+    assert_eq!(frame[0], 0x02);
+    frame[14] = 0x41; // IPv4, header length 4 bytes
+    let e = message(&plain_hex(&frame)).unwrap_err();
+    let InputError::Frame(FrameError {
+        link: Link::Ethernet,
+        problem: FrameProblem::Malformed { .. },
+    }) = &e
+    else {
+        panic!("{e:?}");
+    };
+    assert!(
+        e.to_string()
+            .starts_with("the bytes are an Ethernet II frame with headers that do not parse: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn input_ip_fragment_is_said() {
+    let mut frame = ethernet_v4(samples::V4_ACK);
+    frame[20] = 0x20; // more fragments
+    assert_eq!(
+        payload(&frame).unwrap_err().problem,
+        FrameProblem::Fragment { ip: IpVersion::V4 }
+    );
+}

@@ -391,9 +391,18 @@ impl Lab {
 // ---------------------------------------------------------- servers
 
 fn start_server(lab: &Lab, r: &Rendered, v6: bool) -> Proc {
+    start_config(lab, r.server, &r.text, v6)
+}
+
+/// Runs `server` with `text` (dnsmasq lines, ISC statements, or a Kea JSON
+/// document with a `Dhcp4`/`Dhcp6` object) beside the lab's subnet, after
+/// the server's own syntax check (`dnsmasq --test`, `dhcpd -t`,
+/// `kea-dhcp4 -t`), which must pass.
+fn start_config(lab: &Lab, server: Server, text: &str, v6: bool) -> Proc {
     let d = |n: &str| lab.path(n).to_string_lossy().into_owned();
     let log = lab.path("server.log");
-    match r.server {
+    let _ = fs::remove_file(&log);
+    match server {
         Server::Dnsmasq => {
             let range = if v6 {
                 "dhcp-range=2001:db8::10,2001:db8::20,64,1h"
@@ -403,11 +412,15 @@ fn start_server(lab: &Lab, r: &Rendered, v6: bool) -> Proc {
             let conf = format!(
                 "{}port=0\ninterface=ztps0\nbind-interfaces\nno-ping\nlog-dhcp\n{range}\n\
                  dhcp-leasefile={}\npid-file={}\nuser=root\n",
-                r.text,
+                text,
                 d("dnsmasq.leases"),
                 d("dnsmasq.pid")
             );
             fs::write(lab.path("dnsmasq.conf"), conf).unwrap();
+            let _ = fs::remove_file(lab.path("dnsmasq.leases"));
+            let mut t = ns(&lab.srv, &["dnsmasq", "--test"]);
+            t.arg(format!("--conf-file={}", d("dnsmasq.conf")));
+            run(&mut t);
             let mut c = ns(&lab.srv, &["dnsmasq", "--no-daemon"]);
             c.arg(format!("--conf-file={}", d("dnsmasq.conf")));
             Proc::spawn("dnsmasq", c, &log)
@@ -418,9 +431,13 @@ fn start_server(lab: &Lab, r: &Rendered, v6: bool) -> Proc {
             } else {
                 "authoritative;\nsubnet 10.99.0.0 netmask 255.255.255.0 { range 10.99.0.10 10.99.0.20; }\n"
             };
-            fs::write(lab.path("dhcpd.conf"), format!("{subnet}{}", r.text)).unwrap();
+            fs::write(lab.path("dhcpd.conf"), format!("{subnet}{text}")).unwrap();
             fs::write(lab.path("dhcpd.leases"), "").unwrap();
+            let _ = fs::remove_file(lab.path("dhcpd.pid"));
             let fam = if v6 { "-6" } else { "-4" };
+            let mut t = ns(&lab.srv, &["dhcpd", fam, "-t", "-q", "-cf"]);
+            t.arg(d("dhcpd.conf"));
+            run(&mut t);
             let mut c = ns(&lab.srv, &["dhcpd", fam, "-f", "-d", "-cf"]);
             c.arg(d("dhcpd.conf"))
                 .arg("-lf")
@@ -431,7 +448,7 @@ fn start_server(lab: &Lab, r: &Rendered, v6: bool) -> Proc {
             Proc::spawn("dhcpd", c, &log)
         }
         Server::Kea4 | Server::Kea6 => {
-            let mut doc: serde_json::Value = serde_json::from_str(&r.text).unwrap();
+            let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
             let (root, bin) = if v6 {
                 ("Dhcp6", "kea-dhcp6")
             } else {
@@ -961,11 +978,19 @@ fn v4_request(kind: v4::MessageType, xid: u32, extra: &[(OptionCode, Vec<u8>)]) 
     options
         .insert(OptionCode::VENDOR_CLASS, class.as_bytes().to_vec())
         .unwrap();
+    // ZTP_INTEROP_PRL: another list (hex), for the cases of a server
+    // that sends only what the client asks for.
+    let prl = std::env::var("ZTP_INTEROP_PRL").map_or_else(
+        |_| vec![1, 3, 6, 7, 12, 15, 42, 43, 66, 67, 143, 150],
+        |h| {
+            (0..h.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+                .collect()
+        },
+    );
     options
-        .insert(
-            OptionCode::PARAMETER_REQUEST_LIST,
-            vec![1, 3, 6, 7, 12, 15, 42, 43, 66, 67, 143, 150],
-        )
+        .insert(OptionCode::PARAMETER_REQUEST_LIST, prl)
         .unwrap();
     let mut chaddr = [0u8; 16];
     chaddr[..6].copy_from_slice(&mac);
@@ -1387,3 +1412,8 @@ fn r2_dnsmasq_refuses_long_option_43() {
 // renderer, the servers' own syntax checks and (a sample) the servers.
 #[path = "interop/hostile.rs"]
 mod hostile;
+
+// The snippets that fix a server (R35) and the pitfalls they fix, on the
+// real servers.
+#[path = "interop/snippets.rs"]
+mod snippets;
