@@ -152,7 +152,9 @@ impl Sink {
     }
 }
 
-fn read_hex(arg: &str) -> Result<Vec<u8>, String> {
+/// The message of a hex argument (or `-`): hex, a Wireshark hex dump or
+/// tcpdump's `-x` output, the DHCP payload or a whole frame around it.
+fn read_hex(arg: &str) -> Result<input::Pasted, String> {
     let text = if arg == "-" {
         let mut text = String::new();
         io::stdin()
@@ -162,7 +164,7 @@ fn read_hex(arg: &str) -> Result<Vec<u8>, String> {
     } else {
         arg.to_owned()
     };
-    input::hex(&text).map_err(|e| e.to_string())
+    input::message(&text).map_err(|e| e.to_string())
 }
 
 /// A progress bar for a capture file, when one is wanted.
@@ -344,14 +346,20 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
         );
         return sink.finish();
     };
-    let bytes = match read_hex(arg) {
-        Ok(b) => b,
+    let pasted = match read_hex(arg) {
+        Ok(p) => p,
         Err(e) => {
             eprintln!("ztp: {e}");
             return 2;
         }
     };
-    let family = match forced.or_else(|| Family::detect(&bytes)) {
+    // The frame's headers are said once, on standard error (standard output
+    // stays the explanation, JSON included).
+    if let Some(headers) = &pasted.headers {
+        eprintln!("ztp: read {} as a frame: {headers}", pasted.form);
+    }
+    let bytes = pasted.bytes;
+    let family = match forced.or(pasted.family).or_else(|| Family::detect(&bytes)) {
         Some(f) => f,
         None => {
             eprintln!(

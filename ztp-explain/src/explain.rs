@@ -217,13 +217,15 @@ fn lease_body<'a>(
     resolve: impl FnOnce() -> Result<Plan<'a>, CannotProceed>,
     redirect: impl FnOnce() -> Result<Option<Redirect<'a>>, DecodeError>,
     requested: impl FnOnce() -> Vec<u16>,
+    carried: impl FnOnce() -> crate::carried::Carried,
 ) -> (Body<'a>, Sztp<'a>) {
     if kind.is_client() {
         return (Body::Request(requested()), Sztp::Absent);
     }
     let body = match resolve() {
         Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
-        Err(e) => Body::Refused(report::refusal(&e, bytes)),
+        // R34: a reply the rules refuse still shows every value it carries.
+        Err(e) => Body::Refused(report::refusal(&e, bytes), Box::new(carried())),
     };
     (body, report::sztp(redirect(), bytes))
 }
@@ -271,6 +273,7 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 || resolve_v4(&lease),
                 || lease.sztp_redirect(),
                 || v4_requested(bytes),
+                || crate::carried::v4(&lease, bytes),
             );
             emit(&Report {
                 origin,
@@ -324,6 +327,7 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 || resolve_v6(&lease),
                 || lease.sztp_redirect(),
                 || v6_requested(lease.message()),
+                || crate::carried::v6(&lease, bytes),
             );
             emit(&Report {
                 origin,

@@ -50,6 +50,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod carried;
 mod diagnosis;
 mod explain;
 mod fix;

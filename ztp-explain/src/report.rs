@@ -17,6 +17,7 @@ use ztp_options::Rule;
 use ztp_options::v6::MessageType;
 use ztp_options::{CannotProceed, Decision, DecodeError, Family, ImageType, Plan};
 
+use crate::carried::{Carried, Field, FieldError, Name};
 use crate::diagnosis::Diagnosis;
 use crate::json::{self, key};
 use crate::pcap::Timestamp;
@@ -501,8 +502,8 @@ pub(crate) fn v4_header(bytes: &[u8]) -> (Option<Xid>, Option<&[u8]>) {
 pub(crate) enum Body<'a> {
     /// A reply with a plan (whose files may still be unfetchable).
     Plan(Box<Resolved<'a>>),
-    /// A reply the rules refuse.
-    Refused(RuleMessage),
+    /// A reply the rules refuse, and every value it carries (R34).
+    Refused(RuleMessage, Box<Carried>),
     /// A message that does not decode.
     Undecodable(RuleMessage),
     /// A client's message (`--all`): the options it asks for.
@@ -523,7 +524,7 @@ impl<'a> Body<'a> {
                 r.reason.as_ref(),
                 Some(&**r),
             ),
-            Body::Refused(reason) => ("cannot-proceed", Some(reason), None),
+            Body::Refused(reason, _) => ("cannot-proceed", Some(reason), None),
             Body::Undecodable(reason) => ("undecodable", Some(reason), None),
             Body::Request(_) => ("request", None, None),
         }
@@ -836,6 +837,161 @@ impl Serialize for Ip {
     }
 }
 
+/// A value's error: `{"rule", "message", "offset"}`.
+fn field_error_json(out: &mut Vec<u8>, e: &FieldError) {
+    let mut o = json::Object::open(out);
+    o.key(out, key!("rule"));
+    json::string(out, &e.rule);
+    o.key(out, key!("message"));
+    json::string(out, &e.message);
+    o.key(out, key!("offset"));
+    json::uint(out, e.offset as u64);
+    o.close(out);
+}
+
+/// `key`: the value (or `empty` when absent or in error), and `key_error`
+/// beside it when the value does not decode (R34).
+fn field_json<T>(
+    o: &mut json::Object,
+    out: &mut Vec<u8>,
+    keys: (json::Key, json::Key),
+    f: &Field<T>,
+    empty: &[u8],
+    value: impl FnOnce(&mut Vec<u8>, &T),
+) {
+    o.key(out, keys.0);
+    match f {
+        Some(Ok(v)) => value(out, v),
+        _ => out.extend_from_slice(empty),
+    }
+    if let Some(Err(e)) = f {
+        o.key(out, keys.1);
+        field_error_json(out, e);
+    }
+}
+
+/// A name of a refused reply: the target object without a URL.
+fn name_json(out: &mut Vec<u8>, n: &Name) {
+    let image = n.symlink.map(|s| {
+        if s {
+            ImageType::Symlink
+        } else {
+            ImageType::default()
+        }
+    });
+    target_json(out, &n.name, image, n.source, None);
+}
+
+/// The values of a refused reply (R34), in the keys of a plan.
+fn carried_json(o: &mut json::Object, out: &mut Vec<u8>, c: &Carried) {
+    let strings =
+        |out: &mut Vec<u8>, v: &Vec<String>| json::array(out, v, |out, s| json::string(out, s));
+    field_json(
+        o,
+        out,
+        (key!("transfer_mode"), key!("transfer_mode_error")),
+        &c.transfer_mode,
+        b"null",
+        |out, v| json::string(out, v),
+    );
+    field_json(
+        o,
+        out,
+        (key!("file_server"), key!("file_server_error")),
+        &c.file_server,
+        b"null",
+        |out, v| json::string(out, &v.0),
+    );
+    field_json(
+        o,
+        out,
+        (key!("image"), key!("image_error")),
+        &c.image,
+        b"null",
+        name_json,
+    );
+    field_json(
+        o,
+        out,
+        (key!("config"), key!("config_error")),
+        &c.config,
+        b"null",
+        name_json,
+    );
+    field_json(
+        o,
+        out,
+        (key!("ntp_servers"), key!("ntp_servers_error")),
+        &c.ntp_servers,
+        b"[]",
+        strings,
+    );
+    field_json(
+        o,
+        out,
+        (key!("syslog_servers"), key!("syslog_servers_error")),
+        &c.syslog_servers,
+        b"[]",
+        strings,
+    );
+    field_json(
+        o,
+        out,
+        (key!("hostname"), key!("hostname_error")),
+        &c.hostname,
+        b"null",
+        |out, v| json::string(out, v),
+    );
+    field_json(
+        o,
+        out,
+        (key!("proxy"), key!("proxy_error")),
+        &c.proxy,
+        b"null",
+        |out, v| json::string(out, v),
+    );
+}
+
+/// A value as text when it is printable UTF-8.
+fn printable_text(value: &[u8]) -> Option<&str> {
+    std::str::from_utf8(value)
+        .ok()
+        .filter(|s| !s.is_empty() && !s.chars().any(char::is_control))
+}
+
+/// The values of a refused reply, one line each (R34).
+fn carried_text(s: &mut String, c: &Carried) {
+    fn one<T>(s: &mut String, k: &str, f: &Field<T>, show: impl FnOnce(&T) -> String) {
+        match f {
+            Some(Ok(v)) => {
+                let _ = writeln!(s, "  {k:<15}{}", show(v));
+            }
+            Some(Err(e)) => {
+                let _ = writeln!(s, "  {k:<15}does not decode [{}]: {}", e.rule, e.message);
+            }
+            None => {}
+        }
+    }
+    let name = |n: &Name| {
+        let link = if n.symlink == Some(true) {
+            ", symbolic link"
+        } else {
+            ""
+        };
+        format!("{} ({}{link})", n.name, n.source.replace('-', " "))
+    };
+    one(s, "image", &c.image, name);
+    one(s, "config", &c.config, name);
+    one(s, "transfer mode", &c.transfer_mode, Clone::clone);
+    one(s, "file server", &c.file_server, |(a, from)| {
+        format!("{a} ({})", from.replace('-', " "))
+    });
+    one(s, "ntp servers", &c.ntp_servers, |v| v.join(", "));
+    one(s, "syslog servers", &c.syslog_servers, |v| v.join(", "));
+    one(s, "host name", &c.hostname, Clone::clone);
+    one(s, "proxy", &c.proxy, Clone::clone);
+}
+
 /// `{"id", "message", "fixes": {server: snippet, ...}}`.
 fn diagnosis_json(out: &mut Vec<u8>, d: &Diagnosis) {
     let mut o = json::Object::open(out);
@@ -857,18 +1013,27 @@ fn diagnosis_json(out: &mut Vec<u8>, d: &Diagnosis) {
 struct DiagnosisJson<'d>(&'d Diagnosis);
 
 #[cfg(test)]
+struct FixesJson<'d>(&'d [(ztp_server_config::Server, String)]);
+
+#[cfg(test)]
+impl Serialize for FixesJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (server, snippet) in self.0 {
+            m.serialize_entry(server.as_str(), snippet)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(test)]
 impl Serialize for DiagnosisJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.0;
         let mut m = s.serialize_map(Some(3))?;
         m.serialize_entry("id", d.id())?;
         m.serialize_entry("message", d.message())?;
-        let fixes: serde_json::Map<String, serde_json::Value> = d
-            .fixes()
-            .iter()
-            .map(|(server, snippet)| (server.as_str().to_owned(), snippet.clone().into()))
-            .collect();
-        m.serialize_entry("fixes", &fixes)?;
+        m.serialize_entry("fixes", &FixesJson(d.fixes()))?;
         m.end()
     }
 }
@@ -1039,6 +1204,75 @@ impl Client<'_> {
 #[cfg(test)]
 const NO_STRINGS: &[String] = &[];
 
+/// The serde form of [`carried_json`] (the tests' oracle).
+#[cfg(test)]
+fn serde_carried<M: SerializeMap>(m: &mut M, c: &Carried) -> Result<(), M::Error> {
+    #[derive(Serialize)]
+    struct ErrJson<'e> {
+        rule: &'e str,
+        message: &'e str,
+        offset: usize,
+    }
+    fn err<M: SerializeMap, T>(m: &mut M, key: &str, f: &Field<T>) -> Result<(), M::Error> {
+        if let Some(Err(e)) = f {
+            m.serialize_entry(
+                &format!("{key}_error"),
+                &ErrJson {
+                    rule: &e.rule,
+                    message: &e.message,
+                    offset: e.offset,
+                },
+            )?;
+        }
+        Ok(())
+    }
+    fn ok<T>(f: &Field<T>) -> Option<&T> {
+        f.as_ref().and_then(|r| r.as_ref().ok())
+    }
+    fn name(n: &Name) -> TargetJson<'_> {
+        TargetJson {
+            name: &n.name,
+            image: n.symlink.map(|s| {
+                if s {
+                    ImageType::Symlink
+                } else {
+                    ImageType::default()
+                }
+            }),
+            source: n.source,
+            target: None,
+        }
+    }
+    m.serialize_entry("transfer_mode", &ok(&c.transfer_mode))?;
+    err(m, "transfer_mode", &c.transfer_mode)?;
+    m.serialize_entry("file_server", &ok(&c.file_server).map(|v| &v.0))?;
+    err(m, "file_server", &c.file_server)?;
+    m.serialize_entry("image", &ok(&c.image).map(name))?;
+    err(m, "image", &c.image)?;
+    m.serialize_entry("config", &ok(&c.config).map(name))?;
+    err(m, "config", &c.config)?;
+    m.serialize_entry("ntp_servers", ok(&c.ntp_servers).map_or(NO_STRINGS, |v| v))?;
+    err(m, "ntp_servers", &c.ntp_servers)?;
+    m.serialize_entry(
+        "syslog_servers",
+        ok(&c.syslog_servers).map_or(NO_STRINGS, |v| v),
+    )?;
+    err(m, "syslog_servers", &c.syslog_servers)?;
+    m.serialize_entry("hostname", &ok(&c.hostname))?;
+    err(m, "hostname", &c.hostname)?;
+    m.serialize_entry("proxy", &ok(&c.proxy))?;
+    err(m, "proxy", &c.proxy)
+}
+
+#[cfg(test)]
+#[derive(Serialize)]
+struct UnknownJson<'v> {
+    code: u16,
+    length: usize,
+    text: Option<&'v str>,
+    hex: String,
+}
+
 #[cfg(test)]
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -1068,40 +1302,55 @@ impl Serialize for Report<'_> {
         m.serialize_entry("status", status)?;
         m.serialize_entry("reason", &reason)?;
         let p = plan.map(|r| &r.plan);
-        m.serialize_entry("transfer_mode", &p.map(|p| Str(p.transfer_mode)))?;
-        m.serialize_entry("file_server", &p.map(|p| Ip(p.file_server.ip())))?;
-        let image = plan.and_then(|r| {
-            let i = r.plan.image.as_ref()?;
-            Some(TargetJson {
-                name: i.name,
-                image: Some(i.image_type),
-                source: i.source.as_str(),
-                target: r.fetch.image.as_ref(),
-            })
-        });
-        m.serialize_entry("image", &image)?;
-        let config = plan.and_then(|r| {
-            let c = r.plan.config.as_ref()?;
-            Some(TargetJson {
-                name: c.name,
-                image: None,
-                source: c.source().as_str(),
-                target: r.fetch.config.as_ref(),
-            })
-        });
-        m.serialize_entry("config", &config)?;
-        match p {
-            Some(p) => {
-                m.serialize_entry("ntp_servers", &Addrs(p.ntp_servers))?;
-                m.serialize_entry("syslog_servers", &Addrs(p.syslog_servers))?;
+        if let Body::Refused(_, c) = &self.body {
+            serde_carried(&mut m, c)?;
+        } else {
+            m.serialize_entry("transfer_mode", &p.map(|p| Str(p.transfer_mode)))?;
+            m.serialize_entry("file_server", &p.map(|p| Ip(p.file_server.ip())))?;
+            let image = plan.and_then(|r| {
+                let i = r.plan.image.as_ref()?;
+                Some(TargetJson {
+                    name: i.name,
+                    image: Some(i.image_type),
+                    source: i.source.as_str(),
+                    target: r.fetch.image.as_ref(),
+                })
+            });
+            m.serialize_entry("image", &image)?;
+            let config = plan.and_then(|r| {
+                let c = r.plan.config.as_ref()?;
+                Some(TargetJson {
+                    name: c.name,
+                    image: None,
+                    source: c.source().as_str(),
+                    target: r.fetch.config.as_ref(),
+                })
+            });
+            m.serialize_entry("config", &config)?;
+            match p {
+                Some(p) => {
+                    m.serialize_entry("ntp_servers", &Addrs(p.ntp_servers))?;
+                    m.serialize_entry("syslog_servers", &Addrs(p.syslog_servers))?;
+                }
+                None => {
+                    m.serialize_entry("ntp_servers", NO_STRINGS)?;
+                    m.serialize_entry("syslog_servers", NO_STRINGS)?;
+                }
             }
-            None => {
-                m.serialize_entry("ntp_servers", NO_STRINGS)?;
-                m.serialize_entry("syslog_servers", NO_STRINGS)?;
-            }
+            m.serialize_entry("hostname", &p.and_then(|p| p.host_name))?;
+            m.serialize_entry("proxy", &p.and_then(|p| p.proxy))?;
         }
-        m.serialize_entry("hostname", &p.and_then(|p| p.host_name))?;
-        m.serialize_entry("proxy", &p.and_then(|p| p.proxy))?;
+        let unknown: Vec<UnknownJson<'_>> = self
+            .unknown_suboptions()
+            .into_iter()
+            .map(|(code, value)| UnknownJson {
+                code,
+                length: value.len(),
+                text: printable_text(value),
+                hex: Hex(value, None).to_string(),
+            })
+            .collect();
+        m.serialize_entry("unknown_suboptions", &unknown)?;
         m.serialize_entry("sztp_redirect", &self.sztp)?;
         match plan {
             Some(r) => {
@@ -1146,7 +1395,7 @@ impl Report<'_> {
         match &self.body {
             Body::Plan(r) if r.reason.is_some() => self.cannot_proceed_code(),
             Body::Plan(_) | Body::Request(_) => 0,
-            Body::Refused(_) => self.cannot_proceed_code(),
+            Body::Refused(..) => self.cannot_proceed_code(),
             Body::Undecodable(_) => 2,
         }
     }
@@ -1163,6 +1412,20 @@ impl Report<'_> {
     /// device follows (R32).
     pub fn sztp_provisions(&self) -> bool {
         matches!(self.sztp, Sztp::Servers(_))
+    }
+
+    /// The option 43 (or 17) suboptions ZTP does not know: code and value,
+    /// in order (R34: kept and shown, whatever the verdict).
+    fn unknown_suboptions(&self) -> Vec<(u16, &[u8])> {
+        match &self.body {
+            Body::Plan(r) => r.plan.unknown_suboptions.iter().collect(),
+            Body::Refused(_, c) => c
+                .unknown
+                .iter()
+                .map(|(code, v)| (*code, v.as_slice()))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// The diagnoses of the reply (R35): known server-side pitfalls its
@@ -1226,54 +1489,74 @@ impl Report<'_> {
         o.key(out, key!("reason"));
         rule_message_json(out, reason);
         let p = plan.map(|r| &r.plan);
-        o.key(out, key!("transfer_mode"));
-        match p {
-            Some(p) => json::string(out, p.transfer_mode.as_str()),
-            None => json::null(out),
+        match &self.body {
+            Body::Refused(_, c) => carried_json(&mut o, out, c),
+            _ => {
+                o.key(out, key!("transfer_mode"));
+                match p {
+                    Some(p) => json::string(out, p.transfer_mode.as_str()),
+                    None => json::null(out),
+                }
+                o.key(out, key!("file_server"));
+                match p {
+                    Some(p) => ip_json(out, p.file_server.ip()),
+                    None => json::null(out),
+                }
+                o.key(out, key!("image"));
+                match plan.and_then(|r| Some((r, r.plan.image.as_ref()?))) {
+                    Some((r, i)) => target_json(
+                        out,
+                        i.name,
+                        Some(i.image_type),
+                        i.source.as_str(),
+                        r.fetch.image.as_ref(),
+                    ),
+                    None => json::null(out),
+                }
+                o.key(out, key!("config"));
+                match plan.and_then(|r| Some((r, r.plan.config.as_ref()?))) {
+                    Some((r, c)) => target_json(
+                        out,
+                        c.name,
+                        None,
+                        c.source().as_str(),
+                        r.fetch.config.as_ref(),
+                    ),
+                    None => json::null(out),
+                }
+                o.key(out, key!("ntp_servers"));
+                match p {
+                    Some(p) => {
+                        json::array(out, p.ntp_servers.iter(), |out, a| ip_json(out, a.into()))
+                    }
+                    None => out.extend_from_slice(b"[]"),
+                }
+                o.key(out, key!("syslog_servers"));
+                match p {
+                    Some(p) => json::array(out, p.syslog_servers.iter(), |out, a| {
+                        ip_json(out, a.into())
+                    }),
+                    None => out.extend_from_slice(b"[]"),
+                }
+                o.key(out, key!("hostname"));
+                json::opt_string(out, p.and_then(|p| p.host_name));
+                o.key(out, key!("proxy"));
+                json::opt_string(out, p.and_then(|p| p.proxy));
+            }
         }
-        o.key(out, key!("file_server"));
-        match p {
-            Some(p) => ip_json(out, p.file_server.ip()),
-            None => json::null(out),
-        }
-        o.key(out, key!("image"));
-        match plan.and_then(|r| Some((r, r.plan.image.as_ref()?))) {
-            Some((r, i)) => target_json(
-                out,
-                i.name,
-                Some(i.image_type),
-                i.source.as_str(),
-                r.fetch.image.as_ref(),
-            ),
-            None => json::null(out),
-        }
-        o.key(out, key!("config"));
-        match plan.and_then(|r| Some((r, r.plan.config.as_ref()?))) {
-            Some((r, c)) => target_json(
-                out,
-                c.name,
-                None,
-                c.source().as_str(),
-                r.fetch.config.as_ref(),
-            ),
-            None => json::null(out),
-        }
-        o.key(out, key!("ntp_servers"));
-        match p {
-            Some(p) => json::array(out, p.ntp_servers.iter(), |out, a| ip_json(out, a.into())),
-            None => out.extend_from_slice(b"[]"),
-        }
-        o.key(out, key!("syslog_servers"));
-        match p {
-            Some(p) => json::array(out, p.syslog_servers.iter(), |out, a| {
-                ip_json(out, a.into())
-            }),
-            None => out.extend_from_slice(b"[]"),
-        }
-        o.key(out, key!("hostname"));
-        json::opt_string(out, p.and_then(|p| p.host_name));
-        o.key(out, key!("proxy"));
-        json::opt_string(out, p.and_then(|p| p.proxy));
+        o.key(out, key!("unknown_suboptions"));
+        json::array(out, self.unknown_suboptions(), |out, (code, value)| {
+            let mut u = json::Object::open(out);
+            u.key(out, key!("code"));
+            json::uint(out, u64::from(code));
+            u.key(out, key!("length"));
+            json::uint(out, value.len() as u64);
+            u.key(out, key!("text"));
+            json::opt_string(out, printable_text(value));
+            u.key(out, key!("hex"));
+            json::display(out, Hex(value, None));
+            u.close(out);
+        });
         o.key(out, key!("sztp_redirect"));
         match &self.sztp {
             Sztp::Absent => json::null(out),
@@ -1406,12 +1689,13 @@ impl Report<'_> {
                 line(&mut s, what, &list.join(", "));
                 return s;
             }
-            Body::Refused(reason) => {
+            Body::Refused(reason, carried) => {
                 let _ = writeln!(
                     s,
                     "  ZTP cannot proceed on this binding [{}]: {}",
                     reason.rule, reason.message
                 );
+                carried_text(&mut s, carried);
                 self.text_tail(&mut s, true);
                 return s;
             }
@@ -1497,6 +1781,23 @@ impl Report<'_> {
     /// What follows a reply's values: the SZTP way beside a verdict that
     /// cannot proceed (R32), then the diagnoses with their fixes (R35).
     fn text_tail(&self, s: &mut String, cannot_proceed: bool) {
+        // R34: suboptions ZTP does not know are kept and shown.
+        let sub = match self.family {
+            Family::V4 => "option 43",
+            Family::V6 => "option 17",
+        };
+        for (code, value) in self.unknown_suboptions() {
+            let shown = match printable_text(value) {
+                Some(text) => format!("{text:?}"),
+                None => format!("0x{}", Hex(value, None)),
+            };
+            let _ = writeln!(
+                s,
+                "  {:<15}{sub} suboption {code}, {} bytes, not a ZTP suboption: {shown}",
+                "unknown",
+                value.len()
+            );
+        }
         if cannot_proceed && let Sztp::Servers(r) = &self.sztp {
             let first = r
                 .servers()

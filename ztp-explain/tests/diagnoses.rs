@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! R35: each diagnosis on the bytes that cause it, with its fix: the
 //! options a fixed server sends, and a snippet per server that sends them
 //! (ztp-server-config's snippets are proved on the real servers by its
