@@ -34,7 +34,7 @@ use core::net::Ipv4Addr;
 use crate::error::{DecodeError, DecodeErrorKind, Place};
 use crate::family::Family;
 use crate::suboption::{ImageType, Item, PortOrServer, SuboptionCode, TransferMode};
-use crate::sztp::Redirect;
+use crate::sztp::{Redirect, Variant};
 use crate::text::Text;
 use crate::v4::{Ipv4List, Option43, Option43Items, OptionCode, TftpServerName, Trailing};
 use crate::v6::{BootFileUrl, VendorOpts, VendorOptsItems};
@@ -448,6 +448,13 @@ impl<'a> ContentsV4<'a> {
         Some(Redirect::parse(v, at))
     }
 
+    /// Option 143 recognised as a variant servers send (R31), when it is
+    /// not a valid RFC 8572 list; see [`crate::sztp::variant`].
+    pub fn sztp_variant(&self) -> Option<Variant<'a>> {
+        let v = self.raw(OptionCode::SZTP_REDIRECT)?;
+        crate::sztp::variant(v, Family::V4)
+    }
+
     /// R2: the bytes after the message's end option that are not padding.
     pub fn after_end(&self) -> Option<Trailing> {
         self.lease.after_end()
@@ -566,6 +573,13 @@ impl<'a> ContentsV6<'a> {
     pub fn sztp_redirect(&self) -> Value<Redirect<'a>> {
         let o = self.once(v6::OptionCode::SZTP_REDIRECT)?;
         Some(Redirect::parse(o.value, o.place()))
+    }
+
+    /// Option 136 recognised as a variant servers send (R31), when it is
+    /// not a valid RFC 8572 list; see [`crate::sztp::variant`].
+    pub fn sztp_variant(&self) -> Option<Variant<'a>> {
+        let o = self.once(v6::OptionCode::SZTP_REDIRECT)?;
+        crate::sztp::variant(o.value, Family::V6)
     }
 
     /// The raw value of the first option of `code` in the inner message.

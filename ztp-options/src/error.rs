@@ -477,6 +477,74 @@ pub enum SztpProblem {
     BadPort,
     /// A path, a query or a fragment: the form has none (not even `/`).
     Path,
+    /// A DNS label longer than 63 octets (RFC 1035 §2.3.4); `len` is the
+    /// label's length, and the error's index its first byte.
+    LabelTooLong {
+        /// The label's length.
+        len: Len16,
+    },
+    /// A DNS name longer than 253 octets (RFC 1035 §2.3.4, without the
+    /// final dot); `len` is the name's length.
+    NameTooLong {
+        /// The name's length.
+        len: Len16,
+    },
+}
+
+/// A length of at most 65535 (a URI's length field is two bytes), kept
+/// as two bytes without alignment so that the errors that carry it stay
+/// small ([`SztpProblem::LabelTooLong`], [`SztpProblem::NameTooLong`]).
+///
+/// ```
+/// use ztp_options::Len16;
+///
+/// let len = Len16::new(70);
+/// assert_eq!(len.get(), 70);
+/// assert_eq!(len.to_string(), "70");
+/// assert_eq!(Len16::saturating(100_000).get(), u16::MAX);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(from = "u16", into = "u16"))]
+pub struct Len16([u8; 2]);
+
+impl Len16 {
+    /// The length `n`.
+    pub const fn new(n: u16) -> Self {
+        Len16(n.to_be_bytes())
+    }
+
+    /// The length `n`, or 65535 when it is larger.
+    pub const fn saturating(n: usize) -> Self {
+        Len16::new(if n > u16::MAX as usize {
+            u16::MAX
+        } else {
+            n as u16
+        })
+    }
+
+    /// The length.
+    pub const fn get(self) -> u16 {
+        u16::from_be_bytes(self.0)
+    }
+}
+
+impl From<u16> for Len16 {
+    fn from(n: u16) -> Self {
+        Len16::new(n)
+    }
+}
+
+impl From<Len16> for u16 {
+    fn from(n: Len16) -> Self {
+        n.get()
+    }
+}
+
+impl fmt::Display for Len16 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.get())
+    }
 }
 
 impl SztpProblem {
@@ -495,13 +563,24 @@ impl SztpProblem {
             SztpProblem::AfterHost => "neither :port nor the end after the host",
             SztpProblem::BadPort => "the port is not 1..=65535",
             SztpProblem::Path => "a path, query or fragment (the form is https://host[:port])",
+            SztpProblem::LabelTooLong { .. } => "a dns label over 63 octets",
+            SztpProblem::NameTooLong { .. } => "a dns name over 253 octets",
         }
     }
 }
 
+/// [`SztpProblem::as_str`], with the length for a label or name too long.
 impl fmt::Display for SztpProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        match self {
+            SztpProblem::LabelTooLong { len } => {
+                write!(f, "a dns label of {len} octets (63 at most)")
+            }
+            SztpProblem::NameTooLong { len } => {
+                write!(f, "a dns name of {len} octets (253 at most)")
+            }
+            _ => f.write_str(self.as_str()),
+        }
     }
 }
 

@@ -174,7 +174,7 @@ pub use decision::{
 };
 pub use error::{
     DecodeError, DecodeErrorKind, EXCERPT_LEN, EncodeError, EncodeErrorKind, Excerpt, Field,
-    InInput, Item as EncodeItem, LengthRule, Place, Result, SztpProblem, UrlProblem, Within,
+    InInput, Item as EncodeItem, Len16, LengthRule, Place, Result, SztpProblem, UrlProblem, Within,
 };
 pub use family::Family;
 #[cfg(feature = "dhcproto")]

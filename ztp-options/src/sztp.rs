@@ -152,10 +152,15 @@ fn bad(problem: SztpProblem, index: usize, uri: &[u8]) -> DecodeErrorKind {
 
 /// Whether `name` is a DNS name: dot-separated labels of 1 to 63 letters,
 /// digits and hyphens, not starting or ending with a hyphen, 253 bytes at
-/// most. Returns the index of the first offending byte.
-fn check_name(name: &[u8]) -> core::result::Result<(), usize> {
-    if name.is_empty() || name.len() > 253 {
-        return Err(0);
+/// most. Returns the problem and the index of the first offending byte (a
+/// label too long: its first byte).
+fn check_name(name: &[u8]) -> core::result::Result<(), (SztpProblem, usize)> {
+    if name.is_empty() {
+        return Err((SztpProblem::BadHost, 0));
+    }
+    if name.len() > 253 {
+        let len = crate::error::Len16::saturating(name.len());
+        return Err((SztpProblem::NameTooLong { len }, 0));
     }
     let mut start = 0;
     for label in name.split(|&b| b == b'.') {
@@ -163,14 +168,14 @@ fn check_name(name: &[u8]) -> core::result::Result<(), usize> {
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'));
         if let Some(i) = bad {
-            return Err(start + i);
+            return Err((SztpProblem::BadHost, start + i));
         }
-        if label.is_empty()
-            || label.len() > 63
-            || label.first() == Some(&b'-')
-            || label.last() == Some(&b'-')
-        {
-            return Err(start);
+        if label.len() > 63 {
+            let len = crate::error::Len16::saturating(label.len());
+            return Err((SztpProblem::LabelTooLong { len }, start));
+        }
+        if label.is_empty() || label.first() == Some(&b'-') || label.last() == Some(&b'-') {
+            return Err((SztpProblem::BadHost, start));
         }
         start += label.len() + 1;
     }
@@ -261,7 +266,7 @@ impl<'a> BootstrapServer<'a> {
                     )
                 } else {
                     check_name(name.as_bytes())
-                        .map_err(|i| bad(SztpProblem::BadHost, start + i, uri))?;
+                        .map_err(|(problem, i)| bad(problem, start + i, uri))?;
                     Host::Name(name)
                 };
                 (host, host_end)
@@ -838,6 +843,208 @@ impl PartialEq for BootstrapServers<'_> {
 
 impl Eq for BootstrapServers<'_> {}
 
+/// Whether `value` parses as an RFC 8572 bootstrap-server list, whatever
+/// option it came in: for the codes swapped between the families (a DHCPv4
+/// option 136 or a DHCPv6 option 143 holding a URI list, R31), which a
+/// device does not read as a redirect.
+///
+/// ```
+/// use ztp_options::sztp::is_uri_list;
+///
+/// assert!(is_uri_list(b"\x00\x11https://sztp.test"));
+/// assert!(!is_uri_list(b"https://sztp.test")); // no length prefix
+/// assert!(!is_uri_list(&[192, 0, 2, 1]));
+/// ```
+pub fn is_uri_list(value: &[u8]) -> bool {
+    Redirect::parse(value, Place::header(Family::V4, 0)).is_ok()
+}
+
+/// A form of option 143 / 136 that servers in the field send and that a
+/// strict RFC 8572 client leaves out (R31): not a valid redirect, but
+/// worth naming, with what produces it (R35). See [`variant`].
+///
+/// ```
+/// use ztp_options::Family;
+/// use ztp_options::sztp::{Variant, variant};
+///
+/// // What an ISC `option sztp-redirect code 143 = text;` sends.
+/// assert_eq!(
+///     variant(b"https://sztp.example.net", Family::V4),
+///     Some(Variant::BareUri { uri: b"https://sztp.example.net" })
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Variant<'a> {
+    /// A URI with no length prefix: the whole value starts with
+    /// `scheme://` (an ISC `code 143 = text` definition sends this; read
+    /// as a list, its first two bytes, `ht`, are a length of 26740).
+    BareUri {
+        /// The value, as sent.
+        uri: &'a [u8],
+    },
+    /// A URI with a path, query or fragment (`https://host/restconf`):
+    /// RFC 8572 allows none; some clients accept it.
+    Path {
+        /// The URI.
+        uri: &'a str,
+        /// Where the path, query or fragment starts in the URI.
+        index: usize,
+    },
+    /// A scheme other than `https` (`bootz://`, `coaps+tcp://`, `http://`).
+    OtherScheme {
+        /// The URI.
+        uri: &'a str,
+        /// The scheme, as sent (before `://`).
+        scheme: &'a str,
+    },
+    /// A DNS label longer than 63 octets.
+    LabelTooLong {
+        /// The URI.
+        uri: &'a str,
+        /// The label's length.
+        len: usize,
+    },
+    /// A DNS name longer than 253 octets.
+    NameTooLong {
+        /// The URI.
+        uri: &'a str,
+        /// The name's length.
+        len: usize,
+    },
+    /// A DHCPv4 option 143 of exactly four bytes: an IPv4 address, as an
+    /// older vendor's private option 143 (an FTP server) carries; not SZTP.
+    Ipv4Address {
+        /// The address.
+        address: Ipv4Addr,
+    },
+}
+
+impl Variant<'_> {
+    /// A stable identifier, for tools (`sztp-bare-uri`, ...).
+    pub const fn id(&self) -> &'static str {
+        match self {
+            Variant::BareUri { .. } => "sztp-bare-uri",
+            Variant::Path { .. } => "sztp-uri-path",
+            Variant::OtherScheme { .. } => "sztp-other-scheme",
+            Variant::LabelTooLong { .. } => "sztp-label-too-long",
+            Variant::NameTooLong { .. } => "sztp-name-too-long",
+            Variant::Ipv4Address { .. } => "sztp-v4-143-ipv4-address",
+        }
+    }
+}
+
+impl fmt::Display for Variant<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Variant::BareUri { uri } => write!(
+                f,
+                "a uri without its 2-byte length ({:?}): the option is defined as text, \
+                 not as an rfc 8572 list",
+                alloc::string::String::from_utf8_lossy(uri)
+            ),
+            Variant::Path { uri, index } => {
+                write!(f, "{uri:?} has a path, query or fragment at index {index}")
+            }
+            Variant::OtherScheme { uri, scheme } => {
+                write!(f, "{uri:?} uses the scheme {scheme:?}, not https")
+            }
+            Variant::LabelTooLong { uri, len } => {
+                write!(f, "{uri:?} has a dns label of {len} octets (63 at most)")
+            }
+            Variant::NameTooLong { uri, len } => {
+                write!(f, "{uri:?} has a host name of {len} octets (253 at most)")
+            }
+            Variant::Ipv4Address { address } => write!(
+                f,
+                "4 bytes, an ipv4 address ({address}): an older vendor-specific option 143, \
+                 not an sztp redirect"
+            ),
+        }
+    }
+}
+
+/// The scheme of `uri` when it starts with `scheme://` (RFC 3986 §3.1:
+/// a letter, then letters, digits, `+`, `-`, `.`).
+fn scheme_of(uri: &[u8]) -> Option<&[u8]> {
+    let end = uri.windows(3).position(|w| w == b"://")?;
+    let scheme = uri.get(..end)?;
+    let (first, rest) = scheme.split_first()?;
+    (first.is_ascii_alphabetic()
+        && rest
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+    .then_some(scheme)
+}
+
+/// Recognises the variants of R31 in an option 143 (`family` V4) or 136
+/// (V6) value that is not a valid RFC 8572 list: `None` for a valid list
+/// (no variant: [`Redirect::parse`] takes it), and for a value that
+/// matches no known variant ([`Redirect::parse`] then says what is
+/// wrong). The first URI of a list that fails names the variant.
+///
+/// ```
+/// use ztp_options::Family;
+/// use ztp_options::sztp::{Variant, variant};
+///
+/// let path = b"\x00\x1dhttps://sztp.example/restconf";
+/// assert!(matches!(variant(path, Family::V6), Some(Variant::Path { index: 20, .. })));
+/// let bootz = b"\x00\x11bootz://sztp.test";
+/// assert!(matches!(variant(bootz, Family::V4), Some(Variant::OtherScheme { scheme: "bootz", .. })));
+/// assert_eq!(
+///     variant(&[192, 0, 2, 21], Family::V4),
+///     Some(Variant::Ipv4Address { address: [192, 0, 2, 21].into() })
+/// );
+/// assert_eq!(variant(b"\x00\x11https://sztp.test", Family::V4), None); // valid
+/// ```
+pub fn variant(value: &[u8], family: Family) -> Option<Variant<'_>> {
+    if family == Family::V4 {
+        if let Ok(octets) = <[u8; 4]>::try_from(value) {
+            return Some(Variant::Ipv4Address {
+                address: Ipv4Addr::from(octets),
+            });
+        }
+    }
+    let at = Place::option(family, option_code(family), 0);
+    if Redirect::parse(value, at).is_ok() {
+        return None;
+    }
+    if scheme_of(value).is_some() {
+        return Some(Variant::BareUri { uri: value });
+    }
+    for item in walk(value, at) {
+        let item = item.ok()?;
+        let Err(DecodeErrorKind::BadSztpUri { problem, index, .. }) =
+            BootstrapServer::parse(item.value)
+        else {
+            continue;
+        };
+        let uri = core::str::from_utf8(item.value).ok()?;
+        let index = index as usize;
+        return match problem {
+            SztpProblem::Path => Some(Variant::Path { uri, index }),
+            SztpProblem::NotHttps => {
+                let scheme = scheme_of(item.value).and_then(|s| core::str::from_utf8(s).ok())?;
+                let https = item
+                    .value
+                    .get(..SCHEME.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(SCHEME));
+                (!https).then_some(Variant::OtherScheme { uri, scheme })
+            }
+            SztpProblem::LabelTooLong { len } => Some(Variant::LabelTooLong {
+                uri,
+                len: usize::from(len.get()),
+            }),
+            SztpProblem::NameTooLong { len } => Some(Variant::NameTooLong {
+                uri,
+                len: usize::from(len.get()),
+            }),
+            _ => None,
+        };
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -919,8 +1126,21 @@ mod tests {
         ] {
             assert_eq!(problem(uri), Some(want), "{uri:?}");
         }
+        // R31: a label over 63 octets and a name over 253 have their own
+        // problems, with the length.
         let long = alloc::format!("https://{}.net", "a".repeat(64));
-        assert_eq!(problem(&long), Some((SztpProblem::BadHost, 8)));
+        let len = crate::error::Len16::new(64);
+        assert_eq!(problem(&long), Some((SztpProblem::LabelTooLong { len }, 8)));
+        let long = alloc::format!("https://ok.{}.net", "a".repeat(70));
+        let len = crate::error::Len16::new(70);
+        assert_eq!(
+            problem(&long),
+            Some((SztpProblem::LabelTooLong { len }, 11))
+        );
+        let name = ["a"; 130].join("."); // 259 octets, labels of 1
+        let long = alloc::format!("https://{name}");
+        let len = crate::error::Len16::new(259);
+        assert_eq!(problem(&long), Some((SztpProblem::NameTooLong { len }, 8)));
     }
 
     fn value(uris: &[&[u8]]) -> Vec<u8> {

@@ -12,6 +12,12 @@
 //! [`Rendered::plan`] is the plan the device will resolve from what the
 //! server sends (a [`PlanBuf`]), so a test can require exactly that.
 //!
+//! [`snippet`] is the other way round, for a server that sends the wrong
+//! bytes: given the exact bytes of each option ([`OptionBytes`]), it writes
+//! the configuration fragment (global scope, definitions included) that
+//! makes a server send them; it fixes the server-side pitfalls the
+//! explanation diagnoses (R35, below).
+//!
 //! This crate does no I/O: it returns text.
 //!
 //! # Example
@@ -147,6 +153,45 @@
 //!   `option-def` entries there), so `option-def` entries of type `binary`
 //!   are rendered, with the URIs in a `user-context`; a long 143 is split
 //!   at 253 bytes.
+//!
+//! **Server-side pitfalls (R35), reproduced on the same servers** by the
+//! interop tests `p43_1_*`, `p43_2_*`, `p143_1_*` and `d43_absent_*`, each
+//! fixed there by the [`snippet`] of the bytes that should have been sent:
+//!
+//! - P43-1, Kea 2.2: a raw `{"code": 43, "csv-format": false, "data": ...}`
+//!   with no `option-def` of 43 passes `kea-dhcp4 -t`, and Kea does not
+//!   send the bytes: it parses them as suboptions of its last-resort space
+//!   (`vendor-encapsulated-options-space`: code 0 is read as a pad, 255 as
+//!   the end), keeps the items that parse up to the first that does not,
+//!   and sends those. A Juniper 43 starts with suboption 00 (the image):
+//!   its 00 is skipped, its length byte read as a code, and what follows
+//!   rarely fits, so `00 09 junos.tgz 01 07 sw.conf` goes out as 43 with
+//!   length 0; when it happens to fit, a mangled 43 goes out instead
+//!   (`00 27 <39 bytes> 01 10 ...` became `27 2f <47 bytes>`). A 43 that
+//!   starts with 01 goes out intact; a trailing `ff` is dropped. The fix
+//!   is the `option-def` of 43 as `binary` in space `dhcp4`.
+//! - P43-2, dnsmasq 2.90 (Debian): `dhcp-option=vendor:,1,10.99.0.1` and
+//!   `dhcp-option=vendor:Juniper,1,10.99.0.1` (the client sends option 60
+//!   `Juniper-ex4300-48t`) both send 43 = `01 04 0a 63 00 01 ff`: the END
+//!   byte inside 43 is real. dnsmasq also echoes the client's option 60 in
+//!   the reply then. `dhcp-option-force=43,<hex>` sends no `ff`.
+//! - P143-1, ISC dhcpd 4.4.3: `option sztp code 143 = text;` with
+//!   `option sztp "https://sztp.example.net";` sends the bare URI, no
+//!   length prefix; `code 143 = string` with the framed list in hex sends
+//!   the RFC 8572 bytes.
+//! - Only requested options: Kea without `always-send` and ISC dhcpd send
+//!   neither 43 nor 150 to a client whose parameter request list (55)
+//!   names neither, though both are configured (the same configuration
+//!   sends both to a client that asks). Kea's `always-send`, and for ISC a
+//!   `dhcp-parameter-request-list` that appends the codes to the client's
+//!   list (it works at the top level too), send them unasked.
+//! - Snippets: ISC's `option vendor-encapsulated-options <hex>;` at the
+//!   top level (no `vendor-option-space`) sends 43 byte for byte, order
+//!   and code 00 included. DHCPv6 option 17 items given as `00, 01, 03`
+//!   went out in that order (by code) from ISC and Kea, and reversed
+//!   (`03, 01, 00`) from dnsmasq: the snippet says so
+//!   ([`Note::SuboptionOrder`]) for dnsmasq, and for ISC and Kea when the
+//!   items are not in code order.
 //!
 //! **tshark 4.0** dissects all of the above without a malformed packet, but
 //! has no field for DHCPv6 option 59's value (the tests compare its length),

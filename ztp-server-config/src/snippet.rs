@@ -237,12 +237,16 @@ pub fn snippet(server: Server, send: &[OptionBytes<'_>]) -> Result<Snippet, Erro
             }
         }
     }
-    // The DHCPv6 suboptions go out in the server's order (Kea: by code).
+    // The DHCPv6 suboptions go out in the server's order: ISC and Kea sent
+    // items given by code in that order, dnsmasq 2.90 reversed them.
     let sorted = wire.items.windows(2).all(|w| match w {
         [a, b] => a.0 <= b.0,
         _ => true,
     });
-    if family == Family::V6 && wire.items.len() > 1 && !(server == Server::Kea6 && sorted) {
+    if family == Family::V6
+        && wire.items.len() > 1
+        && !(matches!(server, Server::Kea6 | Server::Isc6) && sorted)
+    {
         notes.push(Note::SuboptionOrder);
     }
     Ok(Snippet {

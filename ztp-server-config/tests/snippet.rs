@@ -171,7 +171,10 @@ fn r8_r9_r31_v6_snippets() {
             .any(|d| d["code"] == 59 && d["space"] == "dhcp6")
     );
     assert!(data.iter().all(|d| d["always-send"] == true));
+    // Items by code: ISC and Kea keep that order, dnsmasq reverses it.
+    assert!(isc.notes.is_empty());
     let dnsmasq = snippet(Server::Dnsmasq, &send).unwrap();
+    assert_eq!(dnsmasq.notes, vec![Note::SuboptionOrder]);
     assert!(
         dnsmasq
             .text

@@ -253,3 +253,207 @@ fn r32_owned_plan_carries_the_list_and_encodes_it() {
     let first: &BootstrapServerBuf = &kept.servers()[0];
     assert_eq!(first.as_str(), "https://b.example");
 }
+
+// ------------------------------------------------ R31: the field variants
+
+use ztp_options::sztp::{Variant, is_uri_list, variant};
+
+#[test]
+fn r31_variant_a_bare_uri_without_a_length_prefix() {
+    // An ISC `option sztp code 143 = text;` sends the URI alone: read as a
+    // list, "ht" (0x6874) is a length of 26740 that runs past the value.
+    let value = b"https://sztp.example.net";
+    let e = ztp_options::sztp::Redirect::new_checked(value, Family::V4).unwrap_err();
+    assert!(matches!(
+        e.kind(),
+        DecodeErrorKind::LengthOverrun { len: 26740, .. }
+    ));
+    assert_eq!(
+        variant(value, Family::V4),
+        Some(Variant::BareUri { uri: value })
+    );
+    assert_eq!(
+        variant(b"bootz://10.0.0.1:9090", Family::V6),
+        Some(Variant::BareUri {
+            uri: b"bootz://10.0.0.1:9090"
+        })
+    );
+    assert_eq!(Variant::BareUri { uri: value }.id(), "sztp-bare-uri");
+    // In a lease: the contents name it; the plan leaves the redirect out.
+    let msg = v4_msg(&[&opt(143, value)]);
+    let lease = v4::Lease::parse(&msg).unwrap();
+    let c = ztp_options::contents_v4(&lease);
+    assert!(c.sztp_redirect().unwrap().is_err());
+    assert_eq!(c.sztp_variant(), Some(Variant::BareUri { uri: value }));
+    let plan = resolve_v4(&lease).unwrap();
+    assert!(plan.log.contains(DecisionKind::SztpRedirectLeftOut));
+}
+
+#[test]
+fn r31_variant_a_uri_with_a_path_query_or_fragment() {
+    for (uri, index) in [
+        ("https://sztp.example.net/restconf", 24),
+        ("https://sztp.example.net?x=1", 24),
+        ("https://sztp.example.net#f", 24),
+        ("https://192.0.2.7:8443/", 22),
+    ] {
+        let value = list(&[uri]);
+        assert_eq!(
+            variant(&value, Family::V6),
+            Some(Variant::Path { uri, index }),
+            "{uri}"
+        );
+    }
+    // The first bad URI of a list names the variant.
+    let value = list(&["https://ok.example", "https://b.example/x"]);
+    assert!(matches!(
+        variant(&value, Family::V4),
+        Some(Variant::Path {
+            uri: "https://b.example/x",
+            index: 17
+        })
+    ));
+}
+
+#[test]
+fn r31_variant_another_scheme() {
+    for (uri, scheme) in [
+        ("bootz://sztp.example.net", "bootz"),
+        ("coaps+tcp://sztp.example.net", "coaps+tcp"),
+        ("http://sztp.example.net", "http"),
+        ("HTTP://192.0.2.7/x", "HTTP"),
+    ] {
+        let value = list(&[uri]);
+        assert_eq!(
+            variant(&value, Family::V4),
+            Some(Variant::OtherScheme { uri, scheme }),
+            "{uri}"
+        );
+        assert!(!is_uri_list(&value));
+    }
+}
+
+#[test]
+fn r31_variant_a_dns_label_over_63_octets() {
+    let uri = format!("https://{}.example.net", "a".repeat(64));
+    let value = list(&[&uri]);
+    assert_eq!(
+        variant(&value, Family::V6),
+        Some(Variant::LabelTooLong { uri: &uri, len: 64 })
+    );
+    // The strict decoder names the problem, with the length.
+    let e = ztp_options::sztp::Redirect::new_checked(&value, Family::V6).unwrap_err();
+    assert_eq!(
+        e.kind(),
+        DecodeErrorKind::BadSztpUri {
+            problem: SztpProblem::LabelTooLong {
+                len: ztp_options::Len16::new(64)
+            },
+            index: 8,
+            len: u32::try_from(uri.len()).unwrap(),
+        }
+    );
+    assert!(
+        e.to_string()
+            .contains("a dns label of 64 octets (63 at most)"),
+        "{e}"
+    );
+    // 63 is fine.
+    let ok = format!("https://{}.example.net", "a".repeat(63));
+    assert_eq!(variant(&list(&[&ok]), Family::V6), None);
+    assert!(is_uri_list(&list(&[&ok])));
+}
+
+#[test]
+fn r31_variant_a_host_name_over_253_octets() {
+    // 4 labels of 63 and "net": 4 * 64 + 3 = 259 octets.
+    let name = format!("{0}.{0}.{0}.{0}.net", "a".repeat(63));
+    assert_eq!(name.len(), 259);
+    let uri = format!("https://{name}:8443");
+    let value = list(&[&uri]);
+    assert_eq!(
+        variant(&value, Family::V4),
+        Some(Variant::NameTooLong {
+            uri: &uri,
+            len: 259
+        })
+    );
+    let e = ztp_options::sztp::Redirect::new_checked(&value, Family::V4).unwrap_err();
+    assert!(matches!(
+        e.kind(),
+        DecodeErrorKind::BadSztpUri {
+            problem: SztpProblem::NameTooLong { len },
+            index: 8,
+            ..
+        } if len.get() == 259
+    ));
+    assert!(
+        e.to_string()
+            .contains("a dns name of 259 octets (253 at most)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn r31_variant_a_four_byte_v4_143_is_an_address_not_sztp() {
+    let value = [192, 0, 2, 21];
+    assert_eq!(
+        variant(&value, Family::V4),
+        Some(Variant::Ipv4Address {
+            address: std::net::Ipv4Addr::new(192, 0, 2, 21)
+        })
+    );
+    // Only DHCPv4's 143 (the older vendor's option is a v4 one).
+    assert_eq!(variant(&value, Family::V6), None);
+    let msg = v4_msg(&[&opt(143, &value)]);
+    let lease = v4::Lease::parse(&msg).unwrap();
+    let c = ztp_options::contents_v4(&lease);
+    assert!(c.sztp_redirect().unwrap().is_err());
+    assert!(matches!(
+        c.sztp_variant(),
+        Some(Variant::Ipv4Address { .. })
+    ));
+    assert!(
+        Variant::Ipv4Address {
+            address: std::net::Ipv4Addr::new(192, 0, 2, 21)
+        }
+        .to_string()
+        .contains("192.0.2.21")
+    );
+}
+
+#[test]
+fn r31_swapped_codes_a_uri_list_in_v4_136_or_v6_143() {
+    // The redirect's codes swapped between the families: the lease does
+    // not read them as a redirect, and is_uri_list says what they hold.
+    let value = list(&["https://sztp.example.net"]);
+    let msg = v4_msg(&[&opt(136, &value)]);
+    let lease = v4::Lease::parse(&msg).unwrap();
+    assert_eq!(lease.sztp_redirect(), Ok(None));
+    let m = v4::Message::new_checked(&msg[..]).unwrap();
+    let v136 = m.option(v4::OptionCode::new(136)).unwrap().unwrap();
+    assert!(is_uri_list(&v136.value));
+    let bytes = v6_reply(&cat(&[
+        &v6vendor(2636, &[(0, b"evo.tgz")]),
+        &v6url("http://[2001:db8::1]/evo.tgz"),
+        &v6opt(143, &value),
+    ]));
+    let lease = v6::Lease::parse(&bytes).unwrap();
+    assert_eq!(lease.sztp_redirect(), Ok(None));
+    let c = ztp_options::contents_v6(&lease);
+    assert!(c.sztp_redirect().is_none());
+    let v143 = c.raw(v6::OptionCode::new(143)).unwrap();
+    assert!(is_uri_list(v143));
+    // A valid list is no variant.
+    assert_eq!(variant(&value, Family::V4), None);
+    assert_eq!(variant(&value, Family::V6), None);
+}
+
+#[test]
+fn r31_what_matches_no_variant_is_none() {
+    // A zero-length URI, a length past the value: the strict error says it.
+    assert_eq!(variant(&[0, 0], Family::V4), None);
+    assert_eq!(variant(&[0, 9, b'h'], Family::V6), None);
+    assert_eq!(variant(b"", Family::V4), None);
+    assert_eq!(variant(&list(&["https://ho_st"]), Family::V4), None);
+}
