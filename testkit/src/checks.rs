@@ -64,11 +64,14 @@ fn recreated(plan: &PlanBuf) -> PlanBuf {
                 | DecisionKind::FileIgnored
                 | DecisionKind::OtherEnterprises
                 | DecisionKind::BytesAfterEnd
+                | DecisionKind::BytesAfterMessageEnd
                 | DecisionKind::OptionLeftOut
                 | DecisionKind::SztpRedirectLeftOut
         )
     });
     plan.ignored.after_end = None;
+    // R2: the owned form does not keep the bytes after the message's end.
+    plan.ignored.message_after_end = None;
     plan.ignored.log_servers_left_out = None;
     plan.ignored.ntp_servers_left_out = None;
     plan.ignored.host_name_left_out = None;

@@ -641,7 +641,7 @@ fn warnings<'n>(
             // `file` is a boot file name: worth a word only when option 43
             // names no image, in case it was meant to be one.
             Decision::FileIgnored { .. } if plan.image.is_none() => out.push(format!(
-                "{d}; if it names the image, send it in option 43 suboption 00 (R13)"
+                "{d}; if it names the image, send it in option 43 suboption 00 (R33)"
             )),
             Decision::OptionLeftOut { option, error } => out.push(format!(
                 "option {option} is malformed and left out, ztp goes on: {} (R5)",
