@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 
-use ztp_options::sztp::{BootstrapServerBuf, Redirect, RedirectRepr};
+use ztp_options::sztp::{BootstrapServerBuf, RedirectRepr};
 use ztp_options::{Family, v4, v6};
 use ztp_server_config::Server;
 
@@ -499,7 +499,7 @@ fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
         .and_then(|m| m.option(v4::OptionCode::new(136)).ok().flatten());
     if let Some(o) = o136
         && let value = o.value.as_ref()
-        && Redirect::new_checked(value, Family::V4).is_ok()
+        && ztp_options::sztp::is_uri_list(value)
     {
         out.push(
             Diagnosis::new(
@@ -514,55 +514,113 @@ fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
     out
 }
 
-/// The SZTP diagnoses of a redirect option's value (R31).
+/// A bootstrap server URI cut to what RFC 8572 allows (`https://host[:port]`),
+/// framed as the family's list, when that is a valid redirect.
+fn framed_authority(uri: &str, family: Family) -> Option<Vec<u8>> {
+    let rest = uri.strip_prefix("https://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let cut = format!("https://{}", rest.get(..end)?);
+    let server: BootstrapServerBuf = cut.parse().ok()?;
+    RedirectRepr::new(server).to_vec(family).ok()
+}
+
+/// The SZTP diagnoses of a redirect option's value that is not a valid
+/// RFC 8572 list (R31's variants, named by ztp-options' `sztp::variant`).
 fn sztp(out: &mut Vec<Diagnosis>, family: Family, code: u16, value: &[u8], valid: bool) {
+    use ztp_options::sztp::Variant;
     if valid {
         return;
     }
-    if family == Family::V4 && value.len() == 4 {
-        out.push(Diagnosis::new(
+    let Some(variant) = ztp_options::sztp::variant(value, family) else {
+        return;
+    };
+    let strict = "a strict RFC 8572 client leaves the redirect out (R31)";
+    let d = match variant {
+        Variant::Ipv4Address { address } => Diagnosis::new(
             "D143-FTP",
             format!(
-                "option 143 is 4 bytes ({}): not an RFC 8572 bootstrap-server list but an \
-                 older vendor's FTP-server address option (Huawei's auto-config uses 143 so). \
-                 A secure-ZTP device leaves it out (R31).",
-                Ipv4Addr::from([
-                    value.first().copied().unwrap_or(0),
-                    value.get(1).copied().unwrap_or(0),
-                    value.get(2).copied().unwrap_or(0),
-                    value.get(3).copied().unwrap_or(0),
-                ])
+                "option 143 is 4 bytes ({address}): not an RFC 8572 bootstrap-server list but \
+                 an older vendor's FTP-server address option (Huawei's auto-config uses 143 \
+                 so); {strict}."
             ),
-        ));
-        return;
-    }
-    let text = String::from_utf8_lossy(value);
-    let bare = text.trim_end_matches('\0');
-    if printable(bare.as_bytes()) && bare.contains("://") {
-        let fixed = bare
-            .parse::<BootstrapServerBuf>()
-            .ok()
-            .and_then(|b| RedirectRepr::new(b).to_vec(family).ok());
-        let mut d = Diagnosis::new(
-            "P143-1",
-            format!(
-                "option {code} is a bare URI {bare:?} with no length prefix: what an ISC \
-                 `code {code} = text` definition sends. RFC 8572 needs each URI preceded by its \
-                 length (2 bytes); a strict client leaves it out (R31). Define the option as \
-                 `string` (bytes) and send the framed list{}.",
-                if fixed.is_some() {
-                    ""
-                } else {
-                    "; the URI itself is not a valid bootstrap server either (https://host[:port], \
-                     no path)"
-                }
-            ),
-        );
-        if let Some(bytes) = fixed {
-            d = d.fix(family, vec![(code, bytes)]);
+        ),
+        Variant::BareUri { uri } => {
+            let bare = String::from_utf8_lossy(uri);
+            let bare = bare.trim_end_matches('\0');
+            let fixed = framed_authority(bare, family);
+            let d = Diagnosis::new(
+                "P143-1",
+                format!(
+                    "option {code} is a bare URI {bare:?} with no length prefix: what an ISC \
+                     `code {code} = text` definition sends. RFC 8572 needs each URI preceded \
+                     by its length (2 bytes); {strict}. Define the option as `string` (bytes) \
+                     and send the framed list{}.",
+                    if fixed.is_some() {
+                        ""
+                    } else {
+                        "; the URI itself is not a valid bootstrap server either \
+                         (https://host[:port])"
+                    }
+                ),
+            );
+            match fixed {
+                Some(bytes) => d.fix(family, vec![(code, bytes)]),
+                None => d,
+            }
         }
-        out.push(d);
-    }
+        Variant::Path { uri, .. } => {
+            let d = Diagnosis::new(
+                "D143-PATH",
+                format!(
+                    "option {code}: {variant}; RFC 8572 bootstrap servers are \
+                     https://host[:port] with no path, and {strict} (some clients accept \
+                     it). Send the URI without its path."
+                ),
+            );
+            match framed_authority(uri, family) {
+                Some(bytes) => d.fix(family, vec![(code, bytes)]),
+                None => d,
+            }
+        }
+        Variant::OtherScheme { uri, scheme } => {
+            let hint = match scheme {
+                "http" => " Serve the bootstrap server over https.",
+                "bootz" => {
+                    " bootz:// is OpenConfig's bootz, a different protocol: a device that \
+                     speaks it reads it elsewhere."
+                }
+                _ => "",
+            };
+            let d = Diagnosis::new(
+                "D143-SCHEME",
+                format!("option {code}: {variant}; RFC 8572 needs https, and {strict}.{hint}"),
+            );
+            let https = uri
+                .split_once("://")
+                .map(|(_, rest)| format!("https://{rest}"))
+                .and_then(|u| framed_authority(&u, family));
+            match (scheme, https) {
+                ("http", Some(bytes)) => d.fix(family, vec![(code, bytes)]),
+                _ => d,
+            }
+        }
+        Variant::LabelTooLong { .. } => Diagnosis::new(
+            "D143-LABEL",
+            format!(
+                "option {code}: {variant}: DNS allows 63 octets per label, so the name cannot \
+                 be resolved; {strict}. Use a shorter name or an address."
+            ),
+        ),
+        Variant::NameTooLong { .. } => Diagnosis::new(
+            "D143-NAME",
+            format!(
+                "option {code}: {variant}: DNS allows 253 octets per name; {strict}. Use a \
+                 shorter name or an address."
+            ),
+        ),
+        _ => Diagnosis::new("D143-OTHER", format!("option {code}: {variant}; {strict}.")),
+    };
+    out.push(d);
 }
 
 fn diagnose_v6(lease: &v6::Lease<'_>) -> Vec<Diagnosis> {
@@ -625,7 +683,7 @@ fn diagnose_v6(lease: &v6::Lease<'_>) -> Vec<Diagnosis> {
         );
     }
     if let Some(o) = msg.instances(v6::OptionCode::new(143)).flatten().next()
-        && Redirect::new_checked(o.value, Family::V6).is_ok()
+        && ztp_options::sztp::is_uri_list(o.value)
     {
         out.push(
             Diagnosis::new(

@@ -15,7 +15,9 @@ use ztp_fetch_url::{FetchPlan, Note, Target, fetch_plan};
 #[cfg(test)]
 use ztp_options::Rule;
 use ztp_options::v6::MessageType;
-use ztp_options::{CannotProceed, Decision, DecodeError, Family, ImageType, Plan};
+use ztp_options::{
+    CannotProceed, Decision, DecodeError, Family, FileServer, ImageType, Plan, V4ServerSource,
+};
 
 use crate::carried::{Carried, Field, FieldError, Name};
 use crate::diagnosis::Diagnosis;
@@ -728,6 +730,12 @@ impl Serialize for Decisions<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
         let mut seq = s.serialize_seq(None)?;
+        let (rule, message) = file_server_decision(&r.plan);
+        seq.serialize_element(&DecisionJson {
+            kind: FILE_SERVER_KIND,
+            rule,
+            message: message.as_str(),
+        })?;
         for d in r.plan.decisions() {
             seq.serialize_element(&DecisionEntry {
                 kind: d.kind().id(),
@@ -1104,6 +1112,28 @@ fn target_json(
     o.close(out);
 }
 
+/// The kind of the decision line that says where the file server came
+/// from.
+const FILE_SERVER_KIND: &str = "file-server";
+
+/// Where the plan's file server came from: its rule and sentence (the
+/// first decision line of a plan).
+fn file_server_decision(plan: &Plan<'_>) -> (&'static str, String) {
+    match plan.file_server {
+        FileServer::V4 {
+            address,
+            source: V4ServerSource::Option150,
+        } => ("R12", format!("file server {address} from option 150")),
+        FileServer::V4 { address, .. } => (
+            "R12",
+            format!("file server {address} from option 66 (no option 150)"),
+        ),
+        FileServer::V6 { address } => {
+            ("R17", format!("file server {address} from option 59's url"))
+        }
+    }
+}
+
 /// `{kind, rule, message}`.
 /// `{"kind", "rule", "message"}`, the message less `trim` where it ends
 /// with it.
@@ -1127,19 +1157,14 @@ fn decision_json(
 /// The plan's decisions, then the URL builder's notes (each once).
 fn decisions_json(out: &mut Vec<u8>, r: &Resolved<'_>) {
     out.push(b'[');
-    let mut first = true;
-    let mut sep = |out: &mut Vec<u8>| {
-        if !first {
-            out.push(b',');
-        }
-        first = false;
-    };
+    let (rule, message) = file_server_decision(&r.plan);
+    decision_json(out, FILE_SERVER_KIND, rule, message, "");
     for d in r.plan.decisions() {
-        sep(out);
+        out.push(b',');
         decision_json(out, d.kind().id(), d.rule(), d, "");
     }
     for n in r.notes() {
-        sep(out);
+        out.push(b',');
         match n.rule() {
             Some(rule) => decision_json(out, n.id(), rule, n, ""),
             // As note_message: the label is the rule, not the sentence.
@@ -1761,6 +1786,8 @@ impl Report<'_> {
             line(&mut s, "proxy", &x);
         }
         let _ = writeln!(s, "  decisions");
+        let (rule, message) = file_server_decision(p);
+        let _ = writeln!(s, "    [{rule}] {message}");
         for d in p.decisions() {
             let _ = writeln!(s, "    [{}] {d}", d.rule());
         }

@@ -335,3 +335,34 @@ fn r32_a_valid_redirect_beside_a_verdict_that_cannot_proceed() {
         assert_eq!(code, u8::from(!secure));
     }
 }
+
+#[test]
+fn r31_a_path_another_scheme_and_long_names_are_named() {
+    let base: [(u8, &[u8]); 2] = [(43, b"\x01\x07sw.conf"), (150, SERVER)];
+    let with = |list: &[u8]| {
+        let mut o = base.to_vec();
+        o.push((143, list));
+        diagnose(&ack(&o), Family::V4)
+    };
+    // A path: the fix sends the URI without it.
+    let d = with(&framed(b"https://sztp.example.net:8443/restconf"));
+    sends(
+        find(&d, "D143-PATH"),
+        143,
+        &framed(b"https://sztp.example.net:8443"),
+    );
+    // http: the fix sends https; bootz is another protocol: no fix.
+    let d = with(&framed(b"http://192.0.2.40"));
+    sends(find(&d, "D143-SCHEME"), 143, &framed(b"https://192.0.2.40"));
+    let d = with(&framed(b"bootz://192.0.2.40"));
+    let d = find(&d, "D143-SCHEME");
+    assert!(d.message().contains("bootz"), "{}", d.message());
+    assert!(d.fixes().is_empty());
+    // A label over 63 octets, a name over 253.
+    let label = format!("https://{}.example.net", "a".repeat(64));
+    let d = with(&framed(label.as_bytes()));
+    assert!(find(&d, "D143-LABEL").message().contains("64 octets"));
+    let name = format!("https://{}", vec!["b".repeat(60); 5].join("."));
+    let d = with(&framed(name.as_bytes()));
+    assert!(find(&d, "D143-NAME").message().contains("304 octets"));
+}
