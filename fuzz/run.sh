@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 
 secs="${1:-30}"
 shift || true
-all=(v4_message v4_option43 v6_message v6_option17 v6_option59 sztp_redirect sniff plan_v4 plan_v6 v4_dhcproto_diff v6_dhcproto_diff fetch_url cli_input agent_events)
+all=(v4_message v4_option43 v6_message v6_option17 v6_option59 sztp_redirect sniff plan_v4 plan_v6 v4_dhcproto_diff v6_dhcproto_diff fetch_url cli_input explain agent_events)
 targets=("${@:-${all[@]}}")
 
 dict() {

@@ -44,6 +44,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("v6_dhcproto_diff", v6_dhcproto_diff),
     ("fetch_url", fetch_url),
     ("cli_input", cli_input),
+    ("explain", explain),
     ("agent_events", agent_events),
 ];
 
@@ -774,9 +775,12 @@ pub fn fetch_url(data: &[u8]) {
 
 // ---------------------------------------------------------------- CLI input
 
-/// The `ztp` CLI's input paths on arbitrary bytes: hex text and capture
-/// files (pcap, pcapng, every link type) never panic, and hex that decodes
-/// is the digits it was given.
+/// The `ztp` CLI's input paths on arbitrary bytes: hex text, pasted text
+/// (`input::message`: hex, Wireshark and tcpdump dumps, frames unwrapped),
+/// bytes (`input::payload`) and capture files (pcap, pcapng, every link
+/// type) never panic; hex that decodes is the digits it was given; a pasted
+/// message whose family is told explains (see [`explain`]); a payload is
+/// borrowed from the bytes.
 pub fn cli_input(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     if let Ok(bytes) = ztp_explain::input::hex(&text) {
@@ -824,6 +828,23 @@ pub fn cli_input(data: &[u8]) {
         (Err(a), Err(b)) => assert_eq!(*a, b),
         (a, b) => panic!("read at once: {a:?}, in pieces: {b:?}"),
     }
+    // Pasted text (hex, Wireshark hex dumps, tcpdump -x, frames unwrapped):
+    // a message whose family is told is explained, as `ztp explain` does.
+    if let Ok(pasted) = ztp_explain::input::message(&text)
+        && let Some(family) = pasted.family
+    {
+        explain_one(&pasted.bytes, family, &all_messages());
+    }
+    // The bytes half (a capture's frame, a file of bytes): a DHCP message
+    // found in them is borrowed from them, after the headers it skipped.
+    if let Ok(found) = ztp_explain::input::payload(data) {
+        let range = data.as_ptr_range();
+        let start = found.bytes.as_ptr_range();
+        assert!(range.start <= start.start && start.end <= range.end);
+        if let Some(headers) = &found.headers {
+            assert!(headers.skipped + found.bytes.len() <= data.len());
+        }
+    }
 }
 
 /// A reader that hands out at most `piece` bytes per read.
@@ -840,6 +861,200 @@ impl std::io::Read for Pieces<'_> {
         self.data = rest;
         Ok(n)
     }
+}
+
+// ---------------------------------------------------------------- explanation
+
+/// The filters that keep every message (`ztp explain --all`).
+fn all_messages() -> ztp_explain::Filters {
+    let mut filters = ztp_explain::Filters::default();
+    filters.all = true;
+    filters
+}
+
+/// A diagnosis says what it is: a non-empty id and message, and each fix
+/// snippet is some text.
+fn check_diagnosis(d: &ztp_explain::Diagnosis) {
+    assert!(!d.id().is_empty(), "{d:?}");
+    assert!(!d.message().is_empty(), "{d:?}");
+    for (_, snippet) in d.fixes() {
+        assert!(!snippet.trim().is_empty(), "{d:?}");
+    }
+    for (_, value) in d.sends() {
+        let _ = value.len();
+    }
+}
+
+/// Explains `bytes` as `family` with `filters`: every report's text, and
+/// its JSON line, which parses and is one line ending in a newline.
+fn explain_one(bytes: &[u8], family: Family, filters: &ztp_explain::Filters) -> usize {
+    let mut reports = 0;
+    let origin = ztp_explain::Origin::default().with_frame(1);
+    ztp_explain::explain(bytes, family, origin, filters, &mut |report| {
+        reports += 1;
+        let text = report.text("> ");
+        assert!(text.starts_with("> frame 1: "), "{text}");
+        assert!(report.exit_code() <= 2);
+        assert_eq!(report.exit_code() == 2, report.undecodable().is_some());
+        let mut line = Vec::new();
+        report.json_line(&mut line);
+        assert_eq!(
+            line.last(),
+            Some(&b'\n'),
+            "{}",
+            String::from_utf8_lossy(&line)
+        );
+        assert_eq!(
+            line.iter().filter(|b| **b == b'\n').count(),
+            1,
+            "{}",
+            String::from_utf8_lossy(&line)
+        );
+        let value: serde_json::Value = serde_json::from_slice(&line).unwrap_or_else(|e| {
+            panic!("{e}: {}", String::from_utf8_lossy(&line));
+        });
+        assert_eq!(
+            value.get("schema").and_then(serde_json::Value::as_u64),
+            Some(u64::from(ztp_explain::SCHEMA))
+        );
+        for d in report.diagnoses() {
+            check_diagnosis(d);
+        }
+    });
+    reports
+}
+
+/// The explanation on arbitrary bytes, read as DHCPv4 and as DHCPv6:
+/// `explain` keeping every message (text and JSON line of each report),
+/// `diagnose`, the summary (text and JSON), and the contents views of R34
+/// with every accessor. No panic; every message is reported (filters
+/// `all`); the JSON parses, one line each; every diagnosis has an id, a
+/// message and non-empty fix snippets.
+pub fn explain(data: &[u8]) {
+    let all = all_messages();
+    let mut summary = ztp_explain::Summary::default();
+    let mut filters = all;
+    filters.secure_ztp = data.len() % 2 == 1;
+    for family in [Family::V4, Family::V6] {
+        let reports = explain_one(data, family, &all);
+        assert_eq!(reports, 1, "{family:?}: all messages are reported once");
+        for d in ztp_explain::diagnose(data, family) {
+            check_diagnosis(&d);
+        }
+        summary.add(data, family, ztp_explain::Origin::default(), &filters);
+        if let Some(mac) = ztp_explain::client_mac(data, family) {
+            let mut only = filters;
+            only.mac = Some(mac);
+            summary.add(
+                data,
+                family,
+                ztp_explain::Origin::default().with_frame(2),
+                &only,
+            );
+        }
+    }
+    assert!(summary.exit_code() <= 2);
+    let mut text = Vec::new();
+    summary.write_text(&mut text).unwrap();
+    assert!(!text.is_empty());
+    let mut json = Vec::new();
+    summary.write_json(&mut json).unwrap();
+    let line = json.strip_suffix(b"\n").unwrap_or(&json);
+    assert!(!line.contains(&b'\n'), "{}", String::from_utf8_lossy(&json));
+    if let Err(e) = serde_json::from_slice::<serde_json::Value>(line) {
+        panic!("{e}: {}", String::from_utf8_lossy(&json));
+    }
+    contents(data);
+}
+
+/// Every accessor of [`ztp_options::contents_v4`] and
+/// [`ztp_options::contents_v6`] on a lease of `data` (R34): no panic, and
+/// an error's place is inside the message.
+fn contents(data: &[u8]) {
+    if let Ok(lease) = v4::Lease::parse(data) {
+        let c = ztp_options::contents_v4(&lease);
+        let _ = c.lease();
+        for code in [
+            0u8, 7, 12, 42, 43, 52, 53, 60, 61, 66, 67, 77, 143, 150, 255,
+        ] {
+            let _ = c.raw(v4::OptionCode::new(code));
+        }
+        if let Some(vendor) = c.option43() {
+            vendor_contents(&vendor, data.len());
+        }
+        let _ = c.tftp_server_addresses().map(|r| r.map(|l| l.first()));
+        let _ = c.tftp_server_name();
+        let _ = c.tftp_server_address();
+        let _ = c.ntp_servers();
+        let _ = c.log_servers();
+        let _ = c.host_name().map(|r| r.map(|t| t.as_str().map(str::len)));
+        let _ = c.boot_file_name();
+        let _ = c.siaddr();
+        let _ = c.sname();
+        let _ = c.file();
+        if let Some(Ok(r)) = c.sztp_redirect() {
+            for b in r.servers() {
+                let _ = b.as_str();
+            }
+        }
+        if let Some(v) = c.sztp_variant() {
+            let _ = v.to_string();
+        }
+        let _ = c.after_end();
+    }
+    if let Ok(lease) = v6::Lease::parse(data) {
+        let c = ztp_options::contents_v6(&lease);
+        let _ = c.has_option17();
+        assert_eq!(c.enterprises().count(), c.vendor_opts().count());
+        for v in c.vendor_opts() {
+            let _ = v.is_juniper();
+            vendor_contents(&ztp_options::VendorContents::v6(v), data.len());
+        }
+        if let Some(vendor) = c.juniper() {
+            assert!(c.has_option17());
+            vendor_contents(&vendor, data.len());
+        }
+        let _ = c.duplicate_juniper();
+        let _ = c.boot_file_url().map(|r| r.map(|u| u.server()));
+        if let Some(Ok(r)) = c.sztp_redirect() {
+            for b in r.servers() {
+                let _ = b.as_str();
+            }
+        }
+        if let Some(v) = c.sztp_variant() {
+            let _ = v.to_string();
+        }
+        for code in [1u16, 2, 9, 17, 59, 136] {
+            let _ = c.raw(v6::OptionCode::new(code));
+        }
+    }
+}
+
+/// Every accessor of a vendor option's contents; its items lie inside the
+/// message (`len` bytes).
+fn vendor_contents(v: &ztp_options::VendorContents<'_>, len: usize) {
+    let _ = (v.family(), v.place(), v.is_empty());
+    assert!(v.as_bytes().len() <= len);
+    let items = v.items().count();
+    let _ = v.walk_error();
+    for code in [0u8, 1, 2, 3, 4, 5, 8] {
+        let code = ztp_options::SuboptionCode::new(code.into());
+        let _ = v.item(code);
+        let _ = v.duplicate(code);
+    }
+    let _ = v.image();
+    let _ = v.config();
+    let _ = v.image_type();
+    let _ = v.transfer_mode();
+    let _ = v.alt_image();
+    let _ = v.port_or_server();
+    let _ = v.proxy();
+    assert!(v.unknown().count() <= items);
+    let _ = v.has_ztp_suboption();
+    if let Some(end) = v.end() {
+        assert!(end < len);
+    }
+    let _ = v.after_end();
 }
 
 // ---------------------------------------------------------------- agent

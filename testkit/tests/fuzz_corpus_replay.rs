@@ -329,6 +329,12 @@ fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
         sztp.push(v);
     }
 
+    // The explanation: the samples and every captured message, both
+    // families (the check reads each input as v4 and as v6).
+    let mut explain = vec![V4_ACK.to_vec(), V6_REPLY.to_vec()];
+    explain.extend(v4_captured.iter().cloned());
+    explain.extend(v6_captured.iter().cloned());
+
     let plans: Vec<Vec<u8>> = (1..=8).map(|s| xorshift(s * 0x9e37_79b9, 512)).collect();
     vec![
         ("v4_message", v4.clone()),
@@ -342,6 +348,7 @@ fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
         ("plan_v4", plans.clone()),
         ("plan_v6", plans),
         ("v4_dhcproto_diff", v4),
+        ("explain", explain),
     ]
 }
 
