@@ -164,9 +164,28 @@ fn shown(bytes: &[u8]) -> String {
     }
 }
 
+/// Whether option 43 looks like Kea's re-reading of raw data that had no
+/// definition (P43-1, seen on Kea 2.2): suboption 00's code dropped as
+/// padding, so the value starts with the old length byte (not a Juniper
+/// code) followed by a path or name.
+fn kea_reparsed(value: &[u8]) -> bool {
+    let [first, rest @ ..] = value else {
+        return false;
+    };
+    let len = usize::from(*first);
+    let name = rest.get(..len).unwrap_or(rest);
+    !matches!(first, 0..=5 | 8 | 255)
+        && len >= 4
+        && name.len() >= 4
+        && name.iter().all(|b| (0x21..0x7f).contains(b))
+}
+
 /// The vendor whose option 43 layout the bytes look like (VENDORS.md,
 /// "Telling vendors apart from a reply alone"), when one is likely.
 fn other_layout(value: &[u8]) -> Option<&'static str> {
+    // What a dnsmasq `vendor:` form adds at the end (P43-2) does not hide
+    // the layout.
+    let value = value.strip_suffix(&[255]).unwrap_or(value);
     if printable(value)
         && (value.starts_with(b"5A1") || value.starts_with(b"5A;"))
         && value.contains(&b';')
@@ -263,14 +282,36 @@ fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
                         shown(value)
                     ),
                 ));
+            } else if !names_in_43 && kea_reparsed(value) {
+                out.push(
+                    Diagnosis::new(
+                        "P43-1",
+                        format!(
+                            "option 43 ({} bytes: {}) starts with a length and a path where a \
+                             suboption code should be: what Kea 2.2 sends for raw option-data of \
+                             code 43 with no option-def for it (it re-reads the data as its own \
+                             suboptions, drops code 00 as padding and cuts what does not fit). \
+                             Define option 43 as binary in space dhcp4. The snippets use example \
+                             names: put yours.",
+                            value.len(),
+                            shown(value)
+                        ),
+                    )
+                    .fix(Family::V4, vec![(43, example_43())]),
+                );
             } else if walk.broken_at.is_some() || !names_decode {
+                let at = match walk.broken_at {
+                    Some(at) => format!(" (the suboption walk breaks at its byte {at})"),
+                    None => String::new(),
+                };
                 out.push(Diagnosis::new(
                     "D43-LAYOUT",
                     format!(
                         "option 43 ({} bytes: {}) does not read as Juniper's suboptions \
-                         (code, length, text value): another vendor's layout is likely, or \
-                         hand-made hex. Serve Juniper switches their own option 43 (a class \
-                         on option 60 \"Juniper-...\").",
+                         (code, length, text value){at}: another vendor's layout is likely, \
+                         or hand-made hex with a length that does not match its value. Serve \
+                         Juniper switches their own option 43 (a class on option 60 \
+                         \"Juniper-...\"), written by a tool (`ztp encode`).",
                         value.len(),
                         shown(value)
                     ),
@@ -305,9 +346,7 @@ fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
                         .fix(Family::V4, vec![(43, suboptions(&items))]),
                 );
             }
-            if let (Some(end), None) = (walk.end_at, walk.broken_at)
-                && names_decode
-            {
+            if let (Some(end), None) = (walk.end_at, walk.broken_at) {
                 let before = value.get(..end).unwrap_or_default();
                 out.push(
                     Diagnosis::new(

@@ -1818,11 +1818,12 @@ impl Report<'_> {
                 Some(text) => format!("{text:?}"),
                 None => format!("0x{}", Hex(value, None)),
             };
+            let n = value.len();
             let _ = writeln!(
                 s,
-                "  {:<15}{sub} suboption {code}, {} bytes, not a ZTP suboption: {shown}",
+                "  {:<15}{sub} suboption {code}, {n} byte{}, not a ZTP suboption: {shown}",
                 "unknown",
-                value.len()
+                if n == 1 { "" } else { "s" }
             );
         }
         if cannot_proceed && let Sztp::Servers(r) = &self.sztp {

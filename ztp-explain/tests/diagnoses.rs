@@ -366,3 +366,23 @@ fn r31_a_path_another_scheme_and_long_names_are_named() {
     let d = with(&framed(name.as_bytes()));
     assert!(find(&d, "D143-NAME").message().contains("304 octets"));
 }
+
+#[test]
+fn p43_1_kea_re_reads_raw_43_without_a_definition() {
+    // What Kea 2.2 sent in the interop lab for `00 27 /img/...` with no
+    // option-def: code 00 dropped as padding, the old length read as a code.
+    let name = b"/img/junos-install-ex-x86-64-23.4R2.tgz";
+    let mut value = vec![u8::try_from(name.len()).unwrap()];
+    value.extend_from_slice(name);
+    value.extend_from_slice(b"\x01\x07sw");
+    let d = diagnose(&ack(&[(43, &value), (150, SERVER)]), Family::V4);
+    assert_eq!(ids(&d), ["P43-1"]);
+    // dnsmasq's vendor: form with a binary address in suboption 01, as
+    // the real dnsmasq 2.90 sent it: the end byte is named.
+    let d = diagnose(
+        &ack(&[(43, b"\x01\x04\x0a\x63\x00\x01\xff"), (150, SERVER)]),
+        Family::V4,
+    );
+    assert!(ids(&d).contains(&"P43-2"), "{:?}", ids(&d));
+    assert!(ids(&d).contains(&"D43-LAYOUT"), "{:?}", ids(&d));
+}
