@@ -55,7 +55,7 @@ fn r34_a_reply_that_cannot_proceed_shows_every_value_in_text_and_json() {
     for line in [
         "ZTP cannot proceed on this binding [R18]",
         "transfer mode  http",
-        "file server    192.0.2.10 (option 150)",
+        "file server    192.0.2.10 (option-150)",
         "ntp servers    192.0.2.30",
         "syslog servers 192.0.2.20",
         "host name      ex4300-lab-01",

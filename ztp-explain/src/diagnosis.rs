@@ -412,7 +412,19 @@ fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
     if o150.is_none() && o66.is_none() {
         let siaddr = lease.siaddr();
         let sname = lease.sname();
-        if !siaddr.is_unspecified() || sname.is_some() {
+        if siaddr.is_unspecified() && sname.is_none() {
+            out.push(
+                Diagnosis::new(
+                    "D150-ABSENT",
+                    "no file server: neither option 150 nor option 66 is sent (R13). Send the \
+                     file server's IPv4 address in option 150 (the snippets use 192.0.2.1: put \
+                     yours); servers such as Kea and ISC dhcpd send it only when the client \
+                     asks for it or when told to send it anyway."
+                        .to_owned(),
+                )
+                .fix(Family::V4, vec![(150, EXAMPLE_SERVER.to_vec())]),
+            );
+        } else {
             let mut m = String::from("the file server is given only in the BOOTP header (");
             if !siaddr.is_unspecified() {
                 let _ = write!(m, "siaddr {siaddr}");

@@ -986,13 +986,13 @@ fn carried_text(s: &mut String, c: &Carried) {
         } else {
             ""
         };
-        format!("{} ({}{link})", n.name, n.source.replace('-', " "))
+        format!("{} ({}{link})", n.name, n.source)
     };
     one(s, "image", &c.image, name);
     one(s, "config", &c.config, name);
     one(s, "transfer mode", &c.transfer_mode, Clone::clone);
     one(s, "file server", &c.file_server, |(a, from)| {
-        format!("{a} ({})", from.replace('-', " "))
+        format!("{a} ({from})")
     });
     one(s, "ntp servers", &c.ntp_servers, |v| v.join(", "));
     one(s, "syslog servers", &c.syslog_servers, |v| v.join(", "));

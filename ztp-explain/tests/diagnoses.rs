@@ -386,3 +386,10 @@ fn p43_1_kea_re_reads_raw_43_without_a_definition() {
     assert!(ids(&d).contains(&"P43-2"), "{:?}", ids(&d));
     assert!(ids(&d).contains(&"D43-LAYOUT"), "{:?}", ids(&d));
 }
+
+#[test]
+fn r13_no_file_server_at_all_is_its_own_diagnosis() {
+    let d = diagnose(&ack(&[(43, b"\x01\x07sw.conf")]), Family::V4);
+    assert_eq!(ids(&d), ["D150-ABSENT"]);
+    sends(&d[0], 150, &[192, 0, 2, 1]);
+}
