@@ -183,3 +183,51 @@ fn r2_bytes_after_the_end_option_are_reported_not_fatal() {
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("[R2]"), "{}", stdout(&o));
 }
+
+#[test]
+fn r32_secure_ztp_counts_a_valid_redirect_as_a_way_to_provision() {
+    let mut list = vec![0, 18];
+    list.extend_from_slice(b"https://192.0.2.40");
+    let reply = ack(&[(143, &list)]);
+    let o = ztp(&["explain", &hex(&reply)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("a device with secure ZTP follows the redirect"),
+        "{}",
+        stdout(&o)
+    );
+    let o = ztp(&["explain", &hex(&reply), "--secure-ztp", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["status"], "cannot-proceed"); // the verdict is unchanged
+    assert_eq!(v["sztp_provisions"], true);
+    // The summary counts such clients apart and keeps the redirect.
+    let capture = pcap(&[(&reply, Direction::V4Reply)]);
+    let path = temp("sztp.pcap", &capture);
+    let o = ztp(&["explain", "--pcap", &path, "--summary"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "1 client cannot proceed on the DHCP options but carries a valid SZTP redirect"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("SZTP redirect to https://192.0.2.40"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(diagnoses: D43-ABSENT, D150-ABSENT)"),
+        "{text}"
+    );
+    let o = ztp(&["explain", "--pcap", &path, "--summary", "--secure-ztp"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = ztp(&["explain", "--pcap", &path, "--summary", "--json"]);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["outcomes"][0]["sztp_redirect"][0], "https://192.0.2.40");
+    assert_eq!(
+        v["outcomes"][0]["diagnoses"],
+        serde_json::json!(["D43-ABSENT", "D150-ABSENT"])
+    );
+}

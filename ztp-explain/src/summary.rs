@@ -468,9 +468,10 @@ impl Summary {
         if by_sztp > 0 {
             writeln!(
                 out,
-                "{} cannot proceed on the DHCP options but carry a valid SZTP redirect, which a \
-                 secure-ZTP device follows [R32]{}",
-                plural(by_sztp, "client", "clients"),
+                "{} on the DHCP options but {} a valid SZTP redirect, which a secure-ZTP \
+                 device follows [R32]{}",
+                plural(by_sztp, "client cannot proceed", "clients cannot proceed"),
+                if by_sztp == 1 { "carries" } else { "carry" },
                 if self.secure_ztp {
                     " (counted as provisioning: --secure-ztp)"
                 } else {

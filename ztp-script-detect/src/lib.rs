@@ -122,7 +122,7 @@
 //!
 //! Rule ids (`R24`) in these docs, in logs and in test names are the ones
 //! of [`RULES.md`](https://github.com/ztp-rs/ztp/blob/main/RULES.md) in the
-//! repository: every rule R1..R32 in our words, where the vendor guide or an
+//! repository: every rule R1..R35 in our words, where the vendor guide or an
 //! RFC says it, and the choice made where they are silent.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
