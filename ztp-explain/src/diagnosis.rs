@@ -548,21 +548,33 @@ fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
     let o136 = message
         .as_ref()
         .and_then(|m| m.option(v4::OptionCode::new(136)).ok().flatten());
-    if let Some(o) = o136
-        && let value = o.value.as_ref()
-        && ztp_options::sztp::is_uri_list(value)
-    {
-        out.push(
-            Diagnosis::new(
-                "P143-2",
-                "DHCPv4 option 136 holds an RFC 8572 bootstrap-server list: 136 is the DHCPv6 \
-                 code; DHCPv4 carries the SZTP redirect in option 143. Send it as option 143."
-                    .to_owned(),
-            )
-            .fix(Family::V4, vec![(143, value.to_vec())]),
-        );
+    if let Some(o) = o136 {
+        swapped(&mut out, Family::V4, o.value.as_ref());
     }
     out
+}
+
+/// P143-2: the other family's redirect code (v4 136, v6 143) holding an
+/// RFC 8572 list.
+fn swapped(out: &mut Vec<Diagnosis>, family: Family, value: &[u8]) {
+    if !ztp_options::sztp::is_uri_list(value) {
+        return;
+    }
+    let (name, code, other, its) = match family {
+        Family::V4 => ("DHCPv4", 143, "DHCPv6", 136),
+        Family::V6 => ("DHCPv6", 136, "DHCPv4", 143),
+    };
+    out.push(
+        Diagnosis::new(
+            "P143-2",
+            format!(
+                "{name} option {its} holds an RFC 8572 bootstrap-server list: {its} is the \
+                 {other} code; {name} carries the SZTP redirect in option {code}. Send it as \
+                 option {code}."
+            ),
+        )
+        .fix(family, vec![(code, value.to_vec())]),
+    );
 }
 
 /// A bootstrap server URI cut to what RFC 8572 allows (`https://host[:port]`),
@@ -733,18 +745,8 @@ fn diagnose_v6(lease: &v6::Lease<'_>) -> Vec<Diagnosis> {
             lease.sztp_redirect().is_ok(),
         );
     }
-    if let Some(o) = msg.instances(v6::OptionCode::new(143)).flatten().next()
-        && ztp_options::sztp::is_uri_list(o.value)
-    {
-        out.push(
-            Diagnosis::new(
-                "P143-2",
-                "DHCPv6 option 143 holds an RFC 8572 bootstrap-server list: 143 is the DHCPv4 \
-                 code; DHCPv6 carries the SZTP redirect in option 136. Send it as option 136."
-                    .to_owned(),
-            )
-            .fix(Family::V6, vec![(136, o.value.to_vec())]),
-        );
+    if let Some(o) = msg.instances(v6::OptionCode::new(143)).flatten().next() {
+        swapped(&mut out, Family::V6, o.value);
     }
     out
 }

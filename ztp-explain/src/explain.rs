@@ -208,26 +208,54 @@ fn v6_requested(msg: v6::Message<'_>) -> Vec<u16> {
         .collect()
 }
 
-/// What a decoded message reports after its header: a server's plan (or
-/// the rule that refuses it) and its SZTP redirect, or what a client asks
-/// for.
-fn lease_body<'a>(
+/// What a decoded message's report starts with: where it came from and
+/// what its header says.
+struct Head<'a> {
+    origin: Origin,
+    family: Family,
     kind: Kind,
+    relays: usize,
+    xid: Option<Xid>,
+    client: Client<'a>,
+}
+
+/// The report of a decoded message: a server's plan (or the rule that
+/// refuses it, with everything the reply carries), its SZTP redirect and
+/// its diagnoses; or what a client asks for.
+fn lease_report<'a>(
+    head: Head<'a>,
     bytes: &[u8],
+    filters: &Filters,
     resolve: impl FnOnce() -> Result<Plan<'a>, CannotProceed>,
     redirect: impl FnOnce() -> Result<Option<Redirect<'a>>, DecodeError>,
     requested: impl FnOnce() -> Vec<u16>,
     carried: impl FnOnce() -> crate::carried::Carried,
-) -> (Body<'a>, Sztp<'a>) {
-    if kind.is_client() {
-        return (Body::Request(requested()), Sztp::Absent);
-    }
-    let body = match resolve() {
-        Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
-        // R34: a reply the rules refuse still shows every value it carries.
-        Err(e) => Body::Refused(report::refusal(&e, bytes), Box::new(carried())),
+) -> Report<'a> {
+    let (body, sztp, diagnoses) = if head.kind.is_client() {
+        (Body::Request(requested()), Sztp::Absent, Vec::new())
+    } else {
+        let body = match resolve() {
+            Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
+            // R34: a reply the rules refuse still shows every value it
+            // carries.
+            Err(e) => Body::Refused(report::refusal(&e, bytes), Box::new(carried())),
+        };
+        let sztp = report::sztp(redirect(), bytes);
+        (body, sztp, crate::diagnose(bytes, head.family))
     };
-    (body, report::sztp(redirect(), bytes))
+    Report {
+        origin: head.origin,
+        family: head.family,
+        kind: head.kind,
+        relays: head.relays,
+        len: bytes.len(),
+        xid: head.xid,
+        client: head.client,
+        body,
+        sztp,
+        diagnoses,
+        secure_ztp: filters.secure_ztp,
+    }
 }
 
 /// The report of a message that does not decode: what its header says, and
@@ -267,31 +295,23 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
             if !filters.keep_client(&client, xid) || !(filters.all || kind.is_reply()) {
                 return;
             }
-            let (body, sztp) = lease_body(
-                kind,
-                bytes,
-                || resolve_v4(&lease),
-                || lease.sztp_redirect(),
-                || v4_requested(bytes),
-                || crate::carried::v4(&lease, bytes),
-            );
-            emit(&Report {
+            let head = Head {
                 origin,
                 family: Family::V4,
                 kind,
                 relays: 0,
-                len: bytes.len(),
                 xid,
                 client,
-                diagnoses: if kind.is_client() {
-                    Vec::new()
-                } else {
-                    crate::diagnose(bytes, Family::V4)
-                },
-                body,
-                sztp,
-                secure_ztp: filters.secure_ztp,
-            });
+            };
+            emit(&lease_report(
+                head,
+                bytes,
+                filters,
+                || resolve_v4(&lease),
+                || lease.sztp_redirect(),
+                || v4_requested(bytes),
+                || crate::carried::v4(&lease, bytes),
+            ));
         }
         Err(e) => {
             // Only a server's message (op 2) is a reply that failed.
@@ -321,31 +341,23 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
             if !filters.keep_client(&client, xid) || !(filters.all || kind.is_reply()) {
                 return;
             }
-            let (body, sztp) = lease_body(
-                kind,
-                bytes,
-                || resolve_v6(&lease),
-                || lease.sztp_redirect(),
-                || v6_requested(lease.message()),
-                || crate::carried::v6(&lease, bytes),
-            );
-            emit(&Report {
+            let head = Head {
                 origin,
                 family: Family::V6,
                 kind,
                 relays: lease.relay_depth(),
-                len: bytes.len(),
                 xid,
                 client,
-                diagnoses: if kind.is_client() {
-                    Vec::new()
-                } else {
-                    crate::diagnose(bytes, Family::V6)
-                },
-                body,
-                sztp,
-                secure_ztp: filters.secure_ztp,
-            });
+            };
+            emit(&lease_report(
+                head,
+                bytes,
+                filters,
+                || resolve_v6(&lease),
+                || lease.sztp_redirect(),
+                || v6_requested(lease.message()),
+                || crate::carried::v6(&lease, bytes),
+            ));
         }
         Err(e) => {
             // ADVERTISE, REPLY, RELAY-REPL: what a server sends.
