@@ -231,3 +231,24 @@ fn r32_secure_ztp_counts_a_valid_redirect_as_a_way_to_provision() {
         serde_json::json!(["D43-ABSENT", "D150-ABSENT"])
     );
 }
+
+#[test]
+fn r5_r34_an_option_left_out_of_a_plan_is_still_said_to_be_there() {
+    // A good plan, and a malformed 42 (R5: left out, ZTP goes on).
+    let reply = ack(&[
+        (43, b"\x01\x07sw.conf"),
+        (150, &[192, 0, 2, 10]),
+        (42, &[192, 0, 2]),
+    ]);
+    let o = ztp(&["explain", &hex(&reply), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["ntp_servers"], serde_json::json!([]));
+    assert_eq!(v["ntp_servers_error"]["rule"], "R5");
+    assert!(
+        v["ntp_servers_error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("option 42")
+    );
+}

@@ -18,7 +18,7 @@ pub(crate) struct FieldError {
 }
 
 impl FieldError {
-    fn new(e: &DecodeError, input: &[u8]) -> Self {
+    pub(crate) fn new(e: &DecodeError, input: &[u8]) -> Self {
         FieldError {
             rule: CannotProceed::Malformed(*e).rule().to_string(),
             message: e.display_in(input).to_string(),

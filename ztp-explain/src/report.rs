@@ -408,11 +408,22 @@ fn note_message(n: &Note) -> RuleMessage {
     }
 }
 
+/// The errors of the options R5 leaves out of a plan.
+#[derive(Debug, Default)]
+struct LeftOut {
+    ntp_servers: Option<FieldError>,
+    syslog_servers: Option<FieldError>,
+    hostname: Option<FieldError>,
+}
+
 /// A resolved reply: the plan, its URLs, and what a person should know.
 pub(crate) struct Resolved<'a> {
     plan: Plan<'a>,
     fetch: FetchPlan,
     warnings: Vec<String>,
+    /// R5's options left out of the plan (7, 42, 12), with their errors:
+    /// the JSON says they are there (R34).
+    left_out: LeftOut,
     /// Set when no file of the plan can be fetched.
     reason: Option<RuleMessage>,
 }
@@ -432,10 +443,17 @@ impl<'a> Resolved<'a> {
             .find_map(|t| t.as_ref().and_then(|r| r.as_ref().err()))
             .filter(|_| unusable)
             .map(|e| rule_message(e.rule(), format_args!("no file can be fetched: {e}")));
+        let error = |e: Option<DecodeError>| e.map(|e| FieldError::new(&e, input));
+        let left_out = LeftOut {
+            ntp_servers: error(plan.ignored.ntp_servers_left_out),
+            syslog_servers: error(plan.ignored.log_servers_left_out),
+            hostname: error(plan.ignored.host_name_left_out),
+        };
         Resolved {
             plan,
             fetch,
             warnings,
+            left_out,
             reason,
         }
     }
@@ -1232,12 +1250,6 @@ const NO_STRINGS: &[String] = &[];
 /// The serde form of [`carried_json`] (the tests' oracle).
 #[cfg(test)]
 fn serde_carried<M: SerializeMap>(m: &mut M, c: &Carried) -> Result<(), M::Error> {
-    #[derive(Serialize)]
-    struct ErrJson<'e> {
-        rule: &'e str,
-        message: &'e str,
-        offset: usize,
-    }
     fn err<M: SerializeMap, T>(m: &mut M, key: &str, f: &Field<T>) -> Result<(), M::Error> {
         if let Some(Err(e)) = f {
             m.serialize_entry(
@@ -1287,6 +1299,14 @@ fn serde_carried<M: SerializeMap>(m: &mut M, c: &Carried) -> Result<(), M::Error
     err(m, "hostname", &c.hostname)?;
     m.serialize_entry("proxy", &ok(&c.proxy))?;
     err(m, "proxy", &c.proxy)
+}
+
+#[cfg(test)]
+#[derive(Serialize)]
+struct ErrJson<'e> {
+    rule: &'e str,
+    message: &'e str,
+    offset: usize,
 }
 
 #[cfg(test)]
@@ -1352,17 +1372,31 @@ impl Serialize for Report<'_> {
                 })
             });
             m.serialize_entry("config", &config)?;
+            let left_out = |f: fn(&LeftOut) -> &Option<FieldError>| {
+                plan.and_then(|r| f(&r.left_out).as_ref()).map(|e| ErrJson {
+                    rule: &e.rule,
+                    message: &e.message,
+                    offset: e.offset,
+                })
+            };
             match p {
-                Some(p) => {
-                    m.serialize_entry("ntp_servers", &Addrs(p.ntp_servers))?;
-                    m.serialize_entry("syslog_servers", &Addrs(p.syslog_servers))?;
-                }
-                None => {
-                    m.serialize_entry("ntp_servers", NO_STRINGS)?;
-                    m.serialize_entry("syslog_servers", NO_STRINGS)?;
-                }
+                Some(p) => m.serialize_entry("ntp_servers", &Addrs(p.ntp_servers))?,
+                None => m.serialize_entry("ntp_servers", NO_STRINGS)?,
+            }
+            if let Some(e) = left_out(|l| &l.ntp_servers) {
+                m.serialize_entry("ntp_servers_error", &e)?;
+            }
+            match p {
+                Some(p) => m.serialize_entry("syslog_servers", &Addrs(p.syslog_servers))?,
+                None => m.serialize_entry("syslog_servers", NO_STRINGS)?,
+            }
+            if let Some(e) = left_out(|l| &l.syslog_servers) {
+                m.serialize_entry("syslog_servers_error", &e)?;
             }
             m.serialize_entry("hostname", &p.and_then(|p| p.host_name))?;
+            if let Some(e) = left_out(|l| &l.hostname) {
+                m.serialize_entry("hostname_error", &e)?;
+            }
             m.serialize_entry("proxy", &p.and_then(|p| p.proxy))?;
         }
         let unknown: Vec<UnknownJson<'_>> = self
@@ -1549,12 +1583,17 @@ impl Report<'_> {
                     ),
                     None => json::null(out),
                 }
+                let left_out = plan.map(|r| &r.left_out);
                 o.key(out, key!("ntp_servers"));
                 match p {
                     Some(p) => {
                         json::array(out, p.ntp_servers.iter(), |out, a| ip_json(out, a.into()))
                     }
                     None => out.extend_from_slice(b"[]"),
+                }
+                if let Some(e) = left_out.and_then(|l| l.ntp_servers.as_ref()) {
+                    o.key(out, key!("ntp_servers_error"));
+                    field_error_json(out, e);
                 }
                 o.key(out, key!("syslog_servers"));
                 match p {
@@ -1563,8 +1602,16 @@ impl Report<'_> {
                     }),
                     None => out.extend_from_slice(b"[]"),
                 }
+                if let Some(e) = left_out.and_then(|l| l.syslog_servers.as_ref()) {
+                    o.key(out, key!("syslog_servers_error"));
+                    field_error_json(out, e);
+                }
                 o.key(out, key!("hostname"));
                 json::opt_string(out, p.and_then(|p| p.host_name));
+                if let Some(e) = left_out.and_then(|l| l.hostname.as_ref()) {
+                    o.key(out, key!("hostname_error"));
+                    field_error_json(out, e);
+                }
                 o.key(out, key!("proxy"));
                 json::opt_string(out, p.and_then(|p| p.proxy));
             }
