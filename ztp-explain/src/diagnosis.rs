@@ -224,7 +224,7 @@ pub fn diagnose(bytes: &[u8], family: Family) -> Vec<Diagnosis> {
     }
 }
 
-fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
+pub(crate) fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
     let mut out = Vec::new();
     let o43 = lease.value_bytes(v4::OptionCode::VENDOR_SPECIFIC);
     let o150 = lease.value_bytes(v4::OptionCode::TFTP_SERVER_ADDRESS);
@@ -686,7 +686,7 @@ fn sztp(out: &mut Vec<Diagnosis>, family: Family, code: u16, value: &[u8], valid
     out.push(d);
 }
 
-fn diagnose_v6(lease: &v6::Lease<'_>) -> Vec<Diagnosis> {
+pub(crate) fn diagnose_v6(lease: &v6::Lease<'_>) -> Vec<Diagnosis> {
     let mut out = Vec::new();
     let msg = lease.message();
     let mut enterprises = Vec::new();

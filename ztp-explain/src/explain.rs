@@ -217,6 +217,7 @@ struct Head<'a> {
     relays: usize,
     xid: Option<Xid>,
     client: Client<'a>,
+    secure_ztp: bool,
 }
 
 /// The report of a decoded message: a server's plan (or the rule that
@@ -225,11 +226,11 @@ struct Head<'a> {
 fn lease_report<'a>(
     head: Head<'a>,
     bytes: &[u8],
-    filters: &Filters,
     resolve: impl FnOnce() -> Result<Plan<'a>, CannotProceed>,
     redirect: impl FnOnce() -> Result<Option<Redirect<'a>>, DecodeError>,
     requested: impl FnOnce() -> Vec<u16>,
     carried: impl FnOnce() -> crate::carried::Carried,
+    diagnose: impl FnOnce() -> Vec<crate::Diagnosis>,
 ) -> Report<'a> {
     let (body, sztp, diagnoses) = if head.kind.is_client() {
         (Body::Request(requested()), Sztp::Absent, Vec::new())
@@ -241,7 +242,7 @@ fn lease_report<'a>(
             Err(e) => Body::Refused(report::refusal(&e, bytes), Box::new(carried())),
         };
         let sztp = report::sztp(redirect(), bytes);
-        (body, sztp, crate::diagnose(bytes, head.family))
+        (body, sztp, diagnose())
     };
     Report {
         origin: head.origin,
@@ -254,7 +255,7 @@ fn lease_report<'a>(
         body,
         sztp,
         diagnoses,
-        secure_ztp: filters.secure_ztp,
+        secure_ztp: head.secure_ztp,
     }
 }
 
@@ -302,15 +303,16 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 relays: 0,
                 xid,
                 client,
+                secure_ztp: filters.secure_ztp,
             };
             emit(&lease_report(
                 head,
                 bytes,
-                filters,
                 || resolve_v4(&lease),
                 || lease.sztp_redirect(),
                 || v4_requested(bytes),
                 || crate::carried::v4(&lease, bytes),
+                || crate::diagnosis::diagnose_v4(&lease),
             ));
         }
         Err(e) => {
@@ -348,15 +350,16 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 relays: lease.relay_depth(),
                 xid,
                 client,
+                secure_ztp: filters.secure_ztp,
             };
             emit(&lease_report(
                 head,
                 bytes,
-                filters,
                 || resolve_v6(&lease),
                 || lease.sztp_redirect(),
                 || v6_requested(lease.message()),
                 || crate::carried::v6(&lease, bytes),
+                || crate::diagnosis::diagnose_v6(&lease),
             ));
         }
         Err(e) => {
