@@ -252,3 +252,27 @@ fn r5_r34_an_option_left_out_of_a_plan_is_still_said_to_be_there() {
             .contains("option 42")
     );
 }
+
+#[test]
+fn r31_p143_1_a_bare_uri_is_said_as_such_not_as_a_length_of_26740() {
+    let reply = ack(&[
+        (43, b"\x01\x07sw.conf"),
+        (150, &[192, 0, 2, 10]),
+        (143, b"https://sztp.example.net:8443"),
+    ]);
+    let o = ztp(&["explain", &hex(&reply)]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("sztp redirect  left out [R31]: a uri without its 2-byte length"),
+        "{text}"
+    );
+    assert!(text.contains("[P143-1]"), "{text}");
+    let o = ztp(&["explain", &hex(&reply), "--json"]);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(
+        v["sztp_redirect"]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("a uri without its 2-byte length")
+    );
+}

@@ -4,7 +4,9 @@
 use ztp_options::sztp::Redirect;
 use ztp_options::v4::{self, OptionCode};
 use ztp_options::v6;
-use ztp_options::{CannotProceed, DecodeError, Family, Plan, resolve_v4, resolve_v6};
+use ztp_options::{
+    CannotProceed, DecodeError, Family, Plan, contents_v4, contents_v6, resolve_v4, resolve_v6,
+};
 
 use crate::report::{self, Body, Client, Kind, Origin, Report, Resolved, Sztp, Xid};
 
@@ -220,29 +222,86 @@ struct Head<'a> {
     secure_ztp: bool,
 }
 
+/// What a decoded message answers when its report is built, in either
+/// family.
+trait Decoded<'a> {
+    /// The plan, or why there is none.
+    fn resolve(&self) -> Result<Plan<'a>, CannotProceed>;
+    /// The SZTP redirect.
+    fn redirect(&self) -> Result<Option<Redirect<'a>>, DecodeError>;
+    /// R31's variant of a redirect that is not valid, as a sentence.
+    fn variant(&self) -> Option<String>;
+    /// What a client asks for.
+    fn requested(&self) -> Vec<u16>;
+    /// Everything a refused reply carries (R34).
+    fn carried(&self) -> crate::carried::Carried;
+    /// The diagnoses (R35).
+    fn diagnose(&self) -> Vec<crate::Diagnosis>;
+}
+
+/// A DHCPv4 lease and its bytes.
+struct V4<'l, 'b>(&'l v4::Lease<'b>, &'b [u8]);
+
+impl<'l> Decoded<'l> for V4<'l, '_> {
+    fn resolve(&self) -> Result<Plan<'l>, CannotProceed> {
+        resolve_v4(self.0)
+    }
+    fn redirect(&self) -> Result<Option<Redirect<'l>>, DecodeError> {
+        self.0.sztp_redirect()
+    }
+    fn variant(&self) -> Option<String> {
+        contents_v4(self.0).sztp_variant().map(|v| v.to_string())
+    }
+    fn requested(&self) -> Vec<u16> {
+        v4_requested(self.1)
+    }
+    fn carried(&self) -> crate::carried::Carried {
+        crate::carried::v4(self.0, self.1)
+    }
+    fn diagnose(&self) -> Vec<crate::Diagnosis> {
+        crate::diagnosis::diagnose_v4(self.0)
+    }
+}
+
+/// A DHCPv6 lease and its bytes.
+struct V6<'l, 'a>(&'l v6::Lease<'a>, &'a [u8]);
+
+impl<'a> Decoded<'a> for V6<'_, 'a> {
+    fn resolve(&self) -> Result<Plan<'a>, CannotProceed> {
+        resolve_v6(self.0)
+    }
+    fn redirect(&self) -> Result<Option<Redirect<'a>>, DecodeError> {
+        self.0.sztp_redirect()
+    }
+    fn variant(&self) -> Option<String> {
+        contents_v6(self.0).sztp_variant().map(|v| v.to_string())
+    }
+    fn requested(&self) -> Vec<u16> {
+        v6_requested(self.0.message())
+    }
+    fn carried(&self) -> crate::carried::Carried {
+        crate::carried::v6(self.0, self.1)
+    }
+    fn diagnose(&self) -> Vec<crate::Diagnosis> {
+        crate::diagnosis::diagnose_v6(self.0)
+    }
+}
+
 /// The report of a decoded message: a server's plan (or the rule that
 /// refuses it, with everything the reply carries), its SZTP redirect and
 /// its diagnoses; or what a client asks for.
-fn lease_report<'a>(
-    head: Head<'a>,
-    bytes: &[u8],
-    resolve: impl FnOnce() -> Result<Plan<'a>, CannotProceed>,
-    redirect: impl FnOnce() -> Result<Option<Redirect<'a>>, DecodeError>,
-    requested: impl FnOnce() -> Vec<u16>,
-    carried: impl FnOnce() -> crate::carried::Carried,
-    diagnose: impl FnOnce() -> Vec<crate::Diagnosis>,
-) -> Report<'a> {
+fn lease_report<'a>(head: Head<'a>, bytes: &[u8], message: &impl Decoded<'a>) -> Report<'a> {
     let (body, sztp, diagnoses) = if head.kind.is_client() {
-        (Body::Request(requested()), Sztp::Absent, Vec::new())
+        (Body::Request(message.requested()), Sztp::Absent, Vec::new())
     } else {
-        let body = match resolve() {
+        let body = match message.resolve() {
             Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
             // R34: a reply the rules refuse still shows every value it
             // carries.
-            Err(e) => Body::Refused(report::refusal(&e, bytes), Box::new(carried())),
+            Err(e) => Body::Refused(report::refusal(&e, bytes), Box::new(message.carried())),
         };
-        let sztp = report::sztp(redirect(), bytes);
-        (body, sztp, diagnose())
+        let sztp = report::sztp(message.redirect(), || message.variant(), bytes);
+        (body, sztp, message.diagnose())
     };
     Report {
         origin: head.origin,
@@ -305,15 +364,7 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 client,
                 secure_ztp: filters.secure_ztp,
             };
-            emit(&lease_report(
-                head,
-                bytes,
-                || resolve_v4(&lease),
-                || lease.sztp_redirect(),
-                || v4_requested(bytes),
-                || crate::carried::v4(&lease, bytes),
-                || crate::diagnosis::diagnose_v4(&lease),
-            ));
+            emit(&lease_report(head, bytes, &V4(&lease, bytes)));
         }
         Err(e) => {
             // Only a server's message (op 2) is a reply that failed.
@@ -352,15 +403,7 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 client,
                 secure_ztp: filters.secure_ztp,
             };
-            emit(&lease_report(
-                head,
-                bytes,
-                || resolve_v6(&lease),
-                || lease.sztp_redirect(),
-                || v6_requested(lease.message()),
-                || crate::carried::v6(&lease, bytes),
-                || crate::diagnosis::diagnose_v6(&lease),
-            ));
+            emit(&lease_report(head, bytes, &V6(&lease, bytes)));
         }
         Err(e) => {
             // ADVERTISE, REPLY, RELAY-REPL: what a server sends.

@@ -563,14 +563,25 @@ pub(crate) enum Sztp<'a> {
 }
 
 /// The redirect of a lease, from its accessor's answer.
+/// A malformed redirect that is one of R31's known variants (a bare URI
+/// from an ISC `text` definition, a path, another scheme, ...) is said as
+/// that variant, which a person can act on, with the decoder's error after
+/// it.
 pub(crate) fn sztp<'a>(
     found: Result<Option<ztp_options::sztp::Redirect<'a>>, DecodeError>,
+    variant: impl FnOnce() -> Option<String>,
     input: &[u8],
 ) -> Sztp<'a> {
     match found {
         Ok(Some(r)) => Sztp::Servers(r),
         Ok(None) => Sztp::Absent,
-        Err(e) => Sztp::Malformed(rule_message("R31", e.display_in(input))),
+        Err(e) => Sztp::Malformed(rule_message(
+            "R31",
+            match variant() {
+                Some(v) => format!("{v} ({})", e.display_in(input)),
+                None => e.display_in(input).to_string(),
+            },
+        )),
     }
 }
 
