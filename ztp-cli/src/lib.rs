@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! ztp explain [HEX | - | --pcap FILE|-] [--v4 | --v6] [--json] [--summary]
-//!             [--mac MAC] [--xid XID] [--all]
+//!             [--mac MAC] [--xid XID] [--all] [--secure-ztp]
 //! ztp encode --image NAME [--symlink] [--config NAME] --mode MODE --server IP [--port N] ...
 //! ztp sniff FILE|- [--platform junos|junos-enhanced-automation|junos-evolved] [--json]
 //! ztp simulate --pcap FILE|- --files DIR
@@ -42,8 +42,9 @@ Exit codes:
   0  a plan (explain), options written (encode), a file the device runs or commits (sniff),
      a switch provisioned (simulate)
   1  ZTP cannot proceed on a reply (explain: any reply shown; --summary: any client's last
-     reply), the platform refuses the file or its commit will fail (sniff), the switch is
-     not provisioned (simulate)
+     reply; with --secure-ztp a valid SZTP redirect provisions), a capture with no reply or
+     a --mac/--xid that matches nothing (explain), the platform refuses the file or its
+     commit will fail (sniff), the switch is not provisioned (simulate)
   2  bad input: a message or capture that does not decode or is cut short, bad hex, a
      refused encoding, an unreadable file, a bad argument";
 
