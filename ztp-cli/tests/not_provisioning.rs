@@ -40,7 +40,7 @@ fn temp(name: &str, content: &[u8]) -> String {
 
 #[test]
 fn r34_a_reply_that_cannot_proceed_shows_every_value_in_text_and_json() {
-    // No file name anywhere (R18), and 150, 42, 7, 12 and an unknown
+    // No file name anywhere (R18), and 150, 42, 7, 12, 67 and an unknown
     // suboption in the bytes.
     let reply = ack(&[
         (43, b"\x03\x04http\x96\x04\xc0\x00\x02\x0a"),
@@ -48,6 +48,7 @@ fn r34_a_reply_that_cannot_proceed_shows_every_value_in_text_and_json() {
         (42, &[192, 0, 2, 30]),
         (7, &[192, 0, 2, 20]),
         (12, b"ex4300-lab-01"),
+        (67, b"pxelinux.0"),
     ]);
     let o = ztp(&["explain", &hex(&reply)]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
@@ -60,6 +61,7 @@ fn r34_a_reply_that_cannot_proceed_shows_every_value_in_text_and_json() {
         "syslog servers 192.0.2.20",
         "host name      ex4300-lab-01",
         "option 43 suboption 150, 4 bytes",
+        "not read       option 67 (boot file name) \"pxelinux.0\" [R33]",
         "[D43-NO-NAMES]",
     ] {
         assert!(text.contains(line), "{line:?} in {text}");

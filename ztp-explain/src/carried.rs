@@ -53,6 +53,9 @@ pub(crate) struct Carried {
     pub(crate) proxy: Field<String>,
     /// The suboptions ZTP does not know (code, value), in order.
     pub(crate) unknown: Vec<(u16, Vec<u8>)>,
+    /// What the reply carries that this workflow does not read (R33):
+    /// option 67, `siaddr`, `sname`, `file`, as sentences with their rule.
+    pub(crate) not_read: Vec<String>,
 }
 
 fn field<T, U>(v: Value<T>, input: &[u8], f: impl FnOnce(T) -> Result<U, DecodeError>) -> Field<U> {
@@ -126,6 +129,20 @@ pub(crate) fn v4(lease: &v4::Lease<'_>, input: &[u8]) -> Carried {
     c.ntp_servers = field(contents.ntp_servers(), input, list);
     c.syslog_servers = field(contents.log_servers(), input, list);
     c.hostname = field(contents.host_name(), input, text);
+    let shown = |b: &[u8]| format!("{:?}", String::from_utf8_lossy(b));
+    if let Some(v) = contents.boot_file_name() {
+        c.not_read
+            .push(format!("option 67 (boot file name) {} [R33]", shown(v)));
+    }
+    if let Some(a) = contents.siaddr() {
+        c.not_read.push(format!("siaddr {a} [R13]"));
+    }
+    if let Some(v) = contents.sname() {
+        c.not_read.push(format!("sname {} [R33]", shown(v)));
+    }
+    if let Some(v) = contents.file() {
+        c.not_read.push(format!("file {} [R33]", shown(v)));
+    }
     c
 }
 

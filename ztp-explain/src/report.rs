@@ -1027,6 +1027,9 @@ fn carried_text(s: &mut String, c: &Carried) {
     one(s, "syslog servers", &c.syslog_servers, |v| v.join(", "));
     one(s, "host name", &c.hostname, Clone::clone);
     one(s, "proxy", &c.proxy, Clone::clone);
+    for n in &c.not_read {
+        let _ = writeln!(s, "  {:<15}{n}", "not read");
+    }
 }
 
 /// `{"id", "message", "fixes": {server: snippet, ...}}`.
