@@ -458,6 +458,11 @@ pub(crate) fn diagnose_v4(lease: &v4::Lease<'_>) -> Vec<Diagnosis> {
     if names_in_43 {
         let mode = walk.items.iter().find(|(c, _)| *c == 3).map(|(_, v)| *v);
         for (code, name) in walk.items.iter().filter(|(c, _)| matches!(c, 0 | 1 | 4)) {
+            // Both diagnoses need a ':' (a URL's scheme, a port suffix):
+            // most names have none, and cost no more.
+            if !name.contains(&b':') {
+                continue;
+            }
             let text = String::from_utf8_lossy(name);
             if let Some((scheme, _)) = text.split_once("://") {
                 out.push(Diagnosis::new(
