@@ -184,6 +184,16 @@ fn r2_bytes_after_the_end_option_are_reported_not_fatal() {
     let o = ztp(&["explain", &hex(&reply)]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("[R2]"), "{}", stdout(&o));
+    // The same beside a reply that cannot proceed.
+    let mut refused = ack(&[(150, &[192, 0, 2, 10])]);
+    refused.extend_from_slice(&[0xde, 0xad]);
+    let o = ztp(&["explain", &hex(&refused)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("2 bytes after the message's end option, at byte"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

@@ -143,6 +143,12 @@ pub(crate) fn v4(lease: &v4::Lease<'_>, input: &[u8]) -> Carried {
     if let Some(v) = contents.file() {
         c.not_read.push(format!("file {} [R33]", shown(v)));
     }
+    if let Some(after) = contents.after_end() {
+        c.not_read.push(format!(
+            "{} bytes after the message's end option, at byte {} [R2]",
+            after.len, after.offset
+        ));
+    }
     c
 }
 
