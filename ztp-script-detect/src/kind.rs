@@ -109,6 +109,12 @@ pub enum ConfigFormat {
     Json,
     /// None of the above (also: an empty or blank file).
     Unknown,
+    /// Another vendor's CLI text (EOS startup-config, IOS-XR `!! IOS XR`
+    /// configuration, AOS-CX and EXOS CLI, a Dell batch file): only from
+    /// [`crate::sniff_vendor`].
+    Cli,
+    /// An EXOS policy file (`.pol`, E4): only from [`crate::sniff_vendor`].
+    Policy,
     /// Not text: the device loads it as a configuration all the same (R24),
     /// and the commit fails (R28). Always comes with
     /// [`crate::Diagnostic::BinaryContent`].
@@ -123,6 +129,8 @@ impl fmt::Display for ConfigFormat {
             ConfigFormat::Xml => f.write_str("xml"),
             ConfigFormat::Json => f.write_str("json"),
             ConfigFormat::Unknown => f.write_str("unknown format"),
+            ConfigFormat::Cli => f.write_str("cli text"),
+            ConfigFormat::Policy => f.write_str("policy file"),
             ConfigFormat::Binary(binary) => write!(f, "{binary}"),
         }
     }

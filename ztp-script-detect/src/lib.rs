@@ -132,11 +132,18 @@ mod diagnostic;
 mod error;
 mod kind;
 mod sniff;
+mod vendor;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Iter};
 pub use error::{Error, Status};
 pub use kind::{Binary, ConfigFormat, Interpreter, Kind, Platform, Script, Verdict};
 pub use sniff::{Sniff, Sniffer, sniff};
+pub use vendor::{
+    Algorithm, CUMULUS_MARKER, CUMULUS_SEARCH_MAX, Checksum, DellFacts, Digest, FileKind, Hint,
+    IOSXR_SIZE_MAX, Image, JSON_DEPTH_MAX, JsonError, JsonProblem, Language, Note, Notes, Refusal,
+    UnknownVendor, Vendor, VendorScript, VendorSniff, VendorSniffer, Workflow, dell, huawei,
+    sniff_vendor,
+};
 
 /// The README's example, compiled and run as a doctest.
 #[cfg(doctest)]
