@@ -1186,6 +1186,17 @@ pub enum EncodeErrorKind {
         /// The family of the value.
         found: Family,
     },
+    /// A field of a vendor identity that the vendor's form needs and
+    /// lacks, does not carry, or cannot hold
+    /// ([`IdentityRepr`](crate::vendor::IdentityRepr)).
+    Identity {
+        /// The vendor.
+        vendor: crate::vendor::Vendor,
+        /// The field.
+        field: crate::vendor::IdentityField,
+        /// What is wrong.
+        problem: crate::vendor::IdentityProblem,
+    },
 }
 
 /// A value an encoder cannot write: which item ([`EncodeError::item`]) and
@@ -1265,6 +1276,11 @@ impl fmt::Display for EncodeError {
             }
             EncodeErrorKind::DuplicateSuboption => f.write_str("suboption given twice"),
             EncodeErrorKind::BadPath => f.write_str("the path must be empty or start with /"),
+            EncodeErrorKind::Identity {
+                vendor,
+                field,
+                problem,
+            } => write!(f, "{vendor} identity: {} {problem}", field.as_str()),
             EncodeErrorKind::BufferTooSmall { .. } | EncodeErrorKind::WrongFamily { .. } => Ok(()),
         }
     }

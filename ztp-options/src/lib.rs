@@ -164,6 +164,7 @@ mod text;
 mod tlv;
 pub mod v4;
 pub mod v6;
+pub mod vendor;
 
 pub use contents::{
     ContentsV4, ContentsV6, Value, VendorContents, VendorItems, contents_v4, contents_v6,

@@ -246,6 +246,17 @@ impl<'a> UserClass<'a> {
         Text::parse(value, at).map(UserClass::Raw)
     }
 
+    /// Whether `value` frames exactly into RFC 3004 items (what
+    /// [`UserClass::parse`] tries first).
+    pub(crate) fn frames(value: &[u8]) -> bool {
+        frames(value)
+    }
+
+    /// The RFC 3004 items of a value that [`UserClass::frames`].
+    pub(crate) fn items_of(value: &'a [u8]) -> UserClassItems<'a> {
+        UserClassItems { bytes: value }
+    }
+
     /// The encoded length of RFC 3004 items.
     pub fn items_len<S: AsRef<[u8]>>(items: &[S]) -> usize {
         items.iter().map(|i| 1 + i.as_ref().len()).sum()

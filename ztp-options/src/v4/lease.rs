@@ -366,13 +366,33 @@ impl<'a> Lease<'a> {
             .transpose()
     }
 
-    /// Option 60, read as a Juniper vendor class.
+    /// Option 60, read as a Juniper vendor class (R6): `None` when the
+    /// option is absent **or names another vendor** (G1: another vendor's
+    /// class is not an error; its raw bytes are
+    /// [`Lease::value_bytes`]`(OptionCode::VENDOR_CLASS)`, its typed
+    /// identity [`Identity::from_v4_values`](crate::vendor::Identity::from_v4_values)).
+    ///
+    /// ```
+    /// use ztp_options::v4::{Lease, MessageRepr, OptionCode, OptionSet};
+    ///
+    /// let mut set = OptionSet::new();
+    /// set.insert(OptionCode::VENDOR_CLASS, b"Arista;DCS-7050S-64;01.23;JPE12345678".to_vec())?;
+    /// let bytes = MessageRepr::reply(set).to_vec();
+    /// assert_eq!(Lease::parse(&bytes)?.vendor_class()?, None);
+    /// # Ok::<(), Box<dyn core::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// [`DecodeErrorKind::NotJuniperVendorClass`](crate::DecodeErrorKind::NotJuniperVendorClass).
+    /// [`DecodeErrorKind::NotJuniperVendorClass`](crate::DecodeErrorKind::NotJuniperVendorClass)
+    /// for a value with the `Juniper-` or `Juniper:` prefix that does not
+    /// parse (a malformed Juniper class).
     pub fn vendor_class(&self) -> Result<Option<JuniperVendorClass<'_>>> {
         slot!(self, VENDOR_CLASS)
+            .filter(|(v, _)| {
+                v.starts_with(JuniperVendorClass::PREFIX.as_bytes())
+                    || v.starts_with(JuniperVendorClass::COLON_PREFIX.as_bytes())
+            })
             .map(|(v, at)| JuniperVendorClass::parse(v, at))
             .transpose()
     }

@@ -18,3 +18,4 @@ mod v4_roundtrip;
 mod v4_rules;
 mod v6_malformed;
 mod v6_rules;
+mod vendor_identity;

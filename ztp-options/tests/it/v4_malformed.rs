@@ -378,10 +378,12 @@ fn r1_r2_r7_malformed_messages_table() {
             None,
         ),
         (
-            "vendor class not juniper",
-            with(&[&opt(60, b"MSFT 5.0")]),
+            // G1: another vendor's class is not an error any more; a
+            // malformed Juniper one is.
+            "vendor class juniper without a model",
+            with(&[&opt(60, b"Juniper-")]),
             DecodeError::new(v4(60, 242), K::NotJuniperVendorClass { len: 8 }),
-            Some(b"MSFT 5.0"),
+            Some(b"Juniper-"),
         ),
         (
             "client identifier of one byte",
