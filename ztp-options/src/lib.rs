@@ -97,6 +97,11 @@
 //!    [`CannotProceed`]; [`Plan::to_v4_options`] / [`Plan::to_v6_options`]
 //!    are the way back.
 //!
+//! Beside the rules, [`vendor`] names the switch from what it sends
+//! (VENDORS.md G1..G5: [`vendor::Identity`], [`vendor::Vendor`]) and writes
+//! a client's identity options back ([`vendor::IdentityRepr`]), one file
+//! per vendor; it is never on the resolvers' path.
+//!
 //! Ranking bindings (R29) is a workflow step: it is `ztp-agent`'s.
 //!
 //! # Rules
