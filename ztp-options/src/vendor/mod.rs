@@ -993,6 +993,19 @@ impl<'a> Identity<'a> {
 
 /// The DHCPv4 option values [`Identity::from_v4_values`] reads, each the
 /// whole (joined) value.
+///
+/// ```
+/// use ztp_options::vendor::{Identity, Note, Source, V4Values, Vendor};
+///
+/// let id = Identity::from_v4_values(V4Values {
+///     vendor_class: Some(b"Arista;DCS-7050S-64"), // A1: too few fields
+///     ..V4Values::default()
+/// });
+/// assert_eq!(id.vendor(), Some(Vendor::Arista));
+/// let note = id.notes.iter().next().copied();
+/// assert_eq!(note, Some(Note::Malformed { source: Source::V4VendorClass, vendor: Vendor::Arista }));
+/// assert_eq!(note.unwrap().to_string(), "dhcpv4 option 60: malformed arista identity (A1)");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct V4Values<'a> {
     /// Option 60.
