@@ -11,6 +11,7 @@
 //!             [--mac MAC] [--xid XID] [--all] [--secure-ztp]
 //! ztp encode --image NAME [--symlink] [--config NAME] --mode MODE --server IP [--port N] ...
 //! ztp sniff FILE|- [--platform junos|junos-enhanced-automation|junos-evolved] [--json]
+//!           [--vendor NAME] [--option CODE] [--name FILE_NAME]
 //! ztp simulate --pcap FILE|- --files DIR
 //! ztp completions SHELL
 //! ztp man [--dir DIR]
