@@ -9,7 +9,7 @@ use crate::{ConfigFormat, Diagnostic, Error};
 pub(super) fn decide(head: &[u8]) -> Result<VendorSniff<'_>, Error> {
     let found = crate::sniff(head)?;
     let first = head.iter().find(|byte| !byte.is_ascii_whitespace());
-    let format = match crate::sniff(head)?.kind {
+    let format = match found.kind {
         crate::Kind::Configuration(ConfigFormat::Binary(binary)) => ConfigFormat::Binary(binary),
         _ if first == Some(&b'{') => ConfigFormat::Json,
         _ => ConfigFormat::Cli,
