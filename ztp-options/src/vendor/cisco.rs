@@ -162,3 +162,23 @@ pub(crate) fn duid_en(enterprise: u32, id: &[u8]) -> Option<Found<'_>> {
         ..Found::vendor(Vendor::CiscoIosXr)
     })
 }
+
+/// These OSes' DHCPv4 plans ([`super::plan_v4`]); `None` until their rules
+/// are built.
+pub(crate) fn plan_v4(
+    vendor: super::Vendor,
+    lease: &crate::v4::Lease<'_>,
+) -> Option<super::VendorPlan> {
+    let _ = (vendor, lease);
+    None
+}
+
+/// These OSes' DHCPv6 plans ([`super::plan_v6`]); `None` until their rules
+/// are built.
+pub(crate) fn plan_v6(
+    vendor: super::Vendor,
+    lease: &crate::v6::Lease<'_>,
+) -> Option<super::VendorPlan> {
+    let _ = (vendor, lease);
+    None
+}

@@ -45,3 +45,23 @@ pub(crate) fn vendor_class(value: &[u8]) -> Option<Found<'_>> {
     }
     Some(found)
 }
+
+/// These OSes' DHCPv4 plans ([`super::plan_v4`]); `None` until their rules
+/// are built.
+pub(crate) fn plan_v4(
+    vendor: super::Vendor,
+    lease: &crate::v4::Lease<'_>,
+) -> Option<super::VendorPlan> {
+    let _ = (vendor, lease);
+    None
+}
+
+/// These OSes' DHCPv6 plans ([`super::plan_v6`]); `None` until their rules
+/// are built.
+pub(crate) fn plan_v6(
+    vendor: super::Vendor,
+    lease: &crate::v6::Lease<'_>,
+) -> Option<super::VendorPlan> {
+    let _ = (vendor, lease);
+    None
+}

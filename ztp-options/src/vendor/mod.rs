@@ -69,9 +69,11 @@ mod extreme;
 mod huawei;
 mod juniper;
 mod nokia;
+mod plan;
 mod repr;
 mod sonic;
 
+pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use repr::{DetailRepr, IdentityField, IdentityProblem, IdentityRepr};
 
 use core::fmt;
@@ -1067,5 +1069,57 @@ struct V6Items<'a>(crate::v6::UserClass<'a>);
 impl<'a> ItemsOf<'a> for V6Items<'a> {
     fn nth_item(self, n: usize) -> Option<&'a [u8]> {
         self.0.data().nth(n)
+    }
+}
+
+/// The plan `vendor`'s device makes from a DHCPv4 reply: what it fetches
+/// or contacts, what stops it, and its decisions with the vendor's rule
+/// ids (VENDORS.md). `None` for Juniper, whose plan is
+/// [`resolve_v4`](crate::resolve_v4)'s [`Plan`](crate::Plan), and for a
+/// vendor whose DHCPv4 rules are not built yet, or that has none (CU7:
+/// Cumulus reads no DHCPv6; NVOS's plan is not decoded, CU8).
+///
+/// Built for an explanation (it allocates), never on the decode path.
+///
+/// ```
+/// use ztp_options::v4::Lease;
+/// use ztp_options::{samples, vendor::{Vendor, plan_v4}};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// assert!(plan_v4(Vendor::Juniper, &lease).is_none()); // resolve_v4's Plan
+/// # Ok::<(), ztp_options::DecodeError>(())
+/// ```
+pub fn plan_v4(vendor: Vendor, lease: &crate::v4::Lease<'_>) -> Option<VendorPlan> {
+    match vendor {
+        Vendor::Juniper | Vendor::Nvos => None,
+        Vendor::Arista => arista::plan_v4(lease),
+        Vendor::CiscoIosXe | Vendor::CiscoPnp | Vendor::CiscoNxos | Vendor::CiscoIosXr => {
+            cisco::plan_v4(vendor, lease)
+        }
+        Vendor::Sonic => sonic::plan_v4(lease),
+        Vendor::Cumulus => cumulus::plan_v4(lease),
+        Vendor::DellOs10 | Vendor::DellOs9 => dell::plan_v4(vendor, lease),
+        Vendor::ArubaAosCx => aruba::plan_v4(lease),
+        Vendor::ExtremeExos => extreme::plan_v4(lease),
+        Vendor::NokiaSrLinux => nokia::plan_v4(lease),
+        Vendor::HuaweiVrp => huawei::plan_v4(lease),
+    }
+}
+
+/// As [`plan_v4`], for a DHCPv6 reply (relays unwrapped by the lease).
+pub fn plan_v6(vendor: Vendor, lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
+    match vendor {
+        Vendor::Juniper | Vendor::Nvos => None,
+        Vendor::Arista => arista::plan_v6(lease),
+        Vendor::CiscoIosXe | Vendor::CiscoPnp | Vendor::CiscoNxos | Vendor::CiscoIosXr => {
+            cisco::plan_v6(vendor, lease)
+        }
+        Vendor::Sonic => sonic::plan_v6(lease),
+        Vendor::Cumulus => cumulus::plan_v6(lease),
+        Vendor::DellOs10 | Vendor::DellOs9 => dell::plan_v6(vendor, lease),
+        Vendor::ArubaAosCx => aruba::plan_v6(lease),
+        Vendor::ExtremeExos => extreme::plan_v6(lease),
+        Vendor::NokiaSrLinux => nokia::plan_v6(lease),
+        Vendor::HuaweiVrp => huawei::plan_v6(lease),
     }
 }

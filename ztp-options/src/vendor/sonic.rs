@@ -38,3 +38,17 @@ pub(crate) fn client_id(value: &[u8]) -> Option<Found<'_>> {
         _ => Found::malformed(Vendor::Sonic),
     })
 }
+
+/// This vendor's DHCPv4 plan ([`super::plan_v4`]); `None` until its rules
+/// are built.
+pub(crate) fn plan_v4(lease: &crate::v4::Lease<'_>) -> Option<super::VendorPlan> {
+    let _ = lease;
+    None
+}
+
+/// This vendor's DHCPv6 plan ([`super::plan_v6`]); `None` until its rules
+/// are built.
+pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<super::VendorPlan> {
+    let _ = lease;
+    None
+}
