@@ -15,13 +15,10 @@
 //! use ztp_options::vendor::{Fetch, OptionRef, Order, Role, Step, Vendor, VendorPlan};
 //!
 //! let mut plan = VendorPlan::new(Vendor::Sonic, Family::V4);
-//! plan.steps.push(Step::Fetch(Fetch {
-//!     role: Role::Workflow,
-//!     url: Some("http://192.0.2.10/ztp.json".into()),
-//!     name: "http://192.0.2.10/ztp.json".into(),
-//!     source: OptionRef::v4(67),
-//!     order: Order::First,
-//! }));
+//! let url = "http://192.0.2.10/ztp.json";
+//! plan.steps.push(Step::Fetch(
+//!     Fetch::new(Role::Workflow, url, OptionRef::v4(67), Order::First).with_url(url),
+//! ));
 //! plan.log("S4", "url-as-given", "option 67 has a scheme: fetched as given");
 //! assert!(plan.provisions());
 //! assert_eq!(plan.decisions().next().map(|d| d.rule), Some("S4"));
@@ -116,6 +113,28 @@ pub struct Fetch {
     pub order: Order,
 }
 
+impl Fetch {
+    /// A file named `name` at `source`, with no URL yet.
+    pub fn new(role: Role, name: impl Into<String>, source: OptionRef, order: Order) -> Self {
+        Fetch {
+            role,
+            url: None,
+            name: name.into(),
+            source,
+            order,
+        }
+    }
+
+    /// The same, fetched from `url`.
+    #[must_use]
+    pub fn with_url(self, url: impl Into<String>) -> Self {
+        Fetch {
+            url: Some(url.into()),
+            ..self
+        }
+    }
+}
+
 /// A server the device contacts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -134,6 +153,38 @@ pub struct Contact {
     pub source: OptionRef,
     /// When it is contacted.
     pub order: Order,
+}
+
+impl Contact {
+    /// A server `host` of `service`, at `source`, on its default port.
+    pub fn new(service: Service, host: impl Into<String>, source: OptionRef, order: Order) -> Self {
+        Contact {
+            service,
+            host: host.into(),
+            port: None,
+            transport: None,
+            source,
+            order,
+        }
+    }
+
+    /// The same, on `port`.
+    #[must_use]
+    pub fn with_port(self, port: u16) -> Self {
+        Contact {
+            port: Some(port),
+            ..self
+        }
+    }
+
+    /// The same, over `transport` (`http`, `https`, `xmpp`, ...).
+    #[must_use]
+    pub fn with_transport(self, transport: &'static str) -> Self {
+        Contact {
+            transport: Some(transport),
+            ..self
+        }
+    }
 }
 
 /// What a fetched file is to the device (G11's kinds).
