@@ -70,10 +70,12 @@ mod huawei;
 mod juniper;
 mod nokia;
 mod plan;
+mod reply;
 mod repr;
 mod sonic;
 
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
+pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
 pub use repr::{DetailRepr, IdentityField, IdentityProblem, IdentityRepr};
 
 use core::fmt;

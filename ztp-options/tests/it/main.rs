@@ -19,3 +19,4 @@ mod v4_rules;
 mod v6_malformed;
 mod v6_rules;
 mod vendor_identity;
+mod vendor_reply;
