@@ -72,10 +72,12 @@ mod nokia;
 mod plan;
 mod reply;
 mod repr;
+mod select;
 mod sonic;
 
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
+pub use select::{By, Resolution, Selected, select_v4, select_v6};
 pub use repr::{DetailRepr, IdentityField, IdentityProblem, IdentityRepr};
 
 use core::fmt;

@@ -1,0 +1,139 @@
+//! Which vendor's rules explain a reply (G1, G3, RA1): the vendor the
+//! user names, else the one the client's own request names, else the
+//! reply alone's guess; then that vendor's plan.
+//!
+//! [`select_v4`] and [`select_v6`] are the entry points a capture reader
+//! calls with the reply and, when it saw one, the request of the same
+//! client and transaction (G3). For a Juniper reply whose request names
+//! Juniper they cost [`resolve_v4`]'s count and a comparison: no guess is
+//! made, nothing is allocated.
+//!
+//! ```
+//! use ztp_options::v4::Lease;
+//! use ztp_options::vendor::{By, Resolution, Vendor, select_v4};
+//! use ztp_options::samples;
+//!
+//! let lease = Lease::parse(samples::V4_ACK)?;
+//! let (selected, resolution) = select_v4(&lease, Some(Vendor::Juniper), None);
+//! assert_eq!((selected.vendor, selected.by), (Vendor::Juniper, By::Request));
+//! assert!(matches!(resolution, Resolution::Juniper(Ok(_))));
+//! # Ok::<(), ztp_options::DecodeError>(())
+//! ```
+
+use super::{Guess, Vendor, VendorPlan, guess_v4, guess_v6, plan_v4, plan_v6};
+use crate::{CannotProceed, Plan, resolve_v4, resolve_v6, v4, v6};
+
+/// How the vendor was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum By {
+    /// The user named it (`--vendor`).
+    User,
+    /// The client's own request named it (G1).
+    Request,
+    /// The reply alone (RA1..RA3): see the guess.
+    Reply,
+}
+
+impl By {
+    /// The stable name: `user`, `request`, `reply`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            By::User => "user",
+            By::Request => "request",
+            By::Reply => "reply",
+        }
+    }
+}
+
+/// The vendor whose rules explain a reply, and how it was decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Selected {
+    /// The vendor.
+    pub vendor: Vendor,
+    /// How it was decided.
+    pub by: By,
+    /// The reply alone's guess, when it decided (or when the request named
+    /// no vendor).
+    pub guess: Option<Guess>,
+}
+
+/// A reply resolved by its vendor's rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+// Juniper's plan stays inline: its path allocates nothing (the entry
+// point's cost is resolve_v4's plus a comparison).
+#[allow(clippy::large_enum_variant)]
+pub enum Resolution<'a> {
+    /// Juniper's plan (R1..R35), as [`resolve_v4`]/[`resolve_v6`] give it.
+    Juniper(Result<Plan<'a>, CannotProceed>),
+    /// Another vendor's plan.
+    Other(VendorPlan),
+    /// A vendor whose rules for this family are not built here (NVOS's
+    /// plan, CU8); the caller says so.
+    Unknown(Vendor),
+}
+
+/// The vendor of a reply: `user`'s, else `request`'s (the vendor the
+/// client's own message names, G1), else the reply's guess.
+fn decide(
+    user: Option<Vendor>,
+    request: Option<Vendor>,
+    guess: impl FnOnce() -> Guess,
+) -> Selected {
+    if let Some(vendor) = user {
+        return Selected {
+            vendor,
+            by: By::User,
+            guess: None,
+        };
+    }
+    if let Some(vendor) = request {
+        return Selected {
+            vendor,
+            by: By::Request,
+            guess: None,
+        };
+    }
+    let guess = guess();
+    Selected {
+        vendor: guess.vendor(),
+        by: By::Reply,
+        guess: Some(guess),
+    }
+}
+
+/// Selects the vendor of a DHCPv4 reply and resolves it by that vendor's
+/// rules. `request` is the vendor the client's request named, when the
+/// caller saw that request and it named one (G3: the same `xid` and
+/// `chaddr`); `user` overrides both.
+pub fn select_v4<'l>(
+    lease: &'l v4::Lease<'_>,
+    request: Option<Vendor>,
+    user: Option<Vendor>,
+) -> (Selected, Resolution<'l>) {
+    let selected = decide(user, request, || guess_v4(lease));
+    let resolution = match selected.vendor {
+        Vendor::Juniper => Resolution::Juniper(resolve_v4(lease)),
+        v => plan_v4(v, lease).map_or(Resolution::Unknown(v), Resolution::Other),
+    };
+    (selected, resolution)
+}
+
+/// As [`select_v4`], for a DHCPv6 reply (G3: the same transaction id and
+/// client DUID).
+pub fn select_v6<'a>(
+    lease: &v6::Lease<'a>,
+    request: Option<Vendor>,
+    user: Option<Vendor>,
+) -> (Selected, Resolution<'a>) {
+    let selected = decide(user, request, || guess_v6(lease));
+    let resolution = match selected.vendor {
+        Vendor::Juniper => Resolution::Juniper(resolve_v6(lease)),
+        v => plan_v6(v, lease).map_or(Resolution::Unknown(v), Resolution::Other),
+    };
+    (selected, resolution)
+}
