@@ -366,14 +366,24 @@ fn option43(g: &mut Guess, value: &[u8], reply_60: Option<&[u8]>) {
 /// What the table says of a DHCPv4 reply (RA1).
 pub fn guess_v4(lease: &v4::Lease<'_>) -> Guess {
     let mut g = Guess::default();
+    // One walk of the options for the codes the clues read (the first
+    // instance of each: a clue needs no RFC 3396 join).
+    const CODES: [u8; 11] = [51, 60, 67, 125, 148, 209, 225, 226, 239, 240, 143];
+    let mut found: [Option<&[u8]>; 11] = [None; 11];
     let message = v4::Message::new_checked(lease.as_bytes()).ok();
+    if let Some(message) = &message {
+        for o in message.options().flatten() {
+            if let Some(i) = CODES.iter().position(|c| *c == o.code.get())
+                && let Some(slot) = found.get_mut(i)
+                && slot.is_none()
+            {
+                *slot = Some(o.value);
+            }
+        }
+    }
     let opt = |code: u8| -> Option<Cow<'_, [u8]>> {
-        message
-            .as_ref()?
-            .option(v4::OptionCode::new(code))
-            .ok()
-            .flatten()
-            .map(|o| o.value)
+        let i = CODES.iter().position(|c| *c == code)?;
+        found.get(i).copied().flatten().map(Cow::Borrowed)
     };
     let o60 = opt(60);
     if let Some(v) = lease.value_bytes(v4::OptionCode::VENDOR_SPECIFIC) {
