@@ -10,7 +10,7 @@ use std::rc::Rc;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use ztp_explain::{Filters, Origin, Report, Summary, input, parse_mac, parse_xid, pcap};
+use ztp_explain::{Explainer, Filters, Origin, Report, Summary, input, parse_mac, parse_xid, pcap};
 use ztp_options::Family;
 
 /// A capture file larger than this gets a progress bar (on a terminal,
@@ -21,6 +21,7 @@ const PROGRESS_MIN: u64 = 8 * 1024 * 1024;
 /// reused buffer for the JSON), or the summary; decode errors also go to
 /// standard error.
 struct Sink {
+    explainer: Explainer,
     json: bool,
     summary: Option<Summary>,
     filters: Filters,
@@ -50,6 +51,7 @@ fn mac_text(mac: [u8; 6]) -> String {
 impl Sink {
     fn new(args: &ExplainArgs, filters: Filters, forced: Option<Family>) -> Self {
         Sink {
+            explainer: Explainer::new(filters),
             json: args.json,
             summary: args.summary.then(Summary::default),
             filters,
@@ -85,9 +87,12 @@ impl Sink {
             summary.add(bytes, family, origin, &self.filters);
             return;
         }
-        let filters = self.filters;
-        let mut emit = |r: &Report<'_>| self.emit(r);
-        ztp_explain::explain(bytes, family, origin, &filters, &mut emit);
+        // The explainer remembers requests (G3) across messages; it is
+        // taken out while `emit` borrows the sink.
+        let mut explainer = std::mem::take(&mut self.explainer);
+        *explainer.filters_mut() = self.filters;
+        explainer.message(bytes, family, origin, &mut |r| self.emit(r));
+        self.explainer = explainer;
     }
 
     fn emit(&mut self, r: &Report<'_>) {
@@ -311,6 +316,22 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
     let mut filters = Filters::default();
     filters.all = args.all;
     filters.secure_ztp = args.secure_ztp;
+    if let Some(name) = &args.vendor {
+        match name.parse::<ztp_options::vendor::Vendor>() {
+            Ok(v) => filters.vendor = Some(v),
+            Err(_) => {
+                let names: Vec<&str> = ztp_options::vendor::Vendor::ALL
+                    .iter()
+                    .map(|v| v.as_str())
+                    .collect();
+                eprintln!(
+                    "ztp: --vendor {name:?} is not a vendor: {}",
+                    names.join(", ")
+                );
+                return 2;
+            }
+        }
+    }
     if let Some(mac) = &args.mac {
         match parse_mac(mac) {
             Ok(m) => filters.mac = Some(m),
@@ -433,6 +454,14 @@ pub(crate) struct ExplainArgs {
     /// unchanged (R32).
     #[arg(long)]
     pub(crate) secure_ztp: bool,
+    /// Explain every reply by this vendor's rules, whatever its request or
+    /// its clues say: juniper, arista, cisco-iosxe, cisco-pnp, cisco-nxos,
+    /// cisco-iosxr, sonic, cumulus, nvos, dell-os10, dell-os9, aruba-aoscx,
+    /// extreme-exos, nokia-srlinux, huawei-vrp. Without it, a reply is
+    /// explained by the vendor its client's request names (G1), else by its
+    /// own clues (RA1..RA3).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) vendor: Option<String>,
     /// Every message, not only replies: DISCOVER, REQUEST, SOLICIT... with
     /// the options the device asks for (55, 6) and who it says it is (60, 61,
     /// 77, 16).

@@ -68,7 +68,7 @@ fn json(o: &Output) -> Value {
     }
 }
 
-const KEYS: [&str; 26] = [
+const KEYS: [&str; 29] = [
     "schema",
     "kind",
     "frame",
@@ -95,6 +95,9 @@ const KEYS: [&str; 26] = [
     "sztp_provisions",
     "diagnoses",
     "unknown_suboptions",
+    "vendor",
+    "identity",
+    "vendor_plan",
 ];
 
 fn assert_keys(v: &Value) {

@@ -755,3 +755,75 @@ pub(crate) fn diagnose_v6(lease: &v6::Lease<'_>) -> Vec<Diagnosis> {
     }
     out
 }
+
+/// The options that trigger a vendor's ZTP from a DHCPv4 reply (VENDORS.md
+/// per vendor), with the pitfall id of a missing one.
+fn triggers(vendor: ztp_options::vendor::Vendor) -> &'static [(u16, &'static str)] {
+    use ztp_options::vendor::Vendor as V;
+    match vendor {
+        V::Cumulus => &[(239, "P239")],
+        V::Sonic => &[(67, "D-NOT-REQUESTED"), (239, "P239")],
+        V::DellOs10 => &[(240, "P240")],
+        V::DellOs9 => &[(67, "D-NOT-REQUESTED"), (209, "D-NOT-REQUESTED")],
+        V::Arista | V::CiscoIosXe | V::CiscoIosXr | V::HuaweiVrp => &[(67, "D-NOT-REQUESTED")],
+        V::CiscoNxos => &[(67, "D-NOT-REQUESTED"), (150, "D-NOT-REQUESTED")],
+        V::CiscoPnp | V::ExtremeExos | V::ArubaAosCx => &[(43, "D-NOT-REQUESTED")],
+        _ => &[],
+    }
+}
+
+/// P239/P240 (and the same for a vendor's other trigger options): a plan
+/// that does not provision, a trigger option absent from the reply, and a
+/// request, seen in the capture, that did not ask for it: servers such as
+/// Kea send an option the client does not request only with
+/// `always-send`, and ISC dhcpd needs a definition of a private option.
+pub(crate) fn not_requested(
+    plan: &ztp_options::vendor::VendorPlan,
+    request: Option<&crate::vendor::Request>,
+) -> Vec<Diagnosis> {
+    let Some(request) = request else {
+        return Vec::new();
+    };
+    if plan.provisions() || plan.family != Family::V4 {
+        return Vec::new();
+    }
+    let carried = |code: u16| {
+        plan.steps.iter().any(|s| match s {
+            ztp_options::vendor::Step::Fetch(f) => f.source.option == code,
+            ztp_options::vendor::Step::Contact(c) => c.source.option == code,
+            _ => false,
+        })
+    };
+    triggers(plan.vendor)
+        .iter()
+        .filter(|(code, _)| !carried(*code) && !request.requested.contains(code))
+        .map(|(code, id)| {
+            let private = matches!(code, 239 | 240 | 209);
+            Diagnosis::new(
+                id,
+                format!(
+                    "the reply has no option {code}, which {} reads, and the client's request did \
+                     not ask for it (its option 55: {}): servers such as Kea send an option the \
+                     client does not request only with `always-send`{}.",
+                    plan.vendor,
+                    if request.requested.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        request
+                            .requested
+                            .iter()
+                            .map(u16::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
+                    if private {
+                        ", and ISC dhcpd needs a definition (`option ... code N = text;`) \
+                         and the code appended to the client's parameter request list"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+        })
+        .collect()
+}

@@ -4,11 +4,11 @@
 use ztp_options::sztp::Redirect;
 use ztp_options::v4::{self, OptionCode};
 use ztp_options::v6;
-use ztp_options::{
-    CannotProceed, DecodeError, Family, Plan, contents_v4, contents_v6, resolve_v4, resolve_v6,
-};
+use ztp_options::vendor::{Resolution, Selected, Vendor, select_v4, select_v6};
+use ztp_options::{DecodeError, Family, contents_v4, contents_v6};
 
 use crate::report::{self, Body, Client, Kind, Origin, Report, Resolved, Sztp, Xid};
+use crate::vendor::{Request, Requests, VendorInfo};
 
 /// Which messages are explained (`--mac`, `--xid`, `--all`) and how they
 /// count (`--secure-ztp`): by default every server reply (v4 OFFER/ACK or BOOTP reply, v6 ADVERTISE/REPLY,
@@ -28,6 +28,9 @@ pub struct Filters {
     /// as a way to provision (exit code 0) beside the DHCP-options verdict,
     /// which is unchanged (R32, a choice).
     pub secure_ztp: bool,
+    /// Explain every reply by this vendor's rules, whatever its request
+    /// or its clues say (`--vendor`).
+    pub vendor: Option<Vendor>,
 }
 
 /// The client's MAC address in a message: DHCPv4 `chaddr` (Ethernet), or
@@ -78,9 +81,77 @@ pub fn explain(
     filters: &Filters,
     emit: &mut dyn FnMut(&Report<'_>),
 ) {
-    match family {
-        Family::V4 => explain_v4(bytes, origin, filters, emit),
-        Family::V6 => explain_v6(bytes, origin, filters, emit),
+    Explainer::new(*filters).message(bytes, family, origin, emit);
+}
+
+/// Explains the messages of a capture in order, remembering each client's
+/// request (a bounded table, G3: v4 `xid` and `chaddr`, v6 transaction id
+/// and DUID) so that a reply is explained by the vendor its own client
+/// named (G1); a reply whose request was not seen is explained from the
+/// reply alone (RA1..RA3), and says so.
+///
+/// ```
+/// use ztp_explain::{Explainer, Filters, Origin};
+/// use ztp_options::vendor::{IdentityRepr, Vendor};
+/// use ztp_options::{Family, samples, v4};
+///
+/// // An Arista DISCOVER with the sample ACK's transaction id and MAC.
+/// let options = IdentityRepr::new(Vendor::Arista)
+///     .with_model("DCS-7050S-64")
+///     .with_version("4.30")
+///     .with_serial("JPE12345678")
+///     .to_v4_options()?;
+/// let mut discover = v4::MessageRepr::reply(options).to_vec();
+/// discover[0] = 1; // BOOTREQUEST
+/// discover[4..8].copy_from_slice(&samples::V4_ACK[4..8]);
+/// discover[28..34].copy_from_slice(&samples::V4_ACK[28..34]);
+///
+/// let mut explainer = Explainer::new(Filters::default());
+/// explainer.message(&discover, Family::V4, Origin::default(), &mut |_| {});
+/// let mut text = String::new();
+/// explainer.message(samples::V4_ACK, Family::V4, Origin::default(), &mut |r| text = r.text(""));
+/// assert!(text.contains("vendor         arista (from the client's request [G1])"), "{text}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Explainer {
+    filters: Filters,
+    requests: crate::vendor::Requests,
+}
+
+impl Explainer {
+    /// An explainer with these filters and no request seen yet.
+    pub fn new(filters: Filters) -> Self {
+        Explainer {
+            filters,
+            requests: crate::vendor::Requests::default(),
+        }
+    }
+
+    /// The filters.
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// The filters, to change between messages (the requests seen are
+    /// kept).
+    pub fn filters_mut(&mut self) -> &mut Filters {
+        &mut self.filters
+    }
+
+    /// Explains one message (see [`explain`]); a client's message is also
+    /// remembered for its replies.
+    pub fn message(
+        &mut self,
+        bytes: &[u8],
+        family: Family,
+        origin: Origin,
+        emit: &mut dyn FnMut(&Report<'_>),
+    ) {
+        match family {
+            Family::V4 => explain_v4(bytes, origin, &self.filters, &mut self.requests, emit),
+            Family::V6 => explain_v6(bytes, origin, &self.filters, &mut self.requests, emit),
+        }
     }
 }
 
@@ -225,8 +296,8 @@ struct Head<'a> {
 /// What a decoded message answers when its report is built, in either
 /// family.
 trait Decoded<'a> {
-    /// The plan, or why there is none.
-    fn resolve(&self) -> Result<Plan<'a>, CannotProceed>;
+    /// The vendor and its plan, or why there is none.
+    fn select(&self, request: Option<Vendor>, user: Option<Vendor>) -> (Selected, Resolution<'a>);
     /// The SZTP redirect.
     fn redirect(&self) -> Result<Option<Redirect<'a>>, DecodeError>;
     /// R31's variant of a redirect that is not valid, as a sentence.
@@ -243,8 +314,8 @@ trait Decoded<'a> {
 struct V4<'l, 'b>(&'l v4::Lease<'b>, &'b [u8]);
 
 impl<'l> Decoded<'l> for V4<'l, '_> {
-    fn resolve(&self) -> Result<Plan<'l>, CannotProceed> {
-        resolve_v4(self.0)
+    fn select(&self, request: Option<Vendor>, user: Option<Vendor>) -> (Selected, Resolution<'l>) {
+        select_v4(self.0, request, user)
     }
     fn redirect(&self) -> Result<Option<Redirect<'l>>, DecodeError> {
         self.0.sztp_redirect()
@@ -267,8 +338,8 @@ impl<'l> Decoded<'l> for V4<'l, '_> {
 struct V6<'l, 'a>(&'l v6::Lease<'a>, &'a [u8]);
 
 impl<'a> Decoded<'a> for V6<'_, 'a> {
-    fn resolve(&self) -> Result<Plan<'a>, CannotProceed> {
-        resolve_v6(self.0)
+    fn select(&self, request: Option<Vendor>, user: Option<Vendor>) -> (Selected, Resolution<'a>) {
+        select_v6(self.0, request, user)
     }
     fn redirect(&self) -> Result<Option<Redirect<'a>>, DecodeError> {
         self.0.sztp_redirect()
@@ -290,19 +361,64 @@ impl<'a> Decoded<'a> for V6<'_, 'a> {
 /// The report of a decoded message: a server's plan (or the rule that
 /// refuses it, with everything the reply carries), its SZTP redirect and
 /// its diagnoses; or what a client asks for.
-fn lease_report<'a>(head: Head<'a>, bytes: &[u8], message: &impl Decoded<'a>) -> Report<'a> {
-    let (body, sztp, diagnoses) = if head.kind.is_client() {
-        (Body::Request(message.requested()), Sztp::Absent, Vec::new())
-    } else {
-        let body = match message.resolve() {
-            Ok(plan) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
-            // R34: a reply the rules refuse still shows every value it
-            // carries.
-            Err(e) => Body::Refused(report::refusal(&e, bytes), Box::new(message.carried())),
-        };
-        let sztp = report::sztp(message.redirect(), || message.variant(), bytes);
-        (body, sztp, message.diagnose())
+fn lease_report<'a>(
+    head: Head<'a>,
+    bytes: &[u8],
+    message: &impl Decoded<'a>,
+    request: Option<Request>,
+    user: Option<Vendor>,
+) -> Report<'a> {
+    if head.kind.is_client() {
+        let vendor = request.map(VendorInfo::request);
+        return report(
+            head,
+            bytes,
+            Body::Request(message.requested()),
+            Sztp::Absent,
+            Vec::new(),
+            vendor,
+        );
+    }
+    let (selected, resolution) =
+        message.select(crate::vendor::request_vendor(request.as_ref()), user);
+    let juniper = selected.vendor == Vendor::Juniper;
+    let body = match resolution {
+        Resolution::Juniper(Ok(plan)) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
+        // R34: a reply the rules refuse still shows every value it
+        // carries.
+        Resolution::Juniper(Err(e)) => {
+            Body::Refused(report::refusal(&e, bytes), Box::new(message.carried()))
+        }
+        Resolution::Other(plan) => Body::Vendor(Box::new(plan)),
+        Resolution::Unknown(v) => Body::Vendor(Box::new(crate::vendor::no_rules(v, head.family))),
+        _ => Body::Vendor(Box::new(crate::vendor::no_rules(
+            selected.vendor,
+            head.family,
+        ))),
     };
+    let sztp = report::sztp(message.redirect(), || message.variant(), bytes);
+    // Juniper's diagnoses read option 43 as Juniper's (R35); another
+    // vendor's reply keeps those that hold for every vendor (the SZTP
+    // redirect, R31) and the options its client did not ask for.
+    let mut diagnoses = message.diagnose();
+    if !juniper {
+        diagnoses.retain(|d| d.id().contains("143"));
+    }
+    if let Body::Vendor(plan) = &body {
+        diagnoses.extend(crate::diagnosis::not_requested(plan, request.as_ref()));
+    }
+    let vendor = Some(VendorInfo::selected(selected, request));
+    report(head, bytes, body, sztp, diagnoses, vendor)
+}
+
+fn report<'a>(
+    head: Head<'a>,
+    bytes: &[u8],
+    body: Body<'a>,
+    sztp: Sztp<'a>,
+    diagnoses: Vec<crate::Diagnosis>,
+    vendor: Option<VendorInfo>,
+) -> Report<'a> {
     Report {
         origin: head.origin,
         family: head.family,
@@ -315,6 +431,7 @@ fn lease_report<'a>(head: Head<'a>, bytes: &[u8], message: &impl Decoded<'a>) ->
         sztp,
         diagnoses,
         secure_ztp: head.secure_ztp,
+        vendor,
     }
 }
 
@@ -340,17 +457,39 @@ fn undecodable<'a>(
         sztp: Sztp::Absent,
         diagnoses: Vec::new(),
         secure_ztp: false,
+        vendor: None,
     }
 }
 
 /// Builds the report of one DHCPv4 message and hands it to `emit`, unless
 /// the filters drop it.
-fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn FnMut(&Report<'_>)) {
+fn explain_v4(
+    bytes: &[u8],
+    origin: Origin,
+    filters: &Filters,
+    requests: &mut Requests,
+    emit: &mut dyn FnMut(&Report<'_>),
+) {
     match v4::Lease::parse(bytes) {
         Ok(lease) => {
             let op = bytes.first().copied().unwrap_or(0);
             let kind = Kind::V4(op, lease.message_type().ok().flatten());
-            let (xid, _) = report::v4_header(bytes);
+            let (xid, chaddr) = report::v4_header(bytes);
+            // G3: the request of this transaction, by xid and chaddr.
+            let tx = xid.map(|x| {
+                crate::vendor::key(Family::V4, &x.value().to_be_bytes(), chaddr.unwrap_or(&[]))
+            });
+            let request = if kind.is_client() {
+                let seen = crate::vendor::v4_request(bytes, v4_requested(bytes), origin.frame);
+                if let Some((k, r)) = seen {
+                    requests.insert(k, r.clone());
+                    Some(r)
+                } else {
+                    None
+                }
+            } else {
+                tx.as_deref().and_then(|k| requests.get(k)).cloned()
+            };
             let client = v4_client(&lease, bytes);
             if !filters.keep_client(&client, xid) || !(filters.all || kind.is_reply()) {
                 return;
@@ -364,7 +503,13 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 client,
                 secure_ztp: filters.secure_ztp,
             };
-            emit(&lease_report(head, bytes, &V4(&lease, bytes)));
+            emit(&lease_report(
+                head,
+                bytes,
+                &V4(&lease, bytes),
+                request,
+                filters.vendor,
+            ));
         }
         Err(e) => {
             // Only a server's message (op 2) is a reply that failed.
@@ -385,11 +530,39 @@ fn explain_v4(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
 }
 
 /// As [`explain_v4`], for DHCPv6 (relay messages unwrapped).
-fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn FnMut(&Report<'_>)) {
+fn explain_v6(
+    bytes: &[u8],
+    origin: Origin,
+    filters: &Filters,
+    requests: &mut Requests,
+    emit: &mut dyn FnMut(&Report<'_>),
+) {
     match v6::Lease::parse(bytes) {
         Ok(lease) => {
             let kind = Kind::V6(lease.message_type());
             let xid = lease.transaction_id().map(Xid::V6);
+            // G3: the request of this transaction, by id and DUID.
+            let request = if kind.is_client() {
+                let seen =
+                    crate::vendor::v6_request(&lease, v6_requested(lease.message()), origin.frame);
+                if let Some((k, r)) = seen {
+                    requests.insert(k, r.clone());
+                    Some(r)
+                } else {
+                    None
+                }
+            } else {
+                let duid = lease
+                    .message()
+                    .instances(v6::OptionCode::CLIENT_ID)
+                    .flatten()
+                    .next()
+                    .map_or(&[][..], |o| o.value);
+                lease
+                    .transaction_id()
+                    .map(|x| crate::vendor::key(Family::V6, &x, duid))
+                    .and_then(|k| requests.get(&k).cloned())
+            };
             let client = v6_client(lease.message());
             if !filters.keep_client(&client, xid) || !(filters.all || kind.is_reply()) {
                 return;
@@ -403,7 +576,13 @@ fn explain_v6(bytes: &[u8], origin: Origin, filters: &Filters, emit: &mut dyn Fn
                 client,
                 secure_ztp: filters.secure_ztp,
             };
-            emit(&lease_report(head, bytes, &V6(&lease, bytes)));
+            emit(&lease_report(
+                head,
+                bytes,
+                &V6(&lease, bytes),
+                request,
+                filters.vendor,
+            ));
         }
         Err(e) => {
             // ADVERTISE, REPLY, RELAY-REPL: what a server sends.
@@ -450,10 +629,7 @@ mod tests {
             );
             checked += 1;
         };
-        match family {
-            Family::V4 => explain_v4(bytes, origin, &filters, &mut check),
-            Family::V6 => explain_v6(bytes, origin, &filters, &mut check),
-        }
+        Explainer::new(filters).message(bytes, family, origin, &mut check);
         checked
     }
 

@@ -59,9 +59,10 @@ mod json;
 pub mod pcap;
 mod report;
 mod summary;
+mod vendor;
 
 pub use diagnosis::{Diagnosis, diagnose};
-pub use explain::{Filters, client_mac, explain, parse_mac, parse_xid};
+pub use explain::{Explainer, Filters, client_mac, explain, parse_mac, parse_xid};
 pub use report::{Origin, Report, RuleMessage, SCHEMA};
 pub use summary::Summary;
 

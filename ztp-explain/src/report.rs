@@ -23,6 +23,8 @@ use crate::carried::{Carried, Field, FieldError, Name};
 use crate::diagnosis::Diagnosis;
 use crate::json::{self, key};
 use crate::pcap::Timestamp;
+use crate::vendor::VendorInfo;
+use ztp_options::vendor::VendorPlan;
 
 /// The version of the JSON object of one message. Adding a key does not
 /// change it (readers ignore keys they do not know); removing or renaming a
@@ -528,6 +530,8 @@ pub(crate) enum Body<'a> {
     Undecodable(RuleMessage),
     /// A client's message (`--all`): the options it asks for.
     Request(Vec<u16>),
+    /// A reply explained by another vendor's rules: its plan.
+    Vendor(Box<VendorPlan>),
 }
 
 impl<'a> Body<'a> {
@@ -547,6 +551,28 @@ impl<'a> Body<'a> {
             Body::Refused(reason, _) => ("cannot-proceed", Some(reason), None),
             Body::Undecodable(reason) => ("undecodable", Some(reason), None),
             Body::Request(_) => ("request", None, None),
+            // Another vendor's stop is said by `vendor_plan` and the text
+            // (its reason as a RuleMessage is made where it is written).
+            Body::Vendor(plan) if plan.provisions() => ("ok", None, None),
+            Body::Vendor(_) => ("cannot-proceed", None, None),
+        }
+    }
+
+    /// The stop of another vendor's plan, as the report's reason.
+    fn vendor_reason(&self) -> Option<RuleMessage> {
+        match self {
+            Body::Vendor(plan) => match &plan.stop {
+                Some(stop) => Some(RuleMessage {
+                    rule: stop.rule.to_owned(),
+                    message: stop.message.clone(),
+                }),
+                None if plan.steps.is_empty() => Some(RuleMessage {
+                    rule: "G11".to_owned(),
+                    message: "nothing to fetch or contact".to_owned(),
+                }),
+                None => None,
+            },
+            _ => None,
         }
     }
 }
@@ -625,6 +651,9 @@ pub struct Report<'a> {
     pub(crate) diagnoses: Vec<Diagnosis>,
     /// A valid redirect counts as a way to provision (R32's flag).
     pub(crate) secure_ztp: bool,
+    /// The vendor whose rules explain it, how that was decided, and the
+    /// client's identity (G1, G3, RA1..RA3).
+    pub(crate) vendor: Option<VendorInfo>,
 }
 
 /// The warnings a person should act on: inputs the rules ignored that look
@@ -917,6 +946,56 @@ fn name_json(out: &mut Vec<u8>, n: &Name) {
         }
     });
     target_json(out, &n.name, image, n.source, None);
+}
+
+/// Another vendor's plan in the keys Juniper's plan fills: the transfer
+/// mode and file server of its first fetch, its image and its
+/// configuration (or script, or workflow document) as that vendor fetches
+/// them; `null` where they do not apply.
+fn vendor_keys_json(o: &mut json::Object, out: &mut Vec<u8>, plan: &VendorPlan) {
+    use crate::vendor::{CONFIG_ROLES, first_fetch, url_parts};
+    use ztp_options::vendor::{Role, Step};
+    let first_url = plan.steps.iter().find_map(|s| match s {
+        Step::Fetch(f) => f.url.as_deref(),
+        _ => None,
+    });
+    let parts = first_url.and_then(url_parts);
+    o.key(out, key!("transfer_mode"));
+    json::opt_string(out, parts.map(|(scheme, _, _)| scheme));
+    o.key(out, key!("file_server"));
+    json::opt_string(out, parts.map(|(_, host, _)| host));
+    let target = |out: &mut Vec<u8>, f: Option<&ztp_options::vendor::Fetch>| match f {
+        Some(f) => {
+            let mut t = json::Object::open(out);
+            t.key(out, key!("name"));
+            json::string(out, &f.name);
+            t.key(out, key!("source"));
+            json::display(out, f.source);
+            t.key(out, key!("port"));
+            match f.url.as_deref().and_then(url_parts).and_then(|(_, _, p)| p) {
+                Some(p) => json::uint(out, u64::from(p)),
+                None => json::null(out),
+            }
+            t.key(out, key!("url"));
+            json::opt_string(out, f.url.as_deref());
+            t.key(out, key!("error"));
+            json::null(out);
+            t.close(out);
+        }
+        None => json::null(out),
+    };
+    o.key(out, key!("image"));
+    target(out, first_fetch(plan, &[Role::Image]));
+    o.key(out, key!("config"));
+    target(out, first_fetch(plan, &CONFIG_ROLES));
+    o.key(out, key!("ntp_servers"));
+    out.extend_from_slice(b"[]");
+    o.key(out, key!("syslog_servers"));
+    out.extend_from_slice(b"[]");
+    o.key(out, key!("hostname"));
+    json::null(out);
+    o.key(out, key!("proxy"));
+    json::null(out);
 }
 
 /// The values of a refused reply (R34), in the keys of a plan.
@@ -1389,10 +1468,13 @@ impl Serialize for Report<'_> {
             return m.end();
         }
         let (status, reason, plan) = self.body.outcome();
+        let vendor_reason = self.body.vendor_reason();
         m.serialize_entry("status", status)?;
-        m.serialize_entry("reason", &reason)?;
+        m.serialize_entry("reason", &reason.or(vendor_reason.as_ref()))?;
         let p = plan.map(|r| &r.plan);
-        if let Body::Refused(_, c) = &self.body {
+        if let Body::Vendor(v) = &self.body {
+            crate::vendor::serde_vendor_keys(&mut m, v)?;
+        } else if let Body::Refused(_, c) = &self.body {
             serde_carried(&mut m, c)?;
         } else {
             m.serialize_entry("transfer_mode", &p.map(|p| Str(p.transfer_mode)))?;
@@ -1469,6 +1551,14 @@ impl Serialize for Report<'_> {
         m.serialize_entry("sztp_provisions", &self.sztp_provisions())?;
         let diagnoses: Vec<DiagnosisJson<'_>> = self.diagnoses.iter().map(DiagnosisJson).collect();
         m.serialize_entry("diagnoses", &diagnoses)?;
+        crate::vendor::serde_vendor_tail(
+            &mut m,
+            self.vendor.as_ref(),
+            match &self.body {
+                Body::Vendor(plan) => Some(&**plan),
+                _ => None,
+            },
+        )?;
         m.end()
     }
 }
@@ -1500,6 +1590,8 @@ impl Report<'_> {
             Body::Plan(r) if r.reason.is_some() => self.cannot_proceed_code(),
             Body::Plan(_) | Body::Request(_) => 0,
             Body::Refused(..) => self.cannot_proceed_code(),
+            Body::Vendor(plan) if plan.provisions() => 0,
+            Body::Vendor(_) => self.cannot_proceed_code(),
             Body::Undecodable(_) => 2,
         }
     }
@@ -1588,13 +1680,15 @@ impl Report<'_> {
             return;
         }
         let (status, reason, plan) = self.body.outcome();
+        let vendor_reason = self.body.vendor_reason();
         o.key(out, key!("status"));
         json::string(out, status);
         o.key(out, key!("reason"));
-        rule_message_json(out, reason);
+        rule_message_json(out, reason.or(vendor_reason.as_ref()));
         let p = plan.map(|r| &r.plan);
         match &self.body {
             Body::Refused(_, c) => carried_json(&mut o, out, c),
+            Body::Vendor(v) => vendor_keys_json(&mut o, out, v),
             _ => {
                 o.key(out, key!("transfer_mode"));
                 match p {
@@ -1709,6 +1803,20 @@ impl Report<'_> {
         json::boolean(out, self.sztp_provisions());
         o.key(out, key!("diagnoses"));
         json::array(out, &self.diagnoses, diagnosis_json);
+        match &self.vendor {
+            Some(v) => v.json(&mut o, out),
+            None => {
+                o.key(out, key!("vendor"));
+                json::null(out);
+                o.key(out, key!("identity"));
+                json::null(out);
+            }
+        }
+        o.key(out, key!("vendor_plan"));
+        match &self.body {
+            Body::Vendor(plan) => crate::vendor::plan_json(out, plan),
+            _ => json::null(out),
+        }
         o.close(out);
         out.push(b'\n');
     }
@@ -1796,7 +1904,30 @@ impl Report<'_> {
                 &format_args!("left out [{}]: {}", e.rule, e.message),
             ),
         }
+        // The vendor, unless the reply alone fits Juniper only (explained
+        // as before this layer, RA1).
+        if let Some(v) = &self.vendor
+            && !(v.vendor() == ztp_options::vendor::Vendor::Juniper
+                && v.by == ztp_options::vendor::By::Reply
+                && v.guess.as_ref().is_none_or(|g| g.candidates().len() <= 1))
+        {
+            v.text(&mut s);
+        }
         let r = match &self.body {
+            Body::Vendor(plan) => {
+                if let Some(reason) = self.body.vendor_reason() {
+                    let waits = plan.stop.as_ref().is_some_and(|s| s.waits);
+                    let what = if waits {
+                        "ZTP has no plan yet on this binding (it keeps waiting)"
+                    } else {
+                        "ZTP cannot proceed on this binding"
+                    };
+                    let _ = writeln!(s, "  {what} [{}]: {}", reason.rule, reason.message);
+                }
+                crate::vendor::plan_text(&mut s, plan);
+                self.text_tail(&mut s, !plan.provisions());
+                return s;
+            }
             Body::Request(codes) => {
                 let list: Vec<String> = codes.iter().map(u16::to_string).collect();
                 let what = match self.family {
