@@ -256,7 +256,7 @@ fn v6_client<'a>(msg: v6::Message<'a>) -> Client<'a> {
 }
 
 /// Option 55 of a DHCPv4 message: the options the client asks for.
-fn v4_requested(bytes: &[u8]) -> Vec<u16> {
+pub(crate) fn v4_requested(bytes: &[u8]) -> Vec<u16> {
     let Ok(msg) = v4::Message::new_checked(bytes) else {
         return Vec::new();
     };
@@ -267,7 +267,7 @@ fn v4_requested(bytes: &[u8]) -> Vec<u16> {
 }
 
 /// Option 6 (ORO) of a DHCPv6 message.
-fn v6_requested(msg: v6::Message<'_>) -> Vec<u16> {
+pub(crate) fn v6_requested(msg: v6::Message<'_>) -> Vec<u16> {
     msg.instances(v6::OptionCode::ORO)
         .flatten()
         .flat_map(|o| {

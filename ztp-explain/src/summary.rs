@@ -17,7 +17,8 @@ use serde::Serialize;
 use ztp_options::sztp::Redirect;
 use ztp_options::v4;
 use ztp_options::v6;
-use ztp_options::{CannotProceed, DecodeError, Family, Plan, resolve_v4, resolve_v6};
+use ztp_options::vendor::{Resolution, VendorPlan, select_v4, select_v6};
+use ztp_options::{CannotProceed, DecodeError, Family, Plan};
 
 use crate::explain::Filters;
 use crate::report::{self, Client, Hex, Kind, Origin, Resolved, SCHEMA, Xid};
@@ -25,6 +26,8 @@ use crate::report::{self, Client, Hex, Kind, Origin, Resolved, SCHEMA, Xid};
 /// One distinct outcome.
 #[derive(Debug, Clone, Serialize)]
 struct Outcome {
+    /// The vendor whose rules gave it (G1, RA1).
+    vendor: &'static str,
     status: &'static str,
     family: &'static str,
     rule: Option<String>,
@@ -89,6 +92,8 @@ pub struct Summary {
     order: Vec<Box<[u8]>>,
     key: Vec<u8>,
     client_key: Vec<u8>,
+    /// The requests seen (G3), for the vendor of their replies.
+    requests: crate::vendor::Requests,
     /// The devices use secure ZTP: a valid redirect provisions (R32).
     secure_ztp: bool,
 }
@@ -195,15 +200,39 @@ impl Summary {
         match v4::Lease::parse(bytes) {
             Ok(lease) => {
                 let op = bytes.first().copied().unwrap_or(0);
-                if !Kind::V4(op, lease.message_type().ok().flatten()).is_reply() {
+                let kind = Kind::V4(op, lease.message_type().ok().flatten());
+                if kind.is_client() {
+                    let requested = crate::explain::v4_requested(bytes);
+                    if let Some((k, r)) = crate::vendor::v4_request(bytes, requested, origin.frame)
+                    {
+                        self.requests.insert(k, r);
+                    }
                     return;
                 }
-                match resolve_v4(&lease) {
-                    Ok(plan) => self.plan(Family::V4, &plan, bytes, origin, xid),
-                    Err(e) => {
+                if !kind.is_reply() {
+                    return;
+                }
+                let request = xid.and_then(|x| {
+                    let k = crate::vendor::key(
+                        Family::V4,
+                        &x.value().to_be_bytes(),
+                        chaddr.unwrap_or(&[]),
+                    );
+                    crate::vendor::request_vendor(self.requests.get(&k))
+                });
+                match select_v4(&lease, request, filters.vendor).1 {
+                    Resolution::Juniper(Ok(plan)) => {
+                        self.plan(Family::V4, &plan, bytes, origin, xid)
+                    }
+                    Resolution::Juniper(Err(e)) => {
                         let redirect = servers(lease.sztp_redirect());
                         self.refused(Family::V4, &e, bytes, redirect, origin, xid);
                     }
+                    Resolution::Other(plan) => self.vendor_plan(&plan, origin, xid),
+                    Resolution::Unknown(v) => {
+                        self.vendor_plan(&crate::vendor::no_rules(v, Family::V4), origin, xid);
+                    }
+                    _ => {}
                 }
             }
             Err(e) if bytes.first() == Some(&2) => {
@@ -216,7 +245,16 @@ impl Summary {
     fn add_v6(&mut self, bytes: &[u8], origin: Origin, filters: &Filters) {
         match v6::Lease::parse(bytes) {
             Ok(lease) => {
-                if !Kind::V6(lease.message_type()).is_reply() {
+                let kind = Kind::V6(lease.message_type());
+                if kind.is_client() {
+                    let requested = crate::explain::v6_requested(lease.message());
+                    if let Some((k, r)) = crate::vendor::v6_request(&lease, requested, origin.frame)
+                    {
+                        self.requests.insert(k, r);
+                    }
+                    return;
+                }
+                if !kind.is_reply() {
                     return;
                 }
                 let xid = lease.transaction_id().map(Xid::V6);
@@ -235,12 +273,23 @@ impl Summary {
                 }
                 self.client_key.push(6);
                 self.client_key.extend_from_slice(duid.unwrap_or(&[]));
-                match resolve_v6(&lease) {
-                    Ok(plan) => self.plan(Family::V6, &plan, bytes, origin, xid),
-                    Err(e) => {
+                let request = lease.transaction_id().and_then(|x| {
+                    let k = crate::vendor::key(Family::V6, &x, duid.unwrap_or(&[]));
+                    crate::vendor::request_vendor(self.requests.get(&k))
+                });
+                match select_v6(&lease, request, filters.vendor).1 {
+                    Resolution::Juniper(Ok(plan)) => {
+                        self.plan(Family::V6, &plan, bytes, origin, xid)
+                    }
+                    Resolution::Juniper(Err(e)) => {
                         let redirect = servers(lease.sztp_redirect());
                         self.refused(Family::V6, &e, bytes, redirect, origin, xid);
                     }
+                    Resolution::Other(plan) => self.vendor_plan(&plan, origin, xid),
+                    Resolution::Unknown(v) => {
+                        self.vendor_plan(&crate::vendor::no_rules(v, Family::V6), origin, xid);
+                    }
+                    _ => {}
                 }
             }
             Err(e) if matches!(bytes.first(), Some(2 | 7 | 13)) => {
@@ -274,6 +323,7 @@ impl Summary {
                     url: url.map(str::to_owned),
                 };
                 let outcome = Outcome {
+                    vendor: "juniper",
                     status: if r.reason().is_some() {
                         "cannot-proceed"
                     } else {
@@ -322,6 +372,7 @@ impl Summary {
         let id = match self.by_key.get(self.key.as_slice()) {
             Some(&id) => id,
             None => self.intern(Outcome {
+                vendor: "juniper",
                 status,
                 family: family_name(family),
                 rule: Some(reason.rule),
@@ -383,6 +434,91 @@ impl Summary {
             origin,
             xid,
         );
+    }
+
+    /// Another vendor's reply: one outcome per vendor, status, fetches,
+    /// contacts and stop.
+    fn vendor_plan(&mut self, plan: &VendorPlan, origin: Origin, xid: Option<Xid>) {
+        use ztp_options::vendor::Step;
+        self.key.push(b'v');
+        push_text(&mut self.key, plan.vendor.as_str().as_bytes());
+        push_text(&mut self.key, family_name(plan.family).as_bytes());
+        for step in &plan.steps {
+            match step {
+                Step::Fetch(f) => {
+                    self.key.push(b'f');
+                    push_text(
+                        &mut self.key,
+                        f.url.as_deref().unwrap_or(&f.name).as_bytes(),
+                    );
+                }
+                Step::Contact(c) => {
+                    self.key.push(b'c');
+                    push_text(&mut self.key, c.host.as_bytes());
+                    self.key
+                        .extend_from_slice(&c.port.unwrap_or(0).to_le_bytes());
+                }
+                _ => self.key.push(b'?'),
+            }
+        }
+        if let Some(stop) = &plan.stop {
+            self.key.push(b's');
+            push_text(&mut self.key, stop.id.as_bytes());
+            push_text(&mut self.key, stop.message.as_bytes());
+        }
+        let id = match self.by_key.get(self.key.as_slice()) {
+            Some(&id) => id,
+            None => {
+                let fetch = |roles: &[ztp_options::vendor::Role]| {
+                    crate::vendor::first_fetch(plan, roles).map(|f| TargetSummary {
+                        name: f.name.clone(),
+                        url: f.url.clone(),
+                    })
+                };
+                let first_url = plan.steps.iter().find_map(|s| match s {
+                    Step::Fetch(f) => f.url.as_deref(),
+                    _ => None,
+                });
+                let parts = first_url.and_then(crate::vendor::url_parts);
+                let contact = plan.steps.iter().find_map(|s| match s {
+                    Step::Contact(c) => Some(c),
+                    _ => None,
+                });
+                let (status, rule, reason) = match &plan.stop {
+                    Some(s) => (
+                        "cannot-proceed",
+                        Some(s.rule.to_owned()),
+                        Some(s.message.clone()),
+                    ),
+                    None if plan.steps.is_empty() => (
+                        "cannot-proceed",
+                        Some("G11".to_owned()),
+                        Some("nothing to fetch or contact".to_owned()),
+                    ),
+                    None => ("ok", None, None),
+                };
+                self.intern(Outcome {
+                    vendor: plan.vendor.as_str(),
+                    status,
+                    family: family_name(plan.family),
+                    rule,
+                    reason,
+                    transfer_mode: parts
+                        .map(|(s, _, _)| s.to_owned())
+                        .or_else(|| contact.and_then(|c| c.transport).map(str::to_owned)),
+                    file_server: parts
+                        .map(|(_, h, _)| h.to_owned())
+                        .or_else(|| contact.map(|c| format!("{} {}", c.service.as_str(), c.host))),
+                    image: fetch(&[ztp_options::vendor::Role::Image]),
+                    config: fetch(&crate::vendor::CONFIG_ROLES),
+                    sztp_redirect: None,
+                    diagnoses: Vec::new(),
+                    clients: 0,
+                    replies: 0,
+                })
+            }
+        };
+        self.count(id, origin, xid);
     }
 
     fn intern(&mut self, outcome: Outcome) -> usize {
@@ -626,6 +762,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn outcome_text(o: &Outcome) -> String {
     let mut s = String::new();
+    // Grouped by vendor: "arista: ok (v4) ...".
+    if o.vendor != "juniper" {
+        let _ = write!(s, "{}: ", o.vendor);
+    }
     match o.status {
         "ok" => {
             let _ = write!(
