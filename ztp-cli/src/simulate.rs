@@ -34,7 +34,8 @@ use ztp_options::Family;
 use ztp_script_detect::{PREFIX_MAX, Platform};
 
 use crate::sniff::PlatformArg;
-use ztp_explain::pcap;
+use ztp_explain::{Explainer, Filters, Origin, pcap};
+use ztp_options::vendor::Vendor;
 
 /// Arguments of `ztp simulate`.
 #[derive(Debug, Args)]
@@ -126,9 +127,27 @@ pub(crate) fn run(args: &SimulateArgs) -> u8 {
         last_failure: None,
     };
     let mut replies = 0usize;
+    // The vendor of each reply (its request's, else its clues'): the agent
+    // runs Juniper's workflow, and says so rather than run it on another
+    // vendor's reply.
+    let mut filters = Filters::default();
+    filters.all = true;
+    let mut explainer = Explainer::new(filters);
     for m in &capture.found {
         let family = m.family;
+        let mut vendor = None;
+        let origin = Origin::default().with_frame(m.frame);
+        explainer.message(&m.payload, family, origin, &mut |r| vendor = r.vendor());
         match binds(family, &m.payload) {
+            Binds::Yes if vendor.is_some_and(|v| v != Vendor::Juniper) => line(
+                None,
+                &format!(
+                    "--   frame {}: a {} reply: this simulator runs Juniper's workflow only \
+                     (`ztp explain` shows that vendor's plan)",
+                    m.frame,
+                    vendor.map_or("", |v| v.as_str())
+                ),
+            ),
             Binds::Yes => {
                 replies += 1;
                 let event = Event::BindingAcquired {

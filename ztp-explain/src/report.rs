@@ -1604,6 +1604,13 @@ impl Report<'_> {
         }
     }
 
+    /// The vendor whose rules explain the message (a reply's: from the
+    /// user, its request or its clues; a client's message: the one it
+    /// names), when known.
+    pub fn vendor(&self) -> Option<ztp_options::vendor::Vendor> {
+        self.vendor.as_ref().and_then(|v| v.vendor)
+    }
+
     /// Whether the reply carries a valid SZTP redirect that a secure-ZTP
     /// device follows (R32).
     pub fn sztp_provisions(&self) -> bool {
