@@ -66,6 +66,7 @@ mod cisco;
 mod cumulus;
 mod dell;
 mod extreme;
+mod forms;
 mod huawei;
 mod juniper;
 mod nokia;
@@ -74,7 +75,10 @@ mod reply;
 mod repr;
 mod select;
 mod sonic;
+mod tlv_plain;
 
+pub use forms::{CentralCsv, HuaweiScheme, HuaweiServer, Pair, Pairs, ValueError, ValueProblem};
+pub use tlv_plain::{PlainItem, PlainTlv, PlainTlvRepr};
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
 pub use select::{By, Resolution, Selected, select_v4, select_v6};
