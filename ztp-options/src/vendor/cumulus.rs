@@ -49,16 +49,109 @@ pub(crate) fn nvos_class(value: &[u8]) -> Option<Found<'_>> {
     })
 }
 
-/// This vendor's DHCPv4 plan ([`super::plan_v4`]); `None` until its rules
-/// are built.
-pub(crate) fn plan_v4(lease: &crate::v4::Lease<'_>) -> Option<super::VendorPlan> {
-    let _ = lease;
-    None
+use alloc::format;
+
+use super::forms;
+use super::{Fetch, OptionRef, Order, Role, Step, Stop, VendorPlan};
+use crate::family::Family;
+
+/// CU2's schemes.
+const SCHEMES: [&str; 4] = ["http", "https", "ftp", "tftp"];
+
+/// This vendor's DHCPv4 plan ([`super::plan_v4`]): option 239 (CU2), the
+/// order of sources (CU3) and the fetched file's rules (CU4..CU6) as
+/// decisions.
+pub(crate) fn plan_v4(lease: &crate::v4::Lease<'_>) -> Option<VendorPlan> {
+    let mut plan = VendorPlan::new(super::Vendor::Cumulus, Family::V4);
+    plan.log(
+        "CU3",
+        "source-order",
+        "order: a local script (onie-style name waterfall), then a usb drive, then dhcp; this plan applies only when neither of the first two provisioned the switch",
+    );
+    match forms::v4_text(&mut plan, lease, 239) {
+        Some(o) => match forms::split_scheme(&o.text) {
+            Some((scheme, rest)) if SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) => {
+                forms::flag_dns(
+                    &mut plan,
+                    "G9",
+                    "option 239",
+                    forms::url_host(rest),
+                    forms::v4_has_dns(lease),
+                );
+                plan.steps.push(Step::Fetch(
+                    Fetch::new(
+                        Role::Script,
+                        o.text.clone(),
+                        OptionRef::v4(239),
+                        Order::First,
+                    )
+                    .with_url(o.text.clone()),
+                ));
+            }
+            Some((scheme, _)) => {
+                plan.stop = Some(Stop::new(
+                    "CU2",
+                    "unsupported-scheme",
+                    format!(
+                        "option 239 {:?} uses {scheme:?}: cumulus fetches http, https, ftp or tftp only",
+                        o.text
+                    ),
+                ));
+            }
+            None => {
+                plan.stop = Some(Stop::new(
+                    "CU2",
+                    "not-a-url",
+                    format!("option 239 {:?} is not a url (no scheme://)", o.text),
+                ));
+            }
+        },
+        None => {
+            forms::private_option_hint(&mut plan, "P239", 239, "cumulus-provision-url");
+            plan.stop = Some(
+                Stop::new(
+                    "CU2",
+                    "no-trigger",
+                    "no option 239: ztp polls dhcp for it every 10 s for up to 5 minutes",
+                )
+                .waiting(),
+            );
+        }
+    }
+    if lease.boot_file_name().is_some() {
+        plan.log(
+            "CU2",
+            "option-67-not-read",
+            "option 67 is present: cumulus ztp does not read it (only 239)",
+        );
+    }
+    plan.log(
+        "CU4",
+        "marker",
+        "the script runs only if it contains CUMULUS-AUTOPROVISIONING (a comment is enough), by its #! interpreter; exit 0 completes provisioning; CUMULUS-AUTOPROVISION-CASCADE lets ztp go on",
+    );
+    plan.log(
+        "CU5",
+        "marker-search",
+        "the marker is searched in the whole file, as a stream, up to 16 MiB (choice)",
+    );
+    plan.log(
+        "CU6",
+        "carriage-return",
+        "a \\r at the end of the first line makes the interpreter path end in \\r: the switch fails to find it",
+    );
+    forms::sztp_beside(
+        &mut plan,
+        Family::V4,
+        lease.value_bytes(crate::v4::OptionCode::SZTP_REDIRECT),
+    );
+    Some(plan)
 }
 
-/// This vendor's DHCPv6 plan ([`super::plan_v6`]); `None` until its rules
-/// are built.
-pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<super::VendorPlan> {
+/// This vendor's DHCPv6 plan: none. CU7 (**choice**): Cumulus documents
+/// no DHCPv6 ZTP, so a DHCPv6 reply is never read as Cumulus; `None`, as
+/// [`super::plan_v6`] documents, rather than a plan that only stops.
+pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     let _ = lease;
     None
 }

@@ -46,22 +46,204 @@ pub(crate) fn vendor_class(value: &[u8]) -> Option<Found<'_>> {
     Some(found)
 }
 
-/// These OSes' DHCPv4 plans ([`super::plan_v4`]); `None` until their rules
-/// are built.
-pub(crate) fn plan_v4(
-    vendor: super::Vendor,
-    lease: &crate::v4::Lease<'_>,
-) -> Option<super::VendorPlan> {
-    let _ = (vendor, lease);
+use alloc::format;
+use alloc::string::String;
+
+use super::forms;
+use super::{Fetch, OptionRef, Order, Role, Step, Stop, VendorPlan};
+use crate::family::Family;
+
+/// D6's URL schemes for option 67 (`flash` and `usbflash` are local).
+const OS9_SCHEMES: [&str; 7] = ["tftp", "ftp", "http", "https", "sftp", "flash", "usbflash"];
+
+/// These OSes' DHCPv4 plans ([`super::plan_v4`]): OS10 (D2..D5), OS9
+/// (D6).
+pub(crate) fn plan_v4(vendor: super::Vendor, lease: &crate::v4::Lease<'_>) -> Option<VendorPlan> {
+    match vendor {
+        super::Vendor::DellOs9 => Some(os9_v4(lease)),
+        _ => Some(os10_v4(lease)),
+    }
+}
+
+fn os10_v4(lease: &crate::v4::Lease<'_>) -> VendorPlan {
+    let mut plan = VendorPlan::new(super::Vendor::DellOs10, Family::V4);
+    plan.log(
+        "D2",
+        "window",
+        "the guide says both that ztd exits after 5 minutes without option 240 and that it never times out: reported as a 5-minute window that may retry (choice)",
+    );
+    match forms::v4_text(&mut plan, lease, 240) {
+        Some(o) => match forms::split_scheme(&o.text) {
+            Some((scheme, rest)) => {
+                if !scheme.eq_ignore_ascii_case("http") {
+                    plan.log(
+                        "D2",
+                        "scheme",
+                        format!("option 240 uses {scheme:?}: the guide documents an http server"),
+                    );
+                }
+                forms::flag_dns(
+                    &mut plan,
+                    "G9",
+                    "option 240",
+                    forms::url_host(rest),
+                    forms::v4_has_dns(lease),
+                );
+                plan.steps.push(Step::Fetch(
+                    Fetch::new(
+                        Role::Script,
+                        o.text.clone(),
+                        OptionRef::v4(240),
+                        Order::First,
+                    )
+                    .with_url(o.text.clone()),
+                ));
+            }
+            None => {
+                plan.stop = Some(Stop::new(
+                    "D2",
+                    "not-a-url",
+                    format!("option 240 {:?} is not a url (no scheme://)", o.text),
+                ));
+            }
+        },
+        None => {
+            forms::private_option_hint(&mut plan, "P240", 240, "ztd-provision-url");
+            plan.stop = Some(
+                Stop::new(
+                    "D2",
+                    "no-trigger",
+                    "no option 240: ztd waits for it (a 5-minute window that may retry, D2)",
+                )
+                .waiting(),
+            );
+        }
+    }
+    plan.log(
+        "D3",
+        "provisioning-script",
+        "the script is bash (#!/bin/bash) setting IMG_FILE, CLI_CONFIG_FILE, POST_SCRIPT_FILE and calling os10_ztd_start.sh; at least one must be set",
+    );
+    plan.log(
+        "D4",
+        "cli-batch",
+        "the cli batch file has # PRE-CONFIG and # POST-CONFIG sections; every ztd file needs unix line ends",
+    );
+    plan.log(
+        "D5",
+        "post-script",
+        "the post-ztd script starts #!/bin/bash or #!/usr/bin/python",
+    );
+    forms::sztp_beside(
+        &mut plan,
+        Family::V4,
+        lease.value_bytes(crate::v4::OptionCode::SZTP_REDIRECT),
+    );
+    plan
+}
+
+/// D6: the TFTP server for a bare name: the first option 150 address,
+/// then option 66 (**choice**: D6 names both without ranking; G10's order,
+/// without `siaddr`, which D6 does not name).
+fn os9_server(plan: &mut VendorPlan, lease: &crate::v4::Lease<'_>) -> Option<String> {
+    if let Ok(Some(list)) = lease.tftp_server_addresses() {
+        let host = alloc::string::ToString::to_string(&list.first());
+        plan.log(
+            "D6",
+            "server-150",
+            format!(
+                "tftp server from option 150's first address {host} (choice: 150 before 66, as G10)"
+            ),
+        );
+        return Some(host);
+    }
+    if let Some(o) = forms::v4_text(plan, lease, 66) {
+        plan.log(
+            "D6",
+            "server-66",
+            format!("tftp server from option 66 ({})", o.text),
+        );
+        return Some(o.text);
+    }
     None
 }
 
-/// These OSes' DHCPv6 plans ([`super::plan_v6`]); `None` until their rules
-/// are built.
-pub(crate) fn plan_v6(
-    vendor: super::Vendor,
-    lease: &crate::v6::Lease<'_>,
-) -> Option<super::VendorPlan> {
-    let _ = (vendor, lease);
-    None
+fn os9_file(
+    plan: &mut VendorPlan,
+    lease: &crate::v4::Lease<'_>,
+    code: u8,
+    role: Role,
+    order: Order,
+) -> bool {
+    let Some(o) = forms::v4_text(plan, lease, code) else {
+        return false;
+    };
+    let fetch = Fetch::new(role, o.text.clone(), OptionRef::v4(code.into()), order);
+    match forms::split_scheme(&o.text) {
+        Some((scheme, rest)) => {
+            if !OS9_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+                plan.log("D6", "scheme", format!("option {code} uses {scheme:?}: not one of os9's schemes (tftp, ftp, http, https, sftp, flash, usbflash)"));
+            }
+            forms::flag_dns(
+                plan,
+                "G9",
+                &format!("option {code}"),
+                forms::url_host(rest),
+                forms::v4_has_dns(lease),
+            );
+            plan.steps.push(Step::Fetch(fetch.with_url(o.text.clone())));
+        }
+        None => {
+            match os9_server(plan, lease) {
+                Some(host) => plan
+                    .steps
+                    .push(Step::Fetch(fetch.with_url(forms::tftp_url(&host, &o.text)))),
+                None => {
+                    plan.log("D6", "no-server", format!("option {code} {:?} has no scheme and neither option 66 nor 150 names a tftp server", o.text));
+                    plan.steps.push(Step::Fetch(fetch));
+                    plan.stop.get_or_insert(Stop::new(
+                    "D6",
+                    "missing-server",
+                    format!("option {code} is a bare name and the reply names no tftp server (66, 150)"),
+                ));
+                }
+            }
+        }
+    }
+    true
+}
+
+fn os9_v4(lease: &crate::v4::Lease<'_>) -> VendorPlan {
+    let mut plan = VendorPlan::new(super::Vendor::DellOs9, Family::V4);
+    let image = os9_file(&mut plan, lease, 67, Role::Image, Order::First);
+    let order = if image { Order::Then } else { Order::First };
+    let config = os9_file(&mut plan, lease, 209, Role::Configuration, order);
+    forms::file_field_note(&mut plan, lease, "D6");
+    if !image && !config {
+        plan.stop = Some(Stop::new(
+            "D6",
+            "no-trigger",
+            "neither option 67 (image) nor 209 (configuration): bmp has nothing to load",
+        ));
+    }
+    forms::sztp_beside(
+        &mut plan,
+        Family::V4,
+        lease.value_bytes(crate::v4::OptionCode::SZTP_REDIRECT),
+    );
+    plan
+}
+
+/// These OSes' DHCPv6 plans ([`super::plan_v6`]): a plan that stops, since
+/// OS10 ZTD is IPv4 only (D2) and OS9 BMP documents DHCPv4 options only
+/// (D6).
+pub(crate) fn plan_v6(vendor: super::Vendor, lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
+    let _ = lease;
+    let mut plan = VendorPlan::new(vendor, Family::V6);
+    let (rule, what) = match vendor {
+        super::Vendor::DellOs9 => ("D6", "os9 bmp documents dhcpv4 options only"),
+        _ => ("D2", "os10 ztd is ipv4 only (no dhcpv6)"),
+    };
+    plan.stop = Some(Stop::new(rule, "ipv4-only", what));
+    Some(plan)
 }

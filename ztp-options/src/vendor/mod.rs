@@ -62,10 +62,11 @@
 mod arbitrary_identity;
 mod arista;
 mod aruba;
-mod cisco;
+pub mod cisco;
 mod cumulus;
 mod dell;
 mod extreme;
+mod forms;
 mod huawei;
 mod juniper;
 mod nokia;
@@ -74,7 +75,10 @@ mod reply;
 mod repr;
 mod select;
 mod sonic;
+mod tlv_plain;
 
+pub use forms::{CentralCsv, HuaweiScheme, HuaweiServer, Pair, Pairs, ValueError, ValueProblem};
+pub use tlv_plain::{PlainItem, PlainTlv, PlainTlvRepr};
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
 pub use select::{By, Resolution, Selected, select_v4, select_v6};
@@ -1098,7 +1102,7 @@ pub fn plan_v4(vendor: Vendor, lease: &crate::v4::Lease<'_>) -> Option<VendorPla
         Vendor::Juniper | Vendor::Nvos => None,
         Vendor::Arista => arista::plan_v4(lease),
         Vendor::CiscoIosXe | Vendor::CiscoPnp | Vendor::CiscoNxos | Vendor::CiscoIosXr => {
-            cisco::plan_v4(vendor, lease)
+            cisco::plan_v4(vendor, lease, None)
         }
         Vendor::Sonic => sonic::plan_v4(lease),
         Vendor::Cumulus => cumulus::plan_v4(lease),
@@ -1116,7 +1120,7 @@ pub fn plan_v6(vendor: Vendor, lease: &crate::v6::Lease<'_>) -> Option<VendorPla
         Vendor::Juniper | Vendor::Nvos => None,
         Vendor::Arista => arista::plan_v6(lease),
         Vendor::CiscoIosXe | Vendor::CiscoPnp | Vendor::CiscoNxos | Vendor::CiscoIosXr => {
-            cisco::plan_v6(vendor, lease)
+            cisco::plan_v6(vendor, lease, None)
         }
         Vendor::Sonic => sonic::plan_v6(lease),
         Vendor::Cumulus => cumulus::plan_v6(lease),
@@ -1125,5 +1129,49 @@ pub fn plan_v6(vendor: Vendor, lease: &crate::v6::Lease<'_>) -> Option<VendorPla
         Vendor::ExtremeExos => extreme::plan_v6(lease),
         Vendor::NokiaSrLinux => nokia::plan_v6(lease),
         Vendor::HuaweiVrp => huawei::plan_v6(lease),
+    }
+}
+
+/// As [`plan_v4`], with the client's request when it is known (G3: the
+/// request that matches the reply): IOS-XR then reads its phase (CR3) and
+/// checks the data-port items against its serial (CR6). The other vendors'
+/// plans do not depend on the request: the same as [`plan_v4`].
+///
+/// ```
+/// use ztp_options::v4::{Lease, MessageRepr, OptionCode, OptionSet};
+/// use ztp_options::vendor::{Identity, Vendor, plan_v4_with};
+///
+/// let mut req = OptionSet::new();
+/// req.insert(OptionCode::USER_CLASS, b"iPXE".to_vec())?;
+/// let request = MessageRepr::reply(req).to_vec();
+/// let id = Identity::from_v4(&request)?;
+/// let mut set = OptionSet::new();
+/// set.insert(OptionCode::BOOTFILE_NAME, b"http://192.0.2.9/ncs5500.iso".to_vec())?;
+/// let reply = MessageRepr::reply(set).to_vec();
+/// let plan = plan_v4_with(Vendor::CiscoIosXr, &Lease::parse(&reply)?, Some(&id)).unwrap();
+/// assert!(plan.decisions().any(|d| d.rule == "CR3" && d.id == "phase-ipxe"));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+pub fn plan_v4_with(
+    vendor: Vendor,
+    lease: &crate::v4::Lease<'_>,
+    request: Option<&Identity<'_>>,
+) -> Option<VendorPlan> {
+    match vendor {
+        Vendor::CiscoIosXr => cisco::plan_v4(vendor, lease, request),
+        _ => plan_v4(vendor, lease),
+    }
+}
+
+/// As [`plan_v6`], with the client's request when it is known (CR3, CR6
+/// for IOS-XR; the same as [`plan_v6`] for the other vendors).
+pub fn plan_v6_with(
+    vendor: Vendor,
+    lease: &crate::v6::Lease<'_>,
+    request: Option<&Identity<'_>>,
+) -> Option<VendorPlan> {
+    match vendor {
+        Vendor::CiscoIosXr => cisco::plan_v6(vendor, lease, request),
+        _ => plan_v6(vendor, lease),
     }
 }

@@ -39,16 +39,287 @@ pub(crate) fn client_id(value: &[u8]) -> Option<Found<'_>> {
     })
 }
 
-/// This vendor's DHCPv4 plan ([`super::plan_v4`]); `None` until its rules
-/// are built.
-pub(crate) fn plan_v4(lease: &crate::v4::Lease<'_>) -> Option<super::VendorPlan> {
-    let _ = lease;
-    None
+use alloc::format;
+
+use super::forms::{self, Opt};
+use super::{Fetch, OptionRef, Order, Role, Step, Stop, VendorPlan};
+use crate::family::Family;
+
+/// The next step's order: the first source, then fallbacks (S3).
+fn next_order(plan: &VendorPlan) -> Order {
+    if plan.steps.is_empty() {
+        Order::First
+    } else {
+        Order::Fallback
+    }
 }
 
-/// This vendor's DHCPv6 plan ([`super::plan_v6`]); `None` until its rules
-/// are built.
-pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<super::VendorPlan> {
-    let _ = lease;
-    None
+/// S4: a value containing a space or a tab is rejected.
+fn has_blank(plan: &mut VendorPlan, o: &Opt, code: u16) -> bool {
+    let blank = o.text.contains([' ', '\t']);
+    if blank {
+        plan.log(
+            "S4",
+            "blank-in-url",
+            format!(
+                "option {code} ({:?}) contains a space or a tab: rejected as malformed",
+                o.text
+            ),
+        );
+    }
+    blank
+}
+
+/// A URL-valued source (59, 239, 225, 226): used as given when it has a
+/// scheme (any scheme curl knows, S4), else rejected.
+fn url_source(
+    plan: &mut VendorPlan,
+    o: &Opt,
+    source: OptionRef,
+    role: Role,
+    order: Order,
+    dns: bool,
+) -> bool {
+    let code = source.option;
+    if has_blank(plan, o, code) {
+        return false;
+    }
+    match forms::split_scheme(&o.text) {
+        Some((_, rest)) => {
+            forms::flag_dns(
+                plan,
+                "G9",
+                &format!("option {code}"),
+                forms::url_host(rest),
+                dns,
+            );
+            plan.steps.push(Step::Fetch(
+                Fetch::new(role, o.text.clone(), source, order).with_url(o.text.clone()),
+            ));
+            true
+        }
+        None => {
+            plan.log(
+                "S4",
+                "no-scheme",
+                format!(
+                    "option {code} ({:?}) has no scheme: rejected as malformed",
+                    o.text
+                ),
+            );
+            false
+        }
+    }
+}
+
+fn snmp_and_graph(
+    plan: &mut VendorPlan,
+    community: Option<Opt>,
+    graph: [(u16, Option<Opt>); 2],
+    family: Family,
+    dns: bool,
+) {
+    if let Some(c) = community {
+        plan.log(
+            "S2",
+            "snmp-community",
+            format!(
+                "option 224 sets the snmp community ({} characters) after provisioning",
+                c.text.chars().count()
+            ),
+        );
+    }
+    let mut first_graph = true;
+    for (code, o) in graph {
+        let Some(o) = o else { continue };
+        let source = if family == Family::V4 {
+            OptionRef::v4(code)
+        } else {
+            OptionRef::v6(code)
+        };
+        let order = if first_graph {
+            next_order(plan)
+        } else {
+            Order::Then
+        };
+        if url_source(plan, &o, source, Role::Configuration, order, dns) {
+            first_graph = false;
+        }
+    }
+    if !first_graph {
+        plan.log(
+            "S3",
+            "graph-urls",
+            "options 225 (minigraph) and 226 (acl) are read last: deprecated, still used when no other source downloads",
+        );
+    }
+}
+
+fn finish(plan: &mut VendorPlan) {
+    plan.log(
+        "S3",
+        "source-order",
+        "order of sources: a local ztp json file on the device, then option 67 (url, or tftp://<66>/<67>), then dhcpv6 59, then dhcpv4 239, then dhcpv6 239, then 225/226; a source whose download fails falls through to the next",
+    );
+    plan.log(
+        "S6",
+        "file-kinds",
+        "the file from 67 / 59 is a ztp json document (an object with key ztp, sections run in lexical order); the file from 239 is a program that is executed (choice: validated as json, sniffed by its first line)",
+    );
+}
+
+fn no_trigger(plan: &mut VendorPlan, what: &str) {
+    plan.stop = Some(
+        Stop::new(
+            "S5",
+            "no-trigger",
+            format!("{what}: ztp keeps waiting for an offer that carries one (no plan yet)"),
+        )
+        .waiting(),
+    );
+}
+
+/// This vendor's DHCPv4 plan ([`super::plan_v4`]): S2..S6.
+pub(crate) fn plan_v4(lease: &crate::v4::Lease<'_>) -> Option<VendorPlan> {
+    let mut plan = VendorPlan::new(super::Vendor::Sonic, Family::V4);
+    let dns = forms::v4_has_dns(lease);
+    let bootfile = forms::v4_text(&mut plan, lease, 67);
+    let server = forms::v4_text(&mut plan, lease, 66);
+    let script = forms::v4_text(&mut plan, lease, 239);
+    let community = forms::v4_text(&mut plan, lease, 224);
+    let graph = [
+        (225, forms::v4_text(&mut plan, lease, 225)),
+        (226, forms::v4_text(&mut plan, lease, 226)),
+    ];
+    let triggered = bootfile.is_some() || script.is_some();
+    if let Some(b) = &bootfile {
+        if !has_blank(&mut plan, b, 67) {
+            match forms::split_scheme(&b.text) {
+                Some((_, rest)) => {
+                    plan.log(
+                        "S4",
+                        "url-as-given",
+                        format!("option 67 {:?} has a scheme: fetched as given", b.text),
+                    );
+                    forms::flag_dns(&mut plan, "G9", "option 67", forms::url_host(rest), dns);
+                    plan.steps.push(Step::Fetch(
+                        Fetch::new(
+                            Role::Workflow,
+                            b.text.clone(),
+                            OptionRef::v4(67),
+                            Order::First,
+                        )
+                        .with_url(b.text.clone()),
+                    ));
+                }
+                None => {
+                    match &server {
+                        Some(s) if !s.text.contains([' ', '\t']) => {
+                            let url = forms::tftp_url(&s.text, &b.text);
+                            plan.log("S4", "tftp-from-66", format!("option 67 {:?} has no scheme: fetched as {url} (tftp://<66>/<67>)", b.text));
+                            forms::flag_dns(&mut plan, "G9", "option 66", &s.text, dns);
+                            plan.steps.push(Step::Fetch(
+                                Fetch::new(
+                                    Role::Workflow,
+                                    b.text.clone(),
+                                    OptionRef::v4(67),
+                                    Order::First,
+                                )
+                                .with_url(url),
+                            ));
+                        }
+                        _ => {
+                            let siaddr = lease.siaddr();
+                            let note = if siaddr.is_unspecified() {
+                                alloc::string::String::new()
+                            } else {
+                                format!(" (siaddr {siaddr} is not used)")
+                            };
+                            plan.log(
+                            "S4",
+                            "bare-path-without-66",
+                            format!("option 67 {:?} is a path and option 66 is absent: rejected as malformed{note}", b.text),
+                        );
+                            plan.log(
+                                "P67-2",
+                                "bare-path",
+                                "a bare path where sonic expects a url: add option 66 or a scheme",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    forms::file_field_note(&mut plan, lease, "S2");
+    plan.log("S3", "v6-sources", "dhcpv6 option 59 and 239, when a dhcpv6 reply carries them, come after option 67 and before option 239 (v4) respectively");
+    if let Some(o) = &script {
+        let order = next_order(&plan);
+        url_source(&mut plan, o, OptionRef::v4(239), Role::Script, order, dns);
+    } else if bootfile.is_none() {
+        forms::private_option_hint(&mut plan, "P239", 239, "provisioning-script-url");
+    }
+    snmp_and_graph(&mut plan, community, graph, Family::V4, dns);
+    finish(&mut plan);
+    forms::sztp_beside(
+        &mut plan,
+        Family::V4,
+        lease.value_bytes(crate::v4::OptionCode::SZTP_REDIRECT),
+    );
+    if !triggered && plan.steps.is_empty() {
+        no_trigger(&mut plan, "neither option 67 nor 239 (nor dhcpv6 59)");
+    } else if plan.steps.is_empty() {
+        plan.stop = Some(Stop::new(
+            "S4",
+            "no-usable-source",
+            "no source in the reply gives a usable url: every one was rejected",
+        ));
+    }
+    Some(plan)
+}
+
+/// This vendor's DHCPv6 plan ([`super::plan_v6`]): 59 (ZTP JSON), then 239
+/// (script), then 225/226 (S2, S3).
+pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
+    let mut plan = VendorPlan::new(super::Vendor::Sonic, Family::V6);
+    let dns = forms::v6_has_dns(lease);
+    let url = forms::v6_text(&mut plan, lease, 59);
+    let script = forms::v6_text(&mut plan, lease, 239);
+    let community = forms::v6_text(&mut plan, lease, 224);
+    let graph = [
+        (225, forms::v6_text(&mut plan, lease, 225)),
+        (226, forms::v6_text(&mut plan, lease, 226)),
+    ];
+    let triggered = url.is_some() || script.is_some();
+    if let Some(o) = &url {
+        url_source(
+            &mut plan,
+            o,
+            OptionRef::v6(59),
+            Role::Workflow,
+            Order::First,
+            dns,
+        );
+    }
+    if let Some(o) = &script {
+        let order = next_order(&plan);
+        url_source(&mut plan, o, OptionRef::v6(239), Role::Script, order, dns);
+    }
+    snmp_and_graph(&mut plan, community, graph, Family::V6, dns);
+    finish(&mut plan);
+    forms::sztp_beside(
+        &mut plan,
+        Family::V6,
+        forms::v6_raw(lease, 136).map(|(v, _)| v),
+    );
+    if !triggered && plan.steps.is_empty() {
+        no_trigger(&mut plan, "neither option 59 nor 239 (nor dhcpv4 67)");
+    } else if plan.steps.is_empty() {
+        plan.stop = Some(Stop::new(
+            "S4",
+            "no-usable-source",
+            "no source in the reply gives a usable url: every one was rejected",
+        ));
+    }
+    Some(plan)
 }

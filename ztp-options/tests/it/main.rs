@@ -18,5 +18,7 @@ mod v4_roundtrip;
 mod v4_rules;
 mod v6_malformed;
 mod v6_rules;
+mod vendor_arista;
+mod vendor_cisco;
 mod vendor_identity;
 mod vendor_reply;

@@ -15,7 +15,22 @@
 //!   `Cisco;<model>;<version>;<serial>` (reference-parser fixture,
 //!   **unverified** which platforms send it).
 
-use super::{Found, Phase, Vendor, field};
+mod common;
+mod iosxe;
+mod pnp;
+mod poap;
+mod xr;
+
+pub(crate) use common::{boot_file_v4, boot_url_v6, sztp, text as text_value};
+pub use pnp::{
+    AddressType, PnpError, PnpErrorKind, PnpString, PnpStringRepr, PnpToken, Transport,
+    looks_like_pnp,
+};
+pub use poap::{PoapItem, PoapItemsRepr, PoapWidth, SecurePoap};
+pub use xr::{EXR_CONFIG, XrCheck, XrDataPort, XrItem, md5_hex};
+
+use super::{Found, Identity, Phase, Vendor, VendorPlan, field};
+use crate::family::Family;
 use crate::v4::{CISCO_ENTERPRISE, ClassItems};
 
 /// CX1's option 60.
@@ -163,22 +178,38 @@ pub(crate) fn duid_en(enterprise: u32, id: &[u8]) -> Option<Found<'_>> {
     })
 }
 
-/// These OSes' DHCPv4 plans ([`super::plan_v4`]); `None` until their rules
-/// are built.
+/// These OSes' DHCPv4 plans ([`super::plan_v4`]); `request` (the
+/// client's identity, when known) lets IOS-XR check its data-port items
+/// (CR6) and read its phase (CR3).
 pub(crate) fn plan_v4(
-    vendor: super::Vendor,
+    vendor: Vendor,
     lease: &crate::v4::Lease<'_>,
-) -> Option<super::VendorPlan> {
-    let _ = (vendor, lease);
-    None
+    request: Option<&Identity<'_>>,
+) -> Option<VendorPlan> {
+    let mut plan = VendorPlan::new(vendor, Family::V4);
+    match vendor {
+        Vendor::CiscoIosXe => iosxe::plan_v4(&mut plan, lease),
+        Vendor::CiscoPnp => pnp::plan_v4(&mut plan, lease),
+        Vendor::CiscoNxos => poap::plan_v4(&mut plan, lease),
+        Vendor::CiscoIosXr => xr::plan_v4(&mut plan, lease, request),
+        _ => return None,
+    }
+    Some(plan)
 }
 
-/// These OSes' DHCPv6 plans ([`super::plan_v6`]); `None` until their rules
-/// are built.
+/// These OSes' DHCPv6 plans ([`super::plan_v6`]).
 pub(crate) fn plan_v6(
-    vendor: super::Vendor,
+    vendor: Vendor,
     lease: &crate::v6::Lease<'_>,
-) -> Option<super::VendorPlan> {
-    let _ = (vendor, lease);
-    None
+    request: Option<&Identity<'_>>,
+) -> Option<VendorPlan> {
+    let mut plan = VendorPlan::new(vendor, Family::V6);
+    match vendor {
+        Vendor::CiscoIosXe => iosxe::plan_v6(&mut plan, lease),
+        Vendor::CiscoPnp => pnp::plan_v6(&mut plan, lease),
+        Vendor::CiscoNxos => poap::plan_v6(&mut plan, lease),
+        Vendor::CiscoIosXr => xr::plan_v6(&mut plan, lease, request),
+        _ => return None,
+    }
+    Some(plan)
 }
