@@ -18,6 +18,7 @@ use crate::{
 };
 use ztp_options::samples::V6_REPLY;
 use ztp_options::v4::{Lease, Message, Option43};
+use ztp_options::vendor::{Identity, IdentityRepr, Vendor, select_v4};
 use ztp_options::{resolve_v4, resolve_v6};
 
 /// The workloads, by name.
@@ -28,6 +29,8 @@ pub const WORKLOADS: &[&str] = &[
     "v4_lease_to_plan/ztp",
     "v4_lease_to_plan/dhcproto",
     "v4_lease_to_plan/dhcproto_borrowed",
+    "v4_select_to_plan/ztp",
+    "v4_select_with_discover/ztp",
     "v6_reply_to_plan/ztp",
     "v6_reply_to_plan/dhcproto",
     "v4_option43_decode/ztp",
@@ -89,6 +92,13 @@ pub const GOALS: &[Goal] = &[
         at_least: true,
         goal: 3.0,
     },
+    Goal::Ratio {
+        what: "vendor-selecting entry point / resolve_v4 (Juniper ACK with its DISCOVER)",
+        numerator: "v4_select_to_plan/ztp",
+        denominator: "v4_lease_to_plan/ztp",
+        at_least: false,
+        goal: 1.10,
+    },
     Goal::AtMost {
         what: "ACK to plan, ztp",
         workload: "v4_lease_to_plan/ztp",
@@ -120,6 +130,19 @@ pub const GOALS: &[Goal] = &[
 /// An unknown workload, or a workload that fails.
 pub fn run(name: &str, n: u64) -> Result<(), String> {
     let ack = v4_ack();
+    // A Juniper DISCOVER (its identity and request list, R6).
+    let discover = {
+        let options = IdentityRepr::new(Vendor::Juniper)
+            .with_model("ex4300-48t")
+            .with_serial("PE3714100218")
+            .to_v4_options()
+            .map_err(|e| e.to_string())?;
+        let mut m = ztp_options::v4::MessageRepr::reply(options).to_vec();
+        if let Some(op) = m.first_mut() {
+            *op = 1;
+        }
+        m
+    };
     let o43 = Lease::parse(&ack)
         .ok()
         .and_then(|l| l.option43().ok().flatten().map(|o| o.as_bytes().to_vec()))
@@ -159,6 +182,24 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
             }
             "v4_lease_to_plan/dhcproto" => {
                 black_box(dhcproto_v4_lease_to_plan(black_box(&ack)));
+            }
+            // The vendor-selecting entry point (issue 24): the ACK with the
+            // vendor its DISCOVER named (decoded when the DISCOVER was seen).
+            "v4_select_to_plan/ztp" => {
+                let lease = Lease::parse(black_box(&ack)).map_err(|e| e.to_string())?;
+                let selected = select_v4(&lease, black_box(Some(Vendor::Juniper)), None);
+                if selected.vendor == Vendor::Juniper {
+                    black_box(resolve_v4(&lease).map_err(|e| e.to_string())?);
+                }
+            }
+            // The same with the DISCOVER's identity decoded in the call.
+            "v4_select_with_discover/ztp" => {
+                let request = Identity::from_v4(black_box(&discover)).map_err(|e| e.to_string())?;
+                let lease = Lease::parse(black_box(&ack)).map_err(|e| e.to_string())?;
+                let selected = select_v4(&lease, request.vendor(), None);
+                if selected.vendor == Vendor::Juniper {
+                    black_box(resolve_v4(&lease).map_err(|e| e.to_string())?);
+                }
             }
             "v4_lease_to_plan/dhcproto_borrowed" => {
                 black_box(dhcproto_borrowed_v4_lease_to_plan(black_box(&ack)));

@@ -4,7 +4,9 @@
 use ztp_options::sztp::Redirect;
 use ztp_options::v4::{self, OptionCode};
 use ztp_options::v6;
-use ztp_options::vendor::{Resolution, Selected, Vendor, select_v4, select_v6};
+use ztp_options::vendor::{
+    Resolution, Selected, Vendor, resolve_as_v4, resolve_as_v6, select_v4, select_v6,
+};
 use ztp_options::{DecodeError, Family, contents_v4, contents_v6};
 
 use crate::report::{self, Body, Client, Kind, Origin, Report, Resolved, Sztp, Xid};
@@ -315,7 +317,9 @@ struct V4<'l, 'b>(&'l v4::Lease<'b>, &'b [u8]);
 
 impl<'l> Decoded<'l> for V4<'l, '_> {
     fn select(&self, request: Option<Vendor>, user: Option<Vendor>) -> (Selected, Resolution<'l>) {
-        select_v4(self.0, request, user)
+        let selected = select_v4(self.0, request, user);
+        let resolution = resolve_as_v4(selected.vendor, self.0);
+        (selected, resolution)
     }
     fn redirect(&self) -> Result<Option<Redirect<'l>>, DecodeError> {
         self.0.sztp_redirect()
@@ -339,7 +343,9 @@ struct V6<'l, 'a>(&'l v6::Lease<'a>, &'a [u8]);
 
 impl<'a> Decoded<'a> for V6<'_, 'a> {
     fn select(&self, request: Option<Vendor>, user: Option<Vendor>) -> (Selected, Resolution<'a>) {
-        select_v6(self.0, request, user)
+        let selected = select_v6(self.0, request, user);
+        let resolution = resolve_as_v6(selected.vendor, self.0);
+        (selected, resolution)
     }
     fn redirect(&self) -> Result<Option<Redirect<'a>>, DecodeError> {
         self.0.sztp_redirect()

@@ -17,7 +17,9 @@ use serde::Serialize;
 use ztp_options::sztp::Redirect;
 use ztp_options::v4;
 use ztp_options::v6;
-use ztp_options::vendor::{Resolution, VendorPlan, select_v4, select_v6};
+use ztp_options::vendor::{
+    Resolution, VendorPlan, resolve_as_v4, resolve_as_v6, select_v4, select_v6,
+};
 use ztp_options::{CannotProceed, DecodeError, Family, Plan};
 
 use crate::explain::Filters;
@@ -220,7 +222,8 @@ impl Summary {
                     );
                     crate::vendor::request_vendor(self.requests.get(&k))
                 });
-                match select_v4(&lease, request, filters.vendor).1 {
+                let vendor = select_v4(&lease, request, filters.vendor).vendor;
+                match resolve_as_v4(vendor, &lease) {
                     Resolution::Juniper(Ok(plan)) => {
                         self.plan(Family::V4, &plan, bytes, origin, xid)
                     }
@@ -277,7 +280,8 @@ impl Summary {
                     let k = crate::vendor::key(Family::V6, &x, duid.unwrap_or(&[]));
                     crate::vendor::request_vendor(self.requests.get(&k))
                 });
-                match select_v6(&lease, request, filters.vendor).1 {
+                let vendor = select_v6(&lease, request, filters.vendor).vendor;
+                match resolve_as_v6(vendor, &lease) {
                     Resolution::Juniper(Ok(plan)) => {
                         self.plan(Family::V6, &plan, bytes, origin, xid)
                     }

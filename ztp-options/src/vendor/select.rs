@@ -4,18 +4,20 @@
 //!
 //! [`select_v4`] and [`select_v6`] are the entry points a capture reader
 //! calls with the reply and, when it saw one, the request of the same
-//! client and transaction (G3). For a Juniper reply whose request names
-//! Juniper they cost [`resolve_v4`]'s count and a comparison: no guess is
-//! made, nothing is allocated.
+//! client and transaction (G3); [`resolve_as_v4`] / [`resolve_as_v6`] then
+//! resolve it by that vendor's rules. For a Juniper reply whose request
+//! names Juniper this costs [`resolve_v4`]'s count and a comparison: no
+//! guess is made, nothing is allocated.
 //!
 //! ```
 //! use ztp_options::v4::Lease;
-//! use ztp_options::vendor::{By, Resolution, Vendor, select_v4};
+//! use ztp_options::vendor::{By, Resolution, Vendor, resolve_as_v4, select_v4};
 //! use ztp_options::samples;
 //!
 //! let lease = Lease::parse(samples::V4_ACK)?;
-//! let (selected, resolution) = select_v4(&lease, Some(Vendor::Juniper), None);
+//! let selected = select_v4(&lease, Some(Vendor::Juniper), None);
 //! assert_eq!((selected.vendor, selected.by), (Vendor::Juniper, By::Request));
+//! let resolution = resolve_as_v4(selected.vendor, &lease);
 //! assert!(matches!(resolution, Resolution::Juniper(Ok(_))));
 //! # Ok::<(), ztp_options::DecodeError>(())
 //! ```
@@ -106,34 +108,33 @@ fn decide(
     }
 }
 
-/// Selects the vendor of a DHCPv4 reply and resolves it by that vendor's
-/// rules. `request` is the vendor the client's request named, when the
-/// caller saw that request and it named one (G3: the same `xid` and
-/// `chaddr`); `user` overrides both.
-pub fn select_v4<'l>(
-    lease: &'l v4::Lease<'_>,
-    request: Option<Vendor>,
-    user: Option<Vendor>,
-) -> (Selected, Resolution<'l>) {
-    let selected = decide(user, request, || guess_v4(lease));
-    let resolution = match selected.vendor {
-        Vendor::Juniper => Resolution::Juniper(resolve_v4(lease)),
-        v => plan_v4(v, lease).map_or(Resolution::Unknown(v), Resolution::Other),
-    };
-    (selected, resolution)
+/// Selects the vendor of a DHCPv4 reply: `user`'s, else `request`'s (the
+/// vendor the client's request named, when the caller saw that request
+/// and it named one, G3: the same `xid` and `chaddr`), else the reply's
+/// guess (RA1). Cheap when a vendor is given: no guess is made.
+pub fn select_v4(lease: &v4::Lease<'_>, request: Option<Vendor>, user: Option<Vendor>) -> Selected {
+    decide(user, request, || guess_v4(lease))
 }
 
 /// As [`select_v4`], for a DHCPv6 reply (G3: the same transaction id and
 /// client DUID).
-pub fn select_v6<'a>(
-    lease: &v6::Lease<'a>,
-    request: Option<Vendor>,
-    user: Option<Vendor>,
-) -> (Selected, Resolution<'a>) {
-    let selected = decide(user, request, || guess_v6(lease));
-    let resolution = match selected.vendor {
+pub fn select_v6(lease: &v6::Lease<'_>, request: Option<Vendor>, user: Option<Vendor>) -> Selected {
+    decide(user, request, || guess_v6(lease))
+}
+
+/// Resolves a DHCPv4 reply by `vendor`'s rules: Juniper's
+/// [`resolve_v4`], another vendor's [`plan_v4`].
+pub fn resolve_as_v4<'l>(vendor: Vendor, lease: &'l v4::Lease<'_>) -> Resolution<'l> {
+    match vendor {
+        Vendor::Juniper => Resolution::Juniper(resolve_v4(lease)),
+        v => plan_v4(v, lease).map_or(Resolution::Unknown(v), Resolution::Other),
+    }
+}
+
+/// As [`resolve_as_v4`], for a DHCPv6 reply.
+pub fn resolve_as_v6<'a>(vendor: Vendor, lease: &v6::Lease<'a>) -> Resolution<'a> {
+    match vendor {
         Vendor::Juniper => Resolution::Juniper(resolve_v6(lease)),
         v => plan_v6(v, lease).map_or(Resolution::Unknown(v), Resolution::Other),
-    };
-    (selected, resolution)
+    }
 }
