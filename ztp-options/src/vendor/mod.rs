@@ -81,9 +81,7 @@ pub use forms::{CentralCsv, HuaweiScheme, HuaweiServer, Pair, Pairs, ValueError,
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
 pub use repr::{DetailRepr, IdentityField, IdentityProblem, IdentityRepr};
-pub use select::{
-    By, Resolution, Selected, resolve_as_v4, resolve_as_v6, select_v4, select_v6,
-};
+pub use select::{By, Resolution, Selected, resolve_as_v4, resolve_as_v6, select_v4, select_v6};
 pub use tlv_plain::{PlainItem, PlainTlv, PlainTlvRepr};
 
 use core::fmt;
