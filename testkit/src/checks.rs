@@ -46,6 +46,9 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("cli_input", cli_input),
     ("explain", explain),
     ("agent_events", agent_events),
+    ("pnp_string", pnp_string),
+    ("poap_items", poap_items),
+    ("xr_items", xr_items),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -1069,5 +1072,74 @@ pub fn agent_events(data: &[u8]) {
         && let Err(violation) = run(&scenario)
     {
         panic!("{violation}\n{scenario:#?}");
+    }
+}
+
+// ---------------------------------------------------------------- cisco layouts
+
+/// Cisco PnP's option 43 string (CP2, CP3): no panic; a string that
+/// decodes re-encodes (`PnpStringRepr`'s `Display`) to one that decodes
+/// to the same owned form; an arbitrary valid owned form encodes and
+/// decodes to itself.
+pub fn pnp_string(data: &[u8]) {
+    use ztp_options::vendor::cisco::{PnpString, PnpStringRepr};
+    if let Ok(pnp) = PnpString::parse(data) {
+        let repr = pnp.to_repr();
+        let text = repr.to_string();
+        let again = PnpString::parse(text.as_bytes()).expect("an encoded PnP string decodes");
+        assert_eq!(again.to_repr(), repr);
+        let _ = pnp.address_type_mismatch();
+        assert!(!pnp.server().is_empty());
+    }
+    let mut u = Unstructured::new(data);
+    if let Ok(repr) = PnpStringRepr::arbitrary(&mut u)
+        && repr.is_valid()
+    {
+        let text = repr.to_string();
+        let back = PnpString::parse(text.as_bytes()).expect("a valid repr decodes");
+        assert_eq!(back.to_repr(), repr);
+    }
+}
+
+/// NX-OS secure POAP items (CN4 `code(1) len(2)`, CN5's v6 walk with its
+/// fallback): no panic; DHCPv4 decode -> encode is the input, byte for
+/// byte, and decodes to the same owned form.
+pub fn poap_items(data: &[u8]) {
+    use ztp_options::vendor::cisco::{PoapWidth, SecurePoap};
+    let at = Place::option(Family::V4, 43, 0);
+    if let Ok(poap) = SecurePoap::parse_v4(data, at) {
+        let repr = poap.to_repr();
+        let bytes = repr.to_vec().expect("decoded items encode");
+        assert_eq!(bytes, data);
+        let again = SecurePoap::parse_v4(&bytes, at).expect("encoded items decode");
+        assert_eq!(again.to_repr(), repr);
+        let _ = (poap.url(), poap.ntp(), poap.ca_list(), poap.version());
+    }
+    let at6 = Place::option(Family::V6, 17, 4);
+    if let Ok(poap) = SecurePoap::parse_v6(data, at6) {
+        let _ = (poap.url(), poap.ca_list(), poap.debug());
+        if poap.width() == PoapWidth::Code1Len2 {
+            assert_eq!(poap.to_repr().to_vec().expect("encodes"), data);
+        }
+    }
+}
+
+/// IOS-XR data-port items (CR6; G6 plain TLV for DHCPv4, RFC 8415 items
+/// for DHCPv6): no panic, the item values lie inside the input, and the
+/// check against a serial taken from the input never panics.
+pub fn xr_items(data: &[u8]) {
+    use ztp_options::vendor::cisco::XrDataPort;
+    let serial = std::str::from_utf8(data.get(..data.len().min(11)).unwrap_or(&[])).ok();
+    for parsed in [
+        XrDataPort::parse_v4(data, Place::option(Family::V4, 43, 0)),
+        XrDataPort::parse_v6(data, Place::option(Family::V6, 17, 0)),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let total: usize = parsed.items().map(|i| i.value.len()).sum();
+        assert!(total <= data.len());
+        let _ = parsed.check(serial);
+        let _ = parsed.check(None);
     }
 }
