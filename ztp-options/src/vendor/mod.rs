@@ -78,11 +78,11 @@ mod sonic;
 mod tlv_plain;
 
 pub use forms::{CentralCsv, HuaweiScheme, HuaweiServer, Pair, Pairs, ValueError, ValueProblem};
-pub use tlv_plain::{PlainItem, PlainTlv, PlainTlvRepr};
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
-pub use select::{By, Resolution, Selected, select_v4, select_v6};
 pub use repr::{DetailRepr, IdentityField, IdentityProblem, IdentityRepr};
+pub use select::{By, Resolution, Selected, select_v4, select_v6};
+pub use tlv_plain::{PlainItem, PlainTlv, PlainTlvRepr};
 
 use core::fmt;
 use core::str::FromStr;
