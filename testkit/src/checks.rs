@@ -49,6 +49,10 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("pnp_string", pnp_string),
     ("poap_items", poap_items),
     ("xr_items", xr_items),
+    ("plain_tlv", plain_tlv),
+    ("central_csv", central_csv),
+    ("huawei_server", huawei_server),
+    ("huawei_pairs", huawei_pairs),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -1141,5 +1145,106 @@ pub fn xr_items(data: &[u8]) {
         assert!(total <= data.len());
         let _ = parsed.check(serial);
         let _ = parsed.check(None);
+    }
+}
+
+// ---------------------------------------------------------------- other vendors' layouts
+
+/// The plain `code(1) len(1)` TLV of option 43 (G6, G7: AOS-CX, EXOS,
+/// Huawei campus): no panic; items lie inside the input, never carry code 0
+/// or 255, and come in wire order; the owned form encodes and decodes to
+/// itself; an arbitrary owned form does too.
+pub fn plain_tlv(data: &[u8]) {
+    use ztp_options::vendor::{PlainTlv, PlainTlvRepr};
+    let at = Place::option(Family::V4, 43, 0);
+    if let Ok(tlv) = PlainTlv::parse(data, at) {
+        let mut last = None;
+        for item in tlv.items() {
+            assert!(item.code != 0 && item.code != 255);
+            assert!(item.offset + 2 + item.value.len() <= data.len());
+            assert!(last.is_none_or(|l| l < item.offset));
+            last = Some(item.offset);
+            let _ = item.text();
+        }
+        if let Some(end) = tlv.end() {
+            assert_eq!(data[end], 255);
+        }
+        if let Some(t) = tlv.after_end() {
+            assert_eq!(t.offset + t.len, data.len());
+        }
+        let repr = tlv.to_repr();
+        let bytes = repr.to_vec().expect("decoded items encode");
+        assert!(bytes.len() <= data.len());
+        let again = PlainTlv::parse(&bytes, at).expect("encoded items decode");
+        assert_eq!(again.to_repr(), repr);
+    }
+    let mut u = Unstructured::new(data);
+    if let Ok(items) = Vec::<(u8, Vec<u8>)>::arbitrary(&mut u) {
+        let mut repr = PlainTlvRepr::new();
+        for (code, value) in items {
+            let _ = repr.push(code, value);
+        }
+        let bytes = repr.to_vec().expect("a repr encodes");
+        assert_eq!(bytes.len(), repr.buffer_len());
+        let back = PlainTlv::parse(&bytes, at).expect("a repr decodes");
+        assert_eq!(back.to_repr(), repr);
+    }
+}
+
+/// Aruba Central's CSV in option 43 (AR5): no panic; three non-empty
+/// fields that join back to the text.
+pub fn central_csv(data: &[u8]) {
+    use ztp_options::vendor::CentralCsv;
+    if let Ok(csv) = CentralCsv::parse(data, Place::option(Family::V4, 43, 0)) {
+        assert!(!csv.group.is_empty() && !csv.host.is_empty() && !csv.secret.is_empty());
+        let joined = format!("{},{},{}", csv.group, csv.host, csv.secret);
+        let text = data.strip_suffix(&[0]).unwrap_or(data);
+        assert_eq!(joined.as_bytes(), text);
+    }
+}
+
+/// Huawei's option 66 (H2): no panic; the URL it builds for a file, cut
+/// before the file, decodes to the same server (a replaced port is then 22,
+/// as given).
+pub fn huawei_server(data: &[u8]) {
+    use ztp_options::vendor::{HuaweiScheme, HuaweiServer};
+    let at = Place::option(Family::V4, 66, 0);
+    if let Ok(s) = HuaweiServer::parse(data, at) {
+        if s.port.is_some() {
+            assert_eq!(s.scheme, HuaweiScheme::Sftp);
+        }
+        let url = s.url("f.cfg");
+        let base = url
+            .strip_suffix("/f.cfg")
+            .expect("the url ends in the file");
+        let again = HuaweiServer::parse(base.as_bytes(), at).expect("a built url decodes");
+        assert_eq!(
+            (
+                again.scheme,
+                again.user,
+                again.password,
+                again.host,
+                again.port
+            ),
+            (s.scheme, s.user, s.password, s.host, s.port)
+        );
+        assert!(!again.bare && !again.port_replaced);
+    }
+}
+
+/// Huawei's `key=value;` pairs (H7, H8): no panic; every key is found by
+/// `get`, and keys are distinct.
+pub fn huawei_pairs(data: &[u8]) {
+    use ztp_options::vendor::Pairs;
+    if let Ok(pairs) = Pairs::parse(data, Place::option(Family::V4, 148, 0)) {
+        let keys: Vec<_> = pairs.iter().map(|p| p.key).collect();
+        for p in pairs.iter() {
+            assert!(!p.key.is_empty());
+            assert_eq!(pairs.get(p.key), Some(p.value));
+            assert!(p.index < pairs.as_str().len());
+        }
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].iter().any(|j| j.eq_ignore_ascii_case(k)));
+        }
     }
 }
