@@ -158,6 +158,10 @@ fn s5_neither_67_nor_239_waits() {
     assert!(logged(&p, "P239", "private-option-absent"));
     let p6 = v6(Vendor::Sonic, &[]).unwrap();
     assert_eq!(stop(&p6), Some(("S5", "no-trigger", true)));
+    // 225 alone: a plan (choice).
+    let p = v4(Vendor::Sonic, &[&opt(225, b"http://h/minigraph.xml")]);
+    assert!(p.provisions());
+    assert!(logged(&p, "S5", "graph-only"));
 }
 
 #[test]
