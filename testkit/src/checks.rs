@@ -46,6 +46,13 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("cli_input", cli_input),
     ("explain", explain),
     ("agent_events", agent_events),
+    ("pnp_string", pnp_string),
+    ("poap_items", poap_items),
+    ("xr_items", xr_items),
+    ("plain_tlv", plain_tlv),
+    ("central_csv", central_csv),
+    ("huawei_server", huawei_server),
+    ("huawei_pairs", huawei_pairs),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -1069,5 +1076,175 @@ pub fn agent_events(data: &[u8]) {
         && let Err(violation) = run(&scenario)
     {
         panic!("{violation}\n{scenario:#?}");
+    }
+}
+
+// ---------------------------------------------------------------- cisco layouts
+
+/// Cisco PnP's option 43 string (CP2, CP3): no panic; a string that
+/// decodes re-encodes (`PnpStringRepr`'s `Display`) to one that decodes
+/// to the same owned form; an arbitrary valid owned form encodes and
+/// decodes to itself.
+pub fn pnp_string(data: &[u8]) {
+    use ztp_options::vendor::cisco::{PnpString, PnpStringRepr};
+    if let Ok(pnp) = PnpString::parse(data) {
+        let repr = pnp.to_repr();
+        let text = repr.to_string();
+        let again = PnpString::parse(text.as_bytes()).expect("an encoded PnP string decodes");
+        assert_eq!(again.to_repr(), repr);
+        let _ = pnp.address_type_mismatch();
+        assert!(!pnp.server().is_empty());
+    }
+    let mut u = Unstructured::new(data);
+    if let Ok(repr) = PnpStringRepr::arbitrary(&mut u)
+        && repr.is_valid()
+    {
+        let text = repr.to_string();
+        let back = PnpString::parse(text.as_bytes()).expect("a valid repr decodes");
+        assert_eq!(back.to_repr(), repr);
+    }
+}
+
+/// NX-OS secure POAP items (CN4 `code(1) len(2)`, CN5's v6 walk with its
+/// fallback): no panic; DHCPv4 decode -> encode is the input, byte for
+/// byte, and decodes to the same owned form.
+pub fn poap_items(data: &[u8]) {
+    use ztp_options::vendor::cisco::{PoapWidth, SecurePoap};
+    let at = Place::option(Family::V4, 43, 0);
+    if let Ok(poap) = SecurePoap::parse_v4(data, at) {
+        let repr = poap.to_repr();
+        let bytes = repr.to_vec().expect("decoded items encode");
+        assert_eq!(bytes, data);
+        let again = SecurePoap::parse_v4(&bytes, at).expect("encoded items decode");
+        assert_eq!(again.to_repr(), repr);
+        let _ = (poap.url(), poap.ntp(), poap.ca_list(), poap.version());
+    }
+    let at6 = Place::option(Family::V6, 17, 4);
+    if let Ok(poap) = SecurePoap::parse_v6(data, at6) {
+        let _ = (poap.url(), poap.ca_list(), poap.debug());
+        if poap.width() == PoapWidth::Code1Len2 {
+            assert_eq!(poap.to_repr().to_vec().expect("encodes"), data);
+        }
+    }
+}
+
+/// IOS-XR data-port items (CR6; G6 plain TLV for DHCPv4, RFC 8415 items
+/// for DHCPv6): no panic, the item values lie inside the input, and the
+/// check against a serial taken from the input never panics.
+pub fn xr_items(data: &[u8]) {
+    use ztp_options::vendor::cisco::XrDataPort;
+    let serial = std::str::from_utf8(data.get(..data.len().min(11)).unwrap_or(&[])).ok();
+    for parsed in [
+        XrDataPort::parse_v4(data, Place::option(Family::V4, 43, 0)),
+        XrDataPort::parse_v6(data, Place::option(Family::V6, 17, 0)),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let total: usize = parsed.items().map(|i| i.value.len()).sum();
+        assert!(total <= data.len());
+        let _ = parsed.check(serial);
+        let _ = parsed.check(None);
+    }
+}
+
+// ---------------------------------------------------------------- other vendors' layouts
+
+/// The plain `code(1) len(1)` TLV of option 43 (G6, G7: AOS-CX, EXOS,
+/// Huawei campus): no panic; items lie inside the input, never carry code 0
+/// or 255, and come in wire order; the owned form encodes and decodes to
+/// itself; an arbitrary owned form does too.
+pub fn plain_tlv(data: &[u8]) {
+    use ztp_options::vendor::{PlainTlv, PlainTlvRepr};
+    let at = Place::option(Family::V4, 43, 0);
+    if let Ok(tlv) = PlainTlv::parse(data, at) {
+        let mut last = None;
+        for item in tlv.items() {
+            assert!(item.code != 0 && item.code != 255);
+            assert!(item.offset + 2 + item.value.len() <= data.len());
+            assert!(last.is_none_or(|l| l < item.offset));
+            last = Some(item.offset);
+            let _ = item.text();
+        }
+        if let Some(end) = tlv.end() {
+            assert_eq!(data[end], 255);
+        }
+        if let Some(t) = tlv.after_end() {
+            assert_eq!(t.offset + t.len, data.len());
+        }
+        let repr = tlv.to_repr();
+        let bytes = repr.to_vec().expect("decoded items encode");
+        assert!(bytes.len() <= data.len());
+        let again = PlainTlv::parse(&bytes, at).expect("encoded items decode");
+        assert_eq!(again.to_repr(), repr);
+    }
+    let mut u = Unstructured::new(data);
+    if let Ok(items) = Vec::<(u8, Vec<u8>)>::arbitrary(&mut u) {
+        let mut repr = PlainTlvRepr::new();
+        for (code, value) in items {
+            let _ = repr.push(code, value);
+        }
+        let bytes = repr.to_vec().expect("a repr encodes");
+        assert_eq!(bytes.len(), repr.buffer_len());
+        let back = PlainTlv::parse(&bytes, at).expect("a repr decodes");
+        assert_eq!(back.to_repr(), repr);
+    }
+}
+
+/// Aruba Central's CSV in option 43 (AR5): no panic; three non-empty
+/// fields that join back to the text.
+pub fn central_csv(data: &[u8]) {
+    use ztp_options::vendor::CentralCsv;
+    if let Ok(csv) = CentralCsv::parse(data, Place::option(Family::V4, 43, 0)) {
+        assert!(!csv.group.is_empty() && !csv.host.is_empty() && !csv.secret.is_empty());
+        let joined = format!("{},{},{}", csv.group, csv.host, csv.secret);
+        let text = data.strip_suffix(&[0]).unwrap_or(data);
+        assert_eq!(joined.as_bytes(), text);
+    }
+}
+
+/// Huawei's option 66 (H2): no panic; the URL it builds for a file, cut
+/// before the file, decodes to the same server (a replaced port is then 22,
+/// as given).
+pub fn huawei_server(data: &[u8]) {
+    use ztp_options::vendor::{HuaweiScheme, HuaweiServer};
+    let at = Place::option(Family::V4, 66, 0);
+    if let Ok(s) = HuaweiServer::parse(data, at) {
+        if s.port.is_some() {
+            assert_eq!(s.scheme, HuaweiScheme::Sftp);
+        }
+        let url = s.url("f.cfg");
+        let base = url
+            .strip_suffix("/f.cfg")
+            .expect("the url ends in the file");
+        let again = HuaweiServer::parse(base.as_bytes(), at).expect("a built url decodes");
+        assert_eq!(
+            (
+                again.scheme,
+                again.user,
+                again.password,
+                again.host,
+                again.port
+            ),
+            (s.scheme, s.user, s.password, s.host, s.port)
+        );
+        assert!(!again.bare && !again.port_replaced);
+    }
+}
+
+/// Huawei's `key=value;` pairs (H7, H8): no panic; every key is found by
+/// `get`, and keys are distinct.
+pub fn huawei_pairs(data: &[u8]) {
+    use ztp_options::vendor::Pairs;
+    if let Ok(pairs) = Pairs::parse(data, Place::option(Family::V4, 148, 0)) {
+        let keys: Vec<_> = pairs.iter().map(|p| p.key).collect();
+        for p in pairs.iter() {
+            assert!(!p.key.is_empty());
+            assert_eq!(pairs.get(p.key), Some(p.value));
+            assert!(p.index < pairs.as_str().len());
+        }
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].iter().any(|j| j.eq_ignore_ascii_case(k)));
+        }
     }
 }

@@ -168,6 +168,15 @@ fn finish(plan: &mut VendorPlan) {
     );
 }
 
+/// S5 with only 225 / 226: a plan, since S3 lists them as a source.
+fn graph_only(plan: &mut VendorPlan) {
+    plan.log(
+        "S5",
+        "graph-only",
+        "neither 67, 239 nor 59, but 225 / 226: used as the last source of s3 rather than waiting (choice)",
+    );
+}
+
 fn no_trigger(plan: &mut VendorPlan, what: &str) {
     plan.stop = Some(
         Stop::new(
@@ -266,6 +275,9 @@ pub(crate) fn plan_v4(lease: &crate::v4::Lease<'_>) -> Option<VendorPlan> {
         Family::V4,
         lease.value_bytes(crate::v4::OptionCode::SZTP_REDIRECT),
     );
+    if !triggered && !plan.steps.is_empty() {
+        graph_only(&mut plan);
+    }
     if !triggered && plan.steps.is_empty() {
         no_trigger(&mut plan, "neither option 67 nor 239 (nor dhcpv6 59)");
     } else if plan.steps.is_empty() {
@@ -312,6 +324,9 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
         Family::V6,
         forms::v6_raw(lease, 136).map(|(v, _)| v),
     );
+    if !triggered && !plan.steps.is_empty() {
+        graph_only(&mut plan);
+    }
     if !triggered && plan.steps.is_empty() {
         no_trigger(&mut plan, "neither option 59 nor 239 (nor dhcpv4 67)");
     } else if plan.steps.is_empty() {

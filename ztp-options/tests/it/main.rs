@@ -21,4 +21,6 @@ mod v6_rules;
 mod vendor_arista;
 mod vendor_cisco;
 mod vendor_identity;
+mod vendor_linux;
+mod vendor_others;
 mod vendor_reply;
