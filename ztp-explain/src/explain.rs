@@ -308,6 +308,8 @@ trait Decoded<'a> {
     fn requested(&self) -> Vec<u16>;
     /// Everything a refused reply carries (R34).
     fn carried(&self) -> crate::carried::Carried;
+    /// The plan `vendor` would make of the reply (RA2's side by side).
+    fn plan_as(&self, vendor: Vendor) -> Option<ztp_options::vendor::VendorPlan>;
     /// The diagnoses (R35).
     fn diagnose(&self) -> Vec<crate::Diagnosis>;
 }
@@ -332,6 +334,9 @@ impl<'l> Decoded<'l> for V4<'l, '_> {
     }
     fn carried(&self) -> crate::carried::Carried {
         crate::carried::v4(self.0, self.1)
+    }
+    fn plan_as(&self, vendor: Vendor) -> Option<ztp_options::vendor::VendorPlan> {
+        ztp_options::vendor::plan_v4(vendor, self.0)
     }
     fn diagnose(&self) -> Vec<crate::Diagnosis> {
         crate::diagnosis::diagnose_v4(self.0)
@@ -358,6 +363,9 @@ impl<'a> Decoded<'a> for V6<'_, 'a> {
     }
     fn carried(&self) -> crate::carried::Carried {
         crate::carried::v6(self.0, self.1)
+    }
+    fn plan_as(&self, vendor: Vendor) -> Option<ztp_options::vendor::VendorPlan> {
+        ztp_options::vendor::plan_v6(vendor, self.0)
     }
     fn diagnose(&self) -> Vec<crate::Diagnosis> {
         crate::diagnosis::diagnose_v6(self.0)
@@ -413,7 +421,16 @@ fn lease_report<'a>(
     if let Body::Vendor(plan) = &body {
         diagnoses.extend(crate::diagnosis::not_requested(plan, request.as_ref()));
     }
-    let vendor = Some(VendorInfo::selected(selected, request));
+    let mut info = VendorInfo::selected(selected, request);
+    // RA2: an ambiguous reply shows each other candidate's reading beside
+    // the one explained.
+    info.alternatives = info
+        .candidates()
+        .into_iter()
+        .filter(|v| Some(*v) != info.vendor)
+        .filter_map(|v| message.plan_as(v).map(|p| (v, p)))
+        .collect();
+    let vendor = Some(info);
     report(head, bytes, body, sztp, diagnoses, vendor)
 }
 

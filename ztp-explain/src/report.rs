@@ -553,7 +553,8 @@ impl<'a> Body<'a> {
             Body::Request(_) => ("request", None, None),
             // Another vendor's stop is said by `vendor_plan` and the text
             // (its reason as a RuleMessage is made where it is written).
-            Body::Vendor(plan) if plan.provisions() => ("ok", None, None),
+            // A plan with no stop provisions, or has nothing to do (AR4).
+            Body::Vendor(plan) if plan.stop.is_none() => ("ok", None, None),
             Body::Vendor(_) => ("cannot-proceed", None, None),
         }
     }
@@ -561,17 +562,10 @@ impl<'a> Body<'a> {
     /// The stop of another vendor's plan, as the report's reason.
     fn vendor_reason(&self) -> Option<RuleMessage> {
         match self {
-            Body::Vendor(plan) => match &plan.stop {
-                Some(stop) => Some(RuleMessage {
-                    rule: stop.rule.to_owned(),
-                    message: stop.message.clone(),
-                }),
-                None if plan.steps.is_empty() => Some(RuleMessage {
-                    rule: "G11".to_owned(),
-                    message: "nothing to fetch or contact".to_owned(),
-                }),
-                None => None,
-            },
+            Body::Vendor(plan) => plan.stop.as_ref().map(|stop| RuleMessage {
+                rule: stop.rule.to_owned(),
+                message: stop.message.clone(),
+            }),
             _ => None,
         }
     }
@@ -968,7 +962,7 @@ fn vendor_keys_json(o: &mut json::Object, out: &mut Vec<u8>, plan: &VendorPlan) 
         Some(f) => {
             let mut t = json::Object::open(out);
             t.key(out, key!("name"));
-            json::string(out, &f.name);
+            json::string(out, &crate::vendor::redact(&f.name));
             t.key(out, key!("source"));
             json::display(out, f.source);
             t.key(out, key!("port"));
@@ -977,7 +971,7 @@ fn vendor_keys_json(o: &mut json::Object, out: &mut Vec<u8>, plan: &VendorPlan) 
                 None => json::null(out),
             }
             t.key(out, key!("url"));
-            json::opt_string(out, f.url.as_deref());
+            json::opt_string(out, f.url.as_deref().map(crate::vendor::redact).as_deref());
             t.key(out, key!("error"));
             json::null(out);
             t.close(out);
@@ -1590,7 +1584,7 @@ impl Report<'_> {
             Body::Plan(r) if r.reason.is_some() => self.cannot_proceed_code(),
             Body::Plan(_) | Body::Request(_) => 0,
             Body::Refused(..) => self.cannot_proceed_code(),
-            Body::Vendor(plan) if plan.provisions() => 0,
+            Body::Vendor(plan) if plan.stop.is_none() => 0,
             Body::Vendor(_) => self.cannot_proceed_code(),
             Body::Undecodable(_) => 2,
         }
@@ -1932,7 +1926,7 @@ impl Report<'_> {
                     let _ = writeln!(s, "  {what} [{}]: {}", reason.rule, reason.message);
                 }
                 crate::vendor::plan_text(&mut s, plan);
-                self.text_tail(&mut s, !plan.provisions());
+                self.text_tail(&mut s, plan.stop.is_some());
                 return s;
             }
             Body::Request(codes) => {

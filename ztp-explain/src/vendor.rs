@@ -5,6 +5,7 @@
 //! client named (G1); else by the reply alone (RA1..RA3); `--vendor`
 //! overrides both.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
 
@@ -129,6 +130,9 @@ pub(crate) struct VendorInfo {
     pub(crate) guess: Option<Guess>,
     /// The request (the message itself for a client's), when seen.
     pub(crate) request: Option<Request>,
+    /// RA2: the other candidates' plans, side by side with the one
+    /// explained.
+    pub(crate) alternatives: Vec<(Vendor, VendorPlan)>,
 }
 
 impl VendorInfo {
@@ -139,6 +143,7 @@ impl VendorInfo {
             by: selected.by,
             guess: selected.guess,
             request,
+            alternatives: Vec::new(),
         }
     }
 
@@ -149,6 +154,7 @@ impl VendorInfo {
             by: By::Request,
             guess: None,
             request: Some(request),
+            alternatives: Vec::new(),
         }
     }
 
@@ -190,7 +196,7 @@ impl VendorInfo {
     }
 
     /// The remaining candidates of an ambiguous guess (RA2).
-    fn candidates(&self) -> Vec<Vendor> {
+    pub(crate) fn candidates(&self) -> Vec<Vendor> {
         match &self.guess {
             Some(g) if g.confidence() == Confidence::Ambiguous => {
                 g.candidates().iter().map(|(v, _)| *v).collect()
@@ -212,6 +218,17 @@ impl VendorInfo {
                 "candidates",
                 list.join(", ")
             );
+        }
+        for (vendor, plan) in &self.alternatives {
+            let mut alt = String::new();
+            plan_text(&mut alt, plan);
+            let _ = writeln!(s, "  {:<15}{vendor} would read it so:", "or, as");
+            for l in alt.lines() {
+                let _ = writeln!(s, "    {l}");
+            }
+            if let Some(stop) = &plan.stop {
+                let _ = writeln!(s, "      [{}] {}", stop.rule, stop.message);
+            }
         }
         if let Some(id) = self.request.as_ref().and_then(|r| r.identity.as_ref()) {
             let mut parts = Vec::new();
@@ -251,6 +268,15 @@ impl VendorInfo {
         v.key(out, key!("candidates"));
         json::array(out, self.candidates(), |out, c| {
             json::string(out, c.as_str())
+        });
+        v.key(out, key!("alternatives"));
+        json::array(out, &self.alternatives, |out, (vendor, plan)| {
+            let mut a = json::Object::open(out);
+            a.key(out, key!("vendor"));
+            json::string(out, vendor.as_str());
+            a.key(out, key!("plan"));
+            plan_json(out, plan);
+            a.close(out);
         });
         v.close(out);
         o.key(out, key!("identity"));
@@ -332,9 +358,9 @@ pub(crate) fn plan_json(out: &mut Vec<u8>, plan: &VendorPlan) {
                 s.key(out, key!("role"));
                 json::string(out, f.role.as_str());
                 s.key(out, key!("name"));
-                json::string(out, &f.name);
+                json::string(out, &redact(&f.name));
                 s.key(out, key!("url"));
-                json::opt_string(out, f.url.as_deref());
+                json::opt_string(out, f.url.as_deref().map(redact).as_deref());
                 s.key(out, key!("source"));
                 json::display(out, f.source);
                 s.key(out, key!("order"));
@@ -398,6 +424,13 @@ pub(crate) fn plan_json(out: &mut Vec<u8>, plan: &VendorPlan) {
 
 /// The text lines of another vendor's plan.
 pub(crate) fn plan_text(s: &mut String, plan: &VendorPlan) {
+    if plan.steps.is_empty() && plan.stop.is_none() {
+        let _ = writeln!(
+            s,
+            "  {:<15}the device ends ZTP: nothing to fetch or contact",
+            "nothing to do"
+        );
+    }
     for step in &plan.steps {
         match step {
             Step::Fetch(f) => {
@@ -407,7 +440,7 @@ pub(crate) fn plan_text(s: &mut String, plan: &VendorPlan) {
                     Order::Fallback => "else ",
                     _ => "",
                 };
-                let what = f.url.as_deref().unwrap_or(&f.name);
+                let what = redact(f.url.as_deref().unwrap_or(&f.name));
                 let _ = writeln!(
                     s,
                     "  {:<15}{order}{what} ({}, {})",
@@ -466,11 +499,11 @@ pub(crate) fn serde_vendor_keys<M: serde::ser::SerializeMap>(
     plan: &VendorPlan,
 ) -> Result<(), M::Error> {
     #[derive(serde::Serialize)]
-    struct Target<'a> {
-        name: &'a str,
+    struct Target {
+        name: String,
         source: String,
         port: Option<u16>,
-        url: Option<&'a str>,
+        url: Option<String>,
         error: Option<()>,
     }
     let first_url = plan.steps.iter().find_map(|s| match s {
@@ -478,12 +511,12 @@ pub(crate) fn serde_vendor_keys<M: serde::ser::SerializeMap>(
         _ => None,
     });
     let parts = first_url.and_then(url_parts);
-    fn target(f: Option<&ztp_options::vendor::Fetch>) -> Option<Target<'_>> {
+    fn target(f: Option<&ztp_options::vendor::Fetch>) -> Option<Target> {
         f.map(|f| Target {
-            name: &f.name,
+            name: redact(&f.name).into_owned(),
             source: f.source.to_string(),
             port: f.url.as_deref().and_then(url_parts).and_then(|(_, _, p)| p),
-            url: f.url.as_deref(),
+            url: f.url.as_deref().map(|u| redact(u).into_owned()),
             error: None,
         })
     }
@@ -512,6 +545,12 @@ pub(crate) fn serde_vendor_tail<M: serde::ser::SerializeMap>(
         clue: Option<&'a str>,
         confidence: Option<&'a str>,
         candidates: Vec<&'a str>,
+        alternatives: Vec<Alt<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct Alt<'a> {
+        vendor: &'a str,
+        plan: SerdePlan<'a>,
     }
     #[derive(serde::Serialize)]
     struct I<'a> {
@@ -534,6 +573,14 @@ pub(crate) fn serde_vendor_tail<M: serde::ser::SerializeMap>(
                     clue: decided.map(|c| c.clue),
                     confidence: info.guess.as_ref().map(|g| g.confidence().as_str()),
                     candidates: candidates.iter().map(|c| c.as_str()).collect(),
+                    alternatives: info
+                        .alternatives
+                        .iter()
+                        .map(|(v, p)| Alt {
+                            vendor: v.as_str(),
+                            plan: SerdePlan(p),
+                        })
+                        .collect(),
                 },
             )?;
             let id = info.request.as_ref().and_then(|r| r.identity.as_ref());
@@ -612,8 +659,8 @@ impl serde::Serialize for SerdePlan<'_> {
                         Step::Fetch(f) => q.serialize_element(&F {
                             step: "fetch",
                             role: f.role.as_str(),
-                            name: &f.name,
-                            url: f.url.as_deref(),
+                            name: &redact(&f.name),
+                            url: f.url.as_deref().map(redact).as_deref(),
                             source: f.source.to_string(),
                             order: f.order.as_str(),
                         })?,
@@ -653,5 +700,23 @@ impl serde::Serialize for SerdePlan<'_> {
             .collect();
         m.serialize_entry("decisions", &decisions)?;
         m.end()
+    }
+}
+
+/// A URL with its password hidden (`ftp://user:***@host/f`): a vendor's
+/// plan may put credentials in a URL (Huawei's 66, H2), which an
+/// explanation shows and logs do not keep.
+pub(crate) fn redact(url: &str) -> Cow<'_, str> {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Cow::Borrowed(url);
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => Cow::Owned(format!("{scheme}://{user}:***@{host}{tail}")),
+            None => Cow::Borrowed(url),
+        },
+        None => Cow::Borrowed(url),
     }
 }

@@ -393,3 +393,28 @@ fn r13_no_file_server_at_all_is_its_own_diagnosis() {
     assert_eq!(ids(&d), ["D150-ABSENT"]);
     sends(&d[0], 150, &[192, 0, 2, 1]);
 }
+
+#[test]
+fn h2_a_password_in_a_vendors_url_is_not_shown() {
+    // Huawei's 66 with credentials (H2): the plan's URL carries them; the
+    // explanation hides the password.
+    let bytes = ack(&[
+        (67, b"conf.cfg"),
+        (66, b"sftp://admin:s3cret@192.0.2.9"),
+        (51, &7200u32.to_be_bytes()),
+    ]);
+    let mut filters = Filters::default();
+    filters.vendor = Some(ztp_options::vendor::Vendor::HuaweiVrp);
+    let mut text = String::new();
+    let mut json = Vec::new();
+    explain(&bytes, Family::V4, Origin::default(), &filters, &mut |r| {
+        text = r.text("");
+        r.json_line(&mut json);
+    });
+    let json = String::from_utf8(json).unwrap();
+    assert!(text.contains("admin:***@192.0.2.9"), "{text}");
+    assert!(
+        !text.contains("s3cret") && !json.contains("s3cret"),
+        "{text}\n{json}"
+    );
+}
