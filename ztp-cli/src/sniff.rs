@@ -35,26 +35,31 @@ fn platform(arg: PlatformArg) -> Platform {
     }
 }
 
+/// The file to sniff (`-`: standard input) and its name for messages;
+/// `None` (said on standard error) when it cannot be opened.
+fn open(args: &SniffArgs) -> Option<(Box<dyn std::io::Read>, String)> {
+    if args.file.as_os_str() == "-" {
+        return Some((
+            Box::new(std::io::stdin().lock()),
+            "standard input".to_owned(),
+        ));
+    }
+    let name = args.file.display().to_string();
+    match std::fs::File::open(&args.file) {
+        Ok(f) => Some((Box::new(f), name)),
+        Err(e) => {
+            eprintln!("ztp: cannot open {name}: {e}");
+            None
+        }
+    }
+}
+
 pub(crate) fn run(args: &SniffArgs) -> u8 {
     if args.vendor != Vendor::Juniper {
         return run_vendor(args);
     }
-    let stdin = args.file.as_os_str() == "-";
-    let name = if stdin {
-        "standard input".to_owned()
-    } else {
-        args.file.display().to_string()
-    };
-    let mut file: Box<dyn std::io::Read> = if stdin {
-        Box::new(std::io::stdin().lock())
-    } else {
-        match std::fs::File::open(&args.file) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("ztp: cannot open {name}: {e}");
-                return 2;
-            }
-        }
+    let Some((mut file, name)) = open(args) else {
+        return 2;
     };
     let mut sniffer = Sniffer::new();
     let mut chunk = [0u8; 4096];
@@ -274,10 +279,8 @@ fn settings(found: &VendorSniff<'_>, text: &[u8]) -> Vec<(String, String)> {
 /// file when the rule needs it (a marker, a checksum, JSON, a size bound).
 fn run_vendor(args: &SniffArgs) -> u8 {
     let stdin = args.file.as_os_str() == "-";
-    let shown = if stdin {
-        "standard input".to_owned()
-    } else {
-        args.file.display().to_string()
+    let Some((mut file, shown)) = open(args) else {
+        return 2;
     };
     let file_name = args
         .name
@@ -286,17 +289,6 @@ fn run_vendor(args: &SniffArgs) -> u8 {
     let hint = Hint {
         option: args.option,
         name: file_name.as_deref(),
-    };
-    let mut file: Box<dyn std::io::Read> = if stdin {
-        Box::new(std::io::stdin().lock())
-    } else {
-        match std::fs::File::open(&args.file) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("ztp: cannot open {shown}: {e}");
-                return 2;
-            }
-        }
     };
     let keep_text = matches!(args.vendor, Vendor::DellOs10 | Vendor::HuaweiVrp);
     let mut text = Vec::new();
