@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 
 secs="${1:-30}"
 shift || true
-all=(v4_message v4_option43 v6_message v6_option17 v6_option59 sztp_redirect sniff plan_v4 plan_v6 v4_dhcproto_diff v6_dhcproto_diff fetch_url cli_input explain agent_events pnp_string poap_items xr_items plain_tlv central_csv huawei_server huawei_pairs)
+all=(v4_message v4_option43 v6_message v6_option17 v6_option59 sztp_redirect sniff plan_v4 plan_v6 v4_dhcproto_diff v6_dhcproto_diff fetch_url cli_input explain agent_events pnp_string poap_items xr_items plain_tlv central_csv huawei_server huawei_pairs vendor_identity vendor_plans vendor_sniff)
 targets=("${@:-${all[@]}}")
 
 dict() {

@@ -53,6 +53,9 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("central_csv", central_csv),
     ("huawei_server", huawei_server),
     ("huawei_pairs", huawei_pairs),
+    ("vendor_identity", vendor_identity),
+    ("vendor_plans", vendor_plans),
+    ("vendor_sniff", vendor_sniff),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -1246,5 +1249,122 @@ pub fn huawei_pairs(data: &[u8]) {
         for (i, k) in keys.iter().enumerate() {
             assert!(!keys[..i].iter().any(|j| j.eq_ignore_ascii_case(k)));
         }
+    }
+}
+
+/// Vendor identities (G1..G5): no panic decoding any bytes as a client's
+/// DHCPv4 or DHCPv6 message; an identity that names its vendor encodes
+/// (where its vendor's forms can carry it) and decodes to the same owned
+/// form.
+pub fn vendor_identity(data: &[u8]) {
+    use ztp_options::vendor::Identity;
+    for (id, v6) in [
+        (Identity::from_v4(data).ok(), false),
+        (Identity::from_v6(data).ok(), true),
+    ] {
+        let Some(id) = id else { continue };
+        let _ = id.vendor();
+        let _ = id.notes.iter().count();
+        let Some(repr) = id.to_repr() else { continue };
+        let bytes = if v6 {
+            repr.to_v6_options()
+                .ok()
+                .and_then(|set| v6::MessageRepr::reply(set).to_vec().ok())
+        } else {
+            repr.to_v4_options()
+                .ok()
+                .map(|set| v4::MessageRepr::reply(set).to_vec())
+        };
+        let Some(bytes) = bytes else { continue };
+        let again = if v6 {
+            Identity::from_v6(&bytes)
+        } else {
+            Identity::from_v4(&bytes)
+        }
+        .expect("an encoded identity frames");
+        assert_eq!(again.vendor(), Some(repr.vendor), "{repr:?}");
+    }
+}
+
+/// Every vendor's plan (VENDORS.md), the reply-alone guess (RA1) and the
+/// vendor-selecting entry point, on any DHCPv4 or DHCPv6 message: no
+/// panic; a plan's steps have a name, its decisions a rule.
+pub fn vendor_plans(data: &[u8]) {
+    use ztp_options::vendor::{
+        Step, Vendor, guess_v4, guess_v6, plan_v4, plan_v6, resolve_as_v4, resolve_as_v6,
+        select_v4, select_v6,
+    };
+    let check = |plan: ztp_options::vendor::VendorPlan| {
+        for step in &plan.steps {
+            if let Step::Fetch(f) = step {
+                assert!(!f.name.is_empty() || f.url.is_some(), "{plan:?}");
+            }
+        }
+        assert!(
+            plan.entries
+                .iter()
+                .all(|e| !e.rule.is_empty() && !e.id.is_empty())
+        );
+    };
+    if let Ok(lease) = v4::Lease::parse(data) {
+        let g = guess_v4(&lease);
+        let _ = (g.vendor(), g.confidence(), g.candidates());
+        let s = select_v4(&lease, None, None);
+        let _ = resolve_as_v4(s.vendor, &lease);
+        for v in Vendor::ALL {
+            if let Some(plan) = plan_v4(v, &lease) {
+                check(plan);
+            }
+        }
+    }
+    if let Ok(lease) = v6::Lease::parse(data) {
+        let g = guess_v6(&lease);
+        let _ = (g.vendor(), g.confidence(), g.candidates());
+        let s = select_v6(&lease, None, None);
+        let _ = resolve_as_v6(s.vendor, &lease);
+        for v in Vendor::ALL {
+            if let Some(plan) = plan_v6(v, &lease) {
+                check(plan);
+            }
+        }
+    }
+}
+
+/// Each vendor's fetched-file rule (G11): no panic, and the streamed
+/// verdict over chunks of the sizes the first two bytes choose equals the
+/// one-shot verdict, for every vendor, with the third byte choosing the
+/// hint (an option and a file name).
+pub fn vendor_sniff(data: &[u8]) {
+    use ztp_script_detect::{Hint, Vendor as FileVendor, VendorSniffer, sniff_vendor};
+    let (sizes, pick, file) = match data {
+        [a, b, c, rest @ ..] => ([usize::from(*a) + 1, usize::from(*b) + 1], *c, rest),
+        _ => ([7, 13], 0, data),
+    };
+    let names = [
+        "config.xsf",
+        "summit.xos",
+        "conf.ini",
+        "conf.cfg",
+        "ztp.py",
+        "x",
+    ];
+    let options = [67u16, 59, 239, 240, 43];
+    let hint = Hint {
+        option: options.get(usize::from(pick % 5)).copied(),
+        name: names.get(usize::from(pick / 5 % 6)).copied(),
+    };
+    for vendor in FileVendor::ALL {
+        let whole = sniff_vendor(vendor, hint, file).map(|s| s.into_owned());
+        let mut sniffer = VendorSniffer::new(vendor, hint);
+        let mut rest = file;
+        let mut i = 0;
+        while !rest.is_empty() && !sniffer.is_complete() {
+            let (chunk, after) = rest.split_at(sizes[i % 2].min(rest.len()));
+            i += 1;
+            rest = after;
+            let _ = sniffer.feed(chunk);
+        }
+        let streamed = sniffer.finish().map(|s| s.into_owned());
+        assert_eq!(whole, streamed, "{vendor}");
     }
 }

@@ -12,6 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ztp_options::samples::{V4_ACK, V6_REPLY};
+use ztp_options::{v4, v6};
 use ztp_testkit::{captures, checks};
 
 fn corpus_dir() -> PathBuf {
@@ -336,7 +337,78 @@ fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
     explain.extend(v6_captured.iter().cloned());
 
     let plans: Vec<Vec<u8>> = (1..=8).map(|s| xorshift(s * 0x9e37_79b9, 512)).collect();
+
+    // Vendor identities: each vendor's DISCOVER and SOLICIT as its
+    // identity writes them.
+    let mut identity = Vec::new();
+    for vendor in ztp_options::vendor::Vendor::ALL {
+        let repr = ztp_options::vendor::IdentityRepr::new(vendor)
+            .with_model("MODEL-1")
+            .with_serial("SER123")
+            .with_version("1.2");
+        if let Ok(set) = repr.to_v4_options() {
+            identity.push(v4::MessageRepr::reply(set).to_vec());
+        }
+        if let Ok(bytes) = repr
+            .with_mac([2, 0, 0, 0, 0, 1])
+            .to_v6_options()
+            .map(|set| v6::MessageRepr::reply(set).to_vec())
+            && let Ok(bytes) = bytes
+        {
+            identity.push(bytes);
+        }
+    }
+
+    // Vendor plans: a reply per vendor trigger (VENDORS.md's forms).
+    let ack = |options: &[(u8, &[u8])]| {
+        let mut set = v4::OptionSet::new();
+        set.insert(v4::OptionCode::MESSAGE_TYPE, vec![5]).unwrap();
+        for (code, value) in options {
+            set.insert(v4::OptionCode::new(*code), value.to_vec())
+                .unwrap();
+        }
+        v4::MessageRepr::reply(set).to_vec()
+    };
+    let vendor_plans = vec![
+        V4_ACK.to_vec(),
+        V6_REPLY.to_vec(),
+        ack(&[
+            (67, b"http://192.0.2.9/ztp.json"),
+            (239, b"http://192.0.2.9/s.sh"),
+        ]),
+        ack(&[(240, b"http://192.0.2.9/ztd.sh")]),
+        ack(&[(67, b"FTOS.bin"), (209, b"cfg.txt"), (150, &[192, 0, 2, 9])]),
+        ack(&[(43, b"5A1N;B2;K4;I192.0.2.9;J80")]),
+        ack(&[(43, b"\x64\x04\xc0\x00\x02\x09\x65\x0aconfig.xsf")]),
+        ack(&[(43, b"\x90\x07sw.conf"), (66, b"192.0.2.9")]),
+        ack(&[
+            (67, b"conf.cfg"),
+            (66, b"sftp://u:p@192.0.2.9:2222"),
+            (51, &[0, 0, 28, 32]),
+        ]),
+        ack(&[(67, b"-k https://192.0.2.9/ztp.sh")]),
+        ack(&[(148, b"agilemode=agile-cloud;agilemanage-mode=ip;")]),
+    ];
+
+    // Vendor sniffers: three control bytes (two chunk sizes, the hint),
+    // then a file of each vendor's kind (G11).
+    let vendor_sniff: Vec<Vec<u8>> = [
+        &b"#!/bin/bash\n# CUMULUS-AUTOPROVISIONING\nexit 0\n"[..],
+        b"!! IOS XR\nhostname r1\n",
+        b"{\"ztp\": {\"01-firmware\": {}}}",
+        b"#md5sum=\"0123456789abcdef0123456789abcdef\"\nimport os\n",
+        b"#sha256sum=\"00\"\n;BEGIN ROUTER\n[GLOBAL CONFIG]\nFILESERVER=sftp://h/\n;END ROUTER\n",
+        b"#!/bin/bash\nIMG_FILE=\"http://h/os10.bin\"\nCLI_CONFIG_FILE=\"\"\n",
+        b"#!/usr/bin/Cli -p2\nenable\n",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, f)| [&[3, 7, u8::try_from(i * 5).unwrap()][..], f].concat())
+    .collect();
     vec![
+        ("vendor_identity", identity),
+        ("vendor_plans", vendor_plans),
+        ("vendor_sniff", vendor_sniff),
         ("v4_message", v4.clone()),
         ("v4_option43", v43),
         ("v6_message", v6.clone()),
