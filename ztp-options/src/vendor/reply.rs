@@ -132,8 +132,8 @@ impl Guess {
             Confidence::Ambiguous,
         ] {
             for c in self.clues.iter().filter(|c| c.confidence == confidence) {
-                if let Some(v) = c.vendor
-                    && !out.iter().any(|(w, _)| *w == v)
+                let Some(v) = c.vendor else { continue };
+                if !out.iter().any(|(w, _)| *w == v)
                     && !self.ruled_out.iter().any(|r| r.vendor == Some(v))
                 {
                     out.push((v, c));
@@ -274,10 +274,11 @@ fn option43(g: &mut Guess, value: &[u8], reply_60: Option<&[u8]>) {
             "43's TLV walk fails at offset 0 on '5' 'A': a PnP string read as TLV",
         );
     }
-    if let Some(wide) = wide_items(value)
-        && let [(1, [_]), (2, url), ..] = wide.as_slice()
-        && url.starts_with(b"https://")
-    {
+    let secure_poap = matches!(
+        wide_items(value).as_deref(),
+        Some([(1, [_]), (2, url), ..]) if url.starts_with(b"https://")
+    );
+    if secure_poap {
         g.fits(
             Some(Vendor::CiscoNxos),
             Confidence::Certain,
@@ -287,9 +288,7 @@ fn option43(g: &mut Guess, value: &[u8], reply_60: Option<&[u8]>) {
     }
     let plain = items(value);
     if let Some(list) = &plain {
-        if let Some((1, v)) = list.first()
-            && text(v) == b"exr-config"
-        {
+        if matches!(list.first(), Some((1, v)) if text(v) == b"exr-config") {
             g.fits(
                 Some(Vendor::CiscoIosXr),
                 Confidence::Certain,
@@ -317,12 +316,13 @@ fn option43(g: &mut Guess, value: &[u8], reply_60: Option<&[u8]>) {
             );
         }
     }
-    if let Some(list) = juniper_items(value)
-        && !list.is_empty()
-        && list
-            .iter()
-            .all(|(c, v)| matches!(c, 0..=5 | 8) && (v.is_empty() || printable(text(v))))
-    {
+    let juniper = juniper_items(value).is_some_and(|list| {
+        !list.is_empty()
+            && list
+                .iter()
+                .all(|(c, v)| matches!(c, 0..=5 | 8) && (v.is_empty() || printable(text(v))))
+    });
+    if juniper {
         g.fits(
             Some(Vendor::Juniper),
             Confidence::Likely,
@@ -330,10 +330,10 @@ fn option43(g: &mut Guess, value: &[u8], reply_60: Option<&[u8]>) {
             "43 uses Juniper's suboptions 0..5/8 with text values",
         );
     }
-    if let Some(list) = &plain
-        && let Some((1, v)) = list.first()
-        && v.starts_with(b"URL=")
-    {
+    let huawei = plain
+        .as_ref()
+        .is_some_and(|list| matches!(list.first(), Some((1, v)) if v.starts_with(b"URL=")));
+    if huawei {
         g.fits(
             Some(Vendor::HuaweiVrp),
             Confidence::Certain,
@@ -373,10 +373,11 @@ pub fn guess_v4(lease: &v4::Lease<'_>) -> Guess {
     let message = v4::Message::new_checked(lease.as_bytes()).ok();
     if let Some(message) = &message {
         for o in message.options().flatten() {
-            if let Some(i) = CODES.iter().position(|c| *c == o.code.get())
-                && let Some(slot) = found.get_mut(i)
-                && slot.is_none()
-            {
+            let slot = CODES
+                .iter()
+                .position(|c| *c == o.code.get())
+                .and_then(|i| found.get_mut(i));
+            if let Some(slot) = slot.filter(|s| s.is_none()) {
                 *slot = Some(o.value);
             }
         }
@@ -486,11 +487,11 @@ pub fn guess_v4(lease: &v4::Lease<'_>) -> Guess {
     let lease_time = opt(51)
         .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
         .map(u32::from_be_bytes);
-    if let Some(v) = o67.as_deref().map(text)
-        && !v.windows(3).any(|w| w == b"://")
-        && o150.is_some()
-        && lease_time.is_some_and(|t| t >= 3600)
-    {
+    let bare_67 = o67
+        .as_deref()
+        .map(text)
+        .is_some_and(|v| !v.windows(3).any(|w| w == b"://"));
+    if bare_67 && o150.is_some() && lease_time.is_some_and(|t| t >= 3600) {
         g.fits(
             Some(Vendor::CiscoNxos),
             Confidence::Ambiguous,
@@ -528,8 +529,9 @@ pub fn guess_v4(lease: &v4::Lease<'_>) -> Guess {
             );
         }
     }
-    if let Some(v) = lease.value_bytes(v4::OptionCode::new(143))
-        && v.len() == 4
+    if lease
+        .value_bytes(v4::OptionCode::new(143))
+        .is_some_and(|v| v.len() == 4)
     {
         g.fits(
             Some(Vendor::HuaweiVrp),
@@ -538,15 +540,15 @@ pub fn guess_v4(lease: &v4::Lease<'_>) -> Guess {
             "143 is 4 bytes: Huawei auto-config's FTP server",
         );
     }
-    if let Some(v) = opt(125)
-        && v4::VendorSpecific::parse(
+    if opt(125).is_some_and(|v| {
+        v4::VendorSpecific::parse(
             v.as_ref(),
             crate::error::Place::option(crate::Family::V4, 125, 0),
         )
         .ok()
         .and_then(|s| s.cisco_autoinstall_file())
         .is_some()
-    {
+    }) {
         g.fits(
             Some(Vendor::CiscoIosXe),
             Confidence::Certain,
@@ -593,9 +595,7 @@ pub fn guess_v6(lease: &v6::Lease<'_>) -> Guess {
                     codes.push(code);
                     at += 4 + len;
                 }
-                if let Some((1, v)) = first
-                    && text(v) == b"exr-config"
-                {
+                if matches!(first, Some((1, v)) if text(v) == b"exr-config") {
                     g.fits(
                         Some(Vendor::CiscoIosXr),
                         Confidence::Certain,
