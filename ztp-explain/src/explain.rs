@@ -499,9 +499,6 @@ fn explain_v4(
             let kind = Kind::V4(op, lease.message_type().ok().flatten());
             let (xid, chaddr) = report::v4_header(bytes);
             // G3: the request of this transaction, by xid and chaddr.
-            let tx = xid.map(|x| {
-                crate::vendor::key(Family::V4, &x.value().to_be_bytes(), chaddr.unwrap_or(&[]))
-            });
             let request = if kind.is_client() {
                 let seen = crate::vendor::v4_request(bytes, v4_requested(bytes), origin.frame);
                 if let Some((k, r)) = seen {
@@ -510,8 +507,17 @@ fn explain_v4(
                 } else {
                     None
                 }
+            } else if requests.is_empty() {
+                None
             } else {
-                tx.as_deref().and_then(|k| requests.get(k)).cloned()
+                xid.and_then(|x| {
+                    let k = crate::vendor::key(
+                        Family::V4,
+                        &x.value().to_be_bytes(),
+                        chaddr.unwrap_or(&[]),
+                    );
+                    requests.get(&k).cloned()
+                })
             };
             let client = v4_client(&lease, bytes);
             if !filters.keep_client(&client, xid) || !(filters.all || kind.is_reply()) {
@@ -574,6 +580,8 @@ fn explain_v6(
                 } else {
                     None
                 }
+            } else if requests.is_empty() {
+                None
             } else {
                 let duid = lease
                     .message()

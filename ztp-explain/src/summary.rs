@@ -96,6 +96,8 @@ pub struct Summary {
     client_key: Vec<u8>,
     /// The requests seen (G3), for the vendor of their replies.
     requests: crate::vendor::Requests,
+    /// A reused buffer for a request's key.
+    lookup: Vec<u8>,
     /// The devices use secure ZTP: a valid redirect provisions (R32).
     secure_ztp: bool,
 }
@@ -214,14 +216,15 @@ impl Summary {
                 if !kind.is_reply() {
                     return;
                 }
-                let request = xid.and_then(|x| {
-                    let k = crate::vendor::key(
-                        Family::V4,
-                        &x.value().to_be_bytes(),
-                        chaddr.unwrap_or(&[]),
-                    );
-                    crate::vendor::request_vendor(self.requests.get(&k))
-                });
+                let request = match xid {
+                    Some(x) if !self.requests.is_empty() => {
+                        let xid = x.value().to_be_bytes();
+                        let client = chaddr.unwrap_or(&[]);
+                        crate::vendor::key_into(&mut self.lookup, Family::V4, &xid, client);
+                        crate::vendor::request_vendor(self.requests.get(&self.lookup))
+                    }
+                    _ => None,
+                };
                 let vendor = select_v4(&lease, request, filters.vendor).vendor;
                 match resolve_as_v4(vendor, &lease) {
                     Resolution::Juniper(Ok(plan)) => {
@@ -276,10 +279,18 @@ impl Summary {
                 }
                 self.client_key.push(6);
                 self.client_key.extend_from_slice(duid.unwrap_or(&[]));
-                let request = lease.transaction_id().and_then(|x| {
-                    let k = crate::vendor::key(Family::V6, &x, duid.unwrap_or(&[]));
-                    crate::vendor::request_vendor(self.requests.get(&k))
-                });
+                let request = match lease.transaction_id() {
+                    Some(x) if !self.requests.is_empty() => {
+                        crate::vendor::key_into(
+                            &mut self.lookup,
+                            Family::V6,
+                            &x,
+                            duid.unwrap_or(&[]),
+                        );
+                        crate::vendor::request_vendor(self.requests.get(&self.lookup))
+                    }
+                    _ => None,
+                };
                 let vendor = select_v6(&lease, request, filters.vendor).vendor;
                 match resolve_as_v6(vendor, &lease) {
                     Resolution::Juniper(Ok(plan)) => {

@@ -44,14 +44,20 @@ pub(crate) struct Requests {
 /// DUID).
 pub(crate) fn key(family: Family, xid: &[u8], client: &[u8]) -> Box<[u8]> {
     let mut k = Vec::with_capacity(2 + xid.len() + client.len());
-    k.push(match family {
+    key_into(&mut k, family, xid, client);
+    k.into_boxed_slice()
+}
+
+/// [`key`] written into a reused buffer (a lookup allocates nothing).
+pub(crate) fn key_into(out: &mut Vec<u8>, family: Family, xid: &[u8], client: &[u8]) {
+    out.clear();
+    out.push(match family {
         Family::V4 => 4,
         Family::V6 => 6,
     });
-    k.extend_from_slice(xid);
-    k.push(0xff);
-    k.extend_from_slice(client);
-    k.into_boxed_slice()
+    out.extend_from_slice(xid);
+    out.push(0xff);
+    out.extend_from_slice(client);
 }
 
 impl Requests {
@@ -70,6 +76,11 @@ impl Requests {
     /// The request of a transaction, if seen.
     pub(crate) fn get(&self, key: &[u8]) -> Option<&Request> {
         self.by_key.get(key)
+    }
+
+    /// Whether no request was seen (a capture of replies only: no lookup).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
     }
 }
 
