@@ -266,3 +266,29 @@ fn p239_a_private_option_the_client_did_not_ask_for() {
             .contains("its option 55: 1, 3, 6")
     );
 }
+
+#[test]
+fn ra2_an_ambiguous_reply_shows_each_candidates_reading() {
+    // 239 without 67: a Cumulus or a SONiC script (ambiguous): the one
+    // explained, and the other's plan beside it.
+    let reply = ack(&[(239, b"http://10.0.0.9/ztp.sh")], mac(8), 8);
+    let text = stdout(&ztp(&["explain", &hex(&reply)]));
+    assert!(
+        text.contains(
+            "candidates     cumulus, sonic [RA2]: the client's option 60, 124 or 77 would settle it"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("or, as         sonic would read it so:"),
+        "{text}"
+    );
+    let o = ztp(&["explain", &hex(&reply), "--json"]);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["vendor"]["confidence"], "ambiguous");
+    assert_eq!(v["vendor"]["alternatives"][0]["vendor"], "sonic");
+    assert_eq!(
+        v["vendor"]["alternatives"][0]["plan"]["steps"][0]["url"],
+        "http://10.0.0.9/ztp.sh"
+    );
+}
