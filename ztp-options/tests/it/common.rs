@@ -2,6 +2,8 @@
 //! server writes them.
 #![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used)]
 
+use ztp_options::vendor::{Order, Role, Step, VendorPlan};
+
 /// A BOOTREPLY header (op 2, Ethernet, xid 0x01020304, yiaddr 192.0.2.100,
 /// chaddr 00:00:5e:00:53:01), empty sname/file, the magic cookie, then
 /// `options` as given (the caller writes the end option).
@@ -127,4 +129,20 @@ pub(crate) fn entry(kind: ztp_options::DecisionKind) -> ztp_options::Entry {
 /// times more; what the generator must reach is asserted only at full count.
 pub(crate) const fn cases(n: u64) -> u64 {
     if cfg!(miri) { n / 100 + 1 } else { n }
+}
+
+/// `(role, url, order)` of each fetch.
+pub(crate) fn fetches(plan: &VendorPlan) -> Vec<(Role, Option<String>, Order)> {
+    plan.steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Fetch(f) => Some((f.role, f.url.clone(), f.order)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the plan logged a decision of `rule` with stable id `id`.
+pub(crate) fn logged(plan: &VendorPlan, rule: &str, id: &str) -> bool {
+    plan.decisions().any(|d| d.rule == rule && d.id == id)
 }

@@ -3,7 +3,7 @@
 //! cross-vendor rules they exercise (G6, G7, G9, G10, G12), named by rule
 //! id.
 
-use crate::common::{Xorshift, opt, reply, v6_reply, v6opt, v6vendor};
+use crate::common::{Xorshift, fetches, logged, opt, reply, v6_reply, v6opt, v6vendor};
 use ztp_options::v4::{self, MessageRepr, OptionCode, OptionSet};
 use ztp_options::v6;
 use ztp_options::vendor::cisco::{
@@ -24,20 +24,6 @@ fn v4plan(vendor: Vendor, options: &[u8]) -> VendorPlan {
 fn v6plan(vendor: Vendor, options: &[u8]) -> VendorPlan {
     let bytes = v6_reply(options);
     plan_v6(vendor, &v6::Lease::parse(&bytes).unwrap()).unwrap()
-}
-
-fn has(plan: &VendorPlan, rule: &str, id: &str) -> bool {
-    plan.decisions().any(|d| d.rule == rule && d.id == id)
-}
-
-fn fetches(plan: &VendorPlan) -> Vec<(Role, Option<String>, Order)> {
-    plan.steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Fetch(f) => Some((f.role, f.url.clone(), f.order)),
-            _ => None,
-        })
-        .collect()
 }
 
 const PNP: &[u8] = b"5A1N;B2;K4;I172.19.45.222;J80";
@@ -119,7 +105,7 @@ fn cp3_p43_4_pnp_string_without_separators() {
     assert_eq!(e.kind, PnpErrorKind::NoSeparators);
     assert!(e.to_string().contains("pnp string without separators"));
     let plan = v4plan(Vendor::CiscoPnp, &opt(43, b"5A1DB2B3K4I72.16.1.10J80"));
-    assert!(has(&plan, "CP3", "pnp-no-separators"));
+    assert!(logged(&plan, "CP3", "pnp-no-separators"));
     assert_eq!(plan.stop.unwrap().rule, "CP7");
 }
 
@@ -131,9 +117,9 @@ fn cp3_b_disagrees_with_i_is_a_warning_and_defaults_are_said() {
         Some((AddressType::Ipv4, AddressType::HostName))
     );
     let plan = v4plan(Vendor::CiscoPnp, &opt(43, b"5A1N;B2;Idnac.example.net"));
-    assert!(has(&plan, "CP3", "pnp-address-type-mismatch"));
-    assert!(has(&plan, "CP3", "pnp-default-transport"));
-    assert!(has(&plan, "CP3", "pnp-default-port"));
+    assert!(logged(&plan, "CP3", "pnp-address-type-mismatch"));
+    assert!(logged(&plan, "CP3", "pnp-default-transport"));
+    assert!(logged(&plan, "CP3", "pnp-default-port"));
     assert!(plan.provisions());
 }
 
@@ -157,7 +143,7 @@ fn cp4_contact_scheme_from_k_port_from_j_or_default() {
     assert_eq!((c.port, c.transport), (Some(443), Some("https")));
     // K1..3: xmpp, nothing fetched.
     let plan = v4plan(Vendor::CiscoPnp, &opt(43, b"5A1N;K2;I192.0.2.9;J5222"));
-    assert!(has(&plan, "CP4", "pnp-xmpp"));
+    assert!(logged(&plan, "CP4", "pnp-xmpp"));
     assert!(fetches(&plan).is_empty());
     // B3 and an IPv6 server: bracketed in the URL shown.
     let plan = v4plan(Vendor::CiscoPnp, &opt(43, b"5A1N;B3;I2001:db8::9;J80"));
@@ -170,7 +156,7 @@ fn cp4_contact_scheme_from_k_port_from_j_or_default() {
 #[test]
 fn cp5_pnp_string_in_67_diagnosed_not_fetched() {
     let plan = v4plan(Vendor::CiscoIosXe, &opt(67, PNP));
-    assert!(has(&plan, "CP5", "pnp-string-in-67"));
+    assert!(logged(&plan, "CP5", "pnp-string-in-67"));
     assert!(fetches(&plan).is_empty());
     assert_eq!(plan.stop.unwrap().rule, "CP7");
 }
@@ -178,7 +164,7 @@ fn cp5_pnp_string_in_67_diagnosed_not_fetched() {
 #[test]
 fn cp6_v6_enterprise_9_item_starting_5a1() {
     let plan = v6plan(Vendor::CiscoPnp, &v6vendor(9, &[(1, PNP)]));
-    assert!(has(&plan, "CP6", "pnp-string-v6"));
+    assert!(logged(&plan, "CP6", "pnp-string-v6"));
     assert!(plan.provisions());
     // Another enterprise: not read.
     let plan = v6plan(Vendor::CiscoPnp, &v6vendor(99, &[(1, PNP)]));
@@ -269,7 +255,7 @@ fn cx2_67_url_or_tftp_name_through_g10() {
         fetches(&plan)[0].1.as_deref(),
         Some("tftp://192.0.2.21/ztp.py")
     );
-    assert!(has(&plan, "G10", "bare-name-server"));
+    assert!(logged(&plan, "G10", "bare-name-server"));
 }
 
 #[test]
@@ -284,7 +270,7 @@ fn cx3_67_beats_a_pnp_string_which_is_reported_not_used() {
     assert!(plan.steps.iter().all(|s| matches!(s, Step::Fetch(_))));
     // No 67: PnP.
     let plan = v4plan(Vendor::CiscoIosXe, &opt(43, PNP));
-    assert!(has(&plan, "CX3", "pnp"));
+    assert!(logged(&plan, "CX3", "pnp"));
     assert!(matches!(&plan.steps[0], Step::Contact(c) if c.service == Service::PnpServer));
 }
 
@@ -298,13 +284,13 @@ fn cx4_v6_59_is_the_url() {
         fetches(&plan)[0].1.as_deref(),
         Some("https://[2001:db8::20]/ztp.py")
     );
-    assert!(has(&plan, "CX4", "v6-59"));
+    assert!(logged(&plan, "CX4", "v6-59"));
 }
 
 #[test]
 fn cx5_the_file_is_python_a_decision() {
     let plan = v4plan(Vendor::CiscoIosXe, &opt(67, b"http://192.0.2.20/ztp.py"));
-    assert!(has(&plan, "CX5", "file-is-python"));
+    assert!(logged(&plan, "CX5", "file-is-python"));
     assert_eq!(fetches(&plan)[0].0, Role::Script);
 }
 
@@ -330,7 +316,7 @@ fn g12_iosxe_sztp_beside() {
         Vendor::CiscoIosXe,
         &[opt(67, b"http://192.0.2.20/ztp.py"), opt(143, &v)].concat(),
     );
-    assert!(has(&plan, "G12", "sztp-beside-legacy"));
+    assert!(logged(&plan, "G12", "sztp-beside-legacy"));
     assert!(matches!(&plan.steps[1], Step::Contact(c) if c.service == Service::SztpBootstrap));
 }
 
@@ -381,7 +367,7 @@ fn cn4_rfc3396_joined_43() {
         fetches(&plan)[0].1.as_deref(),
         Some("https://192.0.2.30/poap.py")
     );
-    assert!(has(&plan, "CN4", "secure-poap-skip-cert"));
+    assert!(logged(&plan, "CN4", "secure-poap-skip-cert"));
 }
 
 #[test]
@@ -535,7 +521,7 @@ fn cn5_v6_items_rfc8415_then_narrow_fallback_and_59() {
     assert_eq!(poap.width(), PoapWidth::Code1Len2);
     assert_eq!(poap.url(), Some("https://[2001:db8::30]/poap.py"));
     let plan = v6plan(Vendor::CiscoNxos, &v6opt(17, &narrow));
-    assert!(has(&plan, "CN5", "secure-poap-narrow-items"));
+    assert!(logged(&plan, "CN5", "secure-poap-narrow-items"));
     assert!(plan.provisions());
 }
 
@@ -545,7 +531,7 @@ fn cn5_p59_unbracketed_ipv6_accepted_with_warning() {
         Vendor::CiscoNxos,
         &v6opt(59, b"tftp://2003::1111/poap_github_v6.py"),
     );
-    assert!(has(&plan, "P59", "unbracketed-ipv6"));
+    assert!(logged(&plan, "P59", "unbracketed-ipv6"));
     assert_eq!(
         fetches(&plan)[0].1.as_deref(),
         Some("tftp://[2003::1111]/poap_github_v6.py")
@@ -558,9 +544,9 @@ fn cn6_cn7_cn8_decisions() {
         Vendor::CiscoNxos,
         &v6opt(59, b"tftp://[2003::1111]/poap.py"),
     );
-    assert!(has(&plan, "CN6", "v6-script-from-59"));
-    assert!(has(&plan, "CN7", "poap-script"));
-    assert!(has(&plan, "CN8", "poap-before-pnp"));
+    assert!(logged(&plan, "CN6", "v6-script-from-59"));
+    assert!(logged(&plan, "CN7", "poap-script"));
+    assert!(logged(&plan, "CN8", "poap-before-pnp"));
     let plan = v4plan(
         Vendor::CiscoNxos,
         &[
@@ -577,7 +563,7 @@ fn cn6_cn7_cn8_decisions() {
             .message
             .contains("md5")
     );
-    assert!(has(&plan, "CN8", "poap-before-pnp"));
+    assert!(logged(&plan, "CN8", "poap-before-pnp"));
 }
 
 #[test]
@@ -634,7 +620,7 @@ fn cr4_67_or_file_67_wins_schemes_credentials() {
         fetches(&plan)[0].1.as_deref(),
         Some("http://user:pass@192.0.2.50:8080/ztp.sh")
     );
-    assert!(has(&plan, "CR4", "credentials-in-url"));
+    assert!(logged(&plan, "CR4", "credentials-in-url"));
     let plan = v4plan(Vendor::CiscoIosXr, &opt(67, b"tftp://192.0.2.50/ztp.sh"));
     assert!(plan.decisions().any(
         |d| d.id == "scheme-not-documented" && d.message.contains("not documented for IOS-XR")
@@ -647,7 +633,7 @@ fn cr4_67_or_file_67_wins_schemes_credentials() {
         fetches(&plan)[0].1.as_deref(),
         Some("http://192.0.2.50/a.sh")
     );
-    assert!(has(&plan, "CR4", "67-beats-file"));
+    assert!(logged(&plan, "CR4", "67-beats-file"));
     let mut bytes = reply(&[255]);
     bytes[108..108 + 23].copy_from_slice(b"http://192.0.2.51/b.sh\0");
     let plan = plan_v4(Vendor::CiscoIosXr, &v4::Lease::parse(&bytes).unwrap()).unwrap();
@@ -683,7 +669,7 @@ fn cr3_phase_from_request_or_iso() {
         &opt(67, b"http://192.0.2.50/ncs5500-x.iso"),
     );
     assert_eq!(fetches(&plan)[0].0, Role::Image);
-    assert!(has(&plan, "CR3", "phase-iso"));
+    assert!(logged(&plan, "CR3", "phase-iso"));
     let req = xr_request("FOC1947R143", b"exr-config");
     let id = Identity::from_v4(&req).unwrap();
     let bytes = reply(&[opt(67, b"http://192.0.2.50/ztp.sh"), vec![255]].concat());
@@ -693,7 +679,7 @@ fn cr3_phase_from_request_or_iso() {
         Some(&id),
     )
     .unwrap();
-    assert!(has(&plan, "CR3", "phase-exr-config"));
+    assert!(logged(&plan, "CR3", "phase-exr-config"));
     assert_eq!(fetches(&plan)[0].0, Role::File);
 }
 
@@ -755,9 +741,9 @@ fn cr6_v6_items_enterprise_17_warned_p17() {
         ]
         .concat(),
     );
-    assert!(has(&plan, "CR6", "enterprise-not-9"));
-    assert!(has(&plan, "CR6", "data-port-items"));
-    assert!(!has(&plan, "CR8", "no-default-route"));
+    assert!(logged(&plan, "CR6", "enterprise-not-9"));
+    assert!(logged(&plan, "CR6", "data-port-items"));
+    assert!(!logged(&plan, "CR8", "no-default-route"));
     let plan = v6plan(
         Vendor::CiscoIosXr,
         &[
@@ -766,7 +752,7 @@ fn cr6_v6_items_enterprise_17_warned_p17() {
         ]
         .concat(),
     );
-    assert!(!has(&plan, "CR6", "enterprise-not-9"));
+    assert!(!logged(&plan, "CR6", "enterprise-not-9"));
     // plan_v6_with checks the serial of the DUID-EN.
     let lease_bytes = v6_reply(
         &[
@@ -812,7 +798,7 @@ fn cr7_cr9_decisions() {
         plan.decisions()
             .any(|d| d.rule == "CR3" && d.message.contains("CR7"))
     );
-    assert!(has(&plan, "CR9", "dhcp-order"));
+    assert!(logged(&plan, "CR9", "dhcp-order"));
 }
 
 #[test]

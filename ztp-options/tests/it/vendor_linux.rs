@@ -3,8 +3,9 @@
 //! is named by the rule it proves.
 
 use super::common::{cat, opt, reply, v6_reply, v6opt};
+pub(crate) use super::common::{fetches, logged};
 use ztp_options::v4::Lease;
-use ztp_options::vendor::{Order, Role, Step, Vendor, VendorPlan, plan_v4, plan_v6};
+use ztp_options::vendor::{Order, Role, Vendor, VendorPlan, plan_v4, plan_v6};
 
 pub(crate) fn v4(vendor: Vendor, options: &[&[u8]]) -> VendorPlan {
     let mut bytes = reply(&cat(options));
@@ -22,21 +23,6 @@ pub(crate) fn v4_siaddr(vendor: Vendor, siaddr: [u8; 4], options: &[&[u8]]) -> V
 pub(crate) fn v6(vendor: Vendor, options: &[&[u8]]) -> Option<VendorPlan> {
     let bytes = v6_reply(&cat(options));
     plan_v6(vendor, &ztp_options::v6::Lease::parse(&bytes).unwrap())
-}
-
-/// `(role, url, order)` of each fetch.
-pub(crate) fn fetches(plan: &VendorPlan) -> Vec<(Role, Option<String>, Order)> {
-    plan.steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Fetch(f) => Some((f.role, f.url.clone(), f.order)),
-            _ => None,
-        })
-        .collect()
-}
-
-pub(crate) fn logged(plan: &VendorPlan, rule: &str, id: &str) -> bool {
-    plan.decisions().any(|d| d.rule == rule && d.id == id)
 }
 
 pub(crate) fn stop(plan: &VendorPlan) -> Option<(&'static str, &'static str, bool)> {
