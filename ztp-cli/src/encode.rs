@@ -1,5 +1,7 @@
 //! `ztp encode`: the exact options a server must send for a plan, checked
-//! by decoding and resolving them again before they are printed.
+//! by decoding and resolving them again before they are printed. Juniper's
+//! plan is this module's (its flags since the first release); every other
+//! vendor's, and fleets, are `serve`'s.
 
 use clap::{Args, ValueEnum};
 
@@ -10,6 +12,7 @@ use serde::Serialize;
 use ztp_fetch_url::fetch_plan;
 use ztp_options::sztp::{BootstrapServerBuf, RedirectRepr};
 use ztp_options::v4::{self, OptionCode, OptionSet};
+use ztp_options::vendor::Vendor;
 use ztp_options::{
     DecodeErrorKind, EncodeError, ImageType, PlanBuf, Port, PortOrServer, TransferMode, VendorInfo,
     resolve_v4_options, resolve_v6_options,
@@ -17,22 +20,84 @@ use ztp_options::{
 use ztp_options::{Family, v6};
 use ztp_server_config::{Error as ServerConfigError, MacAddr, Scope, Server, render};
 
+use crate::serve;
+use crate::switch::{Mode, Refusal, Switch};
+
 /// One option instance on the wire.
 #[derive(Debug, Serialize)]
-struct Instance {
-    code: u16,
-    length: usize,
-    part: usize,
-    parts: usize,
-    hex: String,
+pub(crate) struct Instance {
+    pub(crate) code: u16,
+    pub(crate) length: usize,
+    pub(crate) part: usize,
+    pub(crate) parts: usize,
+    pub(crate) hex: String,
+    /// The instance as written: code, length, value.
+    #[serde(skip)]
+    pub(crate) bytes: Vec<u8>,
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lowercase hex, no separator.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         let _ = write!(s, "{b:02x}");
     }
     s
+}
+
+/// The instances `options` take on the wire, in order: DHCPv4 splits a
+/// value over 255 bytes (RFC 3396), read back from a reply carrying them;
+/// DHCPv6 writes each option once, `code(2) len(2)`.
+pub(crate) fn instances(options: &[(u16, Vec<u8>)], family: Family) -> Result<Vec<Instance>, Refusal> {
+    let cannot = |e: &dyn std::fmt::Display| format!("cannot encode: {e}");
+    match family {
+        Family::V4 => {
+            let mut set = OptionSet::new();
+            for (code, value) in options {
+                let code = u8::try_from(*code).map_err(|e| cannot(&e))?;
+                set.insert(OptionCode::new(code), value.clone())
+                    .map_err(|e| cannot(&e))?;
+            }
+            let reply = v4::MessageRepr::reply(set).to_vec();
+            let msg = v4::Message::new_checked(&reply[..]).map_err(|e| cannot(&e))?;
+            let written: Vec<v4::RawOption<'_>> = msg
+                .options()
+                .collect::<Result<_, _>>()
+                .map_err(|e| cannot(&e))?;
+            let mut out = Vec::new();
+            for (i, o) in written.iter().enumerate() {
+                let same = |p: &&v4::RawOption<'_>| p.code == o.code;
+                let mut bytes = vec![o.code.get(), u8::try_from(o.value.len()).map_err(|e| cannot(&e))?];
+                bytes.extend_from_slice(o.value);
+                out.push(Instance {
+                    code: u16::from(o.code.get()),
+                    length: o.value.len(),
+                    part: written.get(..i).unwrap_or(&[]).iter().filter(same).count() + 1,
+                    parts: written.iter().filter(same).count(),
+                    hex: hex(o.value),
+                    bytes,
+                });
+            }
+            Ok(out)
+        }
+        Family::V6 => options
+            .iter()
+            .map(|(code, value)| {
+                let len = u16::try_from(value.len()).map_err(|e| cannot(&e))?;
+                let mut bytes = code.to_be_bytes().to_vec();
+                bytes.extend_from_slice(&len.to_be_bytes());
+                bytes.extend_from_slice(value);
+                Ok(Instance {
+                    code: *code,
+                    length: value.len(),
+                    part: 1,
+                    parts: 1,
+                    hex: hex(value),
+                    bytes,
+                })
+            })
+            .collect(),
+    }
 }
 
 fn mode(m: Mode) -> TransferMode {
@@ -44,8 +109,6 @@ fn mode(m: Mode) -> TransferMode {
     }
 }
 
-/// A refusal: what is wrong, and the rule that forbids it.
-type Refusal = String;
 
 fn addr(value: &str, flag: &str) -> Result<IpAddr, Refusal> {
     value.parse().map_err(|_| {
@@ -66,7 +129,7 @@ fn v4_addr(value: &str, flag: &str) -> Result<Ipv4Addr, Refusal> {
 }
 
 /// The SZTP redirect of `--sztp`, if any (R31).
-fn sztp(args: &EncodeArgs) -> Result<Option<RedirectRepr>, Refusal> {
+fn sztp(args: &Switch) -> Result<Option<RedirectRepr>, Refusal> {
     let mut servers = Vec::new();
     for uri in &args.sztp {
         let server = uri.parse::<BootstrapServerBuf>().map_err(|e| {
@@ -83,8 +146,24 @@ fn sztp(args: &EncodeArgs) -> Result<Option<RedirectRepr>, Refusal> {
     Ok(RedirectRepr::try_from(servers).ok())
 }
 
-/// The options and the plan a device resolves from them.
-fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal> {
+fn juniper_mode(args: &Switch) -> Result<Mode, Refusal> {
+    args.mode
+        .ok_or_else(|| "give --mode (tftp, ftp, http, https): the transfer mode (R11)".into())
+}
+
+fn juniper_server(args: &Switch) -> Result<&str, Refusal> {
+    args.server.as_deref().ok_or_else(|| {
+        "give --server: the file server's address (option 150, or 59 with --v6)".into()
+    })
+}
+
+/// Juniper's options (code, value) and the plan a device resolves from
+/// them; what the device would refuse is refused.
+pub(crate) fn juniper_options(
+    args: &Switch,
+    v6: bool,
+) -> Result<(Vec<(u16, Vec<u8>)>, PlanBuf), Refusal> {
+    args.only(Switch::takes(Vendor::Juniper))?;
     if args.image.is_none() && args.config.is_none() {
         return Err(
             "give --image, --config or both: with neither, ZTP cannot proceed (R18)".into(),
@@ -106,17 +185,13 @@ fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal
         } else {
             ImageType::File
         },
-        transfer_mode: (!args.v6).then_some(mode(args.mode)),
+        transfer_mode: if v6 { None } else { Some(mode(juniper_mode(args)?)) },
         alt_image: None,
-        port_or_server: if args.v6 {
-            None
-        } else {
-            port.map(PortOrServer::Port)
-        },
+        port_or_server: if v6 { None } else { port.map(PortOrServer::Port) },
         proxy: None,
         unknown: Vec::new(),
     };
-    let (instances, area, plan) = if args.v6 {
+    let (options, plan) = if v6 {
         v6_options(args, info, port)?
     } else {
         v4_options(args, info)?
@@ -126,14 +201,16 @@ fn build(args: &EncodeArgs) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal
     if let Some(e) = fetch.errors().next() {
         return Err(format!("the device would refuse this: [{}] {e}", e.rule()));
     }
-    Ok((instances, area, plan))
+    Ok((options, plan))
 }
 
-fn v4_options(
-    args: &EncodeArgs,
-    info: VendorInfo,
-) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal> {
-    let server = v4_addr(&args.server, "--server")?;
+/// Juniper's plan from its flags (for a fleet's Juniper entries).
+pub(crate) fn juniper_plan(args: &Switch, v6: bool) -> Result<PlanBuf, Refusal> {
+    juniper_options(args, v6).map(|(_, plan)| plan)
+}
+
+fn v4_options(args: &Switch, info: VendorInfo) -> Result<(Vec<(u16, Vec<u8>)>, PlanBuf), Refusal> {
+    let server = v4_addr(juniper_server(args)?, "--server")?;
     let mut set = OptionSet::new();
     let err = |e: EncodeError| format!("cannot encode: {e}");
     let mut value = Vec::new();
@@ -168,50 +245,33 @@ fn v4_options(
         )
         .map_err(err)?;
     }
-    let mut area = Vec::with_capacity(set.buffer_len());
-    set.put(&mut area).map_err(err)?;
-    // The instances as written (the encoder splits at 255 bytes, RFC 3396),
-    // read back from a reply carrying them.
-    let reply = v4::MessageRepr::reply(set.clone()).to_vec();
-    let msg = v4::Message::new_checked(&reply[..]).map_err(|e| format!("cannot encode: {e}"))?;
-    let written: Vec<v4::RawOption<'_>> = msg
-        .options()
-        .collect::<Result<_, _>>()
-        .map_err(|e| format!("cannot encode: {e}"))?;
-    let mut instances: Vec<Instance> = Vec::new();
-    for (i, o) in written.iter().enumerate() {
-        let same = |p: &&v4::RawOption<'_>| p.code == o.code;
-        instances.push(Instance {
-            code: u16::from(o.code.get()),
-            length: o.value.len(),
-            part: written.get(..i).unwrap_or(&[]).iter().filter(same).count() + 1,
-            parts: written.iter().filter(same).count(),
-            hex: hex(o.value),
-        });
-    }
     // Decode and resolve what will be sent, as the device will.
     let plan = resolve_v4_options(&set)
         .map_err(|e| format!("the device would refuse this: [{}] {e}", e.rule()))?;
-    Ok((instances, area, plan))
+    let options = set
+        .iter()
+        .map(|o| (u16::from(o.code.get()), o.value.clone()))
+        .collect();
+    Ok((options, plan))
 }
 
 fn v6_options(
-    args: &EncodeArgs,
+    args: &Switch,
     info: VendorInfo,
     port: Option<Port>,
-) -> Result<(Vec<Instance>, Vec<u8>, PlanBuf), Refusal> {
+) -> Result<(Vec<(u16, Vec<u8>)>, PlanBuf), Refusal> {
     if !args.ntp.is_empty() || !args.syslog.is_empty() || args.hostname.is_some() {
         return Err("--ntp, --syslog and --hostname are DHCPv4 options (42, 7, 12); DHCPv6 ZTP carries none of them".into());
     }
-    let IpAddr::V6(server) = addr(&args.server, "--server")? else {
+    let given = juniper_server(args)?;
+    let IpAddr::V6(server) = addr(given, "--server")? else {
         return Err(format!(
-            "--server {}: option 59 needs an IPv6 address in brackets (R9, R22); drop --v6 for DHCPv4",
-            args.server
+            "--server {given}: option 59 needs an IPv6 address in brackets (R9, R22); drop --v6 for DHCPv4"
         ));
     };
     let err = |e: EncodeError| format!("cannot encode: {e}");
     let url = v6::BootFileUrlRepr {
-        transfer_mode: mode(args.mode),
+        transfer_mode: mode(juniper_mode(args)?),
         server,
         port,
         path: String::new(),
@@ -231,26 +291,26 @@ fn v6_options(
             list.to_vec(Family::V6).map_err(err)?,
         );
     }
-    let mut area = Vec::new();
-    options.put(&mut area).map_err(err)?;
-    let instances = options
-        .iter()
-        .map(|o| Instance {
-            code: o.code.get(),
-            length: o.value.len(),
-            part: 1,
-            parts: 1,
-            hex: hex(&o.value),
-        })
-        .collect();
     // A REPLY carrying them, decoded and resolved as the device will.
     let plan = resolve_v6_options(&options)
         .map_err(|e| format!("the device would refuse this: [{}] {e}", e.rule()))?;
-    Ok((instances, area, plan))
+    let out = options
+        .iter()
+        .map(|o| (o.code.get(), o.value.clone()))
+        .collect();
+    Ok((out, plan))
 }
 
 pub(crate) fn run(args: &EncodeArgs) -> u8 {
-    if args.mac.is_some() && args.format.server().is_none() {
+    if let Some(path) = &args.fleet {
+        return serve::run_fleet(args, path);
+    }
+    let s = &args.switch;
+    let classed = s.model.is_some() || s.vendor_class.is_some() || s.user_class.is_some();
+    if s.vendor() != Vendor::Juniper || classed {
+        return serve::run_vendor(args);
+    }
+    if args.switch.mac.is_some() && args.format.server().is_none() {
         eprintln!(
             "ztp: --mac names the device a server configuration is for: give a server --format \
              (isc, isc6, kea, kea6, dnsmasq); --format {} prints the options themselves",
@@ -261,7 +321,13 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
         );
         return 2;
     }
-    let (instances, area, plan) = match build(args) {
+    let built = juniper_options(&args.switch, args.v6).and_then(|(options, plan)| {
+        let family = if args.v6 { Family::V6 } else { Family::V4 };
+        let instances = instances(&options, family)?;
+        let area: Vec<u8> = instances.iter().flat_map(|i| i.bytes.iter().copied()).collect();
+        Ok((instances, area, plan))
+    });
+    let (instances, area, plan) = match built {
         Ok(built) => built,
         Err(refusal) => {
             eprintln!("ztp: {refusal}");
@@ -318,7 +384,7 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
 /// Prints the configuration that makes `server` send `plan`; notes go to
 /// stderr.
 fn server_config(args: &EncodeArgs, server: Server, plan: &PlanBuf) -> u8 {
-    let scope = match &args.mac {
+    let scope = match &args.switch.mac {
         Some(mac) => match mac.parse::<MacAddr>() {
             Ok(mac) => Scope::Host(mac),
             Err(e) => {
@@ -350,19 +416,6 @@ fn server_config(args: &EncodeArgs, server: Server, plan: &PlanBuf) -> u8 {
             2
         }
     }
-}
-
-/// A transfer mode, as `--mode` takes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Mode {
-    /// TFTP (port 69).
-    Tftp,
-    /// FTP, anonymous login (port 21).
-    Ftp,
-    /// HTTP (port 80; URLs of at most 256 characters).
-    Http,
-    /// HTTPS (port 443; URLs of at most 256 characters).
-    Https,
 }
 
 /// How `ztp encode` prints the options.
@@ -401,49 +454,20 @@ impl Format {
 /// Arguments of `ztp encode`.
 #[derive(Debug, Args)]
 pub(crate) struct EncodeArgs {
-    /// The software image file name (suboption 00). May end in `:port` for
-    /// HTTP/HTTPS (R19).
-    #[arg(long, value_name = "NAME")]
-    pub(crate) image: Option<String>,
-    /// The image name is a symbolic link (suboption 02 `symlink`).
-    #[arg(long, requires = "image")]
-    pub(crate) symlink: bool,
-    /// The configuration or script file name (suboption 01).
-    #[arg(long, value_name = "NAME")]
-    pub(crate) config: Option<String>,
-    /// The transfer mode (suboption 03; the option 59 scheme with --v6).
-    #[arg(long, value_enum)]
-    pub(crate) mode: Mode,
-    /// The file server: an IP address literal, never a name (the device does
-    /// no DNS). IPv4 goes in option 150; IPv6 (with --v6) in option 59.
-    #[arg(long, value_name = "IP")]
-    pub(crate) server: String,
-    /// A port other than the mode's default (suboption 05 for DHCPv4, the
-    /// option 59 URL for DHCPv6).
-    #[arg(long, value_name = "N")]
-    pub(crate) port: Option<String>,
-    /// An NTP server (option 42); repeat for several. DHCPv4 only.
-    #[arg(long, value_name = "IP")]
-    pub(crate) ntp: Vec<String>,
-    /// A syslog server (option 7); repeat for several. DHCPv4 only.
-    #[arg(long, value_name = "IP")]
-    pub(crate) syslog: Vec<String>,
-    /// The device's host name (option 12). DHCPv4 only.
-    #[arg(long, value_name = "NAME")]
-    pub(crate) hostname: Option<String>,
-    /// An SZTP bootstrap server, `https://host[:port]` (RFC 8572: option
-    /// 143, or 136 with --v6, beside the ZTP options); repeat for several,
-    /// in the order the device should try them (R31, R32).
-    #[arg(long, value_name = "URI")]
-    pub(crate) sztp: Vec<String>,
-    /// Encode DHCPv6 options 17 (enterprise 2636) and 59 instead of DHCPv4.
+    /// The switch: its vendor, which clients to serve, and the vendor's
+    /// fields.
+    #[command(flatten)]
+    pub(crate) switch: Switch,
+    /// Encode DHCPv6 options (Juniper: 17 for enterprise 2636 and 59)
+    /// instead of DHCPv4.
     #[arg(long)]
-    v6: bool,
-    /// With a server --format: send the options to this device only (its
-    /// MAC address); without it, to every client whose vendor class starts
-    /// with `Juniper-`.
-    #[arg(long, value_name = "MAC")]
-    pub(crate) mac: Option<String>,
+    pub(crate) v6: bool,
+    /// A fleet file (TOML): one `[[switch]]` table per vendor, model or
+    /// device, with the same keys as these flags; rendered as one
+    /// configuration for the server of --format (README "Serving a mixed
+    /// fleet").
+    #[arg(long, value_name = "FLEET.toml", conflicts_with_all = ["vendor", "model", "mac", "vendor_class", "user_class"])]
+    pub(crate) fleet: Option<std::path::PathBuf>,
     /// Output format: the options (hex, json), or a server configuration
     /// that sends them (isc, isc6, kea, kea6, dnsmasq).
     #[arg(long, value_enum, default_value_t = Format::Hex)]

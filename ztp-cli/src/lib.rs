@@ -28,8 +28,10 @@
 
 mod encode;
 mod explain;
+mod serve;
 mod simulate;
 mod sniff;
+mod switch;
 
 use std::io::Write as _;
 use std::path::PathBuf;
