@@ -92,6 +92,11 @@ pub use super::sonic::SonicOffer;
 /// # Ok::<(), Box<dyn core::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "kebab-case", tag = "vendor", content = "offer")
+)]
 #[non_exhaustive]
 // The Juniper plan is the largest (the API names it unboxed); an offer is
 // built once per reply, not on a hot path.
@@ -102,22 +107,27 @@ pub enum Offer {
     /// Arista EOS: 67 (and G10's server), v6 59 (A4, A5).
     Arista(BootFileOffer),
     /// Cisco IOS-XE ZTP: 67 (and G10's server), v6 59 (CX2, CX4).
+    #[cfg_attr(feature = "serde", serde(rename = "cisco-iosxe"))]
     CiscoIosXe(BootFileOffer),
     /// Cisco Plug and Play: the option 43 string (CP2), v6 17 (CP6).
     CiscoPnp(PnpOffer),
     /// Cisco NX-OS POAP: 67, 66 or 150, 51 (CN2, CN3), v6 59 (CN5).
     CiscoNxos(PoapOffer),
     /// Cisco IOS-XR: 67 URL, v6 59 (CR4, CR5).
+    #[cfg_attr(feature = "serde", serde(rename = "cisco-iosxr"))]
     CiscoIosXr(XrOffer),
     /// SONiC: 67 and/or 239, v6 59 and/or 239 (S2).
     Sonic(SonicOffer),
     /// Cumulus Linux: 239, DHCPv4 only (CU2, CU7).
     Cumulus(ScriptUrlOffer),
     /// Dell OS10: 240, DHCPv4 only (D2).
+    #[cfg_attr(feature = "serde", serde(rename = "dell-os10"))]
     DellOs10(ScriptUrlOffer),
     /// Dell OS9 BMP: 67, 209, 150 (D6).
+    #[cfg_attr(feature = "serde", serde(rename = "dell-os9"))]
     DellOs9(Os9Offer),
     /// Aruba AOS-CX: 43 suboptions 144..148 and 66, DHCPv4 only (AR2..AR4).
+    #[cfg_attr(feature = "serde", serde(rename = "aruba-aoscx"))]
     ArubaAosCx(ArubaOffer),
     /// Extreme EXOS: 43 suboptions 100..102, DHCPv4 only (E2, E3).
     ExtremeExos(ExosOffer),

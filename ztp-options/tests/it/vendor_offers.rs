@@ -783,7 +783,7 @@ fn e2_malformed_43_is_refused_not_a_panic() {
 
 #[cfg(feature = "arbitrary")]
 #[test]
-fn g8_every_vendor_round_trips_generated_offers() {
+fn a4_cx2_cp2_cn2_cr4_s2_cu2_d2_d6_ar2_e2_n2_h2_r29_generated_offers_round_trip() {
     use super::common::{Xorshift, cases};
     use arbitrary::Unstructured;
     use std::collections::BTreeMap;
@@ -804,4 +804,29 @@ fn g8_every_vendor_round_trips_generated_offers() {
     // Every vendor with an offer was generated, in each family it has.
     assert_eq!(v4_seen.len(), 14, "{v4_seen:?}");
     assert_eq!(v6_seen.len(), 9, "{v6_seen:?}");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn g1_offers_serialize_by_vendor_name() {
+    let mut aruba = ArubaOffer::new();
+    aruba.central = Some("10.1.1.5".into());
+    let offers = [
+        Offer::ArubaAosCx(aruba),
+        Offer::CiscoIosXe(BootFileOffer::new("http://192.0.2.9/ztp.py")),
+        Offer::DellOs9(Os9Offer::new()),
+        Offer::CiscoNxos(PoapOffer::new("poap.py", 3600)),
+    ];
+    for offer in offers {
+        let json = serde_json::to_value(&offer).unwrap();
+        assert_eq!(json["vendor"], offer.vendor().as_str(), "{json}");
+        let back: Offer = serde_json::from_value(json).unwrap();
+        assert_eq!(back, offer);
+    }
+    let err = refused4(Offer::ExtremeExos(ExosOffer::new(["a.cfg"])));
+    let json = serde_json::to_value(&err).unwrap();
+    assert_eq!(
+        (json["problem"].as_str(), json["rule"].as_str()),
+        (Some("needs-server"), Some("E3"))
+    );
 }
