@@ -22,5 +22,6 @@ mod vendor_arista;
 mod vendor_cisco;
 mod vendor_identity;
 mod vendor_linux;
+mod vendor_offers;
 mod vendor_others;
 mod vendor_reply;
