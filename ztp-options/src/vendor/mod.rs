@@ -63,6 +63,7 @@ mod arbitrary_identity;
 mod arista;
 mod aruba;
 pub mod cisco;
+mod class;
 mod cumulus;
 mod dell;
 mod extreme;
@@ -77,6 +78,7 @@ mod select;
 mod sonic;
 mod tlv_plain;
 
+pub use class::{ClassError, ClassMatch, Condition, Test};
 pub use forms::{CentralCsv, HuaweiScheme, HuaweiServer, Pair, Pairs, ValueError, ValueProblem};
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
