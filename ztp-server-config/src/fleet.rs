@@ -854,7 +854,7 @@ fn dnsmasq_class(
         let bytes = c.test.bytes();
         let line = match (family, c.option, &c.test) {
             (Family::V4, 60, Test::Suffix(_)) => {
-                note(notes, Note::VendorClassSubstring);
+                note(notes, Note::ClassSubstring);
                 let text = dnsmasq_class_text("a vendor class suffix", bytes)?;
                 format!("dhcp-vendorclass=set:{t},{text}")
             }
@@ -878,13 +878,13 @@ fn dnsmasq_class(
                 format!("dhcp-match=set:{t},{code},{}", parts.join(":"))
             }
             (Family::V6, 15, Test::Exact(b) | Test::Prefix(b)) if b.len() > 2 => {
-                note(notes, Note::VendorClassSubstring);
+                note(notes, Note::ClassSubstring);
                 let text = dnsmasq_class_text("a user class", b.get(2..).unwrap_or_default())?;
                 format!("dhcp-userclass=set:{t},{text}")
             }
             (Family::V6, 16, Test::Prefix(b)) if b.len() == 4 => continue,
             (Family::V6, 16, Test::At { offset: 6, value }) if enterprise.is_some() => {
-                note(notes, Note::VendorClassSubstring);
+                note(notes, Note::ClassSubstring);
                 let text = dnsmasq_class_text("a vendor class", value)?;
                 format!(
                     "dhcp-vendorclass=set:{t},enterprise:{},{text}",
@@ -892,7 +892,7 @@ fn dnsmasq_class(
                 )
             }
             (Family::V6, 16, Test::Exact(b)) if b.len() > 6 => {
-                note(notes, Note::VendorClassSubstring);
+                note(notes, Note::ClassSubstring);
                 let text = dnsmasq_class_text("a vendor class", b.get(6..).unwrap_or_default())?;
                 format!(
                     "dhcp-vendorclass=set:{t},enterprise:{},{text}",

@@ -480,6 +480,11 @@ pub enum Note {
         /// The server.
         server: Server,
     },
+    /// [`render_fleet`]: dnsmasq's `dhcp-vendorclass` (DHCPv4 60 for a
+    /// suffix test, DHCPv6 16) and `dhcp-userclass` (DHCPv6 15) match the
+    /// class's bytes anywhere in the value or item: a class on `ZTP` also
+    /// matches a user class `SONiC-ZTP` (seen on dnsmasq 2.90).
+    ClassSubstring,
     /// [`render_fleet`]: dnsmasq's `dhcp-match` with a hex value tests a
     /// prefix: an exact test of the class also matches a longer value that
     /// starts with it.
@@ -506,6 +511,9 @@ impl fmt::Display for Note {
             Note::OnlyRequested { server } => write!(
                 f,
                 "{server} sends an option only when the client's option request option names it"
+            ),
+            Note::ClassSubstring => f.write_str(
+                "dnsmasq matches dhcp-vendorclass and dhcp-userclass as a substring of the value",
             ),
             Note::MatchIsPrefix => f.write_str(
                 "dnsmasq's dhcp-match tests a prefix: an exact class also matches longer values",

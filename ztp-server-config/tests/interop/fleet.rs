@@ -24,6 +24,9 @@ struct Client {
     fields: Vec<(&'static str, &'static str)>,
     mac: [u8; 6],
     entry: Option<&'static str>,
+    /// The class whose options it also gets for the codes its host entry
+    /// does not set (a host overrides a class per code).
+    also: Option<&'static str>,
     /// Codes left out of its request list (P239).
     drop: &'static str,
 }
@@ -39,6 +42,7 @@ fn client(
         fields: fields.to_vec(),
         mac: [0x02, 0, 0, 0x5e, 0, last],
         entry,
+        also: None,
         drop: "",
     }
 }
@@ -150,6 +154,8 @@ fn fleet_v4() -> (Fleet, Vec<Client>) {
                 (66, b"tftp://10.99.0.1"),
                 (67, b"huawei.cfg"),
                 (150, &SERVER),
+                // H2: at least an hour.
+                (51, &5400u32.to_be_bytes()),
             ],
         ),
         // One switch of a class, served by MAC: its 67 replaces the class's.
@@ -297,13 +303,12 @@ fn fleet_v6() -> (Fleet, Vec<Client>) {
             host(0x14),
             &[(59, b"tftp://[2001:db8::1]/huawei.cfg")],
         ),
+        // Overrides the SONiC class's 59 only: its 239 still comes from
+        // the class.
         entry(
             "sonic-lab",
             host(0x20),
-            &[
-                (59, b"http://[2001:db8::1]/sonic/lab.json"),
-                (239, b"http://[2001:db8::1]/sonic/lab.sh"),
-            ],
+            &[(59, b"http://[2001:db8::1]/sonic/lab.json")],
         ),
     ];
     let xr = |phase, model, last, e| {
@@ -338,7 +343,10 @@ fn fleet_v6() -> (Fleet, Vec<Client>) {
         ),
         client(V::NokiaSrLinux, &[], 0x13, Some("srlinux")),
         client(V::HuaweiVrp, &[], 0x14, Some("huawei")),
-        client(V::Sonic, &[], 0x20, Some("sonic-lab")),
+        Client {
+            also: Some("sonic"),
+            ..client(V::Sonic, &[], 0x20, Some("sonic-lab"))
+        },
         client(V::NokiaSrLinux, &[], 0x30, None),
     ];
     (Fleet { family: f, entries }, clients)
@@ -410,16 +418,24 @@ fn serve(server: Server, fleet: &Fleet, clients: &[Client]) -> (FleetConfig, Vec
                 continue;
             }
         };
-        let want = c
-            .entry
-            .and_then(|n| fleet.entries.iter().find(|e| e.name == n));
+        let find = |n: &str| fleet.entries.iter().find(|e| e.name == n);
+        let want = c.entry.and_then(find);
+        let also = c.also.and_then(find);
         for code in &all_codes {
             let mut got = reply_option(&reply, v6, *code);
-            if nul(*code) && got.as_ref().is_some_and(|v| v.last() == Some(&0)) {
-                got.as_mut().map(Vec::pop);
+            if nul(*code) && got.is_some() {
+                // Note::TrailingNul: the NUL is really there.
+                if got.as_ref().is_some_and(|v| v.last() == Some(&0)) {
+                    got.as_mut().map(Vec::pop);
+                } else {
+                    wrong.push(format!("{who}: option {code}: no trailing nul"));
+                }
             }
-            let expected = want.and_then(|e| e.options.iter().find(|(k, _)| k == code));
-            let expected = expected.map(|(_, v)| v.clone());
+            let of = |e: Option<&FleetEntry>| {
+                e.and_then(|e| e.options.iter().find(|(k, _)| k == code))
+                    .map(|(_, v)| v.clone())
+            };
+            let expected = of(want).or_else(|| of(also));
             if got != expected {
                 wrong.push(format!(
                     "{who}: option {code}: got {:?}, want {:?} (entry {:?})",
@@ -544,5 +560,81 @@ fn p239_p240_fleet_sent_unasked_every_server() {
     require("p239_p240_fleet_sent_unasked_every_server");
     for server in [Server::Dnsmasq, Server::Isc, Server::Kea4] {
         unasked(server);
+    }
+}
+
+/// Serves a fleet of one class entry and asks with one client: whether
+/// the client got the entry's option `code`.
+fn served(server: Server, family: Family, who: Who, c: &Client, code: u16) -> bool {
+    let value: &[u8] = if family == Family::V4 {
+        b"http://10.99.0.1/matched"
+    } else {
+        b"http://[2001:db8::1]/matched"
+    };
+    let fleet = Fleet {
+        family,
+        entries: vec![entry("probe", who, &[(code, value)])],
+    };
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let v6 = family == Family::V6;
+    let config = render_fleet(server, &fleet).unwrap();
+    let lab = Lab::new(v6);
+    let mut srv = start_config(&lab, server, &config.text, v6);
+    wait_ready(&lab, server, &mut srv);
+    let reply = ask(&lab, v6, c).unwrap();
+    reply_option(&reply, v6, code).is_some()
+}
+
+fn user(family: Family, option: u16, test: ztp_options::vendor::Test) -> Who {
+    use ztp_options::vendor::Condition;
+    let class = ClassMatch::user(family, Vendor::DellOs10, vec![Condition::new(option, test)]);
+    Who::Class(class.unwrap())
+}
+
+/// What each server's class test really does with a value that only
+/// starts with, or only contains, the class's bytes (dnsmasq's notes:
+/// `dhcp-match` with hex is a prefix test, `dhcp-userclass` a substring
+/// test of each item).
+#[test]
+#[ignore = "needs root and the DHCP servers (interop/setup.sh): run with --include-ignored"]
+fn g2_fleet_class_tests_exact_prefix_substring_per_server() {
+    use ztp_options::vendor::Test;
+    require("g2_fleet_class_tests_exact_prefix_substring_per_server");
+    let cumulus = client(Vendor::Cumulus, &[("ARCH", "x86_64")], 0x09, None);
+    let sonic = client(Vendor::Sonic, &[], 0x09, None);
+    let f = Family::V4;
+    for server in [Server::Dnsmasq, Server::Isc, Server::Kea4] {
+        // The client's 60 is "cumulus-linux x86_64".
+        let probe = |t: Test| served(server, f, user(f, 60, t), &cumulus, 239);
+        let exact_of_prefix = probe(Test::Exact(b"cumulus-linux".to_vec()));
+        let inside = probe(Test::Prefix(b"linux x86".to_vec()));
+        let whole = probe(Test::Exact(b"cumulus-linux x86_64".to_vec()));
+        let suffix = probe(Test::Suffix(b"x86_64".to_vec()));
+        eprintln!(
+            "{server} v4: exact test of a prefix {exact_of_prefix}, prefix test of inner bytes {inside}, exact {whole}, suffix {suffix}"
+        );
+        assert!(whole && suffix, "{server}: the exact value and its suffix");
+        assert!(!inside, "{server}: bytes inside the value are not a prefix");
+        assert_eq!(
+            exact_of_prefix,
+            server == Server::Dnsmasq,
+            "{server}: an exact test of a prefix"
+        );
+    }
+    let f = Family::V6;
+    for server in [Server::Dnsmasq, Server::Isc6, Server::Kea6] {
+        // The client's 15 is one item, "SONiC-ZTP"; a class on the item "ZTP".
+        let probe = |t: Test| served(server, f, user(f, 15, t), &sonic, 59);
+        let inside = probe(Test::Exact(b"\x00\x03ZTP".to_vec()));
+        let whole = probe(Test::Exact(b"\x00\x09SONiC-ZTP".to_vec()));
+        eprintln!("{server} v6: an item's inner bytes {inside}, exact {whole}");
+        assert!(whole, "{server}: the exact value");
+        assert_eq!(
+            inside,
+            server == Server::Dnsmasq,
+            "{server}: bytes inside the item"
+        );
     }
 }
