@@ -14,7 +14,7 @@ use crate::{Error, Note, Scope, Server, TAG, VENDOR_CLASS_PREFIX};
 pub(crate) const MAX_OPTION: usize = 255;
 
 /// A value as dnsmasq reads it back byte for byte.
-fn bytes(what: &str, value: &[u8]) -> Result<String, Error> {
+pub(crate) fn bytes(what: &str, value: &[u8]) -> Result<String, Error> {
     match value {
         // One or no byte: "61" would be read as the number 61.
         [] | [_] => Err(Error::Unrepresentable {
@@ -29,7 +29,7 @@ fn bytes(what: &str, value: &[u8]) -> Result<String, Error> {
 /// A value for a text option dnsmasq knows (59, 66, 12), quoted: in a
 /// configuration file the quotes keep commas, spaces and `#` and are not
 /// sent; inside them dnsmasq reads `\"` and `\\` as `"` and `\`.
-fn text(what: &str, value: &[u8]) -> Result<String, Error> {
+pub(crate) fn text(what: &str, value: &[u8]) -> Result<String, Error> {
     match printable(value) {
         Some(s) => {
             let mut out = String::with_capacity(s.len() + 2);

@@ -11,7 +11,7 @@ use crate::{Error, MacAddr, Scope, Server, TAG, VENDOR_CLASS_PREFIX};
 /// trims spaces from each end (`"  "` is refused as empty, `" a"` would
 /// send `a`): text without any of those is given as text, anything else as
 /// hex.
-fn data(value: &[u8], text: bool) -> Map<String, Value> {
+pub(crate) fn data(value: &[u8], text: bool) -> Map<String, Value> {
     let mut m = Map::new();
     let csv = |s: &&str| {
         text && !s.contains([',', '\\'])
@@ -30,7 +30,7 @@ fn data(value: &[u8], text: bool) -> Map<String, Value> {
     m
 }
 
-fn option(space: &str, code: u16, name: &str, mut data: Map<String, Value>) -> Value {
+pub(crate) fn option(space: &str, code: u16, name: &str, mut data: Map<String, Value>) -> Value {
     data.insert("space".into(), Value::from(space));
     data.insert("code".into(), Value::from(code));
     data.insert("name".into(), Value::from(name));

@@ -217,11 +217,13 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod dnsmasq;
+mod fleet;
 mod isc;
 mod kea;
 mod snippet;
 mod wire;
 
+pub use fleet::{Fleet, FleetConfig, FleetEntry, Who, render_fleet};
 pub use snippet::{OptionBytes, Snippet, snippet};
 
 use std::fmt;
@@ -462,6 +464,31 @@ pub enum Note {
         /// The room left for them, about.
         room: usize,
     },
+    /// [`render_fleet`]: the server cannot set this entry's lease time
+    /// (option 51) per entry (dnsmasq per class, Kea 2.2 per
+    /// reservation): its own lease time goes out.
+    LeaseTime {
+        /// The server.
+        server: Server,
+        /// The entry.
+        entry: String,
+    },
+    /// [`render_fleet`]: ISC dhcpd (DHCPv6) sends an option only when the
+    /// client's option request option (6) names it; there is no statement
+    /// that sends one unasked.
+    OnlyRequested {
+        /// The server.
+        server: Server,
+    },
+    /// [`render_fleet`]: dnsmasq's `dhcp-vendorclass` (DHCPv4 60 for a
+    /// suffix test, DHCPv6 16) and `dhcp-userclass` (DHCPv6 15) match the
+    /// class's bytes anywhere in the value or item: a class on `ZTP` also
+    /// matches a user class `SONiC-ZTP` (seen on dnsmasq 2.90).
+    ClassSubstring,
+    /// [`render_fleet`]: dnsmasq's `dhcp-match` with a hex value tests a
+    /// prefix: an exact test of the class also matches a longer value that
+    /// starts with it.
+    MatchIsPrefix,
 }
 
 impl fmt::Display for Note {
@@ -476,6 +503,20 @@ impl fmt::Display for Note {
             ),
             Note::SuboptionOrder => f.write_str(
                 "the server sends the unknown suboptions in its own order, not the plan's",
+            ),
+            Note::LeaseTime { server, entry } => write!(
+                f,
+                "{server} cannot set the lease time of entry {entry}: its own lease time goes out"
+            ),
+            Note::OnlyRequested { server } => write!(
+                f,
+                "{server} sends an option only when the client's option request option names it"
+            ),
+            Note::ClassSubstring => f.write_str(
+                "dnsmasq matches dhcp-vendorclass and dhcp-userclass as a substring of the value",
+            ),
+            Note::MatchIsPrefix => f.write_str(
+                "dnsmasq's dhcp-match tests a prefix: an exact class also matches longer values",
             ),
             Note::ReplyRoom { needed, room } => write!(
                 f,
@@ -557,6 +598,19 @@ pub enum Error {
     UnknownServer {
         /// The text given.
         value: String,
+    },
+    /// [`render_fleet`]: a name that is not `[A-Za-z0-9][A-Za-z0-9_.-]*`
+    /// of at most 48 bytes (it becomes a class name or tag).
+    #[error("{name:?} is not an entry name ([A-Za-z0-9][A-Za-z0-9_.-]*, at most 48 bytes)")]
+    BadName {
+        /// The name given.
+        name: String,
+    },
+    /// [`render_fleet`]: a name, class or MAC address given twice.
+    #[error("{what} given twice")]
+    Duplicate {
+        /// What.
+        what: String,
     },
     /// The JSON could not be written.
     #[error("cannot write json: {0}")]

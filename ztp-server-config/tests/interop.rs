@@ -53,6 +53,49 @@ fn identity() -> ([u8; 6], &'static str) {
         (MAC, VENDOR_CLASS)
     }
 }
+/// The fleet client's identity (tests/interop/fleet.rs), from the
+/// environment: `ZTP_FLEET_VENDOR` and the fields `ZTP_FLEET_MODEL`,
+/// `_SERIAL`, `_VERSION`, `_PHASE`, `_ARCH`, the MAC address
+/// `ZTP_FLEET_MAC` (hex) and `ZTP_FLEET_DROP` (hex codes left out of the
+/// parameter request list / option request option, P239). The options are
+/// built here with `IdentityRepr`, never written by hand.
+fn fleet_identity(v6: bool) -> Option<(ztp_options::vendor::IdentityRepr, [u8; 6], Vec<u16>)> {
+    use ztp_options::vendor::{IdentityRepr, Phase, Vendor};
+    let vendor: Vendor = std::env::var("ZTP_FLEET_VENDOR").ok()?.parse().unwrap();
+    let var = |k: &str| std::env::var(format!("ZTP_FLEET_{k}")).ok();
+    let mut repr = IdentityRepr::new(vendor);
+    if let Some(m) = var("MODEL") {
+        repr = repr.with_model(&m);
+    }
+    if let Some(m) = var("SERIAL") {
+        repr = repr.with_serial(&m);
+    }
+    if let Some(m) = var("VERSION") {
+        repr = repr.with_version(&m);
+    }
+    if let Some(m) = var("ARCH") {
+        repr = repr.with_detail_arch(&m);
+    }
+    if let Some(p) = var("PHASE") {
+        repr = repr.with_phase(Phase::from_user_class(p.as_bytes()).unwrap());
+    }
+    let h = var("MAC").unwrap();
+    let mut mac = [0u8; 6];
+    for (i, b) in mac.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&h[2 * i..2 * i + 2], 16).unwrap();
+    }
+    if v6 && !matches!(vendor, Vendor::CiscoIosXr) {
+        repr = repr.with_mac(mac);
+    }
+    let drop = var("DROP").map_or_else(Vec::new, |d| {
+        d.split(',')
+            .filter(|c| !c.is_empty())
+            .map(|c| c.parse().unwrap())
+            .collect()
+    });
+    Some((repr, mac, drop))
+}
+
 /// Every wait is bounded by this or less.
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -405,9 +448,9 @@ fn start_config(lab: &Lab, server: Server, text: &str, v6: bool) -> Proc {
     match server {
         Server::Dnsmasq => {
             let range = if v6 {
-                "dhcp-range=2001:db8::10,2001:db8::20,64,1h"
+                "dhcp-range=2001:db8::10,2001:db8::99,64,1h"
             } else {
-                "dhcp-range=10.99.0.10,10.99.0.20,255.255.255.0,1h"
+                "dhcp-range=10.99.0.10,10.99.0.99,255.255.255.0,1h"
             };
             let conf = format!(
                 "{}port=0\ninterface=ztps0\nbind-interfaces\nno-ping\nlog-dhcp\n{range}\n\
@@ -427,9 +470,9 @@ fn start_config(lab: &Lab, server: Server, text: &str, v6: bool) -> Proc {
         }
         Server::Isc | Server::Isc6 => {
             let subnet = if v6 {
-                "subnet6 2001:db8::/64 { range6 2001:db8::10 2001:db8::20; }\n"
+                "subnet6 2001:db8::/64 { range6 2001:db8::10 2001:db8::99; }\n"
             } else {
-                "authoritative;\nsubnet 10.99.0.0 netmask 255.255.255.0 { range 10.99.0.10 10.99.0.20; }\n"
+                "authoritative;\nsubnet 10.99.0.0 netmask 255.255.255.0 { range 10.99.0.10 10.99.0.99; }\n"
             };
             fs::write(lab.path("dhcpd.conf"), format!("{subnet}{text}")).unwrap();
             fs::write(lab.path("dhcpd.leases"), "").unwrap();
@@ -472,10 +515,10 @@ fn start_config(lab: &Lab, server: Server, text: &str, v6: bool) -> Proc {
             );
             let subnet = if v6 {
                 serde_json::json!([{ "id": 1, "subnet": "2001:db8::/64", "interface": "ztps0",
-                    "pools": [{ "pool": "2001:db8::10 - 2001:db8::20" }] }])
+                    "pools": [{ "pool": "2001:db8::10 - 2001:db8::99" }] }])
             } else {
                 serde_json::json!([{ "id": 1, "subnet": "10.99.0.0/24", "interface": "ztps0",
-                    "pools": [{ "pool": "10.99.0.10 - 10.99.0.20" }] }])
+                    "pools": [{ "pool": "10.99.0.10 - 10.99.0.99" }] }])
             };
             dhcp.insert(if v6 { "subnet6" } else { "subnet4" }.into(), subnet);
             dhcp.insert(
@@ -967,7 +1010,7 @@ fn client_helper() {
 /// A DISCOVER or REQUEST from the client's MAC address and vendor class,
 /// broadcast flag set, asking for the ZTP options (55).
 fn v4_request(kind: v4::MessageType, xid: u32, extra: &[(OptionCode, Vec<u8>)]) -> Vec<u8> {
-    let (mac, class) = identity();
+    let (mut mac, class) = identity();
     let mut options = OptionSet::new();
     options
         .insert(OptionCode::MESSAGE_TYPE, vec![kind.get()])
@@ -975,9 +1018,22 @@ fn v4_request(kind: v4::MessageType, xid: u32, extra: &[(OptionCode, Vec<u8>)]) 
     for (code, value) in extra {
         options.insert(*code, value.clone()).unwrap();
     }
-    options
-        .insert(OptionCode::VENDOR_CLASS, class.as_bytes().to_vec())
-        .unwrap();
+    let fleet = fleet_identity(false);
+    if let Some((repr, m, drop)) = &fleet {
+        // What the vendor's switch sends (60, 61, 77, 124, 55).
+        mac = *m;
+        for o in repr.to_v4_options().unwrap().iter() {
+            let mut value = o.value.clone();
+            if o.code == OptionCode::PARAMETER_REQUEST_LIST {
+                value.retain(|c| !drop.contains(&u16::from(*c)));
+            }
+            options.insert(o.code, value).unwrap();
+        }
+    } else {
+        options
+            .insert(OptionCode::VENDOR_CLASS, class.as_bytes().to_vec())
+            .unwrap();
+    }
     // ZTP_INTEROP_PRL: another list (hex), for the cases of a server
     // that sends only what the client asks for.
     let prl = std::env::var("ZTP_INTEROP_PRL").map_or_else(
@@ -989,9 +1045,11 @@ fn v4_request(kind: v4::MessageType, xid: u32, extra: &[(OptionCode, Vec<u8>)]) 
                 .collect()
         },
     );
-    options
-        .insert(OptionCode::PARAMETER_REQUEST_LIST, prl)
-        .unwrap();
+    if fleet.is_none() {
+        options
+            .insert(OptionCode::PARAMETER_REQUEST_LIST, prl)
+            .unwrap();
+    }
     let mut chaddr = [0u8; 16];
     chaddr[..6].copy_from_slice(&mac);
     v4::MessageRepr {
@@ -1092,6 +1150,40 @@ fn v6_option(msg: &[u8], code: v6::OptionCode) -> Option<Vec<u8>> {
 fn v6_message(kind: v6::MessageType, xid: [u8; 3], extra: &[(v6::OptionCode, Vec<u8>)]) -> Vec<u8> {
     let (mac, class) = identity();
     let mut options = v6::OptionSet::new();
+    if let Some((repr, mac, drop)) = fleet_identity(true) {
+        // What the vendor's switch sends (DUID, 15, 16, 17, 6).
+        let id = repr.to_v6_options().unwrap();
+        if id.get(v6::OptionCode::CLIENT_ID).is_none() {
+            let mut duid = vec![0, 3, 0, 1];
+            duid.extend_from_slice(&mac);
+            options.push(v6::OptionCode::CLIENT_ID, duid);
+        }
+        for o in id.iter() {
+            let mut value = o.value.clone();
+            if o.code == v6::OptionCode::ORO {
+                value = value
+                    .chunks(2)
+                    .filter(|c| !drop.contains(&u16::from_be_bytes([c[0], c[1]])))
+                    .flatten()
+                    .copied()
+                    .collect();
+            }
+            options.push(o.code, value);
+        }
+        for (code, value) in extra {
+            options.push(*code, value.clone());
+        }
+        options.push(v6::OptionCode::ELAPSED_TIME, vec![0, 0]);
+        return v6::MessageRepr {
+            header: v6::Header::Client {
+                msg_type: kind,
+                transaction_id: xid,
+            },
+            options,
+        }
+        .to_vec()
+        .unwrap();
+    }
     let mut duid = vec![0, 3, 0, 1]; // DUID-LL, Ethernet
     duid.extend_from_slice(&mac);
     options.push(v6::OptionCode::CLIENT_ID, duid);
@@ -1417,3 +1509,7 @@ mod hostile;
 // real servers.
 #[path = "interop/snippets.rs"]
 mod snippets;
+
+// One configuration for a mixed fleet, every vendor's client against it.
+#[path = "interop/fleet.rs"]
+mod fleet;

@@ -65,6 +65,7 @@ mod arbitrary_offer;
 mod arista;
 mod aruba;
 pub mod cisco;
+mod class;
 mod cumulus;
 mod dell;
 mod extreme;
@@ -80,6 +81,7 @@ mod select;
 mod sonic;
 mod tlv_plain;
 
+pub use class::{ClassError, ClassMatch, Condition, Test};
 pub use forms::{CentralCsv, HuaweiScheme, HuaweiServer, Pair, Pairs, ValueError, ValueProblem};
 pub use offer::{
     ArubaOffer, BootFileOffer, ExosOffer, HuaweiOffer, Offer, OfferError, OfferProblem, Os9Offer,

@@ -20,6 +20,7 @@ mod v6_malformed;
 mod v6_rules;
 mod vendor_arista;
 mod vendor_cisco;
+mod vendor_class;
 mod vendor_identity;
 mod vendor_linux;
 mod vendor_offers;
