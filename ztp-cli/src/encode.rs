@@ -36,6 +36,9 @@ pub(crate) struct Instance {
     pub(crate) bytes: Vec<u8>,
 }
 
+/// Options as (code, value), in the order they are written.
+pub(crate) type Options = Vec<(u16, Vec<u8>)>;
+
 /// Lowercase hex, no separator.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len() * 2);
@@ -48,7 +51,10 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// The instances `options` take on the wire, in order: DHCPv4 splits a
 /// value over 255 bytes (RFC 3396), read back from a reply carrying them;
 /// DHCPv6 writes each option once, `code(2) len(2)`.
-pub(crate) fn instances(options: &[(u16, Vec<u8>)], family: Family) -> Result<Vec<Instance>, Refusal> {
+pub(crate) fn instances(
+    options: &[(u16, Vec<u8>)],
+    family: Family,
+) -> Result<Vec<Instance>, Refusal> {
     let cannot = |e: &dyn std::fmt::Display| format!("cannot encode: {e}");
     match family {
         Family::V4 => {
@@ -67,7 +73,10 @@ pub(crate) fn instances(options: &[(u16, Vec<u8>)], family: Family) -> Result<Ve
             let mut out = Vec::new();
             for (i, o) in written.iter().enumerate() {
                 let same = |p: &&v4::RawOption<'_>| p.code == o.code;
-                let mut bytes = vec![o.code.get(), u8::try_from(o.value.len()).map_err(|e| cannot(&e))?];
+                let mut bytes = vec![
+                    o.code.get(),
+                    u8::try_from(o.value.len()).map_err(|e| cannot(&e))?,
+                ];
                 bytes.extend_from_slice(o.value);
                 out.push(Instance {
                     code: u16::from(o.code.get()),
@@ -108,7 +117,6 @@ fn mode(m: Mode) -> TransferMode {
         Mode::Https => TransferMode::Https,
     }
 }
-
 
 fn addr(value: &str, flag: &str) -> Result<IpAddr, Refusal> {
     value.parse().map_err(|_| {
@@ -159,10 +167,7 @@ fn juniper_server(args: &Switch) -> Result<&str, Refusal> {
 
 /// Juniper's options (code, value) and the plan a device resolves from
 /// them; what the device would refuse is refused.
-pub(crate) fn juniper_options(
-    args: &Switch,
-    v6: bool,
-) -> Result<(Vec<(u16, Vec<u8>)>, PlanBuf), Refusal> {
+pub(crate) fn juniper_options(args: &Switch, v6: bool) -> Result<(Options, PlanBuf), Refusal> {
     args.only(Switch::takes(Vendor::Juniper))?;
     if args.image.is_none() && args.config.is_none() {
         return Err(
@@ -185,9 +190,17 @@ pub(crate) fn juniper_options(
         } else {
             ImageType::File
         },
-        transfer_mode: if v6 { None } else { Some(mode(juniper_mode(args)?)) },
+        transfer_mode: if v6 {
+            None
+        } else {
+            Some(mode(juniper_mode(args)?))
+        },
         alt_image: None,
-        port_or_server: if v6 { None } else { port.map(PortOrServer::Port) },
+        port_or_server: if v6 {
+            None
+        } else {
+            port.map(PortOrServer::Port)
+        },
         proxy: None,
         unknown: Vec::new(),
     };
@@ -209,7 +222,7 @@ pub(crate) fn juniper_plan(args: &Switch, v6: bool) -> Result<PlanBuf, Refusal> 
     juniper_options(args, v6).map(|(_, plan)| plan)
 }
 
-fn v4_options(args: &Switch, info: VendorInfo) -> Result<(Vec<(u16, Vec<u8>)>, PlanBuf), Refusal> {
+fn v4_options(args: &Switch, info: VendorInfo) -> Result<(Options, PlanBuf), Refusal> {
     let server = v4_addr(juniper_server(args)?, "--server")?;
     let mut set = OptionSet::new();
     let err = |e: EncodeError| format!("cannot encode: {e}");
@@ -259,7 +272,7 @@ fn v6_options(
     args: &Switch,
     info: VendorInfo,
     port: Option<Port>,
-) -> Result<(Vec<(u16, Vec<u8>)>, PlanBuf), Refusal> {
+) -> Result<(Options, PlanBuf), Refusal> {
     if !args.ntp.is_empty() || !args.syslog.is_empty() || args.hostname.is_some() {
         return Err("--ntp, --syslog and --hostname are DHCPv4 options (42, 7, 12); DHCPv6 ZTP carries none of them".into());
     }
@@ -324,7 +337,10 @@ pub(crate) fn run(args: &EncodeArgs) -> u8 {
     let built = juniper_options(&args.switch, args.v6).and_then(|(options, plan)| {
         let family = if args.v6 { Family::V6 } else { Family::V4 };
         let instances = instances(&options, family)?;
-        let area: Vec<u8> = instances.iter().flat_map(|i| i.bytes.iter().copied()).collect();
+        let area: Vec<u8> = instances
+            .iter()
+            .flat_map(|i| i.bytes.iter().copied())
+            .collect();
         Ok((instances, area, plan))
     });
     let (instances, area, plan) = match built {
@@ -439,7 +455,7 @@ pub(crate) enum Format {
 
 impl Format {
     /// The server a configuration format is for.
-    fn server(self) -> Option<Server> {
+    pub(crate) fn server(self) -> Option<Server> {
         match self {
             Format::Hex | Format::Json => None,
             Format::Isc => Some(Server::Isc),

@@ -68,7 +68,7 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Print the exact DHCP options a server must send for a plan.
     #[command(after_help = EXIT_CODES)]
-    Encode(encode::EncodeArgs),
+    Encode(Box<encode::EncodeArgs>),
     /// Tell whether a fetched file is a script (and whether the platform runs
     /// it) or a configuration, from its first line.
     #[command(after_help = EXIT_CODES)]

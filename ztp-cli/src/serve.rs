@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use ztp_explain::{Filters, Origin, explain};
-use ztp_options::vendor::{Offer, Vendor};
+use ztp_options::vendor::{ClassError, ClassMatch, Offer, OfferError, OfferProblem, Vendor};
 use ztp_options::{Family, PlanBuf, v4, v6};
 use ztp_server_config::{Fleet, FleetEntry, Server, render_fleet};
 
@@ -17,23 +17,21 @@ use crate::switch::{Refusal, Switch};
 
 /// The options of `offer` in `family`, as (code, value), in the order the
 /// encoder writes them.
-pub(crate) fn options(offer: &Offer, family: Family) -> Result<Vec<(u16, Vec<u8>)>, Refusal> {
-    let vendor = offer.vendor();
+pub(crate) fn options(offer: &Offer, family: Family) -> Result<Vec<(u16, Vec<u8>)>, OfferError> {
     match family {
         Family::V4 => {
-            let set = offer
-                .to_v4_options()
-                .map_err(|e| format!("{vendor}: cannot encode: {e}"))?;
+            let set = offer.to_v4_options()?;
             Ok(set
                 .iter()
                 .map(|o| (u16::from(o.code.get()), o.value.clone()))
                 .collect())
         }
         Family::V6 => {
-            let set = offer
-                .to_v6_options()
-                .map_err(|e| format!("{vendor}: cannot encode: {e}"))?;
-            Ok(set.iter().map(|o| (o.code.get(), o.value.clone())).collect())
+            let set = offer.to_v6_options()?;
+            Ok(set
+                .iter()
+                .map(|o| (o.code.get(), o.value.clone()))
+                .collect())
         }
     }
 }
@@ -72,10 +70,8 @@ pub(crate) fn explained(
     family: Family,
 ) -> Result<(String, bool), Refusal> {
     let bytes = reply(options, family)?;
-    let filters = Filters {
-        vendor: Some(vendor),
-        ..Filters::default()
-    };
+    let mut filters = Filters::default();
+    filters.vendor = Some(vendor);
     let mut text = String::new();
     let mut ok = false;
     explain(&bytes, family, Origin::default(), &filters, &mut |report| {
@@ -111,11 +107,14 @@ pub(crate) fn run_vendor(args: &EncodeArgs) -> u8 {
     let switch = &args.switch;
     let fam = family(args.format, args.v6);
     if args.v6 && matches!(args.format, Format::Isc | Format::Kea) {
-        eprintln!("ztp: --format {:?} is a DHCPv4 server: drop --v6, or use isc6 / kea6", args.format);
+        eprintln!(
+            "ztp: --format {:?} is a DHCPv4 server: drop --v6, or use isc6 / kea6",
+            args.format
+        );
         return 2;
     }
     let built = offer(switch, fam).and_then(|o| {
-        let opts = options(&o, fam)?;
+        let opts = options(&o, fam).map_err(|e| format!("cannot encode: {e}"))?;
         Ok((o, opts))
     });
     let (offer, opts) = match built {
@@ -147,10 +146,7 @@ pub(crate) fn run_vendor(args: &EncodeArgs) -> u8 {
                 return 2;
             }
         };
-        let name = switch
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("ztp-{vendor}"));
+        let name = switch.name.clone().unwrap_or_else(|| vendor.to_string());
         let fleet = Fleet {
             family: fam,
             entries: vec![FleetEntry {
@@ -196,7 +192,11 @@ fn print_options(
     let _ = writeln!(
         out,
         "{family} options for {vendor} (code, length, value):",
-        family = if family == Family::V6 { "DHCPv6" } else { "DHCPv4" }
+        family = if family == Family::V6 {
+            "DHCPv6"
+        } else {
+            "DHCPv4"
+        }
     );
     for i in &instances {
         let split = if i.parts > 1 {
@@ -204,14 +204,21 @@ fn print_options(
         } else {
             String::new()
         };
-        let _ = writeln!(out, "  option {:>3} len {:>3}{split}: {}", i.code, i.length, i.hex);
+        let _ = writeln!(
+            out,
+            "  option {:>3} len {:>3}{split}: {}",
+            i.code, i.length, i.hex
+        );
     }
     let mut area = Vec::new();
     for i in &instances {
         area.extend_from_slice(&i.bytes);
     }
     let _ = writeln!(out, "options area: {}", hex(&area));
-    let _ = writeln!(out, "what `ztp explain --vendor {vendor}` says of a reply carrying them:");
+    let _ = writeln!(
+        out,
+        "what `ztp explain --vendor {vendor}` says of a reply carrying them:"
+    );
     out.push_str(text);
     print!("{out}");
     0
@@ -240,11 +247,46 @@ struct FleetFile {
     switch: Vec<Switch>,
 }
 
+/// The fleet file's text with each switch's `v6` table laid over it for a
+/// DHCPv6 configuration (`server`, `boot-file`, ... that differ between
+/// the families), and left out for DHCPv4.
+fn for_family(text: &str, family: Family) -> Result<FleetFile, Refusal> {
+    let mut doc: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    if let Some(toml::Value::Array(switches)) = doc.get_mut("switch") {
+        for (n, switch) in switches.iter_mut().enumerate() {
+            let toml::Value::Table(table) = switch else {
+                continue;
+            };
+            match table.remove("v6") {
+                Some(toml::Value::Table(v6)) if family == Family::V6 => {
+                    // A v6 `mac` replaces the v4 class (some vendors'
+                    // DHCPv6 identity is unverified: A2).
+                    if v6.contains_key("mac") {
+                        for key in ["model", "vendor-class", "user-class"] {
+                            table.remove(key);
+                        }
+                    }
+                    table.extend(v6);
+                }
+                Some(toml::Value::Table(_)) => {}
+                Some(_) => {
+                    return Err(format!(
+                        "[[switch]] number {}: v6 is a table of the keys that differ for DHCPv6",
+                        n + 1
+                    ));
+                }
+                None => {}
+            }
+        }
+    }
+    doc.try_into().map_err(|e: toml::de::Error| e.to_string())
+}
+
 /// Reads a fleet file into the fleet of `family`; a switch whose vendor has
 /// no ZTP in that family is left out and said on stderr (a v4-only vendor
 /// in a DHCPv6 configuration).
 pub(crate) fn read_fleet(text: &str, family: Family) -> Result<(Fleet, Vec<String>), Refusal> {
-    let file: FleetFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let file = for_family(text, family)?;
     if file.switch.is_empty() {
         return Err("no [[switch]] table: nothing to serve".into());
     }
@@ -268,20 +310,32 @@ pub(crate) fn read_fleet(text: &str, family: Family) -> Result<(Fleet, Vec<Strin
         let offer = offer(switch, family).map_err(at)?;
         let opts = match options(&offer, family) {
             Ok(o) => o,
-            Err(_) if !offer.vendor().has_family(family) => {
+            Err(e) if e.problem == OfferProblem::NotInFamily => {
                 left_out.push(format!(
-                    "{name:?} ({}) has no {family} ZTP: not in this configuration",
-                    offer.vendor()
+                    "{name:?} left out of this {family} configuration: {e}"
                 ));
                 continue;
             }
-            Err(e) => return Err(at(e)),
+            Err(e) => return Err(at(format!("cannot encode: {e}"))),
         };
         let (text, provisions) = explained(offer.vendor(), &opts, family).map_err(at)?;
         if !provisions {
             return Err(at(format!(
                 "the switch would not provision from these options:\n{text}"
             )));
+        }
+        let named =
+            switch.mac.is_some() || switch.vendor_class.is_some() || switch.user_class.is_some();
+        if let (false, Err(ClassError::NotInFamily { .. })) = (
+            named,
+            ClassMatch::new(family, offer.vendor(), switch.model.as_deref()),
+        ) {
+            left_out.push(format!(
+                "{name:?} ({}) sends no {family} request ZTP knows: not in this configuration \
+                 (give it a mac in its v6 table to serve it)",
+                offer.vendor()
+            ));
+            continue;
         }
         let who = switch.who(family).map_err(at)?;
         entries.push(FleetEntry {

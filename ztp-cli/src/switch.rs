@@ -9,12 +9,12 @@ use std::net::Ipv4Addr;
 
 use clap::{Args, ValueEnum};
 use serde::Deserialize;
+use ztp_options::Family;
 use ztp_options::vendor::cisco::Transport;
 use ztp_options::vendor::{
     ArubaOffer, BootFileOffer, ClassMatch, Condition, ExosOffer, HuaweiOffer, Offer, Os9Offer,
     PnpOffer, PoapOffer, PoapServer, ScriptUrlOffer, SonicOffer, Test, Vendor, XrOffer,
 };
-use ztp_options::Family;
 use ztp_server_config::{MacAddr, Who};
 
 /// A refusal, for people: what is wrong and the rule behind it.
@@ -322,15 +322,13 @@ impl Switch {
         let vendor = self.vendor();
         self.only(Self::takes(vendor))?;
         let need = |v: &Option<String>, flag: &str| -> Result<String, Refusal> {
-            v.clone()
-                .ok_or_else(|| format!("{vendor} needs --{flag}"))
+            v.clone().ok_or_else(|| format!("{vendor} needs --{flag}"))
         };
         let v4 = |v: &Option<String>, flag: &str| -> Result<Option<Ipv4Addr>, Refusal> {
             v.as_deref()
                 .map(|s| {
-                    s.parse::<Ipv4Addr>().map_err(|_| {
-                        format!("--{flag} {s:?} is not an IPv4 address literal")
-                    })
+                    s.parse::<Ipv4Addr>()
+                        .map_err(|_| format!("--{flag} {s:?} is not an IPv4 address literal"))
                 })
                 .transpose()
         };
@@ -367,11 +365,11 @@ impl Switch {
                     (None, Some(n)) => Some(PoapServer::Name(n.clone())),
                     (None, None) => None,
                 };
-                let mut o = PoapOffer::new(need(&self.boot_file, "boot-file")?);
+                let mut o = PoapOffer::new(
+                    need(&self.boot_file, "boot-file")?,
+                    self.lease_time.unwrap_or(PoapOffer::MIN_LEASE_TIME),
+                );
                 o.server = server;
-                if let Some(t) = self.lease_time {
-                    o.lease_time = t;
-                }
                 Offer::CiscoNxos(o)
             }
             Vendor::CiscoIosXr => {
@@ -385,12 +383,14 @@ impl Switch {
                 o.script_url = self.script_url.clone();
                 Offer::Sonic(o)
             }
-            Vendor::Cumulus => {
-                Offer::Cumulus(ScriptUrlOffer::new(need(&self.provision_url, "provision-url")?))
-            }
-            Vendor::DellOs10 => {
-                Offer::DellOs10(ScriptUrlOffer::new(need(&self.provision_url, "provision-url")?))
-            }
+            Vendor::Cumulus => Offer::Cumulus(ScriptUrlOffer::new(need(
+                &self.provision_url,
+                "provision-url",
+            )?)),
+            Vendor::DellOs10 => Offer::DellOs10(ScriptUrlOffer::new(need(
+                &self.provision_url,
+                "provision-url",
+            )?)),
             Vendor::DellOs9 => {
                 let mut o = Os9Offer::new();
                 o.image = self.image.clone();
@@ -450,16 +450,20 @@ impl Switch {
         }
         if named {
             if self.model.is_some() {
-                return Err("--model selects within the vendor's own class: it does not combine \
+                return Err(
+                    "--model selects within the vendor's own class: it does not combine \
                             with a class you name (--vendor-class, --user-class)"
-                    .into());
+                        .into(),
+                );
             }
             let mut conditions = Vec::new();
             if let Some(prefix) = &self.vendor_class {
                 if family == Family::V6 {
-                    return Err("--vendor-class matches DHCPv4 option 60; DHCPv6 has no such \
+                    return Err(
+                        "--vendor-class matches DHCPv4 option 60; DHCPv6 has no such \
                                 option: give --mac (the DUID-LL) or --user-class"
-                        .into());
+                            .into(),
+                    );
                 }
                 conditions.push(Condition::new(60, Test::Prefix(prefix.as_bytes().to_vec())));
             }
@@ -482,14 +486,18 @@ impl Switch {
                 value.extend_from_slice(item.as_bytes());
                 conditions.push(Condition::new(code, Test::Exact(value)));
             }
-            return Ok(Who::Class(ClassMatch::user(family, vendor, conditions)));
+            return ClassMatch::user(family, vendor, conditions)
+                .map(Who::Class)
+                .map_err(|e| e.to_string());
         }
         let class = match family {
             Family::V4 => ClassMatch::v4(vendor, self.model.as_deref()),
             Family::V6 => ClassMatch::v6(vendor, self.model.as_deref()),
         };
         class.map(Who::Class).map_err(|e| {
-            format!("{e}: give --mac (the device), or --vendor-class / --user-class (a class you name)")
+            format!(
+                "{e}: give --mac (the device), or --vendor-class / --user-class (a class you name)"
+            )
         })
     }
 }
