@@ -1372,7 +1372,9 @@ pub fn vendor_sniff(data: &[u8]) {
 
 /// Offers (issue 25): an arbitrary valid offer of each family
 /// (`Offer::arbitrary_v4`, `arbitrary_v6`) encodes, reads back from a
-/// reply to itself, and its vendor's plan provisions from that reply; and
+/// reply to itself, and its vendor's plan provisions from that reply; an
+/// offer with any text in its fields does the same whenever the encoder
+/// accepts it (the refusals cover what the plans refuse); and
 /// the input as a DHCPv4 or DHCPv6 message read as every vendor's offer:
 /// no panic, and an offer read from it encodes, reads back to itself and
 /// provisions (Juniper: the resolver's plan; only no panic).
@@ -1417,6 +1419,24 @@ pub fn vendor_offers(data: &[u8]) {
     if let Ok(offer) = Offer::arbitrary_v6(&mut u) {
         check_v6(&offer);
     }
+    // Any text in the fields: what the encoder accepts round-trips.
+    if let Ok(offer) = wild_offer(&mut Unstructured::new(data)) {
+        if offer.to_v4_options().is_ok() {
+            check_v4(&offer);
+        }
+        if offer.to_v6_options().is_ok() {
+            // CN5: DHCPv6 has no lease time option; it reads back as 3600.
+            let mut expected = offer.clone();
+            if let Offer::CiscoNxos(p) = &mut expected {
+                p.lease_time = ztp_options::vendor::PoapOffer::MIN_LEASE_TIME;
+            }
+            let msg = v6_reply(&offer);
+            let lease = v6::Lease::parse(&msg).unwrap();
+            let plan = plan_v6(offer.vendor(), &lease).unwrap();
+            assert!(plan.provisions(), "{offer:?}");
+            assert_eq!(Offer::from_v6(offer.vendor(), &lease), Ok(expected));
+        }
+    }
     if let Ok(lease) = v4::Lease::parse(data) {
         for vendor in Vendor::ALL {
             match Offer::from_v4(vendor, &lease) {
@@ -1435,4 +1455,84 @@ pub fn vendor_offers(data: &[u8]) {
             }
         }
     }
+}
+
+/// An offer of any vendor but Juniper whose fields hold any text the
+/// fuzzer gives (valid or not).
+fn wild_offer(u: &mut Unstructured<'_>) -> arbitrary::Result<ztp_options::vendor::Offer> {
+    use std::net::Ipv4Addr;
+    use ztp_options::vendor::{
+        ArubaOffer, BootFileOffer, ExosOffer, HuaweiOffer, Offer, Os9Offer, PnpOffer, PoapOffer,
+        PoapServer, ScriptUrlOffer, SonicOffer, XrOffer,
+    };
+    let addr = |u: &mut Unstructured<'_>| -> arbitrary::Result<Option<Ipv4Addr>> {
+        Ok(u.arbitrary::<Option<[u8; 4]>>()?.map(Ipv4Addr::from))
+    };
+    let boot = |u: &mut Unstructured<'_>| -> arbitrary::Result<BootFileOffer> {
+        let mut b = BootFileOffer::new(u.arbitrary::<String>()?);
+        b.tftp_server = addr(u)?;
+        Ok(b)
+    };
+    Ok(match u.int_in_range(0..=12u8)? {
+        0 => Offer::Arista(boot(u)?),
+        1 => Offer::CiscoIosXe(boot(u)?),
+        2 => Offer::NokiaSrLinux(boot(u)?),
+        3 => {
+            let mut p = PnpOffer::new(u.arbitrary::<String>()?);
+            p.port = u.arbitrary()?;
+            p.transport = u.arbitrary()?;
+            p.debug = u.arbitrary()?;
+            Offer::CiscoPnp(p)
+        }
+        4 => {
+            let mut p = PoapOffer::new(u.arbitrary::<String>()?, u.arbitrary()?);
+            p.server = match u.int_in_range(0..=2u8)? {
+                0 => None,
+                1 => addr(u)?.map(PoapServer::Address),
+                _ => Some(PoapServer::Name(u.arbitrary()?)),
+            };
+            Offer::CiscoNxos(p)
+        }
+        5 => {
+            let mut x = XrOffer::new(u.arbitrary::<String>()?);
+            x.insecure = u.arbitrary()?;
+            Offer::CiscoIosXr(x)
+        }
+        6 => {
+            let mut s = SonicOffer::new();
+            s.json_url = u.arbitrary()?;
+            s.script_url = u.arbitrary()?;
+            Offer::Sonic(s)
+        }
+        7 => Offer::Cumulus(ScriptUrlOffer::new(u.arbitrary::<String>()?)),
+        8 => Offer::DellOs10(ScriptUrlOffer::new(u.arbitrary::<String>()?)),
+        9 => {
+            let mut o = Os9Offer::new();
+            o.image = u.arbitrary()?;
+            o.config = u.arbitrary()?;
+            o.tftp_server = addr(u)?;
+            Offer::DellOs9(o)
+        }
+        10 => {
+            let mut a = ArubaOffer::new();
+            a.config = u.arbitrary()?;
+            a.image = u.arbitrary()?;
+            a.central = u.arbitrary()?;
+            a.proxy = u.arbitrary()?;
+            a.tftp_server = u.arbitrary()?;
+            Offer::ArubaAosCx(a)
+        }
+        11 => {
+            let mut e = ExosOffer::new(u.arbitrary::<Vec<String>>()?);
+            e.tftp_server = addr(u)?;
+            e.trap_server = addr(u)?;
+            Offer::ExtremeExos(e)
+        }
+        _ => {
+            let mut h = HuaweiOffer::new(u.arbitrary::<String>()?);
+            h.server = u.arbitrary()?;
+            h.tftp_server = addr(u)?;
+            Offer::HuaweiVrp(h)
+        }
+    })
 }

@@ -830,3 +830,150 @@ fn g1_offers_serialize_by_vendor_name() {
         (Some("needs-server"), Some("E3"))
     );
 }
+
+/// Text from pieces that hit the vendors' forms and separators (schemes,
+/// `;`, blanks, `@`, `:`, extensions, a PnP header, NUL, non-ASCII).
+#[cfg(feature = "arbitrary")]
+fn wild(u: &mut arbitrary::Unstructured<'_>) -> String {
+    const PIECES: [&str; 26] = [
+        "http://",
+        "https://",
+        "tftp://",
+        "ftp://",
+        "sftp://",
+        "scp://",
+        "5A1",
+        ";",
+        " ",
+        "\t",
+        ":",
+        "@",
+        "/",
+        "a",
+        "b.c",
+        "192.0.2.1",
+        "[2001:db8::1]",
+        ".ini",
+        ".py",
+        ".cfg",
+        "\u{e9}",
+        "\0",
+        "\n",
+        "-k ",
+        ":2222",
+        "u:p@",
+    ];
+    let n = u.int_in_range(0..=6u8).unwrap_or(0);
+    (0..n).map(|_| *u.choose(&PIECES).unwrap_or(&"a")).collect()
+}
+
+/// Whatever the fields hold, an offer the encoder accepts reads back to
+/// itself and provisions: the refusals cover what the plans refuse.
+#[cfg(feature = "arbitrary")]
+#[test]
+fn g8_g9_g10_accepted_wild_offers_round_trip_and_provision() {
+    use super::common::{Xorshift, cases};
+    use arbitrary::Unstructured;
+
+    let mut accepted = [0usize; 2];
+    for seed in 0..cases(20000) {
+        let bytes = Xorshift(seed.wrapping_mul(0x2545_f491_4f6c_dd1d) | 1).bytes(256);
+        let mut u = Unstructured::new(&bytes);
+        let addr = |u: &mut Unstructured<'_>| -> Option<std::net::Ipv4Addr> {
+            u.arbitrary::<Option<[u8; 4]>>()
+                .unwrap_or(None)
+                .map(Into::into)
+        };
+        let opt = |u: &mut Unstructured<'_>| -> Option<String> {
+            if u.arbitrary().unwrap_or(false) {
+                Some(wild(u))
+            } else {
+                None
+            }
+        };
+        let boot = |u: &mut Unstructured<'_>| {
+            let mut b = BootFileOffer::new(wild(u));
+            b.tftp_server = addr(u);
+            b
+        };
+        let offer = match u.int_in_range(0..=12u8).unwrap_or(0) {
+            0 => Offer::Arista(boot(&mut u)),
+            1 => Offer::CiscoIosXe(boot(&mut u)),
+            2 => Offer::NokiaSrLinux(boot(&mut u)),
+            3 => {
+                let mut p = PnpOffer::new(wild(&mut u));
+                p.port = u.arbitrary().unwrap_or(None);
+                p.debug = u.arbitrary().unwrap_or(false);
+                Offer::CiscoPnp(p)
+            }
+            4 => {
+                let mut p = PoapOffer::new(wild(&mut u), u.arbitrary().unwrap_or(0));
+                p.server = match u.int_in_range(0..=2u8).unwrap_or(0) {
+                    0 => None,
+                    1 => addr(&mut u).map(PoapServer::Address),
+                    _ => Some(PoapServer::Name(wild(&mut u))),
+                };
+                Offer::CiscoNxos(p)
+            }
+            5 => {
+                let mut x = XrOffer::new(wild(&mut u));
+                x.insecure = u.arbitrary().unwrap_or(false);
+                Offer::CiscoIosXr(x)
+            }
+            6 => {
+                let mut s = SonicOffer::new();
+                s.json_url = opt(&mut u);
+                s.script_url = opt(&mut u);
+                Offer::Sonic(s)
+            }
+            7 => Offer::Cumulus(ScriptUrlOffer::new(wild(&mut u))),
+            8 => Offer::DellOs10(ScriptUrlOffer::new(wild(&mut u))),
+            9 => {
+                let mut o = Os9Offer::new();
+                o.image = opt(&mut u);
+                o.config = opt(&mut u);
+                o.tftp_server = addr(&mut u);
+                Offer::DellOs9(o)
+            }
+            10 => {
+                let mut a = ArubaOffer::new();
+                a.config = opt(&mut u);
+                a.image = opt(&mut u);
+                a.central = opt(&mut u);
+                a.proxy = opt(&mut u);
+                a.tftp_server = opt(&mut u);
+                Offer::ArubaAosCx(a)
+            }
+            11 => {
+                let files: Vec<String> = (0..u.int_in_range(0..=3u8).unwrap_or(0))
+                    .map(|_| wild(&mut u))
+                    .collect();
+                let mut e = ExosOffer::new(files);
+                e.tftp_server = addr(&mut u);
+                e.trap_server = addr(&mut u);
+                Offer::ExtremeExos(e)
+            }
+            _ => {
+                let mut h = HuaweiOffer::new(wild(&mut u));
+                h.server = opt(&mut u);
+                h.tftp_server = addr(&mut u);
+                Offer::HuaweiVrp(h)
+            }
+        };
+        if offer.to_v4_options().is_ok() {
+            assert_eq!(v4_round_trip(&offer), offer, "v4 seed {seed}");
+            accepted[0] += 1;
+        }
+        if offer.to_v6_options().is_ok() {
+            // CN5: DHCPv6 carries no lease time; it reads back as 3600.
+            let mut expected = offer.clone();
+            if let Offer::CiscoNxos(p) = &mut expected {
+                p.lease_time = PoapOffer::MIN_LEASE_TIME;
+            }
+            assert_eq!(v6_round_trip(&offer), expected, "v6 seed {seed}");
+            accepted[1] += 1;
+        }
+    }
+    println!("accepted {accepted:?}");
+    assert!(accepted[0] > 100 && accepted[1] > 100, "{accepted:?}");
+}
