@@ -207,8 +207,25 @@ fn refuse(server: Server, what: String, value: &[u8]) -> Error {
     }
 }
 
+/// Whether every request in `b` is in `a`: each of `a`'s conditions is
+/// implied by one of `b`'s on the same option (an equal test, or a longer
+/// prefix or suffix: Arista's `Arista;<model>;` within `Arista;`).
 fn subset(a: &ClassMatch, b: &ClassMatch) -> bool {
-    a.conditions.iter().all(|c| b.conditions.contains(c))
+    a.conditions.iter().all(|c| {
+        b.conditions
+            .iter()
+            .any(|d| d.option == c.option && implies(&d.test, &c.test))
+    })
+}
+
+/// Whether a value passing `d` always passes `c`.
+fn implies(d: &Test, c: &Test) -> bool {
+    match (d, c) {
+        (Test::Exact(x), Test::Exact(y)) => x == y,
+        (Test::Exact(x) | Test::Prefix(x), Test::Prefix(p)) => x.starts_with(p),
+        (Test::Exact(x) | Test::Suffix(x), Test::Suffix(p)) => x.ends_with(p),
+        _ => false,
+    }
 }
 
 fn check(server: Server, fleet: &Fleet) -> Result<Vec<Entry<'_>>, Error> {
