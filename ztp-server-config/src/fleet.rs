@@ -373,6 +373,18 @@ pub fn render_fleet(server: Server, fleet: &Fleet) -> Result<FleetConfig, Error>
         Server::Kea4 | Server::Kea6 => kea_fleet(server, fleet.family, &entries, &mut notes)?,
         Server::Dnsmasq => dnsmasq_fleet(fleet.family, &entries, &mut notes)?,
     };
+    // A 576-byte DHCPv4 reply has room for about this much (R2).
+    let room = match server {
+        Server::Isc => Some(crate::ISC_REPLY_ROOM),
+        Server::Dnsmasq if fleet.family == Family::V4 => Some(crate::DNSMASQ_REPLY_ROOM),
+        _ => None,
+    };
+    for e in &entries {
+        let needed: usize = e.options().map(|(_, v)| v.len() + 2).sum();
+        if let Some(room) = room.filter(|r| needed > *r) {
+            note(&mut notes, Note::ReplyRoom { needed, room });
+        }
+    }
     for e in &entries {
         let v17 =
             e.e.options
@@ -1028,7 +1040,13 @@ fn dnsmasq_fleet(
                     // Bytes go out as given for a code dnsmasq has no type
                     // for (text included).
                     let p = if v6 { "option6:" } else { "" };
-                    format!("{p}{c},{}", dnsmasq::bytes(&what, value)?)
+                    // One byte in hex would be read as a number: quote it
+                    // (as the DHCPv6 suboptions are).
+                    let v = match value.as_slice() {
+                        [_] => dnsmasq::text(&what, value)?,
+                        v => dnsmasq::bytes(&what, v)?,
+                    };
+                    format!("{p}{c},{v}")
                 }
             };
             if let Some(s) = printable(value) {
