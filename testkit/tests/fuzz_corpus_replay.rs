@@ -390,6 +390,27 @@ fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
         ack(&[(148, b"agilemode=agile-cloud;agilemanage-mode=ip;")]),
     ];
 
+    // Vendor offers: the vendor replies (read as every vendor's offer), a
+    // DHCPv6 reply with 59 and 239 and one with a PnP string in 17
+    // (enterprise 9), and byte streams the generators turn into offers.
+    let mut vendor_offers = vendor_plans.clone();
+    let v6_reply = |options: &[(u16, &[u8])]| {
+        let mut set = v6::OptionSet::new();
+        for (code, value) in options {
+            set.push(v6::OptionCode::new(*code), value.to_vec());
+        }
+        v6::MessageRepr::reply(set).to_vec().unwrap()
+    };
+    vendor_offers.push(v6_reply(&[
+        (59, b"http://[2001:db8::9]/ztp.json"),
+        (239, b"http://[2001:db8::9]/ztp.sh"),
+    ]));
+    vendor_offers.push(v6_reply(&[(
+        17,
+        b"\x00\x00\x00\x09\x00\x01\x00\x0f5A1N;I192.0.2.9",
+    )]));
+    vendor_offers.extend((0..8u64).map(|i| xorshift(0x000f_fe25 + i * 0x9e37, 600)));
+
     // Vendor sniffers: three control bytes (two chunk sizes, the hint),
     // then a file of each vendor's kind (G11).
     let vendor_sniff: Vec<Vec<u8>> = [
@@ -409,6 +430,7 @@ fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
         ("vendor_identity", identity),
         ("vendor_plans", vendor_plans),
         ("vendor_sniff", vendor_sniff),
+        ("vendor_offers", vendor_offers),
         ("v4_message", v4.clone()),
         ("v4_option43", v43),
         ("v6_message", v6.clone()),

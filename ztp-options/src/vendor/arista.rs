@@ -126,3 +126,27 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     }
     Some(plan)
 }
+
+// ------------------------------------------------ the offer (A4, A5)
+
+use super::offer::{self, BootFileOffer, OfferError};
+
+/// A4: option 67, and 150 for a bare name (G10).
+pub(crate) fn offer_v4(o: &BootFileOffer) -> Result<crate::v4::OptionSet, OfferError> {
+    offer::boot_file_v4(Vendor::Arista, o, "A4")
+}
+
+/// A5: option 59, a full URL.
+pub(crate) fn offer_v6(o: &BootFileOffer) -> Result<crate::v6::OptionSet, OfferError> {
+    offer::boot_file_v6(Vendor::Arista, o, "A5")
+}
+
+/// The inverse of [`offer_v4`].
+pub(crate) fn read_v4(lease: &crate::v4::Lease<'_>) -> Result<BootFileOffer, OfferError> {
+    offer::read_boot_file_v4(Vendor::Arista, lease, "A4")
+}
+
+/// The inverse of [`offer_v6`].
+pub(crate) fn read_v6(lease: &crate::v6::Lease<'_>) -> Result<BootFileOffer, OfferError> {
+    offer::read_boot_file_v6(Vendor::Arista, lease, "A5")
+}

@@ -293,3 +293,145 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     plan.stop = Some(Stop::new("AR4", "ipv4-only", "aos-cx ztp is ipv4 only"));
     Some(plan)
 }
+
+// ------------------------------------------------ the offer (AR2..AR4)
+
+use alloc::string::String;
+
+use super::offer::{self, OfferError, OfferProblem};
+use super::{PlainTlvRepr, Vendor};
+
+/// What a DHCP server tells an AOS-CX switch (AR2, AR3): option 43 as
+/// `code(1) len(1)` items 144 (configuration file), 145 (firmware image),
+/// 146 (Aruba Central), 148 (HTTP proxy), and option 66, the TFTP server
+/// of the files, an IPv4 literal (AR2: a host name is an error). Files
+/// need 66 (AR3); something must be offered (AR4). The configuration is
+/// written in 144, never in 67 (144 wins over 67, AR3).
+///
+/// ```
+/// use ztp_options::v4::OptionCode;
+/// use ztp_options::vendor::{ArubaOffer, Offer};
+///
+/// let mut aruba = ArubaOffer::new();
+/// aruba.config = Some("sw1.cfg".into());
+/// aruba.tftp_server = Some("192.0.2.20".into());
+/// let set = Offer::ArubaAosCx(aruba).to_v4_options()?;
+/// assert_eq!(set.get(OptionCode::VENDOR_SPECIFIC), Some(&b"\x90\x07sw1.cfg"[..]));
+/// assert_eq!(set.get(OptionCode::TFTP_SERVER_NAME), Some(&b"192.0.2.20"[..]));
+/// # Ok::<(), ztp_options::vendor::OfferError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct ArubaOffer {
+    /// 43.144: the configuration file name.
+    pub config: Option<String>,
+    /// 43.145: the firmware image file name.
+    pub image: Option<String>,
+    /// 43.146: Aruba Central (on-premise), FQDN or IPv4.
+    pub central: Option<String>,
+    /// 43.148: the HTTP proxy, FQDN or IPv4.
+    pub proxy: Option<String>,
+    /// 66: the TFTP server of the files, an IPv4 literal.
+    pub tftp_server: Option<String>,
+}
+
+impl ArubaOffer {
+    /// Nothing yet: set the fields.
+    pub fn new() -> Self {
+        ArubaOffer::default()
+    }
+
+    fn subs(&self) -> [(u8, &Option<String>); 4] {
+        [
+            (CONFIG, &self.config),
+            (IMAGE, &self.image),
+            (CENTRAL, &self.central),
+            (PROXY, &self.proxy),
+        ]
+    }
+
+    /// AR2: 43 (144, 145, 146, 148), then 66.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let vendor = Vendor::ArubaAosCx;
+        let mut tlv = PlainTlvRepr::new();
+        for (code, value) in self.subs() {
+            let Some(v) = value else { continue };
+            let at = OptionRef::v4(43).sub(code.into());
+            offer::text(vendor, at, v, "AR2")?;
+            tlv.push(code, v.as_bytes().to_vec()).map_err(|_| {
+                OfferError::new(
+                    vendor,
+                    at,
+                    v.as_str(),
+                    OfferProblem::TooLong {
+                        len: v.len(),
+                        max: offer::MAX_TEXT,
+                    },
+                    "G8",
+                )
+            })?;
+        }
+        if tlv.items().is_empty() {
+            return Err(offer::nothing(vendor, OptionRef::v4(43), "AR4"));
+        }
+        let mut options = alloc::vec::Vec::new();
+        if let Some(s) = &self.tftp_server {
+            let at = OptionRef::v4(66);
+            offer::text(vendor, at, s, "AR2")?;
+            if !forms::is_ipv4(s) {
+                return Err(OfferError::new(
+                    vendor,
+                    at,
+                    s.as_str(),
+                    OfferProblem::NotIpv4Literal,
+                    "AR2",
+                ));
+            }
+        }
+        let file = self.config.as_ref().or(self.image.as_ref());
+        if let (Some(f), None) = (file, &self.tftp_server) {
+            let code = if self.config.is_some() { CONFIG } else { IMAGE };
+            return Err(OfferError::new(
+                vendor,
+                OptionRef::v4(43).sub(code.into()),
+                f.as_str(),
+                OfferProblem::NeedsServer,
+                "AR3",
+            ));
+        }
+        // The items are at most 255 bytes each: `to_vec` cannot fail.
+        options.push((43, tlv.to_vec().unwrap_or_default()));
+        if let Some(s) = &self.tftp_server {
+            options.push((66, s.as_bytes().to_vec()));
+        }
+        Ok(offer::v4_set(options))
+    }
+
+    /// The inverse of [`ArubaOffer::to_v4_options`]: 43's items (the first
+    /// of each code), 67 when there is no 144 (AR3), 66.
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::ArubaAosCx;
+        let mut o = ArubaOffer::new();
+        if let Some(v) = lease.value(OptionCode::VENDOR_SPECIFIC) {
+            let tlv = PlainTlv::parse(&v.value, v.place())
+                .map_err(|_| offer::malformed(vendor, OptionRef::v4(43), &v.value, "AR2"))?;
+            for (code, slot) in [
+                (CONFIG, &mut o.config),
+                (IMAGE, &mut o.image),
+                (CENTRAL, &mut o.central),
+                (PROXY, &mut o.proxy),
+            ] {
+                if let Some(item) = tlv.first(code) {
+                    let at = OptionRef::v4(43).sub(code.into());
+                    *slot = Some(offer::read_item(vendor, at, item.value, "AR2")?);
+                }
+            }
+        }
+        if o.config.is_none() {
+            o.config = offer::read_v4(vendor, lease, 67, "AR2")?;
+        }
+        o.tftp_server = offer::read_v4(vendor, lease, 66, "AR2")?;
+        Ok(o)
+    }
+}

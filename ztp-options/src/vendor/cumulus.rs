@@ -155,3 +155,31 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     let _ = lease;
     None
 }
+
+// ------------------------------------------------ the offer (CU2)
+
+use super::offer::{self, OfferError, OfferProblem, ScriptUrlOffer};
+
+/// CU2: option 239, a URL with scheme http, https, ftp or tftp.
+pub(crate) fn offer_v4(o: &ScriptUrlOffer) -> Result<crate::v4::OptionSet, OfferError> {
+    let at = OptionRef::v4(239);
+    offer::url(Vendor::Cumulus, at, &o.url, "CU2")?;
+    let scheme = forms::split_scheme(&o.url).map_or("", |(s, _)| s);
+    if !SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+        return Err(OfferError::new(
+            Vendor::Cumulus,
+            at,
+            o.url.as_str(),
+            OfferProblem::Scheme,
+            "CU2",
+        ));
+    }
+    Ok(offer::v4_set(alloc::vec![(239, o.url.as_bytes().to_vec())]))
+}
+
+/// The inverse of [`offer_v4`].
+pub(crate) fn read_v4(lease: &crate::v4::Lease<'_>) -> Result<ScriptUrlOffer, OfferError> {
+    offer::read_v4(Vendor::Cumulus, lease, 239, "CU2")?
+        .map(ScriptUrlOffer::new)
+        .ok_or_else(|| offer::nothing(Vendor::Cumulus, OptionRef::v4(239), "CU2"))
+}

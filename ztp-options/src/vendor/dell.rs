@@ -247,3 +247,91 @@ pub(crate) fn plan_v6(vendor: super::Vendor, lease: &crate::v6::Lease<'_>) -> Op
     plan.stop = Some(Stop::new(rule, "ipv4-only", what));
     Some(plan)
 }
+
+// ------------------------------------------------ the offers (D2, D6)
+
+use core::net::Ipv4Addr;
+
+use super::offer::{self, OfferError, ScriptUrlOffer};
+
+/// D2: option 240, the provisioning script's URL.
+pub(crate) fn os10_offer_v4(o: &ScriptUrlOffer) -> Result<crate::v4::OptionSet, OfferError> {
+    offer::url(Vendor::DellOs10, OptionRef::v4(240), &o.url, "D2")?;
+    Ok(offer::v4_set(alloc::vec![(240, o.url.as_bytes().to_vec())]))
+}
+
+/// The inverse of [`os10_offer_v4`].
+pub(crate) fn os10_read_v4(lease: &crate::v4::Lease<'_>) -> Result<ScriptUrlOffer, OfferError> {
+    offer::read_v4(Vendor::DellOs10, lease, 240, "D2")?
+        .map(ScriptUrlOffer::new)
+        .ok_or_else(|| offer::nothing(Vendor::DellOs10, OptionRef::v4(240), "D2"))
+}
+
+/// What a DHCP server tells a Dell OS9 switch for BMP (D6): the image in
+/// 67, the configuration in 209 (each a URL or a bare name), and the TFTP
+/// server of a bare name in 150. At least one file is given.
+///
+/// ```
+/// use ztp_options::vendor::{Offer, OfferProblem, Os9Offer};
+///
+/// let mut os9 = Os9Offer::new();
+/// os9.config = Some("s4810.cfg".into());
+/// let err = Offer::DellOs9(os9.clone()).to_v4_options().unwrap_err();
+/// assert_eq!((err.problem, err.rule), (OfferProblem::NeedsServer, "D6"));
+/// os9.tftp_server = Some([192, 0, 2, 7].into());
+/// assert!(Offer::DellOs9(os9).to_v4_options().is_ok());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Os9Offer {
+    /// Option 67: the image.
+    pub image: Option<String>,
+    /// Option 209: the configuration file.
+    pub config: Option<String>,
+    /// Option 150: the TFTP server of a bare name.
+    pub tftp_server: Option<Ipv4Addr>,
+}
+
+impl Os9Offer {
+    /// Nothing yet: set [`Os9Offer::image`] and/or [`Os9Offer::config`].
+    pub fn new() -> Self {
+        Os9Offer::default()
+    }
+
+    /// D6: 67, 209, 150.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let vendor = Vendor::DellOs9;
+        let mut options = alloc::vec::Vec::new();
+        for (code, value) in [(67u8, &self.image), (209, &self.config)] {
+            let Some(v) = value else { continue };
+            let at = OptionRef::v4(code.into());
+            offer::text(vendor, at, v, "D6")?;
+            if forms::split_scheme(v).is_none() && self.tftp_server.is_none() {
+                return Err(OfferError::new(
+                    vendor,
+                    at,
+                    v.as_str(),
+                    super::OfferProblem::NeedsServer,
+                    "D6",
+                ));
+            }
+            options.push((code, v.as_bytes().to_vec()));
+        }
+        if options.is_empty() {
+            return Err(offer::nothing(vendor, OptionRef::v4(67), "D6"));
+        }
+        options.extend(self.tftp_server.map(offer::addr_150));
+        Ok(offer::v4_set(options))
+    }
+
+    /// The inverse of [`Os9Offer::to_v4_options`].
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::DellOs9;
+        Ok(Os9Offer {
+            image: offer::read_v4(vendor, lease, 67, "D6")?,
+            config: offer::read_v4(vendor, lease, 209, "D6")?,
+            tftp_server: offer::read_150(vendor, lease, "D6")?,
+        })
+    }
+}

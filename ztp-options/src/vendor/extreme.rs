@@ -219,3 +219,129 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     ));
     Some(plan)
 }
+
+// ------------------------------------------------ the offer (E2, E3)
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::offer::{self, OfferError, OfferProblem};
+use super::{PlainTlvRepr, Vendor};
+
+/// What a DHCP server tells an EXOS switch (E2): option 43 as
+/// `code(1) len(1)` items 100 (TFTP server, 4 bytes), 101 (a file name or
+/// URL, one item per file, in order, G7) and 102 (SNMP trap server). A
+/// bare name needs 100 (E3); at least one file is given (E5).
+///
+/// ```
+/// use ztp_options::v4::OptionCode;
+/// use ztp_options::vendor::{ExosOffer, Offer};
+///
+/// let mut exos = ExosOffer::new(["config.xsf", "summitX-21.1.2.14.xos"]);
+/// exos.tftp_server = Some([192, 168, 1, 101].into());
+/// let set = Offer::ExtremeExos(exos).to_v4_options()?;
+/// assert_eq!(
+///     set.get(OptionCode::VENDOR_SPECIFIC),
+///     Some(&b"\x64\x04\xc0\xa8\x01\x65\x65\x0aconfig.xsf\x65\x15summitX-21.1.2.14.xos"[..])
+/// );
+/// # Ok::<(), ztp_options::vendor::OfferError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct ExosOffer {
+    /// 43.100: the TFTP server of bare names.
+    pub tftp_server: Option<Ipv4Addr>,
+    /// 43.101: the files, in order.
+    pub files: Vec<String>,
+    /// 43.102: the SNMP trap server.
+    pub trap_server: Option<Ipv4Addr>,
+}
+
+impl ExosOffer {
+    /// The files, no servers.
+    pub fn new<S: Into<String>>(files: impl IntoIterator<Item = S>) -> Self {
+        ExosOffer {
+            tftp_server: None,
+            files: files.into_iter().map(Into::into).collect(),
+            trap_server: None,
+        }
+    }
+
+    /// E2: 43 with 100, the 101s, 102.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let vendor = Vendor::ExtremeExos;
+        let at = OptionRef::v4(43).sub(FILE.into());
+        if self.files.is_empty() {
+            return Err(offer::nothing(vendor, at, "E5"));
+        }
+        let mut tlv = PlainTlvRepr::new();
+        let too_long = |f: &String| {
+            OfferError::new(
+                vendor,
+                at,
+                f.as_str(),
+                OfferProblem::TooLong {
+                    len: f.len(),
+                    max: offer::MAX_TEXT,
+                },
+                "G8",
+            )
+        };
+        if let Some(a) = self.tftp_server {
+            tlv.push(SERVER, a.octets().to_vec())
+                .map_err(|_| too_long(&String::new()))?;
+        }
+        for f in &self.files {
+            offer::text(vendor, at, f, "E2")?;
+            if forms::split_scheme(f).is_none() && self.tftp_server.is_none() {
+                return Err(OfferError::new(
+                    vendor,
+                    at,
+                    f.as_str(),
+                    OfferProblem::NeedsServer,
+                    "E3",
+                ));
+            }
+            tlv.push(FILE, f.as_bytes().to_vec())
+                .map_err(|_| too_long(f))?;
+        }
+        if let Some(a) = self.trap_server {
+            tlv.push(TRAP, a.octets().to_vec())
+                .map_err(|_| too_long(&String::new()))?;
+        }
+        // The items are at most 255 bytes each: `to_vec` cannot fail.
+        Ok(offer::v4_set(alloc::vec![(
+            43,
+            tlv.to_vec().unwrap_or_default()
+        )]))
+    }
+
+    /// The inverse of [`ExosOffer::to_v4_options`]: the first 100 and 102,
+    /// every 101 in order.
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::ExtremeExos;
+        let v = lease
+            .value(OptionCode::VENDOR_SPECIFIC)
+            .ok_or_else(|| offer::nothing(vendor, OptionRef::v4(43), "E5"))?;
+        let tlv = PlainTlv::parse(&v.value, v.place())
+            .map_err(|_| offer::malformed(vendor, OptionRef::v4(43), &v.value, "E2"))?;
+        let address = |code: u8| -> Result<Option<Ipv4Addr>, OfferError> {
+            match tlv.first(code) {
+                None => Ok(None),
+                Some(item) => ipv4(item.value).map(Some).ok_or_else(|| {
+                    offer::malformed(vendor, OptionRef::v4(43).sub(code.into()), item.value, "E2")
+                }),
+            }
+        };
+        let at = OptionRef::v4(43).sub(FILE.into());
+        Ok(ExosOffer {
+            tftp_server: address(SERVER)?,
+            files: tlv
+                .all(FILE)
+                .map(|i| offer::read_item(vendor, at, i.value, "E2"))
+                .collect::<Result<_, _>>()?,
+            trap_server: address(TRAP)?,
+        })
+    }
+}

@@ -474,3 +474,157 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     plan.log("H4", "lease-time", "the lease must last at least one hour and is not renewed (the ia lifetimes are not checked here)");
     Some(plan)
 }
+
+// ------------------------------------------------ the offer (H2..H4)
+
+use super::Vendor;
+use super::offer::{self, OfferError, OfferProblem};
+
+/// What a DHCP server tells a Huawei VRP device (H2, H3): the
+/// intermediate file's name in 67 (extension `.ini`, `.py` or `.cfg`), its
+/// server in 66 (`tftp://host`, `ftp://[user[:pass]@]host`,
+/// `sftp://[user[:pass]@]host[:port]` or a bare address) and/or 150 (66 is
+/// used when both are given, H3). Over DHCPv6, option 59 with the file's
+/// full URL (H4), no server.
+///
+/// ```
+/// use ztp_options::vendor::{HuaweiOffer, Offer, OfferProblem};
+///
+/// let mut vrp = HuaweiOffer::new("ztp.ini");
+/// vrp.server = Some("sftp://ztp:pw@192.0.2.7:2222".into());
+/// assert!(Offer::HuaweiVrp(vrp.clone()).to_v4_options().is_ok());
+/// vrp.file = "ztp.txt".into(); // H2
+/// let err = Offer::HuaweiVrp(vrp).to_v4_options().unwrap_err();
+/// assert_eq!((err.problem, err.rule), (OfferProblem::BadExtension, "H2"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct HuaweiOffer {
+    /// 67 (a file name) or, over DHCPv6, 59 (a full URL).
+    pub file: String,
+    /// 66: the intermediate file server, in one of H2's forms.
+    pub server: Option<String>,
+    /// 150: a TFTP server address.
+    pub tftp_server: Option<Ipv4Addr>,
+}
+
+impl HuaweiOffer {
+    /// The file, no server.
+    pub fn new(file: impl Into<String>) -> Self {
+        HuaweiOffer {
+            file: file.into(),
+            server: None,
+            tftp_server: None,
+        }
+    }
+
+    /// H2: the extension.
+    fn check_extension(&self, at: OptionRef) -> Result<(), OfferError> {
+        if !extension(&self.file).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
+            return Err(OfferError::new(
+                Vendor::HuaweiVrp,
+                at,
+                self.file.as_str(),
+                OfferProblem::BadExtension,
+                "H2",
+            ));
+        }
+        Ok(())
+    }
+
+    /// H2, H3: 67, 66, 150.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let vendor = Vendor::HuaweiVrp;
+        let at = OptionRef::v4(67);
+        offer::text(vendor, at, &self.file, "H2")?;
+        if forms::split_scheme(&self.file).is_some() {
+            return Err(OfferError::new(
+                vendor,
+                at,
+                self.file.as_str(),
+                OfferProblem::NotAName,
+                "H2",
+            ));
+        }
+        self.check_extension(at)?;
+        if self.server.is_none() && self.tftp_server.is_none() {
+            return Err(OfferError::new(
+                vendor,
+                at,
+                self.file.as_str(),
+                OfferProblem::NeedsServer,
+                "H2",
+            ));
+        }
+        let mut options = alloc::vec![(67, self.file.as_bytes().to_vec())];
+        if let Some(s) = &self.server {
+            let at = OptionRef::v4(66);
+            offer::text(vendor, at, s, "H2")?;
+            let place = crate::error::Place::option(Family::V4, 66, 0);
+            match HuaweiServer::parse(s.as_bytes(), place) {
+                Ok(parsed) if !parsed.port_replaced => {}
+                _ => {
+                    return Err(OfferError::new(
+                        vendor,
+                        at,
+                        s.as_str(),
+                        OfferProblem::BadServer,
+                        "H2",
+                    ));
+                }
+            }
+            options.push((66, s.as_bytes().to_vec()));
+        }
+        options.extend(self.tftp_server.map(offer::addr_150));
+        Ok(offer::v4_set(options))
+    }
+
+    /// H4: 59, the file's full URL.
+    pub(crate) fn to_v6_options(&self) -> Result<crate::v6::OptionSet, OfferError> {
+        let vendor = Vendor::HuaweiVrp;
+        if let Some(s) = &self.server {
+            return Err(offer::not_in_family(
+                vendor,
+                OptionRef::v4(66),
+                s.as_str(),
+                "H4",
+            ));
+        }
+        if let Some(a) = self.tftp_server {
+            return Err(offer::not_in_family(
+                vendor,
+                OptionRef::v4(150),
+                a.to_string(),
+                "H4",
+            ));
+        }
+        let at = OptionRef::v6(59);
+        offer::url(vendor, at, &self.file, "H4")?;
+        self.check_extension(at)?;
+        Ok(offer::v6_set(alloc::vec![(
+            59,
+            self.file.as_bytes().to_vec()
+        )]))
+    }
+
+    /// The inverse of [`HuaweiOffer::to_v4_options`].
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::HuaweiVrp;
+        let file = offer::read_v4(vendor, lease, 67, "H2")?
+            .ok_or_else(|| offer::nothing(vendor, OptionRef::v4(67), "H2"))?;
+        Ok(HuaweiOffer {
+            file,
+            server: offer::read_v4(vendor, lease, 66, "H2")?,
+            tftp_server: offer::read_150(vendor, lease, "H2")?,
+        })
+    }
+
+    /// The inverse of [`HuaweiOffer::to_v6_options`].
+    pub(crate) fn from_v6(lease: &crate::v6::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::HuaweiVrp;
+        offer::read_v6(vendor, lease, 59, "H4")?
+            .map(HuaweiOffer::new)
+            .ok_or_else(|| offer::nothing(vendor, OptionRef::v6(59), "H4"))
+    }
+}

@@ -60,6 +60,8 @@
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary_identity;
+#[cfg(feature = "arbitrary")]
+mod arbitrary_offer;
 mod arista;
 mod aruba;
 pub mod cisco;
@@ -71,6 +73,7 @@ mod forms;
 mod huawei;
 mod juniper;
 mod nokia;
+mod offer;
 mod plan;
 mod reply;
 mod repr;
@@ -80,6 +83,10 @@ mod tlv_plain;
 
 pub use class::{ClassError, ClassMatch, Condition, Test};
 pub use forms::{CentralCsv, HuaweiScheme, HuaweiServer, Pair, Pairs, ValueError, ValueProblem};
+pub use offer::{
+    ArubaOffer, BootFileOffer, ExosOffer, HuaweiOffer, Offer, OfferError, OfferProblem, Os9Offer,
+    PnpOffer, PoapOffer, PoapServer, ScriptUrlOffer, SonicOffer, XrOffer,
+};
 pub use plan::{Contact, Entry, Fetch, OptionRef, Order, Role, Service, Step, Stop, VendorPlan};
 pub use reply::{Clue, Confidence, Guess, guess_v4, guess_v6};
 pub use repr::{DetailRepr, IdentityField, IdentityProblem, IdentityRepr};

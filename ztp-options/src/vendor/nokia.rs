@@ -205,3 +205,44 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     );
     Some(plan)
 }
+
+// ------------------------------------------------ the offer (N2, N3)
+
+use super::Vendor;
+use super::offer::{self, BootFileOffer, OfferError};
+
+/// N2: option 67, and 150 for a bare name (G10).
+pub(crate) fn offer_v4(o: &BootFileOffer) -> Result<crate::v4::OptionSet, OfferError> {
+    offer::boot_file_v4(Vendor::NokiaSrLinux, o, "N2")
+}
+
+/// N3: option 59, a full URL.
+pub(crate) fn offer_v6(o: &BootFileOffer) -> Result<crate::v6::OptionSet, OfferError> {
+    offer::boot_file_v6(Vendor::NokiaSrLinux, o, "N3")
+}
+
+/// The inverse of [`offer_v4`]: 67 and 150, else a printable URL in 43
+/// (N2, as the plan reads it).
+pub(crate) fn read_v4(lease: &crate::v4::Lease<'_>) -> Result<BootFileOffer, OfferError> {
+    let vendor = Vendor::NokiaSrLinux;
+    if offer::read_v4(vendor, lease, 67, "N2")?.is_none() {
+        if let Some(v) = lease.value_bytes(OptionCode::VENDOR_SPECIFIC) {
+            let url = core::str::from_utf8(v)
+                .ok()
+                .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic()))
+                .filter(|s| forms::split_scheme(s).is_some());
+            if let Some(u) = url {
+                return Ok(BootFileOffer {
+                    file: u.into(),
+                    tftp_server: offer::read_150(vendor, lease, "N2")?,
+                });
+            }
+        }
+    }
+    offer::read_boot_file_v4(vendor, lease, "N2")
+}
+
+/// The inverse of [`offer_v6`].
+pub(crate) fn read_v6(lease: &crate::v6::Lease<'_>) -> Result<BootFileOffer, OfferError> {
+    offer::read_boot_file_v6(Vendor::NokiaSrLinux, lease, "N3")
+}

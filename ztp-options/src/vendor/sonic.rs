@@ -338,3 +338,112 @@ pub(crate) fn plan_v6(lease: &crate::v6::Lease<'_>) -> Option<VendorPlan> {
     }
     Some(plan)
 }
+
+// ------------------------------------------------ the offer (S2, S4, S5)
+
+use alloc::string::String;
+
+use super::offer::{self, OfferError, OfferProblem};
+
+/// What a DHCP server tells a SONiC switch (S2): the ZTP JSON URL (67, v6
+/// 59) and/or the provisioning script URL (239, v4 and v6). Both are full
+/// URLs without a space or tab (S4: a path needs option 66, which this
+/// offer does not carry); at least one is given (S5).
+///
+/// ```
+/// use ztp_options::v4::OptionCode;
+/// use ztp_options::vendor::{Offer, OfferProblem, SonicOffer};
+///
+/// let mut sonic = SonicOffer::new();
+/// sonic.json_url = Some("http://192.0.2.9/ztp.json".into());
+/// sonic.script_url = Some("http://192.0.2.9/fallback.sh".into());
+/// let set = Offer::Sonic(sonic).to_v4_options()?;
+/// assert_eq!(set.get(OptionCode::BOOTFILE_NAME), Some(&b"http://192.0.2.9/ztp.json"[..]));
+/// assert_eq!(set.get(OptionCode::new(239)), Some(&b"http://192.0.2.9/fallback.sh"[..]));
+/// // S5: nothing to offer.
+/// let err = Offer::Sonic(SonicOffer::new()).to_v4_options().unwrap_err();
+/// assert_eq!((err.problem, err.rule), (OfferProblem::NothingOffered, "S5"));
+/// # Ok::<(), ztp_options::vendor::OfferError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct SonicOffer {
+    /// The ZTP JSON URL: DHCPv4 67, DHCPv6 59.
+    pub json_url: Option<String>,
+    /// The provisioning script URL: 239 (both families).
+    pub script_url: Option<String>,
+}
+
+impl SonicOffer {
+    /// Nothing yet: set [`SonicOffer::json_url`] and/or
+    /// [`SonicOffer::script_url`].
+    pub fn new() -> Self {
+        SonicOffer::default()
+    }
+
+    /// `(code, value)` of each URL given, checked (S4, S5).
+    fn values(
+        &self,
+        family: Family,
+    ) -> Result<alloc::vec::Vec<(u16, alloc::vec::Vec<u8>)>, OfferError> {
+        let json_code = if family == Family::V4 { 67 } else { 59 };
+        let at = |code| match family {
+            Family::V4 => OptionRef::v4(code),
+            Family::V6 => OptionRef::v6(code),
+        };
+        let mut out = alloc::vec::Vec::new();
+        for (code, value) in [(json_code, &self.json_url), (239, &self.script_url)] {
+            let Some(v) = value else { continue };
+            offer::text(Vendor::Sonic, at(code), v, "S4")?;
+            if v.contains([' ', '\t']) {
+                return Err(OfferError::new(
+                    Vendor::Sonic,
+                    at(code),
+                    v.as_str(),
+                    OfferProblem::Blank,
+                    "S4",
+                ));
+            }
+            offer::url(Vendor::Sonic, at(code), v, "S4")?;
+            out.push((code, v.as_bytes().to_vec()));
+        }
+        if out.is_empty() {
+            return Err(offer::nothing(Vendor::Sonic, at(json_code), "S5"));
+        }
+        Ok(out)
+    }
+
+    /// S2: 67 and/or 239.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let values = self.values(Family::V4)?;
+        Ok(offer::v4_set(
+            values
+                .into_iter()
+                .map(|(c, v)| (u8::try_from(c).unwrap_or(u8::MAX), v))
+                .collect(),
+        ))
+    }
+
+    /// S2: 59 and/or 239.
+    pub(crate) fn to_v6_options(&self) -> Result<crate::v6::OptionSet, OfferError> {
+        Ok(offer::v6_set(self.values(Family::V6)?))
+    }
+
+    /// The inverse of [`SonicOffer::to_v4_options`].
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let o = SonicOffer {
+            json_url: offer::read_v4(Vendor::Sonic, lease, 67, "S4")?,
+            script_url: offer::read_v4(Vendor::Sonic, lease, 239, "S4")?,
+        };
+        Ok(o)
+    }
+
+    /// The inverse of [`SonicOffer::to_v6_options`].
+    pub(crate) fn from_v6(lease: &crate::v6::Lease<'_>) -> Result<Self, OfferError> {
+        Ok(SonicOffer {
+            json_url: offer::read_v6(Vendor::Sonic, lease, 59, "S4")?,
+            script_url: offer::read_v6(Vendor::Sonic, lease, 239, "S4")?,
+        })
+    }
+}

@@ -23,5 +23,6 @@ mod vendor_cisco;
 mod vendor_class;
 mod vendor_identity;
 mod vendor_linux;
+mod vendor_offers;
 mod vendor_others;
 mod vendor_reply;

@@ -110,3 +110,44 @@ pub(crate) fn plan_v6(plan: &mut VendorPlan, lease: &crate::v6::Lease<'_>) {
         "IOS-XE requests SZTP (CX1)",
     );
 }
+
+// ------------------------------------------------ the offer (CX2, CX4)
+
+use crate::vendor::Vendor;
+use crate::vendor::offer::{self, BootFileOffer, OfferError, OfferProblem};
+
+/// CP5: a boot file that reads as a PnP string is diagnosed, not fetched.
+fn not_pnp(o: &BootFileOffer, at: OptionRef) -> Result<(), OfferError> {
+    if pnp::looks_like_pnp(o.file.as_bytes()) {
+        return Err(OfferError::new(
+            Vendor::CiscoIosXe,
+            at,
+            o.file.as_str(),
+            OfferProblem::LooksLikePnp,
+            "CP5",
+        ));
+    }
+    Ok(())
+}
+
+/// CX2: option 67, and 150 for a bare name (G10).
+pub(crate) fn offer_v4(o: &BootFileOffer) -> Result<crate::v4::OptionSet, OfferError> {
+    let set = offer::boot_file_v4(Vendor::CiscoIosXe, o, "CX2")?;
+    not_pnp(o, OptionRef::v4(67))?;
+    Ok(set)
+}
+
+/// CX4: option 59, a full URL.
+pub(crate) fn offer_v6(o: &BootFileOffer) -> Result<crate::v6::OptionSet, OfferError> {
+    offer::boot_file_v6(Vendor::CiscoIosXe, o, "CX4")
+}
+
+/// The inverse of [`offer_v4`].
+pub(crate) fn read_v4(lease: &crate::v4::Lease<'_>) -> Result<BootFileOffer, OfferError> {
+    offer::read_boot_file_v4(Vendor::CiscoIosXe, lease, "CX2")
+}
+
+/// The inverse of [`offer_v6`].
+pub(crate) fn read_v6(lease: &crate::v6::Lease<'_>) -> Result<BootFileOffer, OfferError> {
+    offer::read_boot_file_v6(Vendor::CiscoIosXe, lease, "CX4")
+}

@@ -22,12 +22,16 @@ mod poap;
 mod xr;
 
 pub(crate) use common::{boot_file_v4, boot_url_v6, sztp, text as text_value};
+pub(crate) use iosxe::{
+    offer_v4 as iosxe_offer_v4, offer_v6 as iosxe_offer_v6, read_v4 as iosxe_read_v4,
+    read_v6 as iosxe_read_v6,
+};
 pub use pnp::{
-    AddressType, PnpError, PnpErrorKind, PnpString, PnpStringRepr, PnpToken, Transport,
+    AddressType, PnpError, PnpErrorKind, PnpOffer, PnpString, PnpStringRepr, PnpToken, Transport,
     looks_like_pnp,
 };
-pub use poap::{PoapItem, PoapItemsRepr, PoapWidth, SecurePoap};
-pub use xr::{EXR_CONFIG, XrCheck, XrDataPort, XrItem, md5_hex};
+pub use poap::{PoapItem, PoapItemsRepr, PoapOffer, PoapServer, PoapWidth, SecurePoap};
+pub use xr::{EXR_CONFIG, XrCheck, XrDataPort, XrItem, XrOffer, md5_hex};
 
 use super::{Found, Identity, Phase, Vendor, VendorPlan, field};
 use crate::family::Family;

@@ -911,3 +911,157 @@ pub(crate) fn plan_v6(plan: &mut VendorPlan, lease: &crate::v6::Lease<'_>) {
         ));
     }
 }
+
+// ------------------------------------------------ the offer (CP2, CP6)
+
+use crate::vendor::Vendor;
+use crate::vendor::offer::{self, OfferError, OfferProblem};
+
+/// What a DHCP server tells a Plug and Play agent: the PnP string of
+/// option 43 (CP2), or of a DHCPv6 option 17 item of enterprise 9 (CP6).
+/// It is written as [`PnpStringRepr`] writes it, version 1, with a `B`
+/// token that matches the form of the server (so that CP3 has nothing to
+/// warn about): `5A1N;B2;I172.19.45.222;J80;K4;`.
+///
+/// ```
+/// use ztp_options::v4::OptionCode;
+/// use ztp_options::vendor::cisco::Transport;
+/// use ztp_options::vendor::{Offer, OfferProblem, PnpOffer};
+///
+/// let mut pnp = PnpOffer::new("172.19.45.222");
+/// pnp.port = Some(80);
+/// pnp.transport = Some(Transport::Http);
+/// let set = Offer::CiscoPnp(pnp).to_v4_options()?;
+/// assert_eq!(set.get(OptionCode::VENDOR_SPECIFIC), Some(&b"5A1N;B2;I172.19.45.222;J80;K4;"[..]));
+/// // CP2: a ';' would split the server's token.
+/// let err = Offer::CiscoPnp(PnpOffer::new("pnp;x")).to_v4_options().unwrap_err();
+/// assert_eq!((err.problem, err.rule), (OfferProblem::Separator, "CP2"));
+/// # Ok::<(), ztp_options::vendor::OfferError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct PnpOffer {
+    /// `I`: the PnP server's address or host name.
+    pub server: String,
+    /// `J`: its port (1..=65535), else the transport's default.
+    pub port: Option<u16>,
+    /// `K`: the transport, else HTTP.
+    pub transport: Option<Transport>,
+    /// The debug flag of the first token (`5A1D`, else `5A1N`).
+    pub debug: bool,
+}
+
+/// The DHCPv6 option 17 item code the PnP string is written in (CP6: the
+/// reader takes any item of enterprise 9 starting `5A1`; 1 is a
+/// **choice**).
+pub(crate) const V6_ITEM: u16 = 1;
+
+impl PnpOffer {
+    /// The server; default port and transport, debug off.
+    pub fn new(server: impl Into<String>) -> Self {
+        PnpOffer {
+            server: server.into(),
+            port: None,
+            transport: None,
+            debug: false,
+        }
+    }
+
+    /// The string (CP2), checked: the server is printable ASCII without
+    /// `;`, the port not 0, the whole at most 255 bytes.
+    fn string(&self, at: OptionRef) -> Result<String, OfferError> {
+        let vendor = Vendor::CiscoPnp;
+        let refuse = |value: &str, problem| Err(OfferError::new(vendor, at, value, problem, "CP2"));
+        if self.server.is_empty() {
+            return refuse(&self.server, OfferProblem::Empty);
+        }
+        if !self.server.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return refuse(&self.server, OfferProblem::NotText);
+        }
+        if self.server.contains(';') {
+            return refuse(&self.server, OfferProblem::Separator);
+        }
+        if self.port == Some(0) {
+            return refuse("0", OfferProblem::BadPort);
+        }
+        let mut repr = PnpStringRepr::new(self.server.as_str())
+            .with_address_type(AddressType::of(&self.server));
+        repr.debug = Some(self.debug);
+        repr.port = self.port;
+        repr.transport = self.transport;
+        let s = repr.to_string();
+        offer::text(vendor, at, &s, "CP2")?;
+        Ok(s)
+    }
+
+    /// CP2: option 43.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let s = self.string(OptionRef::v4(43))?;
+        Ok(offer::v4_set(alloc::vec![(43, s.into_bytes())]))
+    }
+
+    /// CP6: option 17, enterprise 9, item [`V6_ITEM`].
+    pub(crate) fn to_v6_options(&self) -> Result<crate::v6::OptionSet, OfferError> {
+        let s = self.string(OptionRef::v6(17).sub(V6_ITEM))?;
+        let mut value = crate::v4::CISCO_ENTERPRISE.to_be_bytes().to_vec();
+        crate::v6::put_option(
+            crate::v6::OptionCode::new(V6_ITEM),
+            s.as_bytes(),
+            &mut value,
+        )
+        .map_err(|_| {
+            OfferError::new(
+                Vendor::CiscoPnp,
+                OptionRef::v6(17).sub(V6_ITEM),
+                s.as_str(),
+                OfferProblem::TooLong {
+                    len: s.len(),
+                    max: usize::from(u16::MAX),
+                },
+                "CP6",
+            )
+        })?;
+        Ok(offer::v6_set(alloc::vec![(17, value)]))
+    }
+
+    fn of(pnp: &PnpString<'_>) -> Self {
+        PnpOffer {
+            server: pnp.server().to_owned(),
+            port: pnp.port(),
+            transport: pnp.transport(),
+            debug: pnp.debug(),
+        }
+    }
+
+    /// The inverse of [`PnpOffer::to_v4_options`]: option 43 as a PnP
+    /// string (its `B`, `Z`, `T` and unknown tokens are not kept).
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let at = OptionRef::v4(43);
+        let raw = lease
+            .value_bytes(crate::v4::OptionCode::VENDOR_SPECIFIC)
+            .ok_or_else(|| offer::nothing(Vendor::CiscoPnp, at, "CP7"))?;
+        PnpString::parse(raw)
+            .map(|p| PnpOffer::of(&p))
+            .map_err(|_| offer::malformed(Vendor::CiscoPnp, at, raw, "CP3"))
+    }
+
+    /// The inverse of [`PnpOffer::to_v6_options`]: the first option 17
+    /// item of enterprise 9 starting `5A1` that parses (CP6).
+    pub(crate) fn from_v6(lease: &crate::v6::Lease<'_>) -> Result<Self, OfferError> {
+        for opts in lease.other_vendor_opts() {
+            if opts.enterprise() != crate::v4::CISCO_ENTERPRISE {
+                continue;
+            }
+            for item in opts.items().flatten() {
+                if !item.value.starts_with(b"5A1") {
+                    continue;
+                }
+                if let Ok(p) = PnpString::parse(item.value) {
+                    return Ok(PnpOffer::of(&p));
+                }
+            }
+        }
+        Err(offer::nothing(Vendor::CiscoPnp, OptionRef::v6(17), "CP7"))
+    }
+}

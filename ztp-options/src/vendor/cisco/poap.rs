@@ -737,3 +737,203 @@ pub(crate) fn plan_v6(plan: &mut VendorPlan, lease: &crate::v6::Lease<'_>) {
         "POAP runs first; PnP discovery starts only after no valid POAP offer",
     );
 }
+
+// ------------------------------------------------ the offer (CN2, CN3, CN5)
+
+use crate::vendor::Vendor;
+use crate::vendor::offer::{self, OfferError, OfferProblem};
+
+/// Where an NX-OS script is fetched from (CN3).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum PoapServer {
+    /// Option 150: a TFTP server address.
+    Address(Ipv4Addr),
+    /// Option 66: a server name (or address), with an optional `http://`
+    /// prefix that switches the fetch to HTTP (CN3; `https://` is not
+    /// supported there).
+    Name(String),
+}
+
+/// What a DHCP server tells an NX-OS switch for POAP (CN2, CN3): the
+/// script name in 67, its server in 150 or 66, and the lease time in 51
+/// (at least 3600 s, else the offer is not valid for POAP). Over DHCPv6,
+/// option 59 with the script's URL (CN5); DHCPv6 has no lease time option
+/// (the IA's lifetimes carry it), so [`PoapOffer::lease_time`] is not
+/// written there and is read back as [`PoapOffer::MIN_LEASE_TIME`].
+///
+/// ```
+/// use ztp_options::v4::{Lease, MessageRepr};
+/// use ztp_options::vendor::{Offer, OfferProblem, PoapOffer, PoapServer, Vendor, plan_v4};
+///
+/// let mut poap = PoapOffer::new("poap.py", 86400);
+/// poap.server = Some(PoapServer::Address([192, 0, 2, 5].into()));
+/// let offer = Offer::CiscoNxos(poap.clone());
+/// let reply = MessageRepr::reply(offer.to_v4_options()?).to_vec();
+/// let lease = Lease::parse(&reply)?;
+/// assert_eq!(Offer::from_v4(Vendor::CiscoNxos, &lease)?, offer);
+/// assert!(plan_v4(Vendor::CiscoNxos, &lease).unwrap().provisions());
+///
+/// poap.lease_time = 600; // CN2
+/// let err = Offer::CiscoNxos(poap).to_v4_options().unwrap_err();
+/// assert_eq!((err.problem, err.rule), (OfferProblem::LeaseTooShort, "CN2"));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct PoapOffer {
+    /// Option 67 (v4): the script's path on the server, or a URL; option
+    /// 59 (v6): the script's URL.
+    pub script: String,
+    /// Option 150 or 66 (DHCPv4 only; required there, CN2).
+    pub server: Option<PoapServer>,
+    /// Option 51, seconds (DHCPv4 only; at least 3600, CN2).
+    pub lease_time: u32,
+}
+
+impl PoapOffer {
+    /// CN2's shortest lease, and what [`Offer::from_v6`](crate::vendor::Offer::from_v6)'s offer
+    /// holds.
+    pub const MIN_LEASE_TIME: u32 = 3600;
+
+    /// The script and the lease time, no server.
+    pub fn new(script: impl Into<String>, lease_time: u32) -> Self {
+        PoapOffer {
+            script: script.into(),
+            server: None,
+            lease_time,
+        }
+    }
+
+    /// CN2, CN3: 67, then 150 or 66, then 51.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let vendor = Vendor::CiscoNxos;
+        offer::text(vendor, OptionRef::v4(67), &self.script, "CN2")?;
+        if self.lease_time < Self::MIN_LEASE_TIME {
+            return Err(OfferError::new(
+                vendor,
+                OptionRef::v4(51),
+                self.lease_time.to_string(),
+                OfferProblem::LeaseTooShort,
+                "CN2",
+            ));
+        }
+        let server = match &self.server {
+            None => {
+                return Err(OfferError::new(
+                    vendor,
+                    OptionRef::v4(67),
+                    self.script.as_str(),
+                    OfferProblem::NeedsServer,
+                    "CN2",
+                ));
+            }
+            Some(PoapServer::Address(a)) => offer::addr_150(*a),
+            Some(PoapServer::Name(h)) => {
+                let at = OptionRef::v4(66);
+                offer::text(vendor, at, h, "CN3")?;
+                let host = h.strip_prefix("http://").unwrap_or(h);
+                if host.contains("://") {
+                    return Err(OfferError::new(
+                        vendor,
+                        at,
+                        h.as_str(),
+                        OfferProblem::Scheme,
+                        "CN3",
+                    ));
+                }
+                if host.trim_end_matches('/').is_empty() {
+                    return Err(OfferError::new(
+                        vendor,
+                        at,
+                        h.as_str(),
+                        OfferProblem::Empty,
+                        "CN3",
+                    ));
+                }
+                (66, h.as_bytes().to_vec())
+            }
+        };
+        Ok(offer::v4_set(alloc::vec![
+            (67, self.script.as_bytes().to_vec()),
+            server,
+            (51, self.lease_time.to_be_bytes().to_vec()),
+        ]))
+    }
+
+    /// CN5: 59, the script's URL; no server (DHCPv6 has no 66 or 150).
+    pub(crate) fn to_v6_options(&self) -> Result<crate::v6::OptionSet, OfferError> {
+        let vendor = Vendor::CiscoNxos;
+        match &self.server {
+            None => {}
+            Some(PoapServer::Address(a)) => {
+                return Err(offer::not_in_family(
+                    vendor,
+                    OptionRef::v4(150),
+                    a.to_string(),
+                    "CN5",
+                ));
+            }
+            Some(PoapServer::Name(h)) => {
+                return Err(offer::not_in_family(
+                    vendor,
+                    OptionRef::v4(66),
+                    h.as_str(),
+                    "CN5",
+                ));
+            }
+        }
+        offer::url(vendor, OptionRef::v6(59), &self.script, "CN5")?;
+        Ok(offer::v6_set(alloc::vec![(
+            59,
+            self.script.as_bytes().to_vec()
+        )]))
+    }
+
+    /// The inverse of [`PoapOffer::to_v4_options`]: 67, 150 before 66
+    /// (CN3, as the plan reads them), 51.
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::CiscoNxos;
+        let script = offer::read_v4(vendor, lease, 67, "CN2")?
+            .ok_or_else(|| offer::nothing(vendor, OptionRef::v4(67), "CN2"))?;
+        let server = match offer::read_150(vendor, lease, "CN3")? {
+            Some(a) => Some(PoapServer::Address(a)),
+            None => offer::read_v4(vendor, lease, 66, "CN3")?.map(PoapServer::Name),
+        };
+        let lease_time = match lease_time(lease) {
+            Some(t) => t,
+            None => {
+                let raw = common::v4_option(lease, 51);
+                let problem = if raw.is_some() {
+                    OfferProblem::Malformed
+                } else {
+                    OfferProblem::Missing
+                };
+                return Err(OfferError::new(
+                    vendor,
+                    OptionRef::v4(51),
+                    String::from_utf8_lossy(&raw.unwrap_or_default()).into_owned(),
+                    problem,
+                    "CN2",
+                ));
+            }
+        };
+        Ok(PoapOffer {
+            script,
+            server,
+            lease_time,
+        })
+    }
+
+    /// The inverse of [`PoapOffer::to_v6_options`]: 59; the lease time is
+    /// [`PoapOffer::MIN_LEASE_TIME`].
+    pub(crate) fn from_v6(lease: &crate::v6::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::CiscoNxos;
+        let script = offer::read_v6(vendor, lease, 59, "CN5")?
+            .ok_or_else(|| offer::nothing(vendor, OptionRef::v6(59), "CN5"))?;
+        Ok(PoapOffer::new(script, Self::MIN_LEASE_TIME))
+    }
+}

@@ -546,3 +546,101 @@ pub(crate) fn plan_v6(
     }
     order_note(plan);
 }
+
+// ------------------------------------------------ the offer (CR4, CR5)
+
+use crate::vendor::Vendor;
+use crate::vendor::offer::{self, OfferError};
+
+/// What a DHCP server tells an IOS-XR router (CR4, CR5): the URL of its
+/// ZTP script or configuration in 67 (DHCPv4) or 59 (DHCPv6), after
+/// `-k ` when the HTTPS server's certificate is not to be verified.
+///
+/// ```
+/// use ztp_options::v6::OptionCode;
+/// use ztp_options::vendor::{Offer, XrOffer};
+///
+/// let mut xr = XrOffer::new("https://192.0.2.9/ztp.sh");
+/// xr.insecure = true;
+/// let set = Offer::CiscoIosXr(xr).to_v6_options()?;
+/// assert_eq!(set.get(OptionCode::BOOTFILE_URL), Some(&b"-k https://192.0.2.9/ztp.sh"[..]));
+/// # Ok::<(), ztp_options::vendor::OfferError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct XrOffer {
+    /// The URL (CR4: a full URL).
+    pub url: String,
+    /// `-k `: curl does not verify the server's certificate (CR5).
+    pub insecure: bool,
+}
+
+impl XrOffer {
+    /// The URL, verified.
+    pub fn new(url: impl Into<String>) -> Self {
+        XrOffer {
+            url: url.into(),
+            insecure: false,
+        }
+    }
+
+    fn value(&self, at: OptionRef) -> Result<alloc::vec::Vec<u8>, OfferError> {
+        let vendor = Vendor::CiscoIosXr;
+        offer::url(vendor, at, &self.url, "CR4")?;
+        let value = if self.insecure {
+            alloc::format!("-k {}", self.url)
+        } else {
+            self.url.clone()
+        };
+        offer::text(vendor, at, &value, "CR5")?;
+        Ok(value.into_bytes())
+    }
+
+    /// CR4, CR5: option 67.
+    pub(crate) fn to_v4_options(&self) -> Result<crate::v4::OptionSet, OfferError> {
+        let v = self.value(OptionRef::v4(67))?;
+        Ok(offer::v4_set(alloc::vec![(67, v)]))
+    }
+
+    /// CR4, CR5: option 59.
+    pub(crate) fn to_v6_options(&self) -> Result<crate::v6::OptionSet, OfferError> {
+        let v = self.value(OptionRef::v6(59))?;
+        Ok(offer::v6_set(alloc::vec![(59, v)]))
+    }
+
+    fn of(value: String) -> Self {
+        match value.strip_prefix("-k ") {
+            Some(rest) => XrOffer {
+                url: rest.trim_start().into(),
+                insecure: true,
+            },
+            None => XrOffer {
+                url: value,
+                insecure: false,
+            },
+        }
+    }
+
+    /// The inverse of [`XrOffer::to_v4_options`]: 67, else the BOOTP
+    /// `file` field (CR4, as the plan reads them).
+    pub(crate) fn from_v4(lease: &crate::v4::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::CiscoIosXr;
+        if let Some(v) = offer::read_v4(vendor, lease, 67, "CR4")? {
+            return Ok(XrOffer::of(v));
+        }
+        let at = OptionRef::field("file");
+        match lease.file() {
+            Some(raw) => offer::read_item(vendor, at, raw, "CR4").map(XrOffer::of),
+            None => Err(offer::nothing(vendor, OptionRef::v4(67), "CR4")),
+        }
+    }
+
+    /// The inverse of [`XrOffer::to_v6_options`]: 59.
+    pub(crate) fn from_v6(lease: &crate::v6::Lease<'_>) -> Result<Self, OfferError> {
+        let vendor = Vendor::CiscoIosXr;
+        offer::read_v6(vendor, lease, 59, "CR4")?
+            .map(XrOffer::of)
+            .ok_or_else(|| offer::nothing(vendor, OptionRef::v6(59), "CR4"))
+    }
+}
