@@ -217,6 +217,11 @@
 //! - ISC dhcpd 4.4 has no name for DHCPv6 option 15 (`dhcp6.user-class`
 //!   is "no option named user-class in space dhcp6") nor 16: both are
 //!   defined (`dhcp6.ztp-user-class`, `dhcp6.ztp-vendor-class`) to match on.
+//!   A DHCPv4 code other than 60, 61 and 77 is matched through a new name
+//!   (`option ztp-match-124 code 124 = string;`): dhcpd accepted the new
+//!   definition of 124 (its own is `vivco`) and matched the raw bytes,
+//!   enterprise number included; Kea's `option[124].hex` holds the same
+//!   bytes.
 //! - Hosts: ISC `host` and Kea reservations take precedence over a class
 //!   per option code (a SONiC switch's host entry setting 59 got the
 //!   host's 59 and the class's 239, on all three servers); dnsmasq gets the
