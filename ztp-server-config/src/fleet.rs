@@ -1,73 +1,5 @@
-//! One configuration for a mixed fleet: a class per vendor (or model), a
-//! host entry per device that no class can recognise, and each entry's
-//! options with exactly the bytes given.
-//!
-//! [`render_fleet`] writes, for one server and family:
-//!
-//! | | ISC dhcpd | Kea | dnsmasq |
-//! | --- | --- | --- | --- |
-//! | [`Who::Class`] | `class` with `match if`, conditions joined by `and` (`substring`, `suffix`, hex literals) | `client-classes` entry with a `test` (`substring(option[60].hex,0,7) == 0x...`) | a tag per condition (`dhcp-match` with a hex value, `dhcp-vendorclass` for a suffix of 60), joined by `tag-if` |
-//! | [`Who::Host`] | `host` with `hardware ethernet` | `reservations` (`reservations-global`) by `hw-address` | `dhcp-host=<mac>,set:<tag>` |
-//! | options | per class / host; definitions at the top | `option-data` per class / reservation, `always-send`; `option-def` at the top | `dhcp-option-force=tag:...` |
-//! | 51 (lease time) | `default-`, `min-`, `max-lease-time` in the class / host | `valid-lifetime` (and min / max) in the class; not per reservation ([`Note::LeaseTime`]) | in `dhcp-host`; not per class ([`Note::LeaseTime`]) |
-//!
-//! Who gets what, on every server alike:
-//!
-//! - A class narrower than another (its conditions include all of the
-//!   other's: a model's class and its vendor's) **replaces** it: the wider
-//!   class is rendered with `and not (narrower)`, so a switch of that model
-//!   gets the model entry's options only.
-//! - A host entry **overrides a class per option code**: the codes the host
-//!   entry sets come from it, the class's other options still go out. ISC
-//!   dhcpd and Kea do this by their own scope order (host before class);
-//!   dnsmasq is told so (`tag:!<host>` on the class's lines for those
-//!   codes).
-//! - Two entries with the same class, or the same MAC address, are an
-//!   [`Error::Duplicate`].
-//!
-//! Options each server is told to send unasked: Kea's `always-send`,
-//! dnsmasq's `dhcp-option-force`, and for ISC dhcpd (DHCPv4) one top-level
-//! `dhcp-parameter-request-list` that appends every code of the fleet to
-//! the client's list (P239/P240: a Cumulus or Dell switch that omits its
-//! 239 / 240 still gets it). ISC dhcpd for DHCPv6 sends only what the
-//! client's option request option names ([`Note::OnlyRequested`]).
-//!
-//! Names are refused unless they are `[A-Za-z0-9][A-Za-z0-9_.-]*`, at most
-//! 48 bytes ([`Error::BadName`]): they become ISC class names, Kea class
-//! names and dnsmasq tags. Text values are quoted by each server's own
-//! helper (ISC octal escapes, Kea hex when its CSV reader would change
-//! them, dnsmasq refuses what it cannot quote); a text value with a control
-//! character is refused for every server (G8: the device refuses it too).
-//!
-//! ```
-//! use ztp_options::Family;
-//! use ztp_options::vendor::{ClassMatch, Vendor};
-//! use ztp_server_config::{Fleet, FleetEntry, Server, Who, render_fleet};
-//!
-//! let fleet = Fleet {
-//!     family: Family::V4,
-//!     entries: vec![
-//!         FleetEntry {
-//!             name: "cumulus".into(),
-//!             who: Who::Class(ClassMatch::v4(Vendor::Cumulus, None)?),
-//!             options: vec![(239, b"http://10.99.0.1/cumulus.sh".to_vec())],
-//!         },
-//!         FleetEntry {
-//!             name: "os10-rack1".into(),
-//!             who: Who::Host("02:00:00:00:10:01".parse()?),
-//!             options: vec![(240, b"http://10.99.0.1/os10.sh".to_vec())],
-//!         },
-//!     ],
-//! };
-//! let isc = render_fleet(Server::Isc, &fleet)?;
-//! assert!(isc.text.contains("option ztp-opt-239 code 239 = text;"));
-//! assert!(isc.text.contains("class \"ztp-cumulus\" {"));
-//! let kea = render_fleet(Server::Kea4, &fleet)?;
-//! assert!(kea.text.contains("substring(option[60].hex,0,14) == 0x63756d756c75732d6c696e757820"));
-//! let dnsmasq = render_fleet(Server::Dnsmasq, &fleet)?;
-//! assert!(dnsmasq.text.contains("dhcp-host=02:00:00:00:10:01,set:ztp-os10-rack1\n"));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! [`render_fleet`]: one configuration for a mixed fleet (the docs are
+//! on [`Fleet`]).
 
 use std::fmt::Write as _;
 
@@ -79,6 +11,82 @@ use crate::wire::{addresses, hex, printable};
 use crate::{Error, MacAddr, Note, Server, dnsmasq, isc, kea};
 
 /// The devices one configuration serves, and what each gets.
+///
+/// One configuration for a mixed fleet: a class per vendor (or model), a
+/// host entry per device that no class can recognise, and each entry's
+/// options with exactly the bytes given.
+///
+/// [`render_fleet`] writes, for one server and family:
+///
+/// | | ISC dhcpd | Kea | dnsmasq |
+/// | --- | --- | --- | --- |
+/// | [`Who::Class`] | `class` with `match if`, conditions joined by `and` (`substring`, `suffix`, hex literals) | `client-classes` entry with a `test` (`substring(option[60].hex,0,7) == 0x...`) | a tag per condition (DHCPv4: `dhcp-match` with a hex value, a prefix test; `dhcp-vendorclass` for a suffix of 60; DHCPv6: `dhcp-userclass`, `dhcp-vendorclass=...,enterprise:<n>,...`, substring tests), joined by `tag-if` |
+/// | [`Who::Host`] | `host` with `hardware ethernet` | `reservations` (`reservations-global`) by `hw-address` | `dhcp-host=<mac>,set:<tag>` (DHCPv6: `dhcp-host=id:<DUID-LL>`, since dnsmasq compares a MAC with the request's link-layer source) |
+/// | options | per class / host; definitions at the top | `option-data` per class / reservation, `always-send`; `option-def` at the top | `dhcp-option-force=tag:...` |
+/// | 51 (lease time) | `default-`, `min-`, `max-lease-time` in the class / host | `valid-lifetime` (and min / max) in the class; not per reservation ([`Note::LeaseTime`]) | in `dhcp-host`; not per class ([`Note::LeaseTime`]) |
+///
+/// Who gets what, on every server alike:
+///
+/// - A class narrower than another (its conditions include all of the
+///   other's: a model's class and its vendor's) **replaces** it: the wider
+///   class is rendered with `and not (narrower)`, so a switch of that model
+///   gets the model entry's options only.
+/// - A host entry **overrides a class per option code**: the codes the host
+///   entry sets come from it, the class's other options still go out. ISC
+///   dhcpd and Kea do this by their own scope order (host before class);
+///   dnsmasq is told so (`tag:!<host>` on the class's lines for those
+///   codes).
+/// - Two entries with the same class, or the same MAC address, are an
+///   [`Error::Duplicate`].
+///
+/// Options each server is told to send unasked: Kea's `always-send`,
+/// dnsmasq's `dhcp-option-force`, and for ISC dhcpd (DHCPv4) one top-level
+/// `dhcp-parameter-request-list` that appends every code of the fleet to
+/// the client's list (P239/P240: a Cumulus or Dell switch that omits its
+/// 239 / 240 still gets it). ISC dhcpd for DHCPv6 sends only what the
+/// client's option request option names ([`Note::OnlyRequested`]).
+///
+/// What each real server did with these configurations (dnsmasq 2.90, Kea
+/// 2.2, ISC dhcpd 4.4: class tests exact or prefix or substring, names ISC
+/// lacks, DHCPv6 host matching, lease times, unasked options) is in the
+/// crate docs, "A mixed fleet".
+///
+/// Names are refused unless they are `[A-Za-z0-9][A-Za-z0-9_.-]*`, at most
+/// 48 bytes ([`Error::BadName`]): they become ISC class names, Kea class
+/// names and dnsmasq tags. Text values are quoted by each server's own
+/// helper (ISC octal escapes, Kea hex when its CSV reader would change
+/// them, dnsmasq refuses what it cannot quote); a text value with a control
+/// character is refused for every server (G8: the device refuses it too).
+///
+/// ```
+/// use ztp_options::Family;
+/// use ztp_options::vendor::{ClassMatch, Vendor};
+/// use ztp_server_config::{Fleet, FleetEntry, Server, Who, render_fleet};
+///
+/// let fleet = Fleet {
+///     family: Family::V4,
+///     entries: vec![
+///         FleetEntry {
+///             name: "cumulus".into(),
+///             who: Who::Class(ClassMatch::v4(Vendor::Cumulus, None)?),
+///             options: vec![(239, b"http://10.99.0.1/cumulus.sh".to_vec())],
+///         },
+///         FleetEntry {
+///             name: "os10-rack1".into(),
+///             who: Who::Host("02:00:00:00:10:01".parse()?),
+///             options: vec![(240, b"http://10.99.0.1/os10.sh".to_vec())],
+///         },
+///     ],
+/// };
+/// let isc = render_fleet(Server::Isc, &fleet)?;
+/// assert!(isc.text.contains("option ztp-opt-239 code 239 = text;"));
+/// assert!(isc.text.contains("class \"ztp-cumulus\" {"));
+/// let kea = render_fleet(Server::Kea4, &fleet)?;
+/// assert!(kea.text.contains("substring(option[60].hex,0,14) == 0x63756d756c75732d6c696e757820"));
+/// let dnsmasq = render_fleet(Server::Dnsmasq, &fleet)?;
+/// assert!(dnsmasq.text.contains("dhcp-host=02:00:00:00:10:01,set:ztp-os10-rack1\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fleet {
     /// DHCPv4 or DHCPv6: every class and option is of this family.
@@ -390,6 +398,18 @@ pub fn render_fleet(server: Server, fleet: &Fleet) -> Result<FleetConfig, Error>
         Server::Kea4 | Server::Kea6 => kea_fleet(server, fleet.family, &entries, &mut notes)?,
         Server::Dnsmasq => dnsmasq_fleet(fleet.family, &entries, &mut notes)?,
     };
+    // A 576-byte DHCPv4 reply has room for about this much (R2).
+    let room = match server {
+        Server::Isc => Some(crate::ISC_REPLY_ROOM),
+        Server::Dnsmasq if fleet.family == Family::V4 => Some(crate::DNSMASQ_REPLY_ROOM),
+        _ => None,
+    };
+    for e in &entries {
+        let needed: usize = e.options().map(|(_, v)| v.len() + 2).sum();
+        if let Some(room) = room.filter(|r| needed > *r) {
+            note(&mut notes, Note::ReplyRoom { needed, room });
+        }
+    }
     for e in &entries {
         let v17 =
             e.e.options
@@ -1045,7 +1065,13 @@ fn dnsmasq_fleet(
                     // Bytes go out as given for a code dnsmasq has no type
                     // for (text included).
                     let p = if v6 { "option6:" } else { "" };
-                    format!("{p}{c},{}", dnsmasq::bytes(&what, value)?)
+                    // One byte in hex would be read as a number: quote it
+                    // (as the DHCPv6 suboptions are).
+                    let v = match value.as_slice() {
+                        [_] => dnsmasq::text(&what, value)?,
+                        v => dnsmasq::bytes(&what, v)?,
+                    };
+                    format!("{p}{c},{v}")
                 }
             };
             if let Some(s) = printable(value) {

@@ -18,6 +18,12 @@
 //! makes a server send them; it fixes the server-side pitfalls the
 //! explanation diagnoses (R35, below).
 //!
+//! [`render_fleet`] serves a mixed fleet from one configuration: a class
+//! per vendor or model ([`ztp_options::vendor::ClassMatch`]), host entries
+//! by MAC address for the vendors whose request identity is unverified,
+//! and each entry's exact option bytes ([`Fleet`]: who gets what on each
+//! server).
+//!
 //! This crate does no I/O: it returns text.
 //!
 //! # Example
@@ -192,6 +198,57 @@
 //!   (`03, 01, 00`) from dnsmasq: the snippet says so
 //!   ([`Note::SuboptionOrder`]) for dnsmasq, and for ISC and Kea when the
 //!   items are not in code order.
+//!
+//! **A mixed fleet ([`render_fleet`])**, found by `tests/interop/fleet.rs`:
+//! one server per family, a client per vendor sending its identity as
+//! `IdentityRepr` writes it, each receiving exactly its entry's bytes (and
+//! reading them back as its vendor's `Offer`):
+//!
+//! - Classes: ISC `match if` with `substring`/`suffix` on hex literals and
+//!   Kea `substring(option[N].hex,...) == 0x...` (a negative start for a
+//!   suffix) test exactly. dnsmasq's `dhcp-match=set:t,60,<hex>` is a
+//!   **prefix** test: an exact class `cumulus-linux` also matched
+//!   `cumulus-linux x86_64` ([`Note::MatchIsPrefix`]); bytes inside the
+//!   value did not match. For DHCPv6, dnsmasq 2.90 set **no tag** from
+//!   `dhcp-match` on `option6:15` / `option6:16`: the renderer uses
+//!   `dhcp-userclass` and `dhcp-vendorclass=...,enterprise:<n>,...`, which
+//!   match a **substring** of an item (a class on `ZTP` matched
+//!   `SONiC-ZTP`, [`Note::ClassSubstring`]).
+//! - ISC dhcpd 4.4 has no name for DHCPv6 option 15 (`dhcp6.user-class`
+//!   is "no option named user-class in space dhcp6") nor 16: both are
+//!   defined (`dhcp6.ztp-user-class`, `dhcp6.ztp-vendor-class`) to match on.
+//!   A DHCPv4 code other than 60, 61 and 77 is matched through a new name
+//!   (`option ztp-match-124 code 124 = string;`): dhcpd accepted the new
+//!   definition of 124 (its own is `vivco`) and matched the raw bytes,
+//!   enterprise number included; Kea's `option[124].hex` holds the same
+//!   bytes.
+//! - Hosts: ISC `host` and Kea reservations take precedence over a class
+//!   per option code (a SONiC switch's host entry setting 59 got the
+//!   host's 59 and the class's 239, on all three servers); dnsmasq gets the
+//!   same result from `tag:!<host>` on the class's lines for those codes.
+//!   DHCPv6: ISC and Kea matched `hardware ethernet` / `hw-address` to the
+//!   MAC in the client's DUID-LL, but **dnsmasq compared a `dhcp-host` MAC
+//!   with the link-layer address the request came from** (its log: "client
+//!   MAC address" of the interface, not the DUID's): the renderer writes
+//!   `dhcp-host=id:00:03:00:01:<mac>` for DHCPv6.
+//! - Lease time (51) per entry: ISC `default-`/`min-`/`max-lease-time` in a
+//!   class or host, Kea `valid-lifetime` (and min/max) in a client class,
+//!   dnsmasq's time in `dhcp-host`: all three sent the entry's time. Not
+//!   rendered: dnsmasq per class and Kea per reservation
+//!   ([`Note::LeaseTime`]).
+//! - Unasked options (P239/P240): a Cumulus client without 239 and a Dell
+//!   OS10 client without 240 in their lists got them from all three (ISC:
+//!   one top-level `dhcp-parameter-request-list` appending the fleet's
+//!   codes). ISC dhcpd for DHCPv6 sends only what the option request
+//!   option names ([`Note::OnlyRequested`]).
+//! - dnsmasq appends a NUL to 67 as to 66 ([`Note::TrailingNul`]); the
+//!   vendors' readers tolerate it (the offers read back equal). dnsmasq
+//!   overloads `file`/`sname` (option 52) but still dropped a 67 that did
+//!   not fit beside a 255-byte 239 ("no space left in packet",
+//!   [`Note::ReplyRoom`]).
+//! - Hostile text (quotes, braces, `;`, `#`, commas, backslashes, UTF-8,
+//!   255 bytes) went out byte for byte from all three and passed each
+//!   server's own check; names are refused unless `[A-Za-z0-9][A-Za-z0-9_.-]*`.
 //!
 //! **tshark 4.0** dissects all of the above without a malformed packet, but
 //! has no field for DHCPv6 option 59's value (the tests compare its length),
