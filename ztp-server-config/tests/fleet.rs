@@ -302,6 +302,49 @@ fn g2_fleet_model_class_replaces_vendor_class() {
     }
 }
 
+/// G2: a model class that is a longer prefix of the same option (Arista's
+/// `Arista;<model>;` within `Arista;`, Juniper's `Juniper-<model>-` within
+/// `Juniper-`) is narrower too; two vendors' classes exclude nothing.
+#[test]
+fn g2_fleet_longer_prefix_model_class_replaces_vendor_class() {
+    for v in [Vendor::Arista, Vendor::Juniper, Vendor::DellOs9] {
+        let fleet = Fleet {
+            family: Family::V4,
+            entries: vec![
+                entry("vendor", class(Family::V4, v, None), &[(67, b"http://x/a")]),
+                entry(
+                    "model",
+                    class(Family::V4, v, Some("M1")),
+                    &[(67, b"http://x/b")],
+                ),
+                entry(
+                    "other",
+                    class(Family::V4, Vendor::Cumulus, None),
+                    &[(239, b"http://x/c")],
+                ),
+            ],
+        };
+        for server in servers(Family::V4) {
+            let out = render_fleet(server, &fleet).unwrap();
+            let (vendor_excludes, other_excludes) = match server {
+                Server::Dnsmasq => (
+                    out.text
+                        .contains("tag-if=set:ztp-vendor,tag:ztp-vendor-c0,tag:!ztp-model"),
+                    out.text
+                        .contains("tag-if=set:ztp-other,tag:ztp-other-c0,tag:!"),
+                ),
+                _ => (
+                    out.text.matches("and not (").count() == 1,
+                    out.text
+                        .contains("and not (substring(option vendor-class-identifier, 0, 14)"),
+                ),
+            };
+            assert!(vendor_excludes, "{v} {server}:\n{}", out.text);
+            assert!(!other_excludes, "{v} {server}:\n{}", out.text);
+        }
+    }
+}
+
 /// Host entries override a class per code: dnsmasq is told on the class's
 /// lines; lease times where the server can set them, a note where not.
 #[test]
