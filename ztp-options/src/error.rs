@@ -1197,6 +1197,12 @@ pub enum EncodeErrorKind {
         /// What is wrong.
         problem: crate::vendor::IdentityProblem,
     },
+    /// A client message field the RFCs do not allow
+    /// ([`client`](crate::client)).
+    Client {
+        /// What is wrong.
+        problem: crate::client::ClientProblem,
+    },
 }
 
 /// A value an encoder cannot write: which item ([`EncodeError::item`]) and
@@ -1281,6 +1287,7 @@ impl fmt::Display for EncodeError {
                 field,
                 problem,
             } => write!(f, "{vendor} identity: {} {problem}", field.as_str()),
+            EncodeErrorKind::Client { problem } => write!(f, "{problem}"),
             EncodeErrorKind::BufferTooSmall { .. } | EncodeErrorKind::WrongFamily { .. } => Ok(()),
         }
     }

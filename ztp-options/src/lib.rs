@@ -102,6 +102,10 @@
 //! a client's identity options back ([`vendor::IdentityRepr`]), one file
 //! per vendor; it is never on the resolvers' path.
 //!
+//! [`client`] writes the switch's own messages (DISCOVER, REQUEST,
+//! RELEASE; SOLICIT, REQUEST, RELEASE; relayed or not) with a vendor's
+//! identity, for tools that play the device.
+//!
 //! Ranking bindings (R29) is a workflow step: it is `ztp-agent`'s.
 //!
 //! # Rules
@@ -152,6 +156,7 @@ extern crate std;
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary_plan;
+pub mod client;
 mod code;
 mod contents;
 mod decision;
@@ -171,6 +176,7 @@ pub mod v4;
 pub mod v6;
 pub mod vendor;
 
+pub use client::ClientProblem;
 pub use contents::{
     ContentsV4, ContentsV6, Value, VendorContents, VendorItems, contents_v4, contents_v6,
 };

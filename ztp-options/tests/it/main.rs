@@ -2,6 +2,7 @@
 //! cores instead of a dozen): a module per area, named after what it holds.
 #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
 
+mod client_messages;
 mod common;
 mod contents;
 mod encoders;
