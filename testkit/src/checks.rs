@@ -57,6 +57,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("vendor_plans", vendor_plans),
     ("vendor_sniff", vendor_sniff),
     ("vendor_offers", vendor_offers),
+    ("client_messages", client_messages),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -1535,4 +1536,137 @@ fn wild_offer(u: &mut Unstructured<'_>) -> arbitrary::Result<ztp_options::vendor
             Offer::HuaweiVrp(h)
         }
     })
+}
+
+/// `client_messages`: an arbitrary client message (DHCPv4 DISCOVER,
+/// REQUEST, RELEASE; DHCPv6 SOLICIT, REQUEST, RELEASE; relayed or not; a
+/// known vendor identity or none) encodes, and the decoders read back its
+/// fields and its identity.
+pub fn client_messages(data: &[u8]) {
+    use std::net::Ipv4Addr;
+    use ztp_options::client::{V4Client, V4Kind, V6Client, V6Kind};
+    use ztp_options::vendor::{Identity, Vendor};
+    let mut u = Unstructured::new(data);
+    if let Ok(c) = V4Client::arbitrary(&mut u) {
+        let bytes = c.to_vec().unwrap_or_else(|e| panic!("{e}: {c:?}"));
+        let msg = Message::new_checked(&bytes[..]).unwrap();
+        assert_eq!((msg.op(), msg.htype(), msg.hlen()), (1, 1, 6));
+        assert_eq!(msg.xid(), c.xid);
+        assert_eq!(msg.client_hw_addr().unwrap(), c.mac);
+        assert!(bytes.len() >= 300);
+        let opt = |code: u8| {
+            msg.option(v4::OptionCode::new(code))
+                .unwrap()
+                .map(|o| o.value.into_owned())
+        };
+        assert_eq!(opt(53), Some(vec![c.kind.message_type().get()]));
+        let (ciaddr, flags) = match c.kind {
+            V4Kind::Release { client, server } => {
+                assert_eq!(opt(54), Some(server.octets().to_vec()));
+                assert_eq!(
+                    (opt(50), opt(55), opt(57), opt(60)),
+                    (None, None, None, None)
+                );
+                (client, 0)
+            }
+            kind => {
+                if let V4Kind::Request { requested, server } = kind {
+                    assert_eq!(opt(50), Some(requested.octets().to_vec()));
+                    assert_eq!(opt(54), Some(server.octets().to_vec()));
+                }
+                assert_eq!(
+                    opt(57),
+                    c.max_message_size.map(|s| s.to_be_bytes().to_vec())
+                );
+                let id = Identity::from_v4(&bytes).unwrap().to_repr();
+                assert_eq!(id, c.identity, "{c:?}");
+                (Ipv4Addr::UNSPECIFIED, if c.broadcast { 0x8000 } else { 0 })
+            }
+        };
+        assert_eq!((msg.ciaddr(), msg.flags()), (ciaddr, flags));
+        match &c.relay {
+            Some(relay) => {
+                assert_eq!((msg.giaddr(), msg.hops()), (relay.giaddr, 1));
+                assert_eq!(opt(82), relay.option82().unwrap());
+            }
+            None => assert_eq!(
+                (msg.giaddr(), msg.hops(), opt(82)),
+                (Ipv4Addr::UNSPECIFIED, 0, None)
+            ),
+        }
+        assert_eq!(MessageRepr::parse(&msg).unwrap(), c.to_repr().unwrap());
+    }
+    if let Ok(c) = V6Client::arbitrary(&mut u) {
+        let bytes = c.to_vec().unwrap_or_else(|e| panic!("{e}: {c:?}"));
+        let outer = v6::Message::new_checked(&bytes).unwrap();
+        let msg = match &c.relay {
+            Some(relay) => {
+                assert_eq!(outer.msg_type(), v6::MessageType::RELAY_FORW);
+                let h = outer.relay_header().unwrap();
+                assert_eq!(
+                    (h.hop_count, h.link_address, h.peer_address),
+                    (relay.hop_count, relay.link_address, relay.peer_address)
+                );
+                let ifid = outer
+                    .instances(v6::OptionCode::INTERFACE_ID)
+                    .next()
+                    .map(|o| o.unwrap().value.to_vec());
+                assert_eq!(ifid, relay.interface_id);
+                let inner = outer.relay_message().unwrap().unwrap();
+                let mut plain = c.clone();
+                plain.relay = None;
+                assert_eq!(inner.as_bytes(), plain.to_vec().unwrap());
+                inner
+            }
+            None => outer,
+        };
+        assert_eq!(msg.msg_type(), c.kind.message_type());
+        assert_eq!(msg.transaction_id(), Some(c.transaction_id));
+        let one = |code: u16| {
+            let all: Vec<Vec<u8>> = msg
+                .instances(v6::OptionCode::new(code))
+                .map(|o| o.unwrap().value.to_vec())
+                .collect();
+            assert!(all.len() <= 1, "option {code} twice");
+            all.into_iter().next()
+        };
+        let xr = c
+            .identity
+            .as_ref()
+            .is_some_and(|id| id.vendor == Vendor::CiscoIosXr);
+        let mac = c.identity.as_ref().and_then(|id| id.mac).unwrap_or(c.mac);
+        let duid = one(1).unwrap();
+        if !xr {
+            assert_eq!(duid, [&[0, 3, 0, 1][..], &mac].concat());
+        }
+        assert_eq!(one(8), Some(c.elapsed.to_be_bytes().to_vec()));
+        match &c.kind {
+            V6Kind::Solicit => {
+                assert_eq!(one(2), None);
+                assert_eq!(one(3), Some([&c.iaid.to_be_bytes()[..], &[0; 8]].concat()));
+            }
+            V6Kind::Request { server_id, ia_na } | V6Kind::Release { server_id, ia_na } => {
+                assert_eq!(one(2).as_ref(), Some(server_id));
+                assert_eq!(one(3).as_ref(), Some(ia_na));
+            }
+            _ => unreachable!("a kind the generator does not make"),
+        }
+        let lease = v6::Lease::parse(&bytes).unwrap();
+        assert_eq!(lease.transaction_id(), Some(c.transaction_id));
+        if matches!(c.kind, V6Kind::Release { .. }) {
+            assert_eq!(one(6), None);
+        } else {
+            let want = c.identity.clone().map(|mut id| {
+                if !xr {
+                    id.mac = Some(mac);
+                }
+                id
+            });
+            assert_eq!(Identity::from_v6(&bytes).unwrap().to_repr(), want, "{c:?}");
+        }
+        assert_eq!(
+            v6::MessageRepr::parse(&outer).unwrap(),
+            c.to_repr().unwrap()
+        );
+    }
 }

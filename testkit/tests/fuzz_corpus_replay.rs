@@ -426,7 +426,13 @@ fn seeds() -> Vec<(&'static str, Vec<Vec<u8>>)> {
     .enumerate()
     .map(|(i, f)| [&[3, 7, u8::try_from(i * 5).unwrap()][..], f].concat())
     .collect();
+    // Client messages: byte streams the generators turn into clients (both
+    // families, every kind, relayed or not), and a run of zeros (a plain
+    // DISCOVER and SOLICIT).
+    let mut client_messages: Vec<Vec<u8>> = vec![vec![0; 64]];
+    client_messages.extend((0..12u64).map(|i| xorshift(0x00c1_1e26 + i * 0x9e37, 400)));
     vec![
+        ("client_messages", client_messages),
         ("vendor_identity", identity),
         ("vendor_plans", vendor_plans),
         ("vendor_sniff", vendor_sniff),
