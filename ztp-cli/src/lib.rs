@@ -13,6 +13,8 @@
 //! ztp sniff FILE|- [--platform junos|junos-enhanced-automation|junos-evolved] [--json]
 //!           [--vendor NAME] [--option CODE] [--name FILE_NAME]
 //! ztp simulate --pcap FILE|- --files DIR
+//! ztp probe (--iface IFACE | --server ADDR --relay-address ADDR) [--vendor NAME]
+//!           [--model M] [--serial S] [--mac MAC] [--v6] [--lease [--keep]] [--json]
 //! ztp completions SHELL
 //! ztp man [--dir DIR]
 //! ```
@@ -28,6 +30,7 @@
 
 mod encode;
 mod explain;
+mod probe;
 mod serve;
 mod simulate;
 mod sniff;
@@ -49,7 +52,10 @@ Exit codes:
      a --mac/--xid that matches nothing (explain), the platform refuses the file or its
      commit will fail (sniff), the switch is not provisioned (simulate)
   2  bad input: a message or capture that does not decode or is cut short, bad hex, a
-     refused encoding, an unreadable file, a bad argument";
+     refused encoding, an unreadable file, a bad argument
+  3  probe: no server answered a message within --timeout (after its retries)
+  4  probe: it cannot send or listen (not root / no CAP_NET_RAW or CAP_NET_BIND_SERVICE, a
+     port in use, no such interface, no IPv6 link-local address)";
 
 /// Zero Touch Provisioning over DHCP: explain a lease, encode options, sniff a file.
 #[derive(Debug, Parser)]
@@ -78,6 +84,12 @@ enum Command {
     /// by step with the rule behind each, ending provisioned or not.
     #[command(after_help = EXIT_CODES)]
     Simulate(simulate::SimulateArgs),
+    /// Ask the DHCP servers what they tell a given switch, without the
+    /// switch: send what it sends (its vendor's identity) on an interface
+    /// or as a relay agent, and explain every answer as `explain` does.
+    /// Stops at the OFFER/ADVERTISE unless --lease.
+    #[command(after_help = EXIT_CODES)]
+    Probe(Box<probe::ProbeArgs>),
     /// Print the completion script of a shell (bash, zsh, fish, elvish,
     /// powershell): `ztp completions bash > /etc/bash_completion.d/ztp`.
     Completions(CompletionsArgs),
@@ -145,6 +157,7 @@ pub fn run() -> ExitCode {
         Command::Encode(args) => encode::run(&args),
         Command::Sniff(args) => sniff::run(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Probe(args) => probe::run(&args),
         Command::Completions(args) => completions(&args),
         Command::Man(args) => man(&args),
     };
