@@ -7,8 +7,11 @@
 //! - [`captures`]: captures of real DHCP servers, vendored (see
 //!   `captures/README.md` for where they came from);
 //! - [`capture_writer`]: pcap captures made on the fly, for the CLI's
-//!   end-to-end tests and the capture-scale benchmark.
+//!   end-to-end tests and the capture-scale benchmark;
+//! - [`lab`]: real DHCP servers in network namespaces, for the interop
+//!   tests of the server configurations and of `ztp probe`.
 
 pub mod capture_writer;
 pub mod captures;
 pub mod checks;
+pub mod lab;

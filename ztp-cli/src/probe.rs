@@ -325,6 +325,12 @@ fn client(args: &ProbeArgs) -> Result<(Client, String), Stop> {
         )),
         (identity, _) => identity,
     };
+    // A field the vendor does not send in this family (a SONiC model in
+    // DHCPv6) is left out, and said: the switch would not send it either.
+    let identity = match identity {
+        Some(id) => Some(without_unsent(id, args.v6)),
+        None => None,
+    };
     let mut who = vendor.map_or_else(|| "a plain client".to_owned(), |v| v.as_str().to_owned());
     for part in [&args.model, &args.serial].into_iter().flatten() {
         who.push(' ');
@@ -332,6 +338,48 @@ fn client(args: &ProbeArgs) -> Result<(Client, String), Stop> {
     }
     who.push_str(&format!(" ({})", mac_text(mac)));
     Ok((Client { mac, identity }, who))
+}
+
+/// `id` without the fields its vendor does not send in the family, each
+/// one said on standard error.
+fn without_unsent(mut id: IdentityRepr, v6: bool) -> IdentityRepr {
+    use ztp_options::EncodeErrorKind;
+    use ztp_options::vendor::{IdentityField as F, IdentityProblem};
+    let family = if v6 { "DHCPv6" } else { "DHCPv4" };
+    for _ in 0..8 {
+        let result = if v6 {
+            id.to_v6_options().map(drop)
+        } else {
+            id.to_v4_options().map(drop)
+        };
+        let Err(e) = result else { break };
+        let EncodeErrorKind::Identity {
+            field,
+            problem: IdentityProblem::NotSent,
+            ..
+        } = e.kind()
+        else {
+            break;
+        };
+        let cleared = match field {
+            F::Model => id.model.take().is_some(),
+            F::Serial => id.serial.take().is_some(),
+            F::Version => id.version.take().is_some(),
+            F::Phase => id.phase.take().is_some(),
+            F::Detail => id.detail.take().is_some(),
+            F::Mac => id.mac.take().is_some(),
+            _ => false,
+        };
+        if !cleared {
+            break;
+        }
+        eprintln!(
+            "ztp probe: a {} switch sends no {} in {family}: not sent",
+            id.vendor,
+            field.as_str()
+        );
+    }
+    id
 }
 
 fn probe(args: &ProbeArgs, session: &mut Session) -> Result<(), Stop> {
@@ -367,6 +415,7 @@ fn probe(args: &ProbeArgs, session: &mut Session) -> Result<(), Stop> {
         };
         let mut run = Run6 {
             session,
+            explain_answers: true,
             transport,
             client,
             relay,
@@ -419,9 +468,13 @@ fn unreachable_family() -> ! {
 
 fn encode_failed(e: &ztp_options::EncodeError) -> Stop {
     use ztp_options::EncodeErrorKind;
-    use ztp_options::vendor::IdentityField as F;
+    use ztp_options::vendor::{IdentityField as F, IdentityProblem};
     let flag = match e.kind() {
-        EncodeErrorKind::Identity { field, .. } => match field {
+        EncodeErrorKind::Identity {
+            field,
+            problem: IdentityProblem::Missing,
+            ..
+        } => match field {
             F::Model => Some("--model"),
             F::Serial => Some("--serial"),
             F::Version => Some("--os-version"),
@@ -612,6 +665,8 @@ impl Run4<'_> {
 
 struct Run6<'a> {
     session: &'a mut Session,
+    /// Answers go through the explainer (not the REPLY to a RELEASE).
+    explain_answers: bool,
     transport: Transport,
     client: Client,
     relay: Option<Relay6>,
@@ -701,6 +756,9 @@ impl Run6<'_> {
             server_id: server_id.clone(),
             ia_na: leased.clone(),
         };
+        // The REPLY to a RELEASE carries a status, not a plan: it is not
+        // explained (nor counted in the exit code).
+        self.explain_answers = false;
         let done = self.exchange(&release, tid_next(tid, 2), false)?;
         if done.iter().any(|a| a.kind == V6Type::REPLY) {
             eprintln!("ztp probe: RELEASE of {address}: the server replied");
@@ -753,7 +811,9 @@ impl Run6<'_> {
 
     fn answer(&mut self, r: &Received, tid: [u8; 3]) -> Option<Answer6> {
         let answer = exchange::v6_answer(&r.bytes, tid)?;
-        self.session.message(&r.bytes, Family::V6);
+        if self.explain_answers {
+            self.session.message(&r.bytes, Family::V6);
+        }
         Some(answer)
     }
 }

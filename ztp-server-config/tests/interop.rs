@@ -25,8 +25,7 @@
 use std::fs;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, UdpSocket};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -37,10 +36,16 @@ use ztp_options::{
     resolve_v4, resolve_v4_options, resolve_v6, resolve_v6_options, v4, v6,
 };
 use ztp_server_config::{Error, MacAddr, Note, Rendered, Scope, Server, render};
+use ztp_testkit::lab::{
+    self, Daemon, Lab, Proc, WAIT, ns, require, start_capture, stop_capture, tshark,
+};
+
+/// One case at a time (see [`case`]).
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 const CLIENT_ENV: &str = "ZTP_INTEROP_CLIENT";
 const VENDOR_CLASS: &str = "Juniper-ex4300-48t";
-const MAC: [u8; 6] = [0x02, 0x00, 0x00, 0xaa, 0xbb, 0xcc];
+const MAC: [u8; 6] = lab::LINK_MAC;
 /// A client outside every scope: another MAC address, another vendor.
 const OTHER_MAC: [u8; 6] = [0x02, 0x00, 0x00, 0x11, 0x22, 0x33];
 const OTHER_VENDOR_CLASS: &str = "Cisco-c9300-48p";
@@ -95,9 +100,6 @@ fn fleet_identity(v6: bool) -> Option<(ztp_options::vendor::IdentityRepr, [u8; 6
     });
     Some((repr, mac, drop))
 }
-
-/// Every wait is bounded by this or less.
-const WAIT: Duration = Duration::from_secs(20);
 
 // ---------------------------------------------------------------- plans
 
@@ -227,399 +229,31 @@ fn sztp_v6() -> PlanBuf {
     )
 }
 
-// ---------------------------------------------------------- prerequisites
+// ---------------------------------------------------------- the lab
 
-fn missing() -> Option<String> {
-    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let root = status
-        .lines()
-        .find(|l| l.starts_with("Uid:"))
-        .is_some_and(|l| l.split_whitespace().nth(2) == Some("0"));
-    if !root {
-        return Some("not root (network namespaces need root)".into());
-    }
-    for bin in ["ip", "dnsmasq", "kea-dhcp4", "kea-dhcp6", "dhcpd", "tshark"] {
-        let found = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
-            .iter()
-            .any(|d| Path::new(d).join(bin).exists());
-        if !found {
-            return Some(format!(
-                "{bin} is not installed (run ztp-server-config/interop/setup.sh)"
-            ));
-        }
-    }
-    None
-}
-
-/// Fails the test, naming what is missing, unless every prerequisite is
-/// there (these tests are ignored by default: when they run, they run).
-fn require(test: &str) {
-    if let Some(why) = missing() {
-        panic!("{test}: {why}: the interop tests need root and the DHCP servers");
+/// The lab's server of `server` (testkit's [`Daemon`]).
+fn daemon(server: Server) -> Daemon {
+    match server {
+        Server::Dnsmasq => Daemon::Dnsmasq,
+        Server::Isc | Server::Isc6 => Daemon::Isc,
+        Server::Kea4 | Server::Kea6 => Daemon::Kea,
+        other => panic!("no server {other}"),
     }
 }
-
-// ---------------------------------------------------------- processes
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn ns(name: &str, args: &[&str]) -> Command {
-    let mut c = Command::new("ip");
-    c.args(["netns", "exec", name]).args(args);
-    c
-}
-
-/// A process killed and reaped when dropped.
-struct Proc {
-    child: Child,
-    name: String,
-}
-
-impl Proc {
-    fn spawn(name: &str, mut cmd: Command, log: &Path) -> Proc {
-        let out = fs::File::create(log).unwrap();
-        let err = out.try_clone().unwrap();
-        let child = cmd
-            .stdin(Stdio::null())
-            .stdout(out)
-            .stderr(err)
-            .spawn()
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        Proc {
-            child,
-            name: name.into(),
-        }
-    }
-
-    /// Waits for exit, at most `limit`.
-    fn wait(&mut self, limit: Duration) -> std::process::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                return s;
-            }
-            assert!(
-                start.elapsed() < limit,
-                "{} still running after {limit:?}",
-                self.name
-            );
-            sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn signal(&self, sig: &str) {
-        let _ = Command::new("kill")
-            .args([sig, &self.child.id().to_string()])
-            .status();
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// Two namespaces and a work directory, removed when dropped.
-struct Lab {
-    srv: String,
-    cli: String,
-    dir: PathBuf,
-}
-
-impl Drop for Lab {
-    fn drop(&mut self) {
-        for n in [&self.srv, &self.cli] {
-            let _ = Command::new("ip")
-                .args(["netns", "del", n])
-                .stderr(Stdio::null())
-                .status();
-        }
-        if std::env::var_os("ZTP_INTEROP_KEEP").is_none() {
-            let _ = fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-static LABS: AtomicUsize = AtomicUsize::new(0);
-
-impl Lab {
-    fn new(v6: bool) -> Lab {
-        let n = LABS.fetch_add(1, Ordering::SeqCst);
-        let id = format!("ztpi-{}-{n}", std::process::id());
-        let dir = std::env::temp_dir().join(&id);
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        let lab = Lab {
-            srv: format!("{id}-s"),
-            cli: format!("{id}-c"),
-            dir,
-        };
-        for n in [&lab.srv, &lab.cli] {
-            run(Command::new("ip").args(["netns", "add", n]));
-            run(&mut ns(n, &["ip", "link", "set", "lo", "up"]));
-            if v6 {
-                run(&mut ns(
-                    n,
-                    &[
-                        "sysctl",
-                        "-q",
-                        "-w",
-                        "net.ipv6.conf.all.accept_dad=0",
-                        "net.ipv6.conf.default.accept_dad=0",
-                    ],
-                ));
-            }
-        }
-        run(Command::new("ip").args([
-            "link", "add", "ztps0", "netns", &lab.srv, "type", "veth", "peer", "name", "ztpc0",
-            "netns", &lab.cli,
-        ]));
-        run(&mut ns(
-            &lab.cli,
-            &[
-                "ip",
-                "link",
-                "set",
-                "ztpc0",
-                "address",
-                &MacAddr(MAC).to_string(),
-            ],
-        ));
-        for (n, dev, a4, a6) in [
-            (&lab.srv, "ztps0", "10.99.0.1/24", "2001:db8::1/64"),
-            (&lab.cli, "ztpc0", "10.99.0.2/24", "2001:db8::2/64"),
-        ] {
-            if v6 {
-                run(&mut ns(
-                    n,
-                    &["ip", "-6", "addr", "add", a6, "dev", dev, "nodad"],
-                ));
-            } else {
-                run(&mut ns(n, &["ip", "addr", "add", a4, "dev", dev]));
-            }
-            run(&mut ns(n, &["ip", "link", "set", dev, "up"]));
-        }
-        if !v6 {
-            // The limited broadcast needs a route out of the client namespace.
-            run(&mut ns(
-                &lab.cli,
-                &["ip", "route", "add", "255.255.255.255", "dev", "ztpc0"],
-            ));
-        }
-        lab
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-}
-
-// ---------------------------------------------------------- servers
 
 fn start_server(lab: &Lab, r: &Rendered, v6: bool) -> Proc {
     start_config(lab, r.server, &r.text, v6)
 }
 
-/// Runs `server` with `text` (dnsmasq lines, ISC statements, or a Kea JSON
-/// document with a `Dhcp4`/`Dhcp6` object) beside the lab's subnet, after
-/// the server's own syntax check (`dnsmasq --test`, `dhcpd -t`,
-/// `kea-dhcp4 -t`), which must pass.
+/// Runs `server` with `text` beside the lab's subnet, after the server's
+/// own syntax check ([`lab::start`]).
 fn start_config(lab: &Lab, server: Server, text: &str, v6: bool) -> Proc {
-    let d = |n: &str| lab.path(n).to_string_lossy().into_owned();
-    let log = lab.path("server.log");
-    let _ = fs::remove_file(&log);
-    match server {
-        Server::Dnsmasq => {
-            let range = if v6 {
-                "dhcp-range=2001:db8::10,2001:db8::99,64,1h"
-            } else {
-                "dhcp-range=10.99.0.10,10.99.0.99,255.255.255.0,1h"
-            };
-            let conf = format!(
-                "{}port=0\ninterface=ztps0\nbind-interfaces\nno-ping\nlog-dhcp\n{range}\n\
-                 dhcp-leasefile={}\npid-file={}\nuser=root\n",
-                text,
-                d("dnsmasq.leases"),
-                d("dnsmasq.pid")
-            );
-            fs::write(lab.path("dnsmasq.conf"), conf).unwrap();
-            let _ = fs::remove_file(lab.path("dnsmasq.leases"));
-            let mut t = ns(&lab.srv, &["dnsmasq", "--test"]);
-            t.arg(format!("--conf-file={}", d("dnsmasq.conf")));
-            run(&mut t);
-            let mut c = ns(&lab.srv, &["dnsmasq", "--no-daemon"]);
-            c.arg(format!("--conf-file={}", d("dnsmasq.conf")));
-            Proc::spawn("dnsmasq", c, &log)
-        }
-        Server::Isc | Server::Isc6 => {
-            let subnet = if v6 {
-                "subnet6 2001:db8::/64 { range6 2001:db8::10 2001:db8::99; }\n"
-            } else {
-                "authoritative;\nsubnet 10.99.0.0 netmask 255.255.255.0 { range 10.99.0.10 10.99.0.99; }\n"
-            };
-            fs::write(lab.path("dhcpd.conf"), format!("{subnet}{text}")).unwrap();
-            fs::write(lab.path("dhcpd.leases"), "").unwrap();
-            let _ = fs::remove_file(lab.path("dhcpd.pid"));
-            let fam = if v6 { "-6" } else { "-4" };
-            let mut t = ns(&lab.srv, &["dhcpd", fam, "-t", "-q", "-cf"]);
-            t.arg(d("dhcpd.conf"));
-            run(&mut t);
-            let mut c = ns(&lab.srv, &["dhcpd", fam, "-f", "-d", "-cf"]);
-            c.arg(d("dhcpd.conf"))
-                .arg("-lf")
-                .arg(d("dhcpd.leases"))
-                .arg("-pf")
-                .arg(d("dhcpd.pid"))
-                .arg("ztps0");
-            Proc::spawn("dhcpd", c, &log)
-        }
-        Server::Kea4 | Server::Kea6 => {
-            let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
-            let (root, bin) = if v6 {
-                ("Dhcp6", "kea-dhcp6")
-            } else {
-                ("Dhcp4", "kea-dhcp4")
-            };
-            let dhcp = doc[root].as_object_mut().unwrap();
-            dhcp.insert(
-                "interfaces-config".into(),
-                serde_json::json!({ "interfaces": ["ztps0"] }),
-            );
-            if v6 {
-                // Not the default /var/lib/kea/kea-dhcp6-serverid.
-                dhcp.insert(
-                    "server-id".into(),
-                    serde_json::json!({ "type": "LL", "persist": false }),
-                );
-            }
-            dhcp.insert(
-                "lease-database".into(),
-                serde_json::json!({ "type": "memfile", "persist": false }),
-            );
-            let subnet = if v6 {
-                serde_json::json!([{ "id": 1, "subnet": "2001:db8::/64", "interface": "ztps0",
-                    "pools": [{ "pool": "2001:db8::10 - 2001:db8::99" }] }])
-            } else {
-                serde_json::json!([{ "id": 1, "subnet": "10.99.0.0/24", "interface": "ztps0",
-                    "pools": [{ "pool": "10.99.0.10 - 10.99.0.99" }] }])
-            };
-            dhcp.insert(if v6 { "subnet6" } else { "subnet4" }.into(), subnet);
-            dhcp.insert(
-                "loggers".into(),
-                serde_json::json!([{ "name": bin, "severity": "DEBUG", "debuglevel": 40,
-                    "output_options": [{ "output": "stdout" }] }]),
-            );
-            let conf = lab.path("kea.json");
-            fs::write(&conf, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
-            // `-t` checks the configuration; it must run where the interface is.
-            let mut t = ns(&lab.srv, &[bin, "-t"]);
-            t.arg(&conf)
-                .env("KEA_PIDFILE_DIR", &lab.dir)
-                .env("KEA_LOCKFILE_DIR", &lab.dir);
-            run(&mut t);
-            let mut c = ns(&lab.srv, &[bin, "-c"]);
-            c.arg(&conf)
-                .env("KEA_PIDFILE_DIR", &lab.dir)
-                .env("KEA_LOCKFILE_DIR", &lab.dir);
-            Proc::spawn(bin, c, &log)
-        }
-        other => panic!("no server {other}"),
-    }
+    lab::start(lab, daemon(server), text, v6)
 }
 
 /// Waits until the log shows the server is listening.
 fn wait_ready(lab: &Lab, server: Server, proc: &mut Proc) {
-    let marker = match server {
-        Server::Dnsmasq => "DHCP, ",
-        Server::Isc | Server::Isc6 => "Sending on",
-        _ => "DHCP4_STARTED",
-    };
-    let marker6 = "DHCP6_STARTED";
-    let start = Instant::now();
-    loop {
-        let log = fs::read_to_string(lab.path("server.log")).unwrap_or_default();
-        if log.contains(marker) || log.contains(marker6) {
-            // dhcpd logs "Sending on" just before its loop; give it a moment.
-            sleep(Duration::from_millis(100));
-            return;
-        }
-        if let Ok(Some(s)) = proc.child.try_wait() {
-            panic!("{server} exited ({s}) before it was ready:\n{log}");
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "{server} not ready after {WAIT:?}:\n{log}"
-        );
-        sleep(Duration::from_millis(50));
-    }
-}
-
-fn start_capture(lab: &Lab, v6: bool) -> Proc {
-    let filter = if v6 {
-        "udp port 546 or udp port 547"
-    } else {
-        "udp port 67 or udp port 68"
-    };
-    let pcap = lab.path("x.pcapng");
-    let mut c = ns(
-        &lab.cli,
-        &["tshark", "-n", "-q", "-i", "ztpc0", "-f", filter],
-    );
-    c.arg("-w")
-        .arg(&pcap)
-        .args(["-c", "4", "-a", "duration:30"]);
-    let mut p = Proc::spawn("tshark", c, &lab.path("tshark.log"));
-    let start = Instant::now();
-    loop {
-        let log = fs::read_to_string(lab.path("tshark.log")).unwrap_or_default();
-        if log.contains("Capturing on") {
-            // tshark says so a little before its socket sees packets.
-            sleep(Duration::from_millis(300));
-            return p;
-        }
-        if let Ok(Some(s)) = p.child.try_wait() {
-            panic!("tshark exited ({s}):\n{log}");
-        }
-        assert!(start.elapsed() < WAIT, "tshark not capturing:\n{log}");
-        sleep(Duration::from_millis(50));
-    }
-}
-
-fn stop_capture(mut p: Proc) {
-    // tshark stops by itself after the four packets of the exchange
-    // (`-c 4`); stop it cleanly if it has not within the bound.
-    let start = Instant::now();
-    while start.elapsed() < WAIT {
-        if let Ok(Some(_)) = p.child.try_wait() {
-            return;
-        }
-        sleep(Duration::from_millis(50));
-    }
-    p.signal("-INT");
-    p.wait(WAIT);
-}
-
-fn tshark(lab: &Lab, args: &[&str]) -> String {
-    let mut c = Command::new("tshark");
-    c.arg("-n").arg("-r").arg(lab.path("x.pcapng")).args(args);
-    String::from_utf8(run(&mut c).stdout).unwrap()
+    lab::wait_ready(lab, daemon(server), proc);
 }
 
 // ---------------------------------------------------------- one case
