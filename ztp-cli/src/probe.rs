@@ -327,10 +327,7 @@ fn client(args: &ProbeArgs) -> Result<(Client, String), Stop> {
     };
     // A field the vendor does not send in this family (a SONiC model in
     // DHCPv6) is left out, and said: the switch would not send it either.
-    let identity = match identity {
-        Some(id) => Some(without_unsent(id, args.v6)),
-        None => None,
-    };
+    let identity = identity.map(|id| without_unsent(id, args.v6));
     let mut who = vendor.map_or_else(|| "a plain client".to_owned(), |v| v.as_str().to_owned());
     for part in [&args.model, &args.serial].into_iter().flatten() {
         who.push(' ');

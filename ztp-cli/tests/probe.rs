@@ -397,3 +397,179 @@ cases! {
     g1_probe_kea_v6_on_link: Kea, true, false;
     g1_probe_kea_v6_relayed: Kea, true, true;
 }
+
+/// Runs `ztp probe ARGS` in the lab's client namespace, optionally as the
+/// unprivileged user `nobody`; exit code and standard error.
+fn probe_in(lab: &Lab, args: &[&str], nobody: bool) -> (Option<i32>, String) {
+    let mut c = if nobody {
+        ns(
+            &lab.cli,
+            &[
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                ZTP,
+                "probe",
+            ],
+        )
+    } else {
+        ns(&lab.cli, &[ZTP, "probe"])
+    };
+    c.args(args);
+    let out = output(&mut c);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The errors a person meets, each said with what to do and its own exit
+/// code: no answer (3: how long, what was sent), and the probe cannot send
+/// or listen (4): not root (the capability), a port taken (by what kind
+/// of program), no link-local address, no such interface.
+#[test]
+#[ignore = "needs root and network namespaces; CI runs it"]
+fn probe_errors_are_said_with_their_exit_codes() {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    require("probe_errors_are_said_with_their_exit_codes");
+    // A relayed v4 lab with no server.
+    let lab = Lab::relayed(false);
+    let juniper = [
+        "--vendor",
+        "juniper",
+        "--model",
+        "ex4300-48t",
+        "--serial",
+        "PE1",
+    ];
+    let (code, err) = probe_in(
+        &lab,
+        &[&["--iface", "ztpc0", "--timeout", "0.6"][..], &juniper[..]].concat(),
+        false,
+    );
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("no OFFER on ztpc0 in 0.6 s"), "{err}");
+    assert!(
+        err.contains("DISCOVER sent 3 times as juniper ex4300-48t PE1"),
+        "{err}"
+    );
+
+    let (code, err) = probe_in(&lab, &["--iface", "ztpc0"], true);
+    assert_eq!(code, Some(4), "{err}");
+    assert!(err.contains("CAP_NET_RAW"), "{err}");
+
+    let relay = RELAY_V4.to_string();
+    let server = SERVER_V4.to_string();
+    let (code, err) = probe_in(
+        &lab,
+        &["--server", &server, "--relay-address", &relay],
+        true,
+    );
+    assert_eq!(code, Some(4), "{err}");
+    assert!(err.contains("CAP_NET_BIND_SERVICE"), "{err}");
+
+    // Port 67 of the relay address held by another program.
+    let mut squatter = ns(
+        &lab.cli,
+        &[
+            "python3",
+            "-c",
+            "import socket,time; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('10.98.0.1', 67)); print('bound', flush=True); time.sleep(30)",
+        ],
+    );
+    let mut squatter = squatter
+        .stdout(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(squatter.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(line.trim(), "bound");
+    let (code, err) = probe_in(
+        &lab,
+        &["--server", &server, "--relay-address", &relay],
+        false,
+    );
+    let _ = squatter.kill();
+    let _ = squatter.wait();
+    assert_eq!(code, Some(4), "{err}");
+    assert!(err.contains("port 67 is taken"), "{err}");
+
+    // No IPv6 on the link: no link-local address.
+    lab::run(&mut ns(
+        &lab.cli,
+        &["sysctl", "-q", "-w", "net.ipv6.conf.ztpc0.disable_ipv6=1"],
+    ));
+    let (code, err) = probe_in(&lab, &["--iface", "ztpc0", "--v6"], false);
+    assert_eq!(code, Some(4), "{err}");
+    assert!(err.contains("no IPv6 link-local address"), "{err}");
+
+    let (code, err) = probe_in(&lab, &["--iface", "eth9"], false);
+    assert_eq!(code, Some(4), "{err}");
+    assert!(err.contains("no interface \"eth9\" here"), "{err}");
+
+    // A bad argument is exit 2, before anything is sent.
+    let (code, err) = probe_in(
+        &lab,
+        &["--server", &server, "--relay-address", "2001:db8::9"],
+        false,
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("give two IPv4 addresses"), "{err}");
+}
+
+/// Bad arguments are refused (exit 2) before any socket is opened, so
+/// these run anywhere, root or not.
+#[test]
+fn probe_refuses_bad_arguments_before_sending() {
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "--iface <IFACE>"),
+        (&["--iface", "lo", "--keep"], "--lease"),
+        (&["--iface", "lo", "--vendor", "nope"], "is not a vendor"),
+        (&["--iface", "lo", "--model", "x"], "--vendor"),
+        (
+            &["--iface", "lo", "--vendor", "arista"],
+            "give it with --model",
+        ),
+        (&["--iface", "lo", "--mac", "02:00"], "02:00"),
+        (
+            &["--iface", "lo", "--timeout", "0"],
+            "give 0.1 to 300 seconds",
+        ),
+        (
+            &[
+                "--iface",
+                "lo",
+                "--vendor",
+                "cisco-iosxr",
+                "--phase",
+                "boot",
+            ],
+            "give iPXE or exr-config",
+        ),
+        (&["--server", "192.0.2.1"], "--relay-address"),
+        (
+            &[
+                "--server",
+                "192.0.2.1",
+                "--relay-address",
+                "192.0.2.2",
+                "--v6",
+            ],
+            "give two IPv6 (--v6) addresses",
+        ),
+    ];
+    for (args, said) in cases {
+        let out = output(Command::new(ZTP).arg("probe").args(*args));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
+}
