@@ -471,34 +471,42 @@ fn probe_errors_are_said_with_their_exit_codes() {
     assert_eq!(code, Some(4), "{err}");
     assert!(err.contains("CAP_NET_BIND_SERVICE"), "{err}");
 
-    // Port 67 of the relay address held by another program.
-    let mut squatter = ns(
+    // Port 67 of the relay address held by another program: a first
+    // probe, waiting for an answer that does not come, holds it.
+    let mut first = ns(
         &lab.cli,
         &[
-            "python3",
-            "-c",
-            "import socket,time; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('10.98.0.1', 67)); print('bound', flush=True); time.sleep(30)",
+            ZTP,
+            "probe",
+            "--server",
+            &server,
+            "--relay-address",
+            &relay,
+            "--timeout",
+            "10",
         ],
     );
-    let mut squatter = squatter
-        .stdout(Stdio::piped())
+    let mut first = first
         .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // It says what it sent once its socket is bound.
     let mut line = String::new();
     std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(squatter.stdout.as_mut().unwrap()),
+        &mut std::io::BufReader::new(first.stderr.as_mut().unwrap()),
         &mut line,
     )
     .unwrap();
-    assert_eq!(line.trim(), "bound");
+    assert!(line.starts_with("ztp probe: DISCOVER to"), "{line}");
     let (code, err) = probe_in(
         &lab,
         &["--server", &server, "--relay-address", &relay],
         false,
     );
-    let _ = squatter.kill();
-    let _ = squatter.wait();
+    let _ = first.kill();
+    let _ = first.wait();
     assert_eq!(code, Some(4), "{err}");
     assert!(err.contains("port 67 is taken"), "{err}");
 
