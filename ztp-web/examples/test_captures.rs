@@ -1,8 +1,10 @@
 //! Writes the captures the browser test drops on the page: `fleet.pcap`
 //! (one client per vendor, with retries, a v6 exchange and a reply that
 //! cannot proceed, with its diagnosis) and, with `--large N`, `large.pcap`
-//! (N clients, each DISCOVER, OFFER, REQUEST, ACK: about 1 KiB per
-//! client, so 100,000 clients make a capture of about 100 MB).
+//! (N clients, each DISCOVER, OFFER, REQUEST, ACK: about 1.5 KB per
+//! client, so 70,000 clients make a capture of about 100 MB), and the
+//! hex the test pastes: `v4-ack.hex`, `v6-reply.hex` (the samples) and
+//! `v4-ack-frame.hex` (the v4 ACK in a whole Ethernet frame).
 //!
 //! Usage: `cargo run -p ztp-web --example test_captures -- DIR [--large N]`
 
@@ -114,9 +116,20 @@ fn fleet() -> Vec<u8> {
         5,
         1,
     ));
-    // The sample ACK and the sample v6 REPLY.
+    // The sample ACK, and a v6 exchange ending in the sample REPLY (its
+    // SOLICIT, ADVERTISE and REQUEST are the REPLY with another message
+    // type: same transaction and client).
     messages.push((samples::V4_ACK.to_vec(), Direction::V4Reply));
-    messages.push((samples::V6_REPLY.to_vec(), Direction::V6Reply));
+    for (kind, direction) in [
+        (1u8, Direction::V6Request),
+        (2, Direction::V6Reply),
+        (3, Direction::V6Request),
+        (7, Direction::V6Reply),
+    ] {
+        let mut m = samples::V6_REPLY.to_vec();
+        m[0] = kind;
+        messages.push((m, direction));
+    }
     let borrowed: Vec<(&[u8], Direction)> =
         messages.iter().map(|(m, d)| (m.as_slice(), *d)).collect();
     pcap(&borrowed)
@@ -157,6 +170,10 @@ fn large(out: &mut impl std::io::Write, clients: u32) -> std::io::Result<()> {
     Ok(())
 }
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(dir) = args.first() else {
@@ -166,6 +183,12 @@ fn main() -> std::io::Result<()> {
     let dir = std::path::Path::new(dir);
     std::fs::create_dir_all(dir)?;
     std::fs::write(dir.join("fleet.pcap"), fleet())?;
+    std::fs::write(dir.join("v4-ack.hex"), hex(samples::V4_ACK))?;
+    std::fs::write(dir.join("v6-reply.hex"), hex(samples::V6_REPLY))?;
+    std::fs::write(
+        dir.join("v4-ack-frame.hex"),
+        hex(&udp_frame(samples::V4_ACK, Direction::V4Reply)),
+    )?;
     if let (Some(flag), Some(n)) = (args.get(1), args.get(2))
         && flag == "--large"
     {

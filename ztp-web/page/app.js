@@ -105,7 +105,7 @@
       ' (decided by ' + v.decided_by + (v.rule ? ', ' + v.rule : '') + (v.confidence ? ', ' + v.confidence : '') + ')', v.clue ? [': ', v.clue] : null) : null;
     const head = el('h3', {}, j.family + ' ' + j.message + (j.xid ? ' ' + j.xid : ''), j.frame ? ' · frame ' + j.frame : '', ' ', j.status ? statusBadge(j.status) : null);
     const dl = el('dl', { class: 'fields' },
-      field('vendor', vendor, 'vendor'),
+      field('vendor-decision', vendor, 'vendor'),
       field('client', who, 'client'),
       field('vendor-class', c.vendor_class, 'vendor class'),
       field('identity', generic(j.identity), 'identity'),
@@ -121,17 +121,25 @@
       field('proxy', j.proxy, 'proxy'),
     );
     const parts = [head, dl];
-    if (j.vendor_plan) parts.push(el('h4', { text: 'Plan (' + (v.name || 'vendor') + ')' }), el('div', { 'data-field': 'vendor-plan' }, generic(j.vendor_plan)));
+    const decisions = (list, fieldName) => el('table', { class: 'decisions' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'rule' }), el('th', { scope: 'col', text: 'decision' }), el('th', { scope: 'col', text: 'why' }))),
+      el('tbody', {}, list.map((d) => el('tr', {}, el('td', {}, el('span', { class: 'rule', 'data-field': fieldName, text: d.rule })), el('td', { text: d.kind }), el('td', { text: d.message })))));
+    if (j.vendor_plan) {
+      const rest = Object.assign({}, j.vendor_plan);
+      delete rest.decisions;
+      parts.push(el('h4', { text: 'Plan (' + (v.name || 'vendor') + ')' }), el('div', { 'data-field': 'vendor-plan' }, generic(rest)));
+      if (j.vendor_plan.decisions && j.vendor_plan.decisions.length) {
+        parts.push(el('h4', { text: 'Decision log (' + (v.name || 'vendor') + ')' }), decisions(j.vendor_plan.decisions, 'plan-rule'));
+      }
+    }
     if (j.decisions && j.decisions.length) {
-      parts.push(el('h4', { text: 'Decision log' }), el('table', { class: 'decisions' },
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'rule' }), el('th', { scope: 'col', text: 'decision' }), el('th', { scope: 'col', text: 'why' }))),
-        el('tbody', {}, j.decisions.map((d) => el('tr', {}, el('td', { class: 'rule', 'data-field': 'rule', text: d.rule }), el('td', { text: d.kind }), el('td', { text: d.message }))))));
+      parts.push(el('h4', { text: 'Decision log' }), decisions(j.decisions, 'rule'));
     }
     if (j.warnings && j.warnings.length) {
       parts.push(el('h4', { text: 'Warnings' }), el('ul', {}, j.warnings.map((w) => el('li', {}, w.rule ? [el('span', { class: 'rule', text: w.rule }), ' '] : null, w.message || generic(w)))));
     }
     if (j.diagnoses && j.diagnoses.length) {
-      parts.push(el('h4', { text: 'Diagnoses: what to change on the server' }), j.diagnoses.map((d) => el('div', { class: 'diagnosis' },
+      parts.push(el('h4', { text: 'Diagnoses: what to change on the server' }), ...j.diagnoses.map((d) => el('div', { class: 'diagnosis' },
         el('p', {}, el('strong', { class: 'rule', 'data-field': 'diagnosis', text: d.id }), ' ', d.message),
         Object.entries(d.fixes || {}).map(([server, fix]) => el('details', {}, el('summary', { text: 'fix for ' + server }), el('pre', { text: fix }))))));
     }
@@ -191,8 +199,8 @@
   function chart(outcomes) {
     const max = Math.max(1, ...outcomes.map((o) => o.clients));
     const rowH = 26;
-    const width = 760;
-    const barMax = 300;
+    const width = 1040;
+    const barMax = 260;
     const g = svg('svg', { class: 'chart', width, height: rowH * outcomes.length + 8, viewBox: `0 0 ${width} ${rowH * outcomes.length + 8}`, role: 'img', 'aria-label': 'Clients by outcome' });
     g.append(svg('title', { text: 'Clients by the outcome of their last reply' }));
     outcomes.forEach((o, i) => {
@@ -202,7 +210,7 @@
       const bar = svg('rect', { x: 0, y, width: w, height: rowH - 6, class: cls });
       bar.append(svg('title', { text: `${o.clients} clients: ${outcomeText(o)}` }));
       g.append(bar, svg('text', { x: w + 6, y: y + 15, class: 'count', text: String(o.clients) }),
-        svg('text', { x: barMax + 60, y: y + 15, class: 'what', text: outcomeText(o).slice(0, 70) }));
+        svg('text', { x: barMax + 50, y: y + 15, class: 'what', text: outcomeText(o).slice(0, 110) }));
     });
     return g;
   }
@@ -312,7 +320,7 @@
     box.replaceChildren(el('h2', { id: 'client-title', text: client }),
       el('h3', { text: 'Exchange over time' }), timeline(m.timeline, 'Exchange of ' + client),
       el('h3', { text: 'Replies, explained' }),
-      m.reports.error ? el('p', { class: 'error', text: m.reports.error }) : m.reports.map(report));
+      ...(m.reports.error ? [el('p', { class: 'error', text: m.reports.error })] : m.reports.map(report)));
     box.focus();
   }
 
