@@ -2,7 +2,7 @@
 //! (one client per vendor, with retries, a v6 exchange and a reply that
 //! cannot proceed, with its diagnosis) and, with `--large N`, `large.pcap`
 //! (N clients, each DISCOVER, OFFER, REQUEST, ACK: about 1.5 KB per
-//! client, so 70,000 clients make a capture of about 100 MB), and the
+//! client, so 100,000 clients make a capture of about 151 MB), and the
 //! hex the test pastes: `v4-ack.hex`, `v6-reply.hex` (the samples) and
 //! `v4-ack-frame.hex` (the v4 ACK in a whole Ethernet frame).
 //!

@@ -209,8 +209,8 @@
       const cls = 'bar ' + (o.status === 'ok' ? 'ok' : o.status === 'cannot-proceed' ? 'bad' : 'warn');
       const bar = svg('rect', { x: 0, y, width: w, height: rowH - 6, class: cls });
       bar.append(svg('title', { text: `${o.clients} clients: ${outcomeText(o)}` }));
-      g.append(bar, svg('text', { x: w + 6, y: y + 15, class: 'count', text: String(o.clients) }),
-        svg('text', { x: barMax + 50, y: y + 15, class: 'what', text: outcomeText(o).slice(0, 110) }));
+      g.append(bar, svg('text', { x: barMax + 8, y: y + 15, class: 'count', text: o.clients.toLocaleString('en') }),
+        svg('text', { x: barMax + 80, y: y + 15, class: 'what', text: outcomeText(o).slice(0, 110) }));
     });
     return g;
   }
@@ -256,6 +256,7 @@
     await ready;
     say('Reading ' + file.name + ' (' + fmtBytes(file.size) + ')…');
     $('progress').removeAttribute('data-done');
+    $('progress-label').textContent = 'Reading the capture';
     show();
     let m;
     try {
@@ -265,6 +266,7 @@
       return;
     }
     $('progress').setAttribute('data-done', 'true');
+    $('progress-label').textContent = 'Capture read';
     if (m.end.error) {
       say(file.name + ': ' + m.end.error, true);
       return;

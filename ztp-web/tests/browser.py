@@ -361,6 +361,16 @@ try:
         box.send_keys(cli["per_client"][-1]["client"])
         wait(lambda: driver.find_element(By.ID, "page-info").text == "clients 1–1 of 1", what="the filter")
         shot("capture-large.png")
+        # The last client's exchange and replies, on demand (the capture is
+        # read again), as `ztp explain --pcap --json --mac` gives them.
+        last = cli["per_client"][-1]["client"]
+        driver.find_element(By.CSS_SELECTOR, f'#clients button[data-client="{last}"]').click()
+        wait(lambda: driver.find_elements(By.ID, "client-title") and driver.find_element(By.ID, "client-title").text == last,
+             timeout=120, what="the last client")
+        box = driver.find_element(By.ID, "client-detail")
+        assert shown_reports(box) == expected_reports(ztp_lines("--pcap", path, "--mac", last))
+        labels = [t.text for t in box.find_elements(By.CSS_SELECTOR, "svg.timeline text.label")]
+        assert labels == ["DISCOVER", "OFFER", "REQUEST", "ACK"], labels
     check("large_capture_with_progress_and_pages", large)
 
     def no_request():
