@@ -231,7 +231,7 @@
     $('link').hidden = false;
     if (location.hash !== link) history.replaceState(null, '', link);
     say(`Read ${r.form}${r.headers ? ' as a frame: ' + r.headers : ''}; ${r.reports.length} report${r.reports.length === 1 ? '' : 's'}.`);
-    show(el('div', { id: 'hex-result' }, r.reports.map(report), el('h3', { text: 'Exchange' }), timeline(r.steps, 'The message')));
+    show(el('div', { id: 'hex-result' }, r.reports.map(report)));
   }
   $('explain').addEventListener('click', () => explainHex($('hex').value));
   $('hex').addEventListener('keydown', (e) => {

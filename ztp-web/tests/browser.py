@@ -27,7 +27,7 @@ import time
 import traceback
 
 PAGE, ZTP, CAPTURES, OUT = sys.argv[1:5]
-PAGE = os.path.abspath(PAGE)
+PAGE, CAPTURES = os.path.abspath(PAGE), os.path.abspath(CAPTURES)
 URL = "file://" + PAGE
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -228,6 +228,18 @@ try:
         assert shown_reports(driver.find_element(By.ID, "hex-result")) == expected_reports(ztp_lines(v4))
     check("link_reproduces_the_pasted_message", link_check)
 
+    def not_hex_says_why_as_the_cli():
+        load()
+        area = driver.find_element(By.ID, "hex")
+        area.send_keys("02 01 zz")
+        driver.find_element(By.ID, "explain").click()
+        wait(lambda: driver.find_element(By.ID, "status").get_attribute("class") == "error", what="the error")
+        out = subprocess.run([ZTP, "explain", "02 01 zz"], capture_output=True, text=True, check=False)
+        assert out.returncode == 2, out
+        assert out.stderr.strip() == "ztp: " + driver.find_element(By.ID, "status").text, out.stderr
+        assert not driver.find_elements(By.CSS_SELECTOR, "article.report")
+    check("not_hex_says_why_as_the_cli", not_hex_says_why_as_the_cli)
+
     def keyboard_and_labels():
         load()
         unlabelled = driver.execute_script(
@@ -389,6 +401,17 @@ try:
         assert not errors, errors
         print(f"     {len(page)} loads by the page, all of itself or its blob: worker; no other request")
     check("no_network_request", no_request)
+
+    def csp_forbids_connections():
+        # Run after the network log is read: a blocked attempt may be logged.
+        load()
+        directive = driver.execute_async_script(
+            "const done = arguments[0];"
+            "document.addEventListener('securitypolicyviolation', e => done(e.effectiveDirective), { once: true });"
+            "fetch('http://127.0.0.1:9/').catch(() => {});"
+            "setTimeout(() => done('no violation'), 5000);")
+        assert directive == "connect-src", directive
+    check("csp_forbids_connections", csp_forbids_connections)
 finally:
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
