@@ -11,9 +11,11 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 out="${1:-ztp-web/dist/ztp.html}"
 version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
 if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$version" ]; then
-    # Not --locked: wasm-bindgen-cli 0.2.130's lock file names a
-    # webpki-roots release that crates.io does not serve (seen 2026-12-06).
-    cargo install --version "$version" wasm-bindgen-cli
+    # With its own lock file when the registry serves every version in it;
+    # wasm-bindgen-cli 0.2.130's names a webpki-roots release (1.0.11) that
+    # the registry here did not (seen 2026-12-06): then without.
+    cargo install --locked --version "$version" wasm-bindgen-cli \
+        || cargo install --version "$version" wasm-bindgen-cli
 fi
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
 cargo build -q --release -p ztp-web --lib --target wasm32-unknown-unknown
