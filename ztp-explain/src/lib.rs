@@ -7,7 +7,9 @@
 //! message ([`explain`]: decode, resolve the plan with its decision log,
 //! the fetch URLs) into a [`Report`], and writes it for people
 //! ([`Report::text`]), as one JSON Lines object ([`Report::json_line`],
-//! schema [`SCHEMA`]), or folds many into a per-client [`Summary`].
+//! schema [`SCHEMA`]), or folds many into a per-client [`Summary`]; each
+//! message is also a step of its client's exchange ([`exchange`]: who,
+//! which message, which transaction), for a timeline.
 //!
 //! The library does no I/O of its own: it takes bytes (or any
 //! [`std::io::Read`] for a capture) and writes into buffers and
@@ -52,6 +54,7 @@
 
 mod carried;
 mod diagnosis;
+pub mod exchange;
 mod explain;
 mod fix;
 pub mod input;

@@ -749,7 +749,7 @@ impl Filters {
 
 /// A client identity key as people read it: a MAC address (v4), `duid`
 /// and hex (v6), or `unknown`.
-struct ClientName<'a>(&'a [u8]);
+pub(crate) struct ClientName<'a>(pub(crate) &'a [u8]);
 
 impl std::fmt::Display for ClientName<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
