@@ -2,8 +2,8 @@
 # Builds the self-contained page: ztp-web/dist/ztp.html (one file: the
 # WebAssembly, its glue and the page's script and style inlined) and prints
 # its size, plain and gzipped. Installs wasm-bindgen-cli at the version of
-# the wasm-bindgen crate in Cargo.lock when it is missing; uses wasm-opt
-# (Debian's binaryen) when it is there.
+# the wasm-bindgen crate in Cargo.lock when it is missing, and binaryen's
+# wasm-opt from the npm registry (pinned) when npm is there.
 # Usage: ztp-web/build.sh [OUTPUT.html]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,12 +24,26 @@ trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target no-modules --no-typescript --out-dir "$work" \
     "$target/wasm32-unknown-unknown/release/ztp_web.wasm"
 wasm="$work/ztp_web_bg.wasm"
+# wasm-opt: binaryen from the npm registry at a pinned version (Debian 12's
+# binaryen 108 cannot read what Rust's wasm32 target writes), installed
+# under the target directory when npm is there; else a wasm-opt on PATH.
+binaryen=132.0.0
+tools="$target/ztp-web-tools"
+if [ ! -x "$tools/node_modules/.bin/wasm-opt" ] && command -v npm >/dev/null; then
+    npm install --silent --no-audit --no-fund --prefix "$tools" "binaryen@$binaryen" >/dev/null \
+        || echo "ztp-web: npm could not install binaryen@$binaryen" >&2
+fi
+if [ -x "$tools/node_modules/.bin/wasm-opt" ]; then
+    PATH="$tools/node_modules/.bin:$PATH"
+fi
 if command -v wasm-opt >/dev/null; then
-    # Rust's wasm32 target emits post-MVP features (bulk memory, reference
-    # types...): binaryen may keep them all. An older binaryen that cannot
-    # read them (Debian 12's 108 stops at table.fill) leaves the
-    # WebAssembly as wasm-bindgen wrote it.
-    if wasm-opt -Oz --all-features -o "$work/opt.wasm" "$wasm" 2>"$work/wasm-opt.log"; then
+    # The features come from the module's target_features section, as
+    # Rust's wasm32 target wrote them (bulk memory, reference types...);
+    # --all-features would let binaryen use ones no browser ships (seen:
+    # stringref, refused by Chromium). A binaryen too old to read the
+    # module (Debian 12's 108 stops at table.fill) leaves it as
+    # wasm-bindgen wrote it.
+    if wasm-opt -Oz -o "$work/opt.wasm" "$wasm" 2>"$work/wasm-opt.log"; then
         wasm="$work/opt.wasm"
     else
         echo "ztp-web: $(wasm-opt --version) cannot read this WebAssembly ($(head -c 200 "$work/wasm-opt.log")): not optimised" >&2
@@ -68,9 +82,10 @@ for k, v in parts.items():
 open(out, "w", encoding="utf-8").write(html)
 PY
 wasm_size=$(wc -c <"$wasm")
+[ "$wasm" = "$work/opt.wasm" ] && optimised="after $(wasm-opt --version | head -1)" || optimised="not optimised"
 size=$(wc -c <"$out")
 gz=$(gzip -9 -c "$out" | wc -c)
-echo "ztp-web: $out: $size bytes, $gz bytes gzipped (WebAssembly $wasm_size bytes)"
+echo "ztp-web: $out: $size bytes, $gz bytes gzipped (WebAssembly $wasm_size bytes, $optimised)"
 if [ "$gz" -gt 1048576 ]; then
     echo "ztp-web: the page is over 1 MiB gzipped" >&2
     exit 1
