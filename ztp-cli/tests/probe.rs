@@ -282,6 +282,18 @@ fn probe_fleet(daemon: Daemon, v6: bool, relayed: bool) {
     } else {
         Lab::new(v6)
     };
+    // Nothing the probe sends can leave the namespaces: the client's has
+    // no link but the veth to the server's.
+    let links = output(Command::new("ip").args(["-n", &lab.cli, "-o", "link", "show"]));
+    let names: Vec<String> = String::from_utf8_lossy(&links.stdout)
+        .lines()
+        .filter_map(|l| Some(l.split(':').nth(1)?.trim().split('@').next()?.to_owned()))
+        .collect();
+    assert_eq!(
+        names,
+        ["lo", "ztpc0"],
+        "{test}: the client namespace's links"
+    );
     let mut server = lab::start(&lab, daemon, &text, v6);
     lab::wait_ready(&lab, daemon, &mut server);
     let switches = if v6 { V6_SWITCHES } else { V4_SWITCHES };

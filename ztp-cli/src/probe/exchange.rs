@@ -299,6 +299,44 @@ mod tests {
         );
     }
 
+    /// What the network sends is read without a panic, whatever it is:
+    /// random bytes, and cut or flipped versions of real answers.
+    #[test]
+    fn any_bytes_are_read_without_panic() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let client = Client {
+            mac: [2, 0, 0, 1, 2, 3],
+            identity: None,
+        };
+        let mut real = v4_message(&client, V4Kind::Discover, 7, None).unwrap();
+        real[0] = 2;
+        let solicit = v6_message(&client, V6Kind::Solicit, [1, 2, 3], 0, None).unwrap();
+        for round in 0..20_000 {
+            let mut bytes: Vec<u8> = match round % 3 {
+                0 => (0..next() % 600).map(|_| next() as u8).collect(),
+                1 => real.clone(),
+                _ => solicit.clone(),
+            };
+            if !bytes.is_empty() {
+                let cut = (next() as usize) % (bytes.len() + 1);
+                bytes.truncate(cut.max(bytes.len() / 2));
+                let at = (next() as usize) % bytes.len().max(1);
+                if let Some(b) = bytes.get_mut(at) {
+                    *b ^= next() as u8;
+                }
+            }
+            let _ = v4_answer(&bytes, 7, client.mac, Ipv4Addr::UNSPECIFIED);
+            let _ = v6_answer(&bytes, [1, 2, 3]);
+            let _ = ia_address(&bytes);
+        }
+    }
+
     #[test]
     fn an_ia_na_address_is_read() {
         let mut ia = vec![0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0];
