@@ -29,12 +29,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd .. && pwd)
 
-decoders=(v4_message v4_option43 v6_message v6_option17 v6_option59 sztp_redirect
-    pnp_string plain_tlv vendor_identity vendor_sniff poap_items xr_items central_csv
-    huawei_server huawei_pairs)
-others=(plan_v4 plan_v6 vendor_plans vendor_offers client_messages fetch_url sniff
-    cli_input explain agent_events v4_dhcproto_diff v6_dhcproto_diff)
-asan_targets=(cli_input explain)
+# shellcheck source=targets.sh
+source targets.sh
 
 sanitizer=none
 runs=""
@@ -73,18 +69,6 @@ is_decoder() {
 
 goal() {
     if is_decoder "$1"; then echo 100000000; else echo 10000000; fi
-}
-
-dict() {
-    case "$1" in
-        sniff) echo dict/sniff.dict ;;
-        fetch_url|cli_input) echo dict/url.dict ;;
-        v6_*|plan_v6) echo dict/v6.dict ;;
-        sztp_redirect) echo dict/sztp.dict ;;
-        pnp_string) echo dict/pnp.dict ;;
-        central_csv|huawei_server|huawei_pairs) echo dict/vendor_text.dict ;;
-        *) echo dict/v4.dict ;;
-    esac
 }
 
 target_dir() {

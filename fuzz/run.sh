@@ -14,20 +14,10 @@ cd "$(dirname "$0")"
 
 secs="${1:-30}"
 shift || true
-all=(v4_message v4_option43 v6_message v6_option17 v6_option59 sztp_redirect sniff plan_v4 plan_v6 v4_dhcproto_diff v6_dhcproto_diff fetch_url cli_input explain agent_events pnp_string poap_items xr_items plain_tlv central_csv huawei_server huawei_pairs vendor_identity vendor_plans vendor_sniff)
+# shellcheck source=targets.sh
+source targets.sh
+all=("${decoders[@]}" "${others[@]}")
 targets=("${@:-${all[@]}}")
-
-dict() {
-    case "$1" in
-        sniff) echo dict/sniff.dict ;;
-        fetch_url|cli_input) echo dict/url.dict ;;
-        v6_*|plan_v6) echo dict/v6.dict ;;
-        sztp_redirect) echo dict/sztp.dict ;;
-        pnp_string) echo dict/pnp.dict ;;
-        central_csv|huawei_server|huawei_pairs) echo dict/vendor_text.dict ;;
-        *) echo dict/v4.dict ;;
-    esac
-}
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --locked

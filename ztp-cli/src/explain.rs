@@ -44,8 +44,7 @@ struct Sink {
 const SEEN_SHOWN: usize = 8;
 
 fn mac_text(mac: [u8; 6]) -> String {
-    let parts: Vec<String> = mac.iter().map(|b| format!("{b:02x}")).collect();
-    parts.join(":")
+    ztp_server_config::MacAddr(mac).to_string()
 }
 
 impl Sink {

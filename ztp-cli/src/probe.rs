@@ -272,8 +272,7 @@ fn fresh_id(salt: u32) -> u32 {
 }
 
 fn mac_text(mac: [u8; 6]) -> String {
-    let parts: Vec<String> = mac.iter().map(|b| format!("{b:02x}")).collect();
-    parts.join(":")
+    ztp_server_config::MacAddr(mac).to_string()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -617,47 +616,32 @@ impl Run4<'_> {
         unicast: Option<Unicast4>,
         all: bool,
     ) -> Result<Vec<Got4>, Stop> {
-        let start = Instant::now();
-        let end = start + self.timeout;
-        let mut got = Vec::new();
-        for n in 0..SENDS {
-            if n > 0 && !got.is_empty() {
-                break;
-            }
-            self.transport.send(message, unicast)?;
-            self.session.message(message, Family::V4);
-            let resend = start + self.timeout * (n + 1) / SENDS;
-            while let Some(r) = self.transport.receive(resend)? {
-                if let Some(g) = self.answer(&r, xid) {
-                    got.push(g);
-                    if !all {
-                        return Ok(got);
-                    }
-                }
-            }
-        }
-        while let Some(r) = self.transport.receive(end)? {
-            if let Some(g) = self.answer(&r, xid) {
-                got.push(g);
-            }
-        }
-        Ok(got)
-    }
-
-    fn answer(&mut self, r: &Received, xid: u32) -> Option<Got4> {
-        let from = match r.from {
-            IpAddr::V4(a) => a,
-            IpAddr::V6(_) => Ipv4Addr::UNSPECIFIED,
-        };
-        let answer = exchange::v4_answer(&r.bytes, xid, self.client.mac, from)?;
-        self.session.message(&r.bytes, Family::V4);
-        Some(Got4 {
-            answer,
-            from_mac: r.from_mac,
-        })
+        let mac = self.client.mac;
+        retransmit(
+            &mut self.transport,
+            self.session,
+            Sending {
+                family: Family::V4,
+                timeout: self.timeout,
+                all,
+                unicast,
+            },
+            &mut |_| Ok(message.to_vec()),
+            &mut |session, r| {
+                let from = match r.from {
+                    IpAddr::V4(a) => a,
+                    IpAddr::V6(_) => Ipv4Addr::UNSPECIFIED,
+                };
+                let answer = exchange::v4_answer(&r.bytes, xid, mac, from)?;
+                session.message(&r.bytes, Family::V4);
+                Some(Got4 {
+                    answer,
+                    from_mac: r.from_mac,
+                })
+            },
+        )
     }
 }
-
 // ------------------------------------------------------------------ DHCPv6
 
 struct Run6<'a> {
@@ -673,11 +657,6 @@ struct Run6<'a> {
 }
 
 impl Run6<'_> {
-    fn message(&self, kind: V6Kind, tid: [u8; 3], elapsed: u16) -> Result<Vec<u8>, Stop> {
-        exchange::v6_message(&self.client, kind, tid, elapsed, self.relay.as_ref())
-            .map_err(|e| encode_failed(&e))
-    }
-
     fn go(&mut self, lease: bool, keep: bool) -> Result<(), Stop> {
         let tid = tid(fresh_id(0));
         eprintln!(
@@ -777,42 +756,80 @@ impl Run6<'_> {
         tid: [u8; 3],
         all: bool,
     ) -> Result<Vec<Answer6>, Stop> {
-        let start = Instant::now();
-        let end = start + self.timeout;
-        let mut got = Vec::new();
-        for n in 0..SENDS {
-            if n > 0 && !got.is_empty() {
-                break;
-            }
-            let hundredths = u16::try_from(start.elapsed().as_millis() / 10).unwrap_or(u16::MAX);
-            let message = self.message(kind(hundredths), tid, hundredths)?;
-            self.transport.send(&message, None)?;
-            self.session.message(&message, Family::V6);
-            let resend = start + self.timeout * (n + 1) / SENDS;
-            while let Some(r) = self.transport.receive(resend)? {
-                if let Some(a) = self.answer(&r, tid) {
-                    got.push(a);
-                    if !all {
-                        return Ok(got);
-                    }
+        let explain = self.explain_answers;
+        let (client, relay) = (&self.client, self.relay.as_ref());
+        retransmit(
+            &mut self.transport,
+            self.session,
+            Sending {
+                family: Family::V6,
+                timeout: self.timeout,
+                all,
+                unicast: None,
+            },
+            &mut |elapsed| {
+                let hundredths = u16::try_from(elapsed.as_millis() / 10).unwrap_or(u16::MAX);
+                exchange::v6_message(client, kind(hundredths), tid, hundredths, relay)
+                    .map_err(|e| encode_failed(&e))
+            },
+            &mut |session, r| {
+                let answer = exchange::v6_answer(&r.bytes, tid)?;
+                if explain {
+                    session.message(&r.bytes, Family::V6);
+                }
+                Some(answer)
+            },
+        )
+    }
+}
+
+/// How a message is sent: its family, how long answers are collected,
+/// whether all of them or the first, and (on-link DHCPv4) where to.
+struct Sending {
+    family: Family,
+    timeout: Duration,
+    all: bool,
+    unicast: Option<Unicast4>,
+}
+
+/// Sends the message `make` writes (given the time since the first send)
+/// up to [`SENDS`] times, again at each third of the timeout while nothing
+/// has answered, every send explained; collects what `answer` takes (it
+/// explains what it keeps) for the timeout, or until the first unless
+/// `all`.
+fn retransmit<T>(
+    transport: &mut Transport,
+    session: &mut Session,
+    how: Sending,
+    make: &mut dyn FnMut(Duration) -> Result<Vec<u8>, Stop>,
+    answer: &mut dyn FnMut(&mut Session, &Received) -> Option<T>,
+) -> Result<Vec<T>, Stop> {
+    let start = Instant::now();
+    let end = start + how.timeout;
+    let mut got = Vec::new();
+    for n in 0..SENDS {
+        if n > 0 && !got.is_empty() {
+            break;
+        }
+        let message = make(start.elapsed())?;
+        transport.send(&message, how.unicast)?;
+        session.message(&message, how.family);
+        let resend = start + how.timeout * (n + 1) / SENDS;
+        while let Some(r) = transport.receive(resend)? {
+            if let Some(a) = answer(session, &r) {
+                got.push(a);
+                if !how.all {
+                    return Ok(got);
                 }
             }
         }
-        while let Some(r) = self.transport.receive(end)? {
-            if let Some(a) = self.answer(&r, tid) {
-                got.push(a);
-            }
-        }
-        Ok(got)
     }
-
-    fn answer(&mut self, r: &Received, tid: [u8; 3]) -> Option<Answer6> {
-        let answer = exchange::v6_answer(&r.bytes, tid)?;
-        if self.explain_answers {
-            self.session.message(&r.bytes, Family::V6);
+    while let Some(r) = transport.receive(end)? {
+        if let Some(a) = answer(session, &r) {
+            got.push(a);
         }
-        Some(answer)
     }
+    Ok(got)
 }
 
 fn tid(id: u32) -> [u8; 3] {
