@@ -397,18 +397,7 @@ fn probe(args: &ProbeArgs, session: &mut Session) -> Result<(), Stop> {
             },
             IpAddr::V4(_) => unreachable_family(),
         });
-        let (transport, path) = match (&args.iface, args.server, args.relay_address) {
-            (Some(iface), _, _) => (Transport::link_v6(iface)?, format!("on {iface}")),
-            (None, Some(server), Some(relay)) => (
-                Transport::relay(relay, server)?,
-                format!("to {server} as a relay at {relay}"),
-            ),
-            _ => {
-                return Err(Stop::Usage(
-                    "give --iface, or --server and --relay-address".into(),
-                ));
-            }
-        };
+        let (transport, path) = open(args, client.mac)?;
         let mut run = Run6 {
             session,
             explain_answers: true,
@@ -429,21 +418,7 @@ fn probe(args: &ProbeArgs, session: &mut Session) -> Result<(), Stop> {
             },
             IpAddr::V6(_) => unreachable_family(),
         });
-        let (transport, path) = match (&args.iface, args.server, args.relay_address) {
-            (Some(iface), _, _) => (
-                Transport::link_v4(iface, client.mac)?,
-                format!("on {iface}"),
-            ),
-            (None, Some(server), Some(relay)) => (
-                Transport::relay(relay, server)?,
-                format!("to {server} as a relay at {relay}"),
-            ),
-            _ => {
-                return Err(Stop::Usage(
-                    "give --iface, or --server and --relay-address".into(),
-                ));
-            }
-        };
+        let (transport, path) = open(args, client.mac)?;
         let mut run = Run4 {
             session,
             transport,
@@ -454,6 +429,27 @@ fn probe(args: &ProbeArgs, session: &mut Session) -> Result<(), Stop> {
             path,
         };
         run.go(args.lease, args.keep)
+    }
+}
+
+/// The transport the arguments name, and how to say where it sends.
+fn open(args: &ProbeArgs, mac: [u8; 6]) -> Result<(Transport, String), Stop> {
+    match (&args.iface, args.server, args.relay_address) {
+        (Some(iface), _, _) => {
+            let transport = if args.v6 {
+                Transport::link_v6(iface)?
+            } else {
+                Transport::link_v4(iface, mac)?
+            };
+            Ok((transport, format!("on {iface}")))
+        }
+        (None, Some(server), Some(relay)) => Ok((
+            Transport::relay(relay, server)?,
+            format!("to {server} as a relay at {relay}"),
+        )),
+        _ => Err(Stop::Usage(
+            "give --iface, or --server and --relay-address".into(),
+        )),
     }
 }
 
