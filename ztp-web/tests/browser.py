@@ -412,6 +412,37 @@ try:
             "setTimeout(() => done('no violation'), 5000);")
         assert directive == "connect-src", directive
     check("csp_forbids_connections", csp_forbids_connections)
+
+    def served_from_a_static_host():
+        # Last: its loads are over HTTP, from a server on loopback that
+        # serves the page's directory and nothing else.
+        import functools
+        import http.server
+        import threading
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                    directory=os.path.dirname(PAGE))
+        handler.log_message = lambda *args: None
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}/{os.path.basename(PAGE)}"
+            drain_logs()
+            before = len(requests)
+            driver.get(url)
+            wait(lambda: driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true",
+                 what="the WebAssembly to load over HTTP")
+            paste(v4)
+            got = shown_reports(driver.find_element(By.ID, "hex-result"))
+            assert got == expected_reports(ztp_lines(v4)), got
+            drain_logs()
+            # The page itself over HTTP, its worker from a blob:, nothing else.
+            loads = [u for u, _ in requests[before:]]
+            assert url in loads, loads
+            others = [u for u in loads if u != url and not u.startswith(("blob:", "data:"))]
+            assert not others, others
+        finally:
+            server.shutdown()
+    check("served_from_a_static_host", served_from_a_static_host)
 finally:
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
