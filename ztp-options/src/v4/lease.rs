@@ -304,6 +304,19 @@ impl<'a> Lease<'a> {
             .transpose()
     }
 
+    /// [`Lease::suboptions`] written into `s` (which must be
+    /// `Suboptions::EMPTY`); whether the lease has option 43.
+    #[inline]
+    pub(crate) fn suboptions_into<'s>(&'s self, s: &mut Suboptions<'s>) -> Result<bool> {
+        match slot!(self, VENDOR_SPECIFIC) {
+            Some((v, at)) => {
+                Option43::unchecked_at(v, at).suboptions_into(s)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
     /// What follows option 43's end code (255), when it is not only
     /// padding (R1: not read).
     pub fn option43_after_end(&self) -> Option<super::option43::Trailing> {

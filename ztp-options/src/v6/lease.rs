@@ -216,6 +216,19 @@ impl<'a> Lease<'a> {
         })
     }
 
+    /// [`Lease::suboptions`] written into `s` (which must be
+    /// `Suboptions::EMPTY`); whether there was a Juniper instance.
+    #[inline]
+    pub(crate) fn suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<bool> {
+        match self.juniper()? {
+            Some(v) => {
+                v.juniper_suboptions_into(s)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
     /// How many option 17 instances belong to other enterprises.
     pub fn other_vendor_count(&self) -> usize {
         self.other_vendors
