@@ -163,8 +163,8 @@ fn fill_v4<'l>(lease: &'l v4::Lease<'_>, plan: &mut Plan<'l>) -> Result<(), Cann
         plan.ignored.message_after_end = Some(t);
     }
     let mut sub = Suboptions::EMPTY;
-    let has_sub = lease.suboptions_into(&mut sub)?;
-    let sub = has_sub.then_some(&sub);
+    let value = lease.suboptions_into(&mut sub)?;
+    let sub = value.map(|_| &sub);
     let vendor = vendor(sub, 43, plan)?;
     // R1 (choice): what follows option 43's end code is not read; bytes
     // other than padding are logged.
@@ -173,7 +173,7 @@ fn fill_v4<'l>(lease: &'l v4::Lease<'_>, plan: &mut Plan<'l>) -> Result<(), Cann
         plan.ignored.after_end = Some(t);
     }
     // The unknown suboptions are read from option 43 when someone asks.
-    if let (Some(s), Some(v)) = (sub, lease.value_bytes(v4::OptionCode::VENDOR_SPECIFIC)) {
+    if let (Some(s), Some(v)) = (sub, value) {
         if s.unknown_count() > 0 {
             plan.unknown_suboptions = UnknownSuboptions::V4(v);
         }
@@ -337,12 +337,14 @@ pub fn resolve_v6<'a>(lease: &v6::Lease<'a>) -> Result<Plan<'a>, CannotProceed> 
 #[inline(always)]
 fn fill_v6<'a>(lease: &v6::Lease<'a>, plan: &mut Plan<'a>) -> Result<(), CannotProceed> {
     let mut sub = Suboptions::EMPTY;
-    let has_sub = lease.suboptions_into(&mut sub)?;
-    let sub = has_sub.then_some(&sub);
+    let value = lease.suboptions_into(&mut sub)?;
+    let sub = value.map(|_| &sub);
     let vendor = vendor(sub, 17, plan)?;
-    if let (Some(s), Some(v)) = (sub, lease.vendor_opts()?) {
+    // The Juniper instance's items, read again only when someone asks
+    // (their framing was checked as they were typed).
+    if let (Some(s), Some(v)) = (sub, value) {
         if s.unknown_count() > 0 {
-            plan.unknown_suboptions = UnknownSuboptions::V6(v.as_bytes().get(4..).unwrap_or(&[]));
+            plan.unknown_suboptions = UnknownSuboptions::V6(v.get(4..).unwrap_or(&[]));
         }
     }
     let log = &mut plan.log;

@@ -319,15 +319,18 @@ impl<'a> Lease<'a> {
     }
 
     /// [`Lease::suboptions`] written into `s` (which must be
-    /// `Suboptions::EMPTY`); whether the lease has option 43.
+    /// `Suboptions::EMPTY`); option 43's value, when the lease has one.
     #[inline]
-    pub(crate) fn suboptions_into<'s>(&'s self, s: &mut Suboptions<'s>) -> Result<bool> {
+    pub(crate) fn suboptions_into<'s>(
+        &'s self,
+        s: &mut Suboptions<'s>,
+    ) -> Result<Option<&'s [u8]>> {
         match slot!(self, VENDOR_SPECIFIC) {
             Some((v, at)) => {
                 Option43::unchecked_at(v, at).suboptions_into(s)?;
-                Ok(true)
+                Ok(Some(v))
             }
-            None => Ok(false),
+            None => Ok(None),
         }
     }
 

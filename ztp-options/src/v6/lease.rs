@@ -217,15 +217,16 @@ impl<'a> Lease<'a> {
     }
 
     /// [`Lease::suboptions`] written into `s` (which must be
-    /// `Suboptions::EMPTY`); whether there was a Juniper instance.
+    /// `Suboptions::EMPTY`); the Juniper instance's value (its enterprise
+    /// number, then the items), when there is one.
     #[inline]
-    pub(crate) fn suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<bool> {
+    pub(crate) fn suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<Option<&'a [u8]>> {
         match self.juniper()? {
             Some(v) => {
                 v.juniper_suboptions_into(s)?;
-                Ok(true)
+                Ok(Some(v.as_bytes()))
             }
-            None => Ok(false),
+            None => Ok(None),
         }
     }
 
