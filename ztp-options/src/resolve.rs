@@ -162,7 +162,7 @@ fn fill_v4<'l>(lease: &'l v4::Lease<'_>, plan: &mut Plan<'l>) -> Result<(), Cann
         plan.log.push(DecisionKind::BytesAfterMessageEnd);
         plan.ignored.message_after_end = Some(t);
     }
-    let mut sub = Suboptions::EMPTY;
+    let mut sub = Suboptions::empty();
     let value = lease.suboptions_into(&mut sub)?;
     let sub = value.map(|_| &sub);
     let vendor = vendor(sub, 43, plan)?;
@@ -336,7 +336,7 @@ pub fn resolve_v6<'a>(lease: &v6::Lease<'a>) -> Result<Plan<'a>, CannotProceed> 
 /// [`resolve_v6`]'s rules, writing into `plan` (a [`Plan::new`]).
 #[inline(always)]
 fn fill_v6<'a>(lease: &v6::Lease<'a>, plan: &mut Plan<'a>) -> Result<(), CannotProceed> {
-    let mut sub = Suboptions::EMPTY;
+    let mut sub = Suboptions::empty();
     let value = lease.suboptions_into(&mut sub)?;
     let sub = value.map(|_| &sub);
     let vendor = vendor(sub, 17, plan)?;

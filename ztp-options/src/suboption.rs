@@ -419,7 +419,7 @@ impl<'a> Suboptions<'a> {
     where
         I: IntoIterator<Item = Result<Item<'a>>>,
     {
-        let mut s = Suboptions::EMPTY;
+        let mut s = Suboptions::empty();
         // Offset of each known code's first item (u32::MAX: not seen).
         let mut seen = [u32::MAX; 9];
         for item in items {
@@ -444,18 +444,23 @@ impl<'a> Suboptions<'a> {
         Ok(s)
     }
 
-    pub(crate) const EMPTY: Suboptions<'static> = Suboptions {
-        image: None,
-        config: None,
-        image_type: None,
-        transfer_mode: None,
-        alt_image: None,
-        port_or_server: None,
-        proxy: None,
-        unknown: 0,
-        nul: 0,
-        after_end: None,
-    };
+    /// No suboption: written field by field where it is built (as a
+    /// `const` it was a 160-byte copy from read-only data, issue 28).
+    #[inline(always)]
+    pub(crate) fn empty() -> Self {
+        Suboptions {
+            image: None,
+            config: None,
+            image_type: None,
+            transfer_mode: None,
+            alt_image: None,
+            port_or_server: None,
+            proxy: None,
+            unknown: 0,
+            nul: 0,
+            after_end: None,
+        }
+    }
 
     /// Types one item's value (any code: unknown ones are counted).
     #[inline]
@@ -493,7 +498,7 @@ impl<'a> Suboptions<'a> {
     /// `HEADER` is 2 (DHCPv4 `code(1) len(1)`, where 255 ends the list and
     /// nothing may follow) or 4 (DHCPv6 `code(2) len(2)`).
     ///
-    /// Fills `s` (which must be [`Suboptions::EMPTY`]) in place: the
+    /// Fills `s` (which must be `Suboptions::empty()`) in place: the
     /// collection is 160 bytes, and returning it by value cost a copy per
     /// layer (issue 28). `false` leaves `s` partly filled.
     #[inline]

@@ -319,7 +319,7 @@ impl<'a> Lease<'a> {
     }
 
     /// [`Lease::suboptions`] written into `s` (which must be
-    /// `Suboptions::EMPTY`); option 43's value, when the lease has one.
+    /// `Suboptions::empty()`); option 43's value, when the lease has one.
     #[inline]
     pub(crate) fn suboptions_into<'s>(
         &'s self,

@@ -141,13 +141,13 @@ impl<'a> Option43<'a> {
     ///
     /// As [`Suboptions::collect`].
     pub fn suboptions(&self) -> Result<Suboptions<'a>> {
-        let mut s = Suboptions::EMPTY;
+        let mut s = Suboptions::empty();
         self.suboptions_into(&mut s)?;
         Ok(s)
     }
 
     /// [`Option43::suboptions`] written into `s` (which must be
-    /// `Suboptions::EMPTY`): the resolver's path, with no copy of the
+    /// `Suboptions::empty()`): the resolver's path, with no copy of the
     /// collection.
     #[inline]
     pub(crate) fn suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<()> {

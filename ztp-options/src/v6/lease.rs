@@ -217,7 +217,7 @@ impl<'a> Lease<'a> {
     }
 
     /// [`Lease::suboptions`] written into `s` (which must be
-    /// `Suboptions::EMPTY`); the Juniper instance's value (its enterprise
+    /// `Suboptions::empty()`); the Juniper instance's value (its enterprise
     /// number, then the items), when there is one.
     #[inline]
     pub(crate) fn suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<Option<&'a [u8]>> {

@@ -160,13 +160,13 @@ impl<'a> VendorOpts<'a> {
             enterprise(self.bytes, self.place())?;
             return Ok(None);
         }
-        let mut s = Suboptions::EMPTY;
+        let mut s = Suboptions::empty();
         self.juniper_suboptions_into(&mut s)?;
         Ok(Some(s))
     }
 
     /// The suboptions of a Juniper instance written into `s` (which must be
-    /// `Suboptions::EMPTY`): the resolver's path, with no copy of the
+    /// `Suboptions::empty()`): the resolver's path, with no copy of the
     /// collection.
     #[inline]
     pub(crate) fn juniper_suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<()> {
