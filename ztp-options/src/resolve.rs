@@ -42,13 +42,12 @@ fn sztp_redirect<'a>(
     }
 }
 
-/// The vendor suboptions, resolved (R10, 05, 08), shared by both families.
-struct Vendor<'a> {
-    image: Option<ImagePlan<'a>>,
-    config: Option<ConfigPlan<'a>>,
+/// The vendor suboptions the plan does not hold as they are (R11, R14,
+/// R16 and the suboption 05 choice read them), shared by both families.
+#[derive(Default)]
+struct Vendor {
     transfer_mode: Option<TransferMode>,
     port_or_server: Option<PortOrServer>,
-    proxy: Option<&'a str>,
 }
 
 /// The text as `&str`, with its trailing NUL logged (R7).
@@ -68,29 +67,26 @@ fn text<'a>(
     t.as_str()
 }
 
+/// The vendor suboptions, resolved (R10, 05, 08) into `plan` in place:
+/// the image, the configuration, the proxy, their log entries and what
+/// was ignored.
 fn vendor<'a>(
     sub: Option<&Suboptions<'a>>,
     option: u16,
-    log: &mut Log,
-    ignored: &mut Ignored<'a>,
-) -> Result<Vendor<'a>, DecodeError> {
+    plan: &mut Plan<'a>,
+) -> Result<Vendor, DecodeError> {
     let Some(sub) = sub else {
-        return Ok(Vendor {
-            image: None,
-            config: None,
-            transfer_mode: None,
-            port_or_server: None,
-            proxy: None,
-        });
+        return Ok(Vendor::default());
     };
+    let log = &mut plan.log;
     let code = |c: SuboptionCode| Some(c.get());
     let image_type = sub.image_type();
-    let image = match (sub.image(), sub.alt_image()) {
+    plan.image = match (sub.image(), sub.alt_image()) {
         (Some(img), alt) => {
             let name = text(img, option, code(SuboptionCode::IMAGE), log)?;
             if let Some(alt) = alt {
                 log.push(DecisionKind::AltImageIgnored);
-                ignored.alt_image = Some(alt.as_bytes());
+                plan.ignored.alt_image = Some(alt.as_bytes());
             }
             Some(ImagePlan {
                 name,
@@ -105,16 +101,14 @@ fn vendor<'a>(
         }),
         (None, None) => None,
     };
-    let config = match sub.config() {
-        Some(c) => Some(ConfigPlan {
+    if let Some(c) = sub.config() {
+        plan.config = Some(ConfigPlan {
             name: text(c, option, code(SuboptionCode::CONFIG), log)?,
-        }),
-        None => None,
-    };
-    let proxy = match sub.proxy() {
-        Some(p) => Some(text(p, option, code(SuboptionCode::PROXY), log)?),
-        None => None,
-    };
+        });
+    }
+    if let Some(p) = sub.proxy() {
+        plan.proxy = Some(text(p, option, code(SuboptionCode::PROXY), log)?);
+    }
     // R7: a trailing NUL in the values that are not names, reported too.
     for c in [
         SuboptionCode::IMAGE_TYPE,
@@ -130,71 +124,92 @@ fn vendor<'a>(
         }
     }
     Ok(Vendor {
-        image,
-        config,
         transfer_mode: sub.transfer_mode(),
         port_or_server: sub.port_or_server(),
-        proxy,
     })
 }
 
 /// Resolves a DHCPv4 lease into a plan borrowed from it (R10..R13, R18, and
 /// the SPEC's suboption 05 choice).
 ///
+/// The plan is built where it is returned (issue 28: it is large, and each
+/// move was a `memcpy`); the suboptions are typed in place too.
+///
 /// # Errors
 ///
 /// [`CannotProceed`], naming its rule.
 pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProceed> {
-    let mut log = Log::new();
-    let mut ignored = Ignored::default();
+    let mut plan = Plan::new(
+        FileServer::V4 {
+            address: core::net::Ipv4Addr::UNSPECIFIED,
+            source: V4ServerSource::Option150,
+        },
+        TransferMode::Tftp,
+        ModeSource::Default,
+    );
+    match fill_v4(lease, &mut plan) {
+        Ok(()) => Ok(plan),
+        Err(e) => Err(e),
+    }
+}
+
+/// [`resolve_v4`]'s rules, writing into `plan` (a [`Plan::new`]).
+#[inline(always)]
+fn fill_v4<'l>(lease: &'l v4::Lease<'_>, plan: &mut Plan<'l>) -> Result<(), CannotProceed> {
     // R2 (choice): bytes after the message's end option that are not pad
     // are not read, and logged; the message still decodes.
     if let Some(t) = lease.after_end() {
-        log.push(DecisionKind::BytesAfterMessageEnd);
-        ignored.message_after_end = Some(t);
+        plan.log.push(DecisionKind::BytesAfterMessageEnd);
+        plan.ignored.message_after_end = Some(t);
     }
-    let sub = lease.suboptions()?;
-    let vendor = vendor(sub.as_ref(), 43, &mut log, &mut ignored)?;
+    let mut sub = Suboptions::empty();
+    let value = lease.suboptions_into(&mut sub)?;
+    let sub = value.map(|_| &sub);
+    let vendor = vendor(sub, 43, plan)?;
     // R1 (choice): what follows option 43's end code is not read; bytes
     // other than padding are logged.
-    if let Some(t) = sub.as_ref().and_then(Suboptions::after_end) {
-        log.push(DecisionKind::BytesAfterEnd);
-        ignored.after_end = Some(t);
+    if let Some(t) = sub.and_then(Suboptions::after_end) {
+        plan.log.push(DecisionKind::BytesAfterEnd);
+        plan.ignored.after_end = Some(t);
     }
     // The unknown suboptions are read from option 43 when someone asks.
-    let unknown_suboptions = match (&sub, lease.value_bytes(v4::OptionCode::VENDOR_SPECIFIC)) {
-        (Some(s), Some(v)) if s.unknown_count() > 0 => UnknownSuboptions::V4(v),
-        _ => UnknownSuboptions::default(),
-    };
+    if let (Some(s), Some(v)) = (sub, value) {
+        if s.unknown_count() > 0 {
+            plan.unknown_suboptions = UnknownSuboptions::V4(v);
+        }
+    }
+    let log = &mut plan.log;
+    let ignored = &mut plan.ignored;
 
-    // R11: the transfer mode.
-    let (transfer_mode, transfer_mode_source) = match vendor.transfer_mode {
-        Some(m) => (m, ModeSource::Suboption03),
+    // R11: the transfer mode (the plan starts at the default, TFTP).
+    match vendor.transfer_mode {
+        Some(m) => {
+            plan.transfer_mode = m;
+            plan.transfer_mode_source = ModeSource::Suboption03;
+        }
         None => {
             log.push(DecisionKind::DefaultTftp);
-            (TransferMode::Tftp, ModeSource::Default)
         }
-    };
+    }
 
     // Suboption 05 (SPEC choice, R20).
-    let port = match vendor.port_or_server {
+    match vendor.port_or_server {
         Some(PortOrServer::Port(port)) => {
             log.push(DecisionKind::Suboption05Port);
-            Some(PortPlan {
+            plan.port = Some(PortPlan {
                 port,
                 source: PortSource::Suboption05,
-            })
+            });
         }
         Some(PortOrServer::Server(address)) => {
             log.push(DecisionKind::Suboption05Server);
             ignored.suboption05_server = Some(address);
-            None
         }
-        None => None,
-    };
+        None => {}
+    }
 
     // R12, R13, R3, R4: the file server.
-    let file_server = match lease.tftp_server_addresses()? {
+    plan.file_server = match lease.tftp_server_addresses()? {
         Some(list) => {
             if list.len() > 1 {
                 log.push(DecisionKind::ExtraFileServers);
@@ -229,7 +244,7 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
     };
 
     // R18.
-    if vendor.image.is_none() && vendor.config.is_none() {
+    if plan.image.is_none() && plan.config.is_none() {
         return Err(CannotProceed::NothingToFetch);
     }
 
@@ -265,21 +280,15 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
     let list = |l: Option<v4::Ipv4List<'l>>| {
         l.map_or_else(Addresses::default, |l| Addresses::Wire(l.as_bytes()))
     };
-    let syslog_servers = match lease.log_servers() {
-        Ok(l) => list(l),
-        Err(e) => {
-            ignored.log_servers_left_out = Some(left_out(7, e, &mut log));
-            Addresses::default()
-        }
-    };
-    let ntp_servers = match lease.ntp_servers() {
-        Ok(l) => list(l),
-        Err(e) => {
-            ignored.ntp_servers_left_out = Some(left_out(42, e, &mut log));
-            Addresses::default()
-        }
-    };
-    let host_name = match lease
+    match lease.log_servers() {
+        Ok(l) => plan.syslog_servers = list(l),
+        Err(e) => ignored.log_servers_left_out = Some(left_out(7, e, log)),
+    }
+    match lease.ntp_servers() {
+        Ok(l) => plan.ntp_servers = list(l),
+        Err(e) => ignored.ntp_servers_left_out = Some(left_out(42, e, log)),
+    }
+    match lease
         .host_name()
         .and_then(|t| t.map(|t| t.as_str().map(|s| (s, t))).transpose())
     {
@@ -291,36 +300,19 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
                     suboption: None,
                 });
             }
-            Some(name)
+            plan.host_name = Some(name);
         }
-        Ok(None) => None,
-        Err(e) => {
-            ignored.host_name_left_out = Some(left_out(12, e, &mut log));
-            None
-        }
-    };
-    let sztp_redirect = sztp_redirect(lease.sztp_redirect(), &mut log, &mut ignored);
-
-    Ok(Plan {
-        image: vendor.image,
-        config: vendor.config,
-        transfer_mode,
-        transfer_mode_source,
-        file_server,
-        port,
-        ntp_servers,
-        syslog_servers,
-        host_name,
-        proxy: vendor.proxy,
-        unknown_suboptions,
-        sztp_redirect,
-        ignored,
-        log,
-    })
+        Ok(None) => {}
+        Err(e) => ignored.host_name_left_out = Some(left_out(12, e, log)),
+    }
+    plan.sztp_redirect = sztp_redirect(lease.sztp_redirect(), log, ignored);
+    Ok(())
 }
 
 /// Resolves a DHCPv6 lease (relays already unwrapped by [`v6::Lease`]) into
 /// a plan borrowed from the message (R8, R14..R18).
+///
+/// Built in place, as [`resolve_v4`].
 ///
 /// # Errors
 ///
@@ -328,16 +320,35 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
 /// (R17) without option 59, [`CannotProceed::NothingToFetch`] (R18), or a
 /// malformed option 17 or 59.
 pub fn resolve_v6<'a>(lease: &v6::Lease<'a>) -> Result<Plan<'a>, CannotProceed> {
-    let mut log = Log::new();
-    let mut ignored = Ignored::default();
-    let sub = lease.suboptions()?;
-    let vendor = vendor(sub.as_ref(), 17, &mut log, &mut ignored)?;
-    let unknown_suboptions = match (&sub, lease.vendor_opts()?) {
-        (Some(s), Some(v)) if s.unknown_count() > 0 => {
-            UnknownSuboptions::V6(v.as_bytes().get(4..).unwrap_or(&[]))
+    let mut plan = Plan::new(
+        FileServer::V6 {
+            address: core::net::Ipv6Addr::UNSPECIFIED,
+        },
+        TransferMode::Tftp,
+        ModeSource::Option59,
+    );
+    match fill_v6(lease, &mut plan) {
+        Ok(()) => Ok(plan),
+        Err(e) => Err(e),
+    }
+}
+
+/// [`resolve_v6`]'s rules, writing into `plan` (a [`Plan::new`]).
+#[inline(always)]
+fn fill_v6<'a>(lease: &v6::Lease<'a>, plan: &mut Plan<'a>) -> Result<(), CannotProceed> {
+    let mut sub = Suboptions::empty();
+    let value = lease.suboptions_into(&mut sub)?;
+    let sub = value.map(|_| &sub);
+    let vendor = vendor(sub, 17, plan)?;
+    // The Juniper instance's items, read again only when someone asks
+    // (their framing was checked as they were typed).
+    if let (Some(s), Some(v)) = (sub, value) {
+        if s.unknown_count() > 0 {
+            plan.unknown_suboptions = UnknownSuboptions::V6(v.get(4..).unwrap_or(&[]));
         }
-        _ => UnknownSuboptions::default(),
-    };
+    }
+    let log = &mut plan.log;
+    let ignored = &mut plan.ignored;
     if lease.other_vendor_count() > 0 {
         log.push(DecisionKind::OtherEnterprises);
         ignored.other_enterprises = Enterprises::Wire(lease.message());
@@ -354,80 +365,66 @@ pub fn resolve_v6<'a>(lease: &v6::Lease<'a>) -> Result<Plan<'a>, CannotProceed> 
         });
     }
     // R14: the transfer mode.
-    let (transfer_mode, transfer_mode_source) = match vendor.transfer_mode {
+    match vendor.transfer_mode {
         Some(m) => {
             log.push(DecisionKind::TransferModeFromVendorOverUrl);
             ignored.url_mode = Some(url.transfer_mode());
-            (m, ModeSource::Suboption03)
+            plan.transfer_mode = m;
+            plan.transfer_mode_source = ModeSource::Suboption03;
         }
         None => {
             log.push(DecisionKind::TransferModeFromUrl);
-            (url.transfer_mode(), ModeSource::Option59)
+            plan.transfer_mode = url.transfer_mode();
         }
-    };
+    }
     // R15: the image.
-    let image = match (vendor.image, url.image()) {
-        (Some(image), url_path) => {
+    match (plan.image.is_some(), url.image()) {
+        (true, url_path) => {
             if let Some(path) = url_path {
                 log.push(DecisionKind::ImageFromVendorOverUrl);
                 ignored.url_path = Some(path);
             }
-            Some(image)
         }
-        (None, Some(path)) => {
+        (false, Some(path)) => {
             log.push(DecisionKind::ImageFromUrl);
-            Some(ImagePlan {
+            plan.image = Some(ImagePlan {
                 name: path,
-                image_type: sub.as_ref().map(Suboptions::image_type).unwrap_or_default(),
+                image_type: sub.map(Suboptions::image_type).unwrap_or_default(),
                 source: ImageSource::Option59,
-            })
+            });
         }
-        (None, None) => None,
-    };
+        (false, None) => {}
+    }
     // R16: the port.
-    let port = match (vendor.port_or_server, url.port()) {
+    match (vendor.port_or_server, url.port()) {
         (Some(PortOrServer::Port(port)), url_port) => {
             if let Some(url_port) = url_port {
                 log.push(DecisionKind::PortFromVendorOverUrl);
                 ignored.url_port = Some(url_port);
             }
-            Some(PortPlan {
+            plan.port = Some(PortPlan {
                 port,
                 source: PortSource::Suboption05,
-            })
+            });
         }
         (_, Some(port)) => {
             log.push(DecisionKind::PortFromUrl);
-            Some(PortPlan {
+            plan.port = Some(PortPlan {
                 port,
                 source: PortSource::Option59,
-            })
+            });
         }
-        (_, None) => None,
-    };
+        (_, None) => {}
+    }
     // R18.
-    if image.is_none() && vendor.config.is_none() {
+    if plan.image.is_none() && plan.config.is_none() {
         return Err(CannotProceed::NothingToFetch);
     }
-    let sztp_redirect = sztp_redirect(lease.sztp_redirect(), &mut log, &mut ignored);
-    Ok(Plan {
-        image,
-        config: vendor.config,
-        transfer_mode,
-        transfer_mode_source,
-        file_server: FileServer::V6 {
-            address: url.server(),
-        },
-        port,
-        ntp_servers: Addresses::default(),
-        syslog_servers: Addresses::default(),
-        host_name: None,
-        proxy: vendor.proxy,
-        unknown_suboptions,
-        sztp_redirect,
-        ignored,
-        log,
-    })
+    plan.file_server = FileServer::V6 {
+        address: url.server(),
+    };
+    plan.sztp_redirect = sztp_redirect(lease.sztp_redirect(), log, ignored);
+    Ok(())
 }
 
 /// What a device resolves from a DHCPv4 reply carrying these options: the
@@ -456,4 +453,39 @@ pub fn resolve_v6_options(options: &v6::OptionSet) -> Result<PlanBuf, CannotProc
         .map_err(CannotProceed::Unencodable)?;
     let lease = v6::Lease::parse(&reply)?;
     resolve_v6(&lease).map(|p| p.to_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use core::mem::size_of;
+
+    /// The shape of the lease path (issue 28): what a call moves or fills.
+    /// The plan is built where it is returned and the suboptions where the
+    /// resolver reads them, so these are written once per call; a type
+    /// that grows past its figure here makes every call pay for it (a
+    /// larger `memcpy` or more stores), so it must be a decision, with the
+    /// benches' instruction counts measured again.
+    #[test]
+    fn the_lease_path_types_keep_their_sizes() {
+        assert_eq!(size_of::<crate::DecodeError>(), 24);
+        assert_eq!(size_of::<crate::Place>(), 12);
+        assert_eq!(size_of::<crate::Text<'_>>(), 32);
+        assert_eq!(size_of::<crate::Entry>(), 10);
+        assert!(
+            size_of::<crate::Log>() <= 242,
+            "{}",
+            size_of::<crate::Log>()
+        );
+        assert!(size_of::<crate::Ignored<'_>>() <= 312);
+        assert!(size_of::<crate::Plan<'_>>() <= 768);
+        // The `Result` costs nothing beside the plan (a niche holds `Err`).
+        assert_eq!(
+            size_of::<Result<crate::Plan<'_>, crate::CannotProceed>>(),
+            size_of::<crate::Plan<'_>>()
+        );
+        assert!(size_of::<crate::suboption::Suboptions<'_>>() <= 160);
+        assert!(size_of::<super::Vendor>() <= 16);
+        assert!(size_of::<crate::v4::Lease<'_>>() <= 248);
+        assert!(size_of::<crate::v6::Lease<'_>>() <= 336);
+    }
 }

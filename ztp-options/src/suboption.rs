@@ -419,7 +419,7 @@ impl<'a> Suboptions<'a> {
     where
         I: IntoIterator<Item = Result<Item<'a>>>,
     {
-        let mut s = Suboptions::EMPTY;
+        let mut s = Suboptions::empty();
         // Offset of each known code's first item (u32::MAX: not seen).
         let mut seen = [u32::MAX; 9];
         for item in items {
@@ -444,18 +444,23 @@ impl<'a> Suboptions<'a> {
         Ok(s)
     }
 
-    const EMPTY: Suboptions<'static> = Suboptions {
-        image: None,
-        config: None,
-        image_type: None,
-        transfer_mode: None,
-        alt_image: None,
-        port_or_server: None,
-        proxy: None,
-        unknown: 0,
-        nul: 0,
-        after_end: None,
-    };
+    /// No suboption: written field by field where it is built (as a
+    /// `const` it was a 160-byte copy from read-only data, issue 28).
+    #[inline(always)]
+    pub(crate) fn empty() -> Self {
+        Suboptions {
+            image: None,
+            config: None,
+            image_type: None,
+            transfer_mode: None,
+            alt_image: None,
+            port_or_server: None,
+            proxy: None,
+            unknown: 0,
+            nul: 0,
+            after_end: None,
+        }
+    }
 
     /// Types one item's value (any code: unknown ones are counted).
     #[inline]
@@ -488,13 +493,20 @@ impl<'a> Suboptions<'a> {
     }
 
     /// The common case of a vendor option in one tight loop: every item
-    /// well formed, no code twice, every value valid. `None` for anything
+    /// well formed, no code twice, every value valid. `false` for anything
     /// else: [`Suboptions::collect`] then says exactly what is wrong.
     /// `HEADER` is 2 (DHCPv4 `code(1) len(1)`, where 255 ends the list and
     /// nothing may follow) or 4 (DHCPv6 `code(2) len(2)`).
+    ///
+    /// Fills `s` (which must be `Suboptions::empty()`) in place: the
+    /// collection is 160 bytes, and returning it by value cost a copy per
+    /// layer (issue 28). `false` leaves `s` partly filled.
     #[inline]
-    pub(crate) fn fast<const HEADER: usize>(bytes: &'a [u8], base: Place) -> Option<Self> {
-        let mut s = Suboptions::EMPTY;
+    pub(crate) fn fast_into<const HEADER: usize>(
+        s: &mut Self,
+        bytes: &'a [u8],
+        base: Place,
+    ) -> bool {
         let mut seen = 0u16;
         let mut rest = bytes;
         let mut offset = base.offset();
@@ -506,7 +518,7 @@ impl<'a> Suboptions<'a> {
                     if !tail.iter().all(|&b| b == 0) {
                         s.after_end = Some((len32(offset + 1), len32(tail.len())));
                     }
-                    return Some(s);
+                    return true;
                 }
                 (2, [code, len, tail @ ..]) => (u16::from(*code), usize::from(*len), tail),
                 (4, [c0, c1, l0, l1, tail @ ..]) => (
@@ -514,23 +526,27 @@ impl<'a> Suboptions<'a> {
                     usize::from(u16::from_be_bytes([*l0, *l1])),
                     tail,
                 ),
-                _ => return None,
+                _ => return false,
             };
-            let (value, tail) = tail.split_at_checked(len)?;
+            let Some((value, tail)) = tail.split_at_checked(len) else {
+                return false;
+            };
             let code = SuboptionCode::new(code);
             if code.is_known() {
                 let bit = 1u16 << (code.get() & 15);
                 if seen & bit != 0 {
-                    return None;
+                    return false;
                 }
                 seen |= bit;
             }
             let at = base.suboption(code.get(), offset + HEADER);
-            s.accept(base.family(), code, value, at).ok()?;
+            if s.accept(base.family(), code, value, at).is_err() {
+                return false;
+            }
             offset += HEADER + len;
             rest = tail;
         }
-        Some(s)
+        true
     }
 
     /// Suboption 00: the software image file name.

@@ -46,22 +46,26 @@ struct Slot {
     instances: u16,
 }
 
-/// The slot of each option a lease keeps (a jump table, not a search).
+/// The slot of each option code, `u8::MAX` for the options a lease does
+/// not keep: one load per option of the walk (issue 28: the `match` it
+/// replaces compiled to a chain of compares, 6 instructions an option).
+// An option code (`u8`) indexes 256 entries: in bounds.
+#[allow(clippy::indexing_slicing)]
+const SLOTS: [u8; 256] = {
+    let mut t = [u8::MAX; 256];
+    let mut i = 0;
+    while i < CODES.len() {
+        t[CODES[i].get() as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The slot of each option a lease keeps (a table, not a search).
 #[inline(always)]
-const fn slot_of(code: u8) -> Option<usize> {
-    match code {
-        43 => Some(0),
-        150 => Some(1),
-        66 => Some(2),
-        7 => Some(3),
-        42 => Some(4),
-        12 => Some(5),
-        53 => Some(6),
-        60 => Some(7),
-        61 => Some(8),
-        77 => Some(9),
-        143 => Some(10),
-        67 => Some(11),
+fn slot_of(code: u8) -> Option<usize> {
+    match SLOTS.get(usize::from(code)) {
+        Some(&i) if i != u8::MAX => Some(usize::from(i)),
         _ => None,
     }
 }
@@ -192,23 +196,33 @@ impl<'a> Lease<'a> {
         }
     }
 
-    /// Records one instance of the option in slot `i`.
-    #[inline]
+    /// Records one instance of the option in slot `i`: the first inline,
+    /// a second (RFC 3396, rare) out of line.
+    #[inline(always)]
     fn keep(&mut self, i: usize, offset: usize, value: &'a [u8]) {
+        let Some(slot) = self.slots.get_mut(i) else {
+            return;
+        };
+        if slot.instances == 0 {
+            *slot = Slot {
+                first: offset as u32,
+                start: (offset + 2) as u32,
+                len: value.len() as u32,
+                instances: 1,
+            };
+        } else {
+            self.join(i, value);
+        }
+    }
+
+    /// RFC 3396: one more instance of the option in slot `i`.
+    #[cold]
+    #[inline(never)]
+    fn join(&mut self, i: usize, value: &'a [u8]) {
         let message = self.message;
         let Some(slot) = self.slots.get_mut(i) else {
             return;
         };
-        let start = offset + 2;
-        if slot.instances == 0 {
-            *slot = Slot {
-                first: offset as u32,
-                start: start as u32,
-                len: value.len() as u32,
-                instances: 1,
-            };
-            return;
-        }
         // RFC 3396: a second instance. The joined value is kept contiguous
         // at the end of `joined` (moved there if another option was joined
         // after it).
@@ -302,6 +316,22 @@ impl<'a> Lease<'a> {
         slot!(self, VENDOR_SPECIFIC)
             .map(|(v, at)| Option43::unchecked_at(v, at).suboptions())
             .transpose()
+    }
+
+    /// [`Lease::suboptions`] written into `s` (which must be
+    /// `Suboptions::empty()`); option 43's value, when the lease has one.
+    #[inline]
+    pub(crate) fn suboptions_into<'s>(
+        &'s self,
+        s: &mut Suboptions<'s>,
+    ) -> Result<Option<&'s [u8]>> {
+        match slot!(self, VENDOR_SPECIFIC) {
+            Some((v, at)) => {
+                Option43::unchecked_at(v, at).suboptions_into(s)?;
+                Ok(Some(v))
+            }
+            None => Ok(None),
+        }
     }
 
     /// What follows option 43's end code (255), when it is not only

@@ -141,14 +141,21 @@ impl<'a> Option43<'a> {
     ///
     /// As [`Suboptions::collect`].
     pub fn suboptions(&self) -> Result<Suboptions<'a>> {
-        match Suboptions::fast::<2>(self.bytes, self.at) {
-            Some(s) => Ok(s),
-            None => {
-                let mut s = Suboptions::collect(self.at, self.items())?;
-                s.set_after_end(self.after_end());
-                Ok(s)
-            }
+        let mut s = Suboptions::empty();
+        self.suboptions_into(&mut s)?;
+        Ok(s)
+    }
+
+    /// [`Option43::suboptions`] written into `s` (which must be
+    /// `Suboptions::empty()`): the resolver's path, with no copy of the
+    /// collection.
+    #[inline]
+    pub(crate) fn suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<()> {
+        if !Suboptions::fast_into::<2>(s, self.bytes, self.at) {
+            *s = Suboptions::collect(self.at, self.items())?;
+            s.set_after_end(self.after_end());
         }
+        Ok(())
     }
 
     /// The owned form.

@@ -4,7 +4,7 @@
 //! must be an address literal: ZTP does not resolve names (R22).
 //!
 //! Decoding does not allocate: [`BootFileUrl`] splits the value in place
-//! with a small nom grammar and keeps borrowed slices. The path is kept
+//! at its ASCII separators and keeps borrowed slices. The path is kept
 //! exactly as given (no percent-decoding, no `.`/`..` resolution, `?` and
 //! `#` not split off): the device asks the server for those bytes.
 //! [`BootFileUrlRepr`] is the owned form, for servers. (A `url::Url` for
@@ -16,7 +16,6 @@ use core::fmt;
 use core::net::{Ipv4Addr, Ipv6Addr};
 
 use bytes::BufMut;
-use nom::Parser as _;
 
 use crate::error::{
     DecodeErrorKind, EncodeError, EncodeErrorKind, Item, Place, Result, UrlProblem,
@@ -28,37 +27,39 @@ use crate::text::{Text, TrailingNul};
 /// The option code.
 pub(crate) const CODE: u16 = 59;
 
-/// The parts of `scheme://authority/path`, split by the grammar; `()` is
-/// nom's error here, the typed error is built by the caller.
+/// The parts of `scheme://authority/path`. The scheme ends at the first
+/// `:` when a `://` is there (the usual case, without a substring search);
+/// else at the first `://`; it is never empty. The authority runs to the
+/// first `/` (or the end), the path is the rest.
+///
+/// Over bytes (issue 28): every separator is ASCII, so each split falls on
+/// a character boundary of the checked string, and no character is decoded
+/// (the nom grammar this replaces walked `char`s: about 300 instructions of
+/// UTF-8 decoding per URL). `tests::split_agrees_with_the_grammar` holds
+/// the two to the same answers.
 fn split(url: &str) -> Option<(&str, &str, &str)> {
-    use nom::bytes::complete::{tag, take_till, take_until};
-    use nom::combinator::{rest, verify};
-    use nom::sequence::terminated;
-    // The scheme ends at the first `:` when a `://` is there (the usual
-    // case, without a substring search); else at the first `://`.
-    let first_colon = verify(take_till::<_, _, ()>(|c| c == ':'), |s: &str| !s.is_empty());
-    let first_sep = verify(take_until::<_, _, ()>("://"), |s: &str| !s.is_empty());
-    let authority = || take_till(|c| c == '/');
-    (terminated(first_colon, tag("://")), authority(), rest)
-        .parse_complete(url)
-        .or_else(|_| (terminated(first_sep, tag("://")), authority(), rest).parse_complete(url))
-        .ok()
-        .map(|(_, parts)| parts)
+    let b = url.as_bytes();
+    let scheme_end = match b.iter().position(|&c| c == b':') {
+        Some(i) if i > 0 && b.get(i..i + 3) == Some(b"://") => i,
+        _ => url.find("://").filter(|&i| i > 0)?,
+    };
+    let scheme = url.get(..scheme_end)?;
+    let after = url.get(scheme_end + 3..)?;
+    let slash = after.bytes().position(|c| c == b'/').unwrap_or(after.len());
+    Some((scheme, after.get(..slash)?, after.get(slash..)?))
 }
 
 /// `[ipv6]` then an optional `:port`, the whole authority; the address and
-/// the port's digits (if any).
+/// the port's digits (if any). Over bytes, as [`split`].
 fn bracketed(authority: &str) -> Option<(&str, Option<&str>)> {
-    use nom::bytes::complete::{tag, take_till};
-    use nom::combinator::{all_consuming, opt, rest};
-    use nom::sequence::{delimited, preceded};
-    all_consuming((
-        delimited(tag("["), take_till::<_, _, ()>(|c| c == ']'), tag("]")),
-        opt(preceded(tag(":"), rest)),
-    ))
-    .parse_complete(authority)
-    .ok()
-    .map(|(_, parts)| parts)
+    let inner = authority.strip_prefix('[')?;
+    let close = inner.bytes().position(|c| c == b']')?;
+    let literal = inner.get(..close)?;
+    let after = inner.get(close + 1..)?;
+    if after.is_empty() {
+        return Some((literal, None));
+    }
+    Some((literal, Some(after.strip_prefix(':')?)))
 }
 
 /// A validated option 59 value, borrowed: transfer mode, IPv6 file server,
@@ -116,7 +117,7 @@ impl<'a> BootFileUrl<'a> {
             .parse::<TransferMode>()
             .map_err(|_| bad(UrlProblem::UnknownScheme, 0))?;
         let host_at = scheme.len() + 3;
-        if authority.contains('@') {
+        if authority.as_bytes().contains(&b'@') {
             return Err(bad(UrlProblem::UserInfo, host_at));
         }
         if authority.is_empty() {
@@ -374,5 +375,73 @@ impl<'a> arbitrary::Arbitrary<'a> for BootFileUrlRepr {
             port: u.arbitrary()?,
             path,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bracketed, split};
+    use alloc::string::String;
+    use nom::Parser as _;
+
+    /// The nom grammar the byte splitter replaced (issue 28), as it was.
+    fn split_nom(url: &str) -> Option<(&str, &str, &str)> {
+        use nom::bytes::complete::{tag, take_till, take_until};
+        use nom::combinator::{rest, verify};
+        use nom::sequence::terminated;
+        let first_colon = verify(take_till::<_, _, ()>(|c| c == ':'), |s: &str| !s.is_empty());
+        let first_sep = verify(take_until::<_, _, ()>("://"), |s: &str| !s.is_empty());
+        let authority = || take_till(|c| c == '/');
+        (terminated(first_colon, tag("://")), authority(), rest)
+            .parse_complete(url)
+            .or_else(|_| (terminated(first_sep, tag("://")), authority(), rest).parse_complete(url))
+            .ok()
+            .map(|(_, parts)| parts)
+    }
+
+    fn bracketed_nom(authority: &str) -> Option<(&str, Option<&str>)> {
+        use nom::bytes::complete::{tag, take_till};
+        use nom::combinator::{all_consuming, opt, rest};
+        use nom::sequence::{delimited, preceded};
+        all_consuming((
+            delimited(tag("["), take_till::<_, _, ()>(|c| c == ']'), tag("]")),
+            opt(preceded(tag(":"), rest)),
+        ))
+        .parse_complete(authority)
+        .ok()
+        .map(|(_, parts)| parts)
+    }
+
+    #[test]
+    fn split_agrees_with_the_grammar() {
+        // Strings over the separators, a letter and a two-byte character,
+        // from a fixed sequence (xorshift).
+        const PIECES: &[&str] = &[":", "/", "[", "]", "@", "a", "1", "é", "://", ":8"];
+        let mut s = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        let rounds = if cfg!(miri) { 1_000 } else { 100_000 };
+        for _ in 0..rounds {
+            let len = (next() % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            assert_eq!(split(&text), split_nom(&text), "{text:?}");
+            assert_eq!(bracketed(&text), bracketed_nom(&text), "{text:?}");
+        }
+        for url in [
+            "http://[2001:db8::1]:8080/img/junos.tgz",
+            "tftp://[::1]",
+            "://x",
+            "h:x://[::1]/p",
+            "http:/x",
+            "",
+        ] {
+            assert_eq!(split(url), split_nom(url), "{url:?}");
+        }
     }
 }

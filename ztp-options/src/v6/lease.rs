@@ -216,6 +216,20 @@ impl<'a> Lease<'a> {
         })
     }
 
+    /// [`Lease::suboptions`] written into `s` (which must be
+    /// `Suboptions::empty()`); the Juniper instance's value (its enterprise
+    /// number, then the items), when there is one.
+    #[inline]
+    pub(crate) fn suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<Option<&'a [u8]>> {
+        match self.juniper()? {
+            Some(v) => {
+                v.juniper_suboptions_into(s)?;
+                Ok(Some(v.as_bytes()))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// How many option 17 instances belong to other enterprises.
     pub fn other_vendor_count(&self) -> usize {
         self.other_vendors

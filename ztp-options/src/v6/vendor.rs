@@ -160,11 +160,22 @@ impl<'a> VendorOpts<'a> {
             enterprise(self.bytes, self.place())?;
             return Ok(None);
         }
+        let mut s = Suboptions::empty();
+        self.juniper_suboptions_into(&mut s)?;
+        Ok(Some(s))
+    }
+
+    /// The suboptions of a Juniper instance written into `s` (which must be
+    /// `Suboptions::empty()`): the resolver's path, with no copy of the
+    /// collection.
+    #[inline]
+    pub(crate) fn juniper_suboptions_into(&self, s: &mut Suboptions<'a>) -> Result<()> {
         let items = self.bytes.get(4..).unwrap_or(&[]);
-        match Suboptions::fast::<4>(items, self.place().at_offset(self.offset.saturating_add(4))) {
-            Some(s) => Ok(Some(s)),
-            None => Suboptions::collect(self.place(), self.items()).map(Some),
+        let at = self.place().at_offset(self.offset.saturating_add(4));
+        if !Suboptions::fast_into::<4>(s, items, at) {
+            *s = Suboptions::collect(self.place(), self.items())?;
         }
+        Ok(())
     }
 
     /// The owned form of a Juniper instance; `None` for another enterprise.
