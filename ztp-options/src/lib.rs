@@ -181,8 +181,8 @@ pub use contents::{
     ContentsV4, ContentsV6, Value, VendorContents, VendorItems, contents_v4, contents_v6,
 };
 pub use decision::{
-    CannotProceed, Decision, DecisionKind, Decisions, Entry, LOG_CAPACITY, Log, ParseRuleError,
-    Rule,
+    CannotProceed, Decision, DecisionKind, Decisions, Entries, Entry, LOG_CAPACITY, Log,
+    ParseRuleError, Rule,
 };
 pub use error::{
     DecodeError, DecodeErrorKind, EXCERPT_LEN, EncodeError, EncodeErrorKind, Excerpt, Field,

@@ -543,7 +543,7 @@ fn log_capacity_is_enough() {
         ];
         for e in &expected {
             assert!(
-                plan.log.entries().contains(e),
+                plan.log.entries().any(|x| x == *e),
                 "{e:?} not in {:?}",
                 plan.log
             );
@@ -671,7 +671,6 @@ fn r5_a_malformed_7_42_or_12_is_reported_left_out_and_ztp_goes_on() {
     let left: Vec<Option<u16>> = plan
         .log
         .entries()
-        .iter()
         .filter(|e| e.kind == DecisionKind::OptionLeftOut)
         .map(|e| e.option)
         .collect();
@@ -697,7 +696,7 @@ fn r7_a_trailing_nul_in_02_03_05_is_reported_with_its_suboption() {
     .unwrap();
     for sub in [2, 3, 5] {
         assert!(
-            plan.log.entries().contains(&nul(43, Some(sub))),
+            plan.log.entries().any(|x| x == nul(43, Some(sub))),
             "{sub}: {:?}",
             plan.log
         );
@@ -736,7 +735,7 @@ fn r2_bytes_after_the_message_end_are_logged_with_count_and_offset() {
         Some(ztp_options::v4::Trailing { offset: at, len: 3 })
     );
     assert_eq!(
-        plan.log.entries()[0].kind,
+        plan.log.get(0).unwrap().kind,
         DecisionKind::BytesAfterMessageEnd
     );
     let d = plan.decisions().next().unwrap();
