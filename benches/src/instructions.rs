@@ -19,7 +19,8 @@ use crate::{
 use ztp_options::samples::V6_REPLY;
 use ztp_options::v4::{Lease, Message, Option43};
 use ztp_options::vendor::{Identity, IdentityRepr, Vendor, select_v4};
-use ztp_options::{resolve_v4, resolve_v6};
+use ztp_options::{FileServer, ModeSource, Plan, TransferMode};
+use ztp_options::{resolve_v4, resolve_v4_into, resolve_v6, resolve_v6_into};
 
 /// The workloads, by name.
 pub const WORKLOADS: &[&str] = &[
@@ -27,11 +28,13 @@ pub const WORKLOADS: &[&str] = &[
     "walk/nom",
     "walk/ztp",
     "v4_lease_to_plan/ztp",
+    "v4_lease_to_plan/ztp_returned",
     "v4_lease_to_plan/dhcproto",
     "v4_lease_to_plan/dhcproto_borrowed",
     "v4_select_to_plan/ztp",
     "v4_select_with_discover/ztp",
     "v6_reply_to_plan/ztp",
+    "v6_reply_to_plan/ztp_returned",
     "v6_reply_to_plan/dhcproto",
     "v4_option43_decode/ztp",
     "v4_option43_decode/memcpy",
@@ -180,7 +183,16 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
             // moving them out of their `Result`s (248 and 768 bytes) is the
             // caller's choice, not the decoder's or the resolver's cost (the
             // peer's plan is 100 bytes).
+            // The plan filled where the caller holds it (`resolve_v4_into`):
+            // not moved at all.
             "v4_lease_to_plan/ztp" => {
+                let parsed = Lease::parse(black_box(&ack));
+                let lease = parsed.as_ref().map_err(|e| e.to_string())?;
+                let mut plan = empty_plan();
+                into_ok(resolve_v4_into(lease, &mut plan), &plan)?;
+            }
+            // The same with the plan returned by value (`resolve_v4`).
+            "v4_lease_to_plan/ztp_returned" => {
                 let parsed = Lease::parse(black_box(&ack));
                 let lease = parsed.as_ref().map_err(|e| e.to_string())?;
                 plan_ok(&resolve_v4(lease))?;
@@ -195,7 +207,8 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
                 let lease = parsed.as_ref().map_err(|e| e.to_string())?;
                 let selected = select_v4(lease, black_box(Some(Vendor::Juniper)), None);
                 if selected.vendor == Vendor::Juniper {
-                    plan_ok(&resolve_v4(lease))?;
+                    let mut plan = empty_plan();
+                    into_ok(resolve_v4_into(lease, &mut plan), &plan)?;
                 }
             }
             // The same with the DISCOVER's identity decoded in the call.
@@ -205,13 +218,20 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
                 let lease = parsed.as_ref().map_err(|e| e.to_string())?;
                 let selected = select_v4(lease, request.vendor(), None);
                 if selected.vendor == Vendor::Juniper {
-                    plan_ok(&resolve_v4(lease))?;
+                    let mut plan = empty_plan();
+                    into_ok(resolve_v4_into(lease, &mut plan), &plan)?;
                 }
             }
             "v4_lease_to_plan/dhcproto_borrowed" => {
                 black_box(dhcproto_borrowed_v4_lease_to_plan(black_box(&ack)));
             }
             "v6_reply_to_plan/ztp" => {
+                let parsed = ztp_options::v6::Lease::parse(black_box(V6_REPLY));
+                let lease = parsed.as_ref().map_err(|e| e.to_string())?;
+                let mut plan = empty_plan();
+                into_ok(resolve_v6_into(lease, &mut plan), &plan)?;
+            }
+            "v6_reply_to_plan/ztp_returned" => {
                 let parsed = ztp_options::v6::Lease::parse(black_box(V6_REPLY));
                 let lease = parsed.as_ref().map_err(|e| e.to_string())?;
                 plan_ok(&resolve_v6(lease))?;
@@ -244,6 +264,26 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A plan for the resolvers to fill (`resolve_v4_into`, `resolve_v6_into`).
+#[inline(always)]
+fn empty_plan<'a>() -> Plan<'a> {
+    Plan::new(
+        FileServer::V4 {
+            address: std::net::Ipv4Addr::UNSPECIFIED,
+            source: ztp_options::V4ServerSource::Option150,
+        },
+        TransferMode::Tftp,
+        ModeSource::Default,
+    )
+}
+
+/// A filled plan, seen by the optimiser, and its resolver's result checked.
+#[inline(always)]
+fn into_ok(result: Result<(), ztp_options::CannotProceed>, plan: &Plan<'_>) -> Result<(), String> {
+    black_box(plan);
+    result.map_err(|e| e.to_string())
 }
 
 /// The resolver's result, seen by the optimiser and checked, in place.

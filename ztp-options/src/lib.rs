@@ -197,7 +197,10 @@ pub use plan::{
     ImagePlan, ImageSource, ModeSource, Plan, PlanBuf, PortPlan, PortSource, UnknownSuboptions,
     V4ServerSource,
 };
-pub use resolve::{resolve_v4, resolve_v4_options, resolve_v6, resolve_v6_options};
+pub use resolve::{
+    resolve_v4, resolve_v4_into, resolve_v4_options, resolve_v6, resolve_v6_into,
+    resolve_v6_options,
+};
 pub use suboption::{
     ImageType, Item, Port, PortOrServer, RawSuboption, SuboptionCode, Suboptions, TransferMode,
     VendorInfo,

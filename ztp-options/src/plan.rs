@@ -642,6 +642,47 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// Every field set as [`Plan::new`] sets it, in place: the log is
+    /// emptied, not written again.
+    pub(crate) fn restart(
+        &mut self,
+        file_server: FileServer,
+        transfer_mode: TransferMode,
+        transfer_mode_source: ModeSource,
+    ) {
+        // Every field named: a new one does not compile until it is reset.
+        let Plan {
+            image,
+            config,
+            transfer_mode: mode,
+            transfer_mode_source: mode_source,
+            file_server: server,
+            port,
+            ntp_servers,
+            syslog_servers,
+            host_name,
+            proxy,
+            unknown_suboptions,
+            sztp_redirect,
+            ignored,
+            log,
+        } = self;
+        *image = None;
+        *config = None;
+        *mode = transfer_mode;
+        *mode_source = transfer_mode_source;
+        *server = file_server;
+        *port = None;
+        *ntp_servers = Addresses::default();
+        *syslog_servers = Addresses::default();
+        *host_name = None;
+        *proxy = None;
+        *unknown_suboptions = UnknownSuboptions::default();
+        *sztp_redirect = None;
+        *ignored = Ignored::default();
+        log.clear();
+    }
+
     /// DHCPv4 or DHCPv6: the file server's family.
     pub const fn family(&self) -> Family {
         self.file_server.family()

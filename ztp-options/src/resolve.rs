@@ -153,6 +153,42 @@ pub fn resolve_v4<'l>(lease: &'l v4::Lease<'_>) -> Result<Plan<'l>, CannotProcee
     }
 }
 
+/// [`resolve_v4`] into a plan the caller holds: the plan is not returned,
+/// so it is not moved (issue 28: a `Plan` is 664 bytes, and returning it
+/// is a copy the optimiser does not elide). Every field of `plan` is
+/// written first, whatever it held; on `Err` it holds what the rules had
+/// found when they stopped, which is not a plan to act on.
+///
+/// ```
+/// use ztp_options::{FileServer, ModeSource, Plan, TransferMode, resolve_v4, resolve_v4_into};
+/// use ztp_options::{samples, v4::Lease};
+///
+/// let lease = Lease::parse(samples::V4_ACK)?;
+/// let mut plan = Plan::new(FileServer::V6 { address: "::".parse()? }, TransferMode::Http, ModeSource::Option59);
+/// resolve_v4_into(&lease, &mut plan)?;
+/// assert_eq!(plan, resolve_v4(&lease)?);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`resolve_v4`].
+#[inline]
+pub fn resolve_v4_into<'l>(
+    lease: &'l v4::Lease<'_>,
+    plan: &mut Plan<'l>,
+) -> Result<(), CannotProceed> {
+    plan.restart(
+        FileServer::V4 {
+            address: core::net::Ipv4Addr::UNSPECIFIED,
+            source: V4ServerSource::Option150,
+        },
+        TransferMode::Tftp,
+        ModeSource::Default,
+    );
+    fill_v4(lease, plan)
+}
+
 /// [`resolve_v4`]'s rules, writing into `plan` (a [`Plan::new`]).
 #[inline(always)]
 fn fill_v4<'l>(lease: &'l v4::Lease<'_>, plan: &mut Plan<'l>) -> Result<(), CannotProceed> {
@@ -333,6 +369,37 @@ pub fn resolve_v6<'a>(lease: &v6::Lease<'a>) -> Result<Plan<'a>, CannotProceed> 
     }
 }
 
+/// [`resolve_v6`] into a plan the caller holds, as [`resolve_v4_into`].
+///
+/// ```
+/// use ztp_options::{FileServer, ModeSource, Plan, TransferMode, resolve_v6, resolve_v6_into};
+/// use ztp_options::{samples, v6::Lease};
+///
+/// let lease = Lease::parse(samples::V6_REPLY)?;
+/// let mut plan = Plan::new(FileServer::V6 { address: "::".parse()? }, TransferMode::Http, ModeSource::Option59);
+/// resolve_v6_into(&lease, &mut plan)?;
+/// assert_eq!(plan, resolve_v6(&lease)?);
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`resolve_v6`].
+#[inline]
+pub fn resolve_v6_into<'a>(
+    lease: &v6::Lease<'a>,
+    plan: &mut Plan<'a>,
+) -> Result<(), CannotProceed> {
+    plan.restart(
+        FileServer::V6 {
+            address: core::net::Ipv6Addr::UNSPECIFIED,
+        },
+        TransferMode::Tftp,
+        ModeSource::Option59,
+    );
+    fill_v6(lease, plan)
+}
+
 /// [`resolve_v6`]'s rules, writing into `plan` (a [`Plan::new`]).
 #[inline(always)]
 fn fill_v6<'a>(lease: &v6::Lease<'a>, plan: &mut Plan<'a>) -> Result<(), CannotProceed> {
@@ -458,6 +525,31 @@ pub fn resolve_v6_options(options: &v6::OptionSet) -> Result<PlanBuf, CannotProc
 #[cfg(test)]
 mod tests {
     use core::mem::size_of;
+
+    /// `resolve_v4_into` and `resolve_v6_into` write every field: a plan
+    /// filled from one family's lease, then from the other's (and back),
+    /// is the plan the by-value resolvers return.
+    #[test]
+    fn a_plan_filled_again_is_the_plan_returned() {
+        use crate::samples::{V4_ACK, V6_REPLY};
+        let v4 = crate::v4::Lease::parse(V4_ACK).unwrap();
+        let v6 = crate::v6::Lease::parse(V6_REPLY).unwrap();
+        let mut plan = super::resolve_v6(&v6).unwrap();
+        assert!(!plan.log.is_empty());
+        super::resolve_v4_into(&v4, &mut plan).unwrap();
+        assert_eq!(plan, super::resolve_v4(&v4).unwrap());
+        assert_eq!(
+            plan.log.entries().collect::<alloc::vec::Vec<_>>(),
+            super::resolve_v4(&v4)
+                .unwrap()
+                .log
+                .entries()
+                .collect::<alloc::vec::Vec<_>>()
+        );
+        super::resolve_v6_into(&v6, &mut plan).unwrap();
+        assert_eq!(plan, super::resolve_v6(&v6).unwrap());
+        assert_eq!(plan.to_buf(), super::resolve_v6(&v6).unwrap().to_buf());
+    }
 
     /// The shape of the lease path (issue 28): what a call moves or fills.
     /// The plan is built where it is returned and the suboptions where the
