@@ -463,7 +463,7 @@ impl<'a> Suboptions<'a> {
     }
 
     /// Types one item's value (any code: unknown ones are counted).
-    #[inline]
+    #[inline(always)]
     fn accept(
         &mut self,
         family: Family,
