@@ -972,3 +972,65 @@ fn error_rule(e: &DecodeError) -> u8 {
         _ => 2,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{DecisionKind, Entry, LOG_CAPACITY, Log};
+
+    /// The packed log gives back every entry it was given: each kind (its
+    /// index in `DecisionKind::ALL` is what is stored), with and without
+    /// an option and a suboption, codes up to `u16::MAX`.
+    #[test]
+    fn the_packed_log_gives_back_what_it_was_given() {
+        for (i, &kind) in DecisionKind::ALL.iter().enumerate() {
+            assert_eq!(usize::from(kind as u8), i, "{kind:?}");
+        }
+        let codes = [
+            None,
+            Some(0),
+            Some(43),
+            Some(255),
+            Some(256),
+            Some(u16::MAX),
+        ];
+        let mut all = alloc::vec::Vec::new();
+        for &kind in DecisionKind::ALL {
+            for option in codes {
+                for suboption in codes {
+                    all.push(Entry {
+                        kind,
+                        option,
+                        suboption,
+                    });
+                }
+            }
+        }
+        for chunk in all.chunks(LOG_CAPACITY) {
+            let mut log = Log::new();
+            for &e in chunk {
+                assert!(log.push_entry(e));
+            }
+            assert!(chunk.len() < LOG_CAPACITY || !log.push(DecisionKind::DefaultTftp));
+            assert_eq!(log.entries().collect::<alloc::vec::Vec<_>>(), chunk);
+            assert_eq!(log.entries().len(), chunk.len());
+            assert_eq!(log.entries().next_back(), chunk.last().copied());
+            for (i, e) in chunk.iter().enumerate() {
+                assert_eq!(log.get(i), Some(*e));
+            }
+            assert_eq!(log.get(chunk.len()), None);
+            // Emptied and filled again, it equals a new log filled so.
+            let mut again = log;
+            again.clear();
+            assert!(again.is_empty() && again != log);
+            for &e in chunk {
+                again.push_entry(e);
+            }
+            assert_eq!(again, log);
+        }
+        // Equality looks at the entries only, not at what a clear left.
+        let mut a = Log::new();
+        a.push(DecisionKind::Option66Ignored);
+        a.clear();
+        assert_eq!(a, Log::new());
+    }
+}
