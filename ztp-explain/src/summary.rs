@@ -9,7 +9,6 @@
 //! outcome, not per reply (they depend only on what the key holds). The
 //! client is looked up by its identity bytes, also from a reused buffer.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -88,8 +87,10 @@ pub struct Summary {
     replies: usize,
     undecodable: usize,
     outcomes: Vec<Outcome>,
-    by_key: HashMap<Box<[u8]>, usize>,
-    clients: HashMap<Box<[u8]>, ClientState>,
+    /// Seeded fast hashing (`fasthash`): SipHash was a quarter of a
+    /// summarised reply.
+    by_key: crate::fasthash::Map<Box<[u8]>, usize>,
+    clients: crate::fasthash::Map<Box<[u8]>, ClientState>,
     /// Client identities in the order first seen.
     order: Vec<Box<[u8]>>,
     key: Vec<u8>,
