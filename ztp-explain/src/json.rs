@@ -45,16 +45,6 @@ fn clean_words(bytes: &[u8]) -> usize {
         * 8
 }
 
-/// Whether any byte of `bytes` needs escaping (eight at a time).
-fn needs_escape(bytes: &[u8]) -> bool {
-    let clean = clean_words(bytes);
-    bytes
-        .get(clean..)
-        .unwrap_or(&[])
-        .iter()
-        .any(|&b| byte_needs_escape(b))
-}
-
 /// [`escape_into`] over the bytes of a `str` (escaping is byte by byte:
 /// every byte it rewrites is ASCII, so UTF-8 stays whole). Clean runs are
 /// found eight bytes at a time and copied at once; only the word that holds
@@ -116,19 +106,52 @@ pub(crate) fn display(out: &mut Vec<u8>, v: impl fmt::Display) {
 /// with it.
 pub(crate) fn display_less(out: &mut Vec<u8>, v: impl fmt::Display, suffix: &str) {
     out.push(b'"');
-    // Formatted as it is, then checked once: a sentence is written in many
-    // small pieces, and escaping each piece as it came cost more than the
-    // one pass over the whole (rarely needed) rewrite.
+    // Formatted as it is, then escaped in place from the first byte that
+    // needs it: a sentence is written in many small pieces, and escaping
+    // each piece as it came cost more than the one pass over the whole.
     let start = out.len();
     let _ = write!(Raw(out), "{v}");
     if out.len() - start >= suffix.len() && out.ends_with(suffix.as_bytes()) {
         out.truncate(out.len() - suffix.len());
     }
-    if needs_escape(out.get(start..).unwrap_or(&[])) {
-        let raw = out.split_off(start);
-        escape_bytes(out, &raw);
-    }
+    escape_tail(out, start);
     out.push(b'"');
+}
+
+/// A JSON string of text that `write` appends (escaped in place after).
+pub(crate) fn text_with(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
+    out.push(b'"');
+    let start = out.len();
+    write(out);
+    escape_tail(out, start);
+    out.push(b'"');
+}
+
+std::thread_local! {
+    /// The text after the first byte to escape, copied out while it is
+    /// escaped back into the line (reused: no allocation per string).
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Escapes `out[start..]` in place: the clean head (found eight bytes at
+/// a time) stays where it is; only the text from the first byte that
+/// needs escaping is copied out and escaped back.
+fn escape_tail(out: &mut Vec<u8>, start: usize) {
+    let tail = out.get(start..).unwrap_or(&[]);
+    let clean = clean_words(tail);
+    let Some(first) = tail
+        .get(clean..)
+        .and_then(|t| t.iter().position(|&b| byte_needs_escape(b)))
+        .map(|p| start + clean + p)
+    else {
+        return;
+    };
+    SCRATCH.with_borrow_mut(|raw| {
+        raw.clear();
+        raw.extend_from_slice(out.get(first..).unwrap_or(&[]));
+        out.truncate(first);
+        escape_bytes(out, raw);
+    });
 }
 
 /// A JSON string, or `null`.
@@ -262,6 +285,9 @@ mod tests {
                     let mut ours = Vec::new();
                     string(&mut ours, &s);
                     assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                    let mut shown = b"prefix".to_vec();
+                    display(&mut shown, &s);
+                    assert_eq!(shown.get(6..), Some(ours.as_slice()), "{s:?}");
                 }
             }
         }

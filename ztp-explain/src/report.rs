@@ -148,6 +148,34 @@ impl fmt::Display for Xid {
 /// Bytes as hex, with an ASCII separator between bytes (or none).
 pub(crate) struct Hex<'a>(pub(crate) &'a [u8], pub(crate) Option<u8>);
 
+impl Hex<'_> {
+    /// Appends the text to `out` (the JSON writer's path, without `fmt`).
+    pub(crate) fn push(&self, out: &mut Vec<u8>) {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        out.reserve(self.0.len() * 3);
+        for (i, b) in self.0.iter().enumerate() {
+            if let Some(sep) = self.1.filter(|_| i > 0) {
+                out.push(sep);
+            }
+            out.push(DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
+            out.push(DIGITS.get(usize::from(b & 15)).copied().unwrap_or(b'0'));
+        }
+    }
+}
+
+impl Xid {
+    /// Appends the text to `out` (as [`Display`](fmt::Display)).
+    fn push(&self, out: &mut Vec<u8>) {
+        let bytes = self.value().to_be_bytes();
+        let bytes = match self {
+            Xid::V4(_) => &bytes[..],
+            Xid::V6(_) => bytes.get(1..).unwrap_or(&[]),
+        };
+        out.extend_from_slice(b"0x");
+        Hex(bytes, None).push(out);
+    }
+}
+
 impl fmt::Display for Hex<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const DIGITS: &[u8; 16] = b"0123456789abcdef";
@@ -1316,12 +1344,12 @@ impl Client<'_> {
         let mut o = json::Object::open(out);
         o.key(out, key!("chaddr"));
         match self.chaddr {
-            Some(c) => json::display(out, Hex(c, Some(b':'))),
+            Some(c) => json::text_with(out, |out| Hex(c, Some(b':')).push(out)),
             None => json::null(out),
         }
         o.key(out, key!("duid"));
         match self.duid {
-            Some(d) => json::display(out, Hex(d, None)),
+            Some(d) => json::text_with(out, |out| Hex(d, None).push(out)),
             None => json::null(out),
         }
         o.key(out, key!("vendor_class"));
@@ -1351,7 +1379,7 @@ impl Client<'_> {
                 m.key(out, key!("serial"));
                 json::opt_string(out, ztp_options::v4::ClientIdentifier { kind, id }.serial());
                 m.key(out, key!("hex"));
-                json::display(out, Hex(id, None));
+                json::text_with(out, |out| Hex(id, None).push(out));
                 m.close(out);
             }
             None => json::null(out),
@@ -1649,7 +1677,15 @@ impl Report<'_> {
         }
         o.key(out, key!("time"));
         match self.origin.time {
-            Some(t) => json::display(out, t),
+            Some(t) => {
+                let mut text = [0u8; 40];
+                match t.rfc3339_into(&mut text) {
+                    Some(n) => json::text_with(out, |out| {
+                        out.extend_from_slice(text.get(..n).unwrap_or(&[]));
+                    }),
+                    None => json::display(out, t),
+                }
+            }
             None => json::null(out),
         }
         o.key(out, key!("family"));
@@ -1668,7 +1704,7 @@ impl Report<'_> {
         json::uint(out, self.len as u64);
         o.key(out, key!("xid"));
         match self.xid {
-            Some(x) => json::display(out, x),
+            Some(x) => json::text_with(out, |out| x.push(out)),
             None => json::null(out),
         }
         o.key(out, key!("client"));
@@ -1766,7 +1802,7 @@ impl Report<'_> {
             u.key(out, key!("text"));
             json::opt_string(out, printable_text(value));
             u.key(out, key!("hex"));
-            json::display(out, Hex(value, None));
+            json::text_with(out, |out| Hex(value, None).push(out));
             u.close(out);
         });
         o.key(out, key!("sztp_redirect"));
