@@ -1298,13 +1298,32 @@ impl fmt::Display for FileServerLine {
     }
 }
 
-/// `{kind, rule, message}`.
+/// A decision's rule as a JSON string: a label of ours, or a [`Rule`]
+/// written as its `Display` writes it (`R12`) without `fmt`.
+trait RuleJson {
+    fn rule_json(&self, out: &mut Vec<u8>);
+}
+
+impl RuleJson for &str {
+    fn rule_json(&self, out: &mut Vec<u8>) {
+        json::string(out, self);
+    }
+}
+
+impl RuleJson for ztp_options::Rule {
+    fn rule_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"\"R");
+        json::uint(out, u64::from(self.0));
+        out.push(b'"');
+    }
+}
+
 /// `{"kind", "rule", "message"}`, the message less `trim` where it ends
 /// with it.
 fn decision_json(
     out: &mut Vec<u8>,
     kind: &str,
-    rule: impl fmt::Display,
+    rule: impl RuleJson,
     message: impl fmt::Display,
     trim: &str,
 ) {
@@ -1312,7 +1331,7 @@ fn decision_json(
     o.key(out, key!("kind"));
     json::string(out, kind);
     o.key(out, key!("rule"));
-    json::display(out, rule);
+    rule.rule_json(out);
     o.key(out, key!("message"));
     json::display_less(out, message, trim);
     o.close(out);
