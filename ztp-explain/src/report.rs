@@ -7,6 +7,7 @@
 //! JSON is serialised straight from them into the caller's buffer.
 
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
 
 use serde::Serialize;
 #[cfg(test)]
@@ -449,7 +450,8 @@ struct LeftOut {
 /// A resolved reply: the plan, its URLs, and what a person should know.
 pub(crate) struct Resolved<'a> {
     plan: Plan<'a>,
-    fetch: FetchPlan,
+    /// Shared with the [`FetchCache`] that built it.
+    fetch: Arc<FetchPlan>,
     warnings: Vec<String>,
     /// R5's options left out of the plan (7, 42, 12), with their errors:
     /// the JSON says they are there (R34).
@@ -460,7 +462,12 @@ pub(crate) struct Resolved<'a> {
 
 impl<'a> Resolved<'a> {
     pub(crate) fn new(plan: Plan<'a>, input: &[u8]) -> Self {
-        let fetch = fetch_plan(&plan);
+        Self::with_fetch(plan, Arc::new(fetch_plan(&plan)), input)
+    }
+
+    /// As [`Resolved::new`], with the plan's fetch plan already built
+    /// (`fetch_plan(&plan)`, from a [`FetchCache`]).
+    pub(crate) fn with_fetch(plan: Plan<'a>, fetch: Arc<FetchPlan>, input: &[u8]) -> Self {
         let warnings = warnings(&plan, notes(&fetch), input);
         // A plan the device cannot fetch anything from is not ok: every file
         // it names has no usable URL (R19..R23).
@@ -491,6 +498,46 @@ impl<'a> Resolved<'a> {
     /// Every note of the fetch plan and its targets, once each.
     fn notes(&self) -> impl Iterator<Item = &Note> {
         notes(&self.fetch)
+    }
+}
+
+/// Fetch plans built, by everything `fetch_plan` reads of a plan (the
+/// summary's outcome key: family, mode, server, port and its source, the
+/// image's name, type and source, the configuration's name): a capture
+/// repeats one server's plan for every client, and its two URLs and
+/// notes cost about 4,000 instructions to build. Bounded: emptied when
+/// full.
+#[derive(Debug, Default)]
+pub(crate) struct FetchCache {
+    key: Vec<u8>,
+    plans: crate::fasthash::Map<Box<[u8]>, Arc<FetchPlan>>,
+}
+
+impl FetchCache {
+    /// Plans kept at most.
+    const CAPACITY: usize = 256;
+
+    /// `fetch_plan(plan)`, built once per key.
+    pub(crate) fn get(&mut self, plan: &Plan<'_>) -> Arc<FetchPlan> {
+        self.key.clear();
+        crate::summary::plan_key(&mut self.key, plan.family(), plan);
+        if let Some(f) = self.plans.get(self.key.as_slice()) {
+            // The key holds everything fetch_plan reads: every test (debug
+            // builds) checks that a plan found is the plan it would build.
+            debug_assert_eq!(
+                **f,
+                fetch_plan(plan),
+                "the fetch cache's key misses a field"
+            );
+            return Arc::clone(f);
+        }
+        let f = Arc::new(fetch_plan(plan));
+        if self.plans.len() >= Self::CAPACITY {
+            self.plans.clear();
+        }
+        self.plans
+            .insert(self.key.as_slice().into(), Arc::clone(&f));
+        f
     }
 }
 

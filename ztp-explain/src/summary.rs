@@ -120,7 +120,7 @@ fn push_text(key: &mut Vec<u8>, text: &[u8]) {
 /// The key of a plan's outcome: everything its fetch URLs depend on
 /// (family, mode, server, port and its source, image name, type and
 /// source, config name), as bytes, without formatting anything.
-fn plan_key(key: &mut Vec<u8>, family: Family, plan: &Plan<'_>) {
+pub(crate) fn plan_key(key: &mut Vec<u8>, family: Family, plan: &Plan<'_>) {
     key.push(b'o');
     push_text(key, family_name(family).as_bytes());
     push_text(key, plan.transfer_mode.as_str().as_bytes());
