@@ -149,6 +149,16 @@ fn escape_tail(out: &mut Vec<u8>, start: usize) {
     });
 }
 
+/// A JSON string of ours that needs no escaping (an enum's name, a
+/// decision's kind, a label): copied as it is. The tests hold every such
+/// string to that (a debug assertion).
+pub(crate) fn ident(out: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(!s.bytes().any(byte_needs_escape), "{s:?} needs escaping");
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
 /// A JSON string, or `null`.
 pub(crate) fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
     match s {

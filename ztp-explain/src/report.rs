@@ -1262,7 +1262,7 @@ fn target_json(
     out: &mut Vec<u8>,
     name: &str,
     image: Option<ImageType>,
-    source: &str,
+    source: &'static str,
     target: Option<&Result<Target, ztp_fetch_url::Error>>,
 ) {
     let mut o = json::Object::open(out);
@@ -1273,7 +1273,7 @@ fn target_json(
         json::boolean(out, t == ImageType::Symlink);
     }
     o.key(out, key!("source"));
-    json::string(out, source);
+    json::ident(out, source);
     o.key(out, key!("port"));
     match target {
         Some(Ok(t)) => json::uint(out, u64::from(t.port())),
@@ -1351,9 +1351,9 @@ trait RuleJson {
     fn rule_json(&self, out: &mut Vec<u8>);
 }
 
-impl RuleJson for &str {
+impl RuleJson for &'static str {
     fn rule_json(&self, out: &mut Vec<u8>) {
-        json::string(out, self);
+        json::ident(out, self);
     }
 }
 
@@ -1369,14 +1369,14 @@ impl RuleJson for ztp_options::Rule {
 /// with it.
 fn decision_json(
     out: &mut Vec<u8>,
-    kind: &str,
+    kind: &'static str,
     rule: impl RuleJson,
     message: impl fmt::Display,
     trim: &str,
 ) {
     let mut o = json::Object::open(out);
     o.key(out, key!("kind"));
-    json::string(out, kind);
+    json::ident(out, kind);
     o.key(out, key!("rule"));
     rule.rule_json(out);
     o.key(out, key!("message"));
@@ -1735,7 +1735,7 @@ impl Report<'_> {
         json::uint(out, u64::from(SCHEMA));
         let request = matches!(self.body, Body::Request(_));
         o.key(out, key!("kind"));
-        json::string(out, if request { "request" } else { "reply" });
+        json::ident(out, if request { "request" } else { "reply" });
         o.key(out, key!("frame"));
         match self.origin.frame {
             Some(f) => json::uint(out, f as u64),
@@ -1755,7 +1755,7 @@ impl Report<'_> {
             None => json::null(out),
         }
         o.key(out, key!("family"));
-        json::string(
+        json::ident(
             out,
             match self.family {
                 Family::V4 => "v4",
@@ -1785,7 +1785,7 @@ impl Report<'_> {
         let (status, reason, plan) = self.body.outcome();
         let vendor_reason = self.body.vendor_reason();
         o.key(out, key!("status"));
-        json::string(out, status);
+        json::ident(out, status);
         o.key(out, key!("reason"));
         rule_message_json(out, reason.or(vendor_reason.as_ref()));
         let p = plan.map(|r| &r.plan);
@@ -1795,7 +1795,7 @@ impl Report<'_> {
             _ => {
                 o.key(out, key!("transfer_mode"));
                 match p {
-                    Some(p) => json::string(out, p.transfer_mode.as_str()),
+                    Some(p) => json::ident(out, p.transfer_mode.as_str()),
                     None => json::null(out),
                 }
                 o.key(out, key!("file_server"));
