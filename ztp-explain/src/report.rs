@@ -1306,42 +1306,42 @@ fn file_server_decision(plan: &Plan<'_>) -> (&'static str, FileServerLine) {
     (rule, FileServerLine(plan.file_server))
 }
 
-/// The sentence of [`file_server_decision`], written without allocating
-/// (an IPv4 address digit by digit: `Ipv4Addr`'s `Display` costs about
-/// 900 instructions, per reply of `--json`).
+/// The sentence of [`file_server_decision`], appended to the JSON line as
+/// bytes (an IPv4 address digit by digit: `Ipv4Addr`'s `Display` costs
+/// about 900 instructions, per reply of `--json`, and `fmt` itself about
+/// 500 more).
 struct FileServerLine(FileServer);
 
-impl fmt::Display for FileServerLine {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("file server ")?;
+impl FileServerLine {
+    /// Appends the sentence to `out` (the JSON line's path; `Display`
+    /// writes the same through it).
+    fn push(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"file server ");
         match self.0 {
             FileServer::V4 { address, source } => {
                 for (i, octet) in address.octets().into_iter().enumerate() {
                     if i > 0 {
-                        f.write_char('.')?;
+                        out.push(b'.');
                     }
-                    let digits = [
-                        b'0' + octet / 100,
-                        b'0' + (octet / 10) % 10,
-                        b'0' + octet % 10,
-                    ];
-                    let skip = match octet {
-                        100.. => 0,
-                        10.. => 1,
-                        _ => 2,
-                    };
-                    f.write_str(
-                        std::str::from_utf8(digits.get(skip..).unwrap_or(&[]))
-                            .map_err(|_| fmt::Error)?,
-                    )?;
+                    json::uint(out, u64::from(octet));
                 }
-                match source {
-                    V4ServerSource::Option150 => f.write_str(" from option 150"),
-                    _ => f.write_str(" from option 66 (no option 150)"),
-                }
+                out.extend_from_slice(match source {
+                    V4ServerSource::Option150 => b" from option 150",
+                    _ => b" from option 66 (no option 150)",
+                });
             }
-            FileServer::V6 { address } => write!(f, "{address} from option 59's url"),
+            FileServer::V6 { address } => {
+                out.extend_from_slice(format!("{address} from option 59's url").as_bytes());
+            }
         }
+    }
+}
+
+impl fmt::Display for FileServerLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = Vec::with_capacity(64);
+        self.push(&mut text);
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -1365,14 +1365,13 @@ impl RuleJson for ztp_options::Rule {
     }
 }
 
-/// `{"kind", "rule", "message"}`, the message less `trim` where it ends
-/// with it.
+/// `{"kind", "rule", "message"}`, the message (a JSON string) written by
+/// `message`.
 fn decision_json(
     out: &mut Vec<u8>,
     kind: &'static str,
     rule: impl RuleJson,
-    message: impl fmt::Display,
-    trim: &str,
+    message: impl FnOnce(&mut Vec<u8>),
 ) {
     let mut o = json::Object::open(out);
     o.key(out, key!("kind"));
@@ -1380,7 +1379,7 @@ fn decision_json(
     o.key(out, key!("rule"));
     rule.rule_json(out);
     o.key(out, key!("message"));
-    json::display_less(out, message, trim);
+    message(out);
     o.close(out);
 }
 
@@ -1388,17 +1387,21 @@ fn decision_json(
 fn decisions_json(out: &mut Vec<u8>, r: &Resolved<'_>) {
     out.push(b'[');
     let (rule, message) = file_server_decision(&r.plan);
-    decision_json(out, FILE_SERVER_KIND, rule, message, "");
+    decision_json(out, FILE_SERVER_KIND, rule, |out| {
+        json::text_with(out, |out| message.push(out));
+    });
     for d in r.plan.decisions() {
         out.push(b',');
-        decision_json(out, d.kind().id(), d.rule(), d, "");
+        decision_json(out, d.kind().id(), d.rule(), |out| json::display(out, d));
     }
     for n in r.notes() {
         out.push(b',');
         match n.rule() {
-            Some(rule) => decision_json(out, n.id(), rule, n, ""),
+            Some(rule) => decision_json(out, n.id(), rule, |out| json::display(out, n)),
             // As note_message: the label is the rule, not the sentence.
-            None => decision_json(out, n.id(), "choice", n, CHOICE_LABEL),
+            None => decision_json(out, n.id(), "choice", |out| {
+                json::display_less(out, n, CHOICE_LABEL);
+            }),
         }
     }
     out.push(b']');
@@ -2187,7 +2190,26 @@ impl Report<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::Hex;
+    #[test]
+    fn the_file_server_line_writes_what_its_addresses_display() {
+        for octets in [[0, 9, 10, 99], [100, 199, 255, 1], [192, 0, 2, 1]] {
+            let address = std::net::Ipv4Addr::from(octets);
+            for (source, from) in [
+                (V4ServerSource::Option150, "from option 150"),
+                (V4ServerSource::Option66, "from option 66 (no option 150)"),
+            ] {
+                let line = FileServerLine(FileServer::V4 { address, source });
+                assert_eq!(line.to_string(), format!("file server {address} {from}"));
+            }
+        }
+        let address = std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1);
+        assert_eq!(
+            FileServerLine(FileServer::V6 { address }).to_string(),
+            "file server 2001:db8::1 from option 59's url"
+        );
+    }
+
+    use super::{FileServer, FileServerLine, Hex, V4ServerSource};
 
     #[test]
     fn hex_writes_every_byte_with_its_separator_across_the_32_byte_chunks() {
