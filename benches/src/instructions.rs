@@ -40,6 +40,8 @@ pub const WORKLOADS: &[&str] = &[
     "v4_option43_decode/memcpy",
     "sztp_redirect_decode/ztp",
     "sztp_redirect_decode/framing_only",
+    "explain_json/ztp",
+    "explain_summary/ztp",
 ];
 
 /// A goal on the measured costs.
@@ -108,6 +110,11 @@ pub const GOALS: &[Goal] = &[
         max: 600.0,
     },
     Goal::AtMost {
+        what: "`explain --json`, a capture's reply (issue 28 part 2)",
+        workload: "explain_json/ztp",
+        max: 12_000.0,
+    },
+    Goal::AtMost {
         what: "option 43 typed read, ztp",
         workload: "v4_option43_decode/ztp",
         max: 150.0,
@@ -152,6 +159,9 @@ pub fn run(name: &str, n: u64) -> Result<(), String> {
         .ok_or("the sample ACK has option 43")?;
     let mut buf = vec![0u8; o43.len()];
     let sztp = crate::sztp_value();
+    if let Some(what) = name.strip_prefix("explain_") {
+        return explain(what, n);
+    }
     for _ in 0..n {
         match name {
             "walk/hand" => {
@@ -284,6 +294,73 @@ fn empty_plan<'a>() -> Plan<'a> {
 fn into_ok(result: Result<(), ztp_options::CannotProceed>, plan: &Plan<'_>) -> Result<(), String> {
     black_box(plan);
     result.map_err(|e| e.to_string())
+}
+
+/// Distinct clients of the capture-scale workloads (as `capture_scale`).
+const CLIENTS: u64 = 3_000;
+
+/// `ztp explain --json` and `--summary` on `n` replies of a capture, as
+/// the capture-scale bench makes them (`src/bin/capture_scale.rs`): the
+/// committed dnsmasq ACK, reply `i` for client `i % 3,000` with xid `i`,
+/// through one `Explainer` (each JSON line written into a reused buffer)
+/// or one `Summary`. The capture reader is left out (it is the same for
+/// both and for every reply: about 700 instructions).
+fn explain(what: &str, n: u64) -> Result<(), String> {
+    use ztp_explain::pcap::Timestamp;
+    use ztp_explain::{Explainer, Filters, Origin, Summary};
+    let path = ztp_testkit::captures::path("dnsmasq-2.90-v4-ztp-good.pcap");
+    let file = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let capture = ztp_explain::pcap::dhcp_messages(&file).map_err(|e| e.to_string())?;
+    let mut reply = capture
+        .found
+        .into_iter()
+        .find(|m| m.frame == 4)
+        .map(|m| m.payload)
+        .ok_or("no frame 4 in the dnsmasq capture")?;
+    if let Some(hlen) = reply.get_mut(2) {
+        *hlen = 6;
+    }
+    let mut explainer = Explainer::new(Filters::default());
+    let mut summary = Summary::default();
+    let mut line = Vec::new();
+    for i in 0..n {
+        let c = i % CLIENTS;
+        if let Some(x) = reply.get_mut(4..8) {
+            x.copy_from_slice(&(i as u32).to_be_bytes());
+        }
+        if let Some(m) = reply.get_mut(28..34) {
+            m.copy_from_slice(&[0x2c, 0x6b, 0xf5, 0, (c >> 8) as u8, c as u8]);
+        }
+        let origin = Origin {
+            frame: Some(i as usize + 1),
+            time: Some(Timestamp {
+                secs: 1_714_564_800 + (i / 1000) as i64,
+                nanos: (i % 1000) as u32 * 1_000_000,
+                digits: 6,
+            }),
+        };
+        match what {
+            "json/ztp" => explainer.message(
+                black_box(&reply),
+                ztp_options::Family::V4,
+                origin,
+                &mut |r| {
+                    line.clear();
+                    r.json_line(&mut line);
+                },
+            ),
+            "summary/ztp" => summary.add(
+                black_box(&reply),
+                ztp_options::Family::V4,
+                origin,
+                &Filters::default(),
+            ),
+            other => return Err(format!("no workload \"explain_{other}\"")),
+        }
+        black_box(&line);
+    }
+    black_box(summary.replies());
+    Ok(())
 }
 
 /// The resolver's result, seen by the optimiser and checked, in place.

@@ -1,5 +1,6 @@
-//! The lease path's instruction counts, printed beside their goals in the
-//! test log (issue 28), and held under ceilings so the shape cannot drift
+//! The lease path's instruction counts, and those of `ztp explain --json`
+//! and `--summary` per reply of a capture, printed beside their goals in
+//! the test log (issue 28), and held under ceilings so the shape cannot drift
 //! back: counted by callgrind on the `instructions` binary of this build
 //! (`ztp_benches::instructions`: `(count(N+1) - count(1)) / N`).
 //!
@@ -24,6 +25,10 @@ const CEILINGS: &[(&str, f64)] = &[
     ("v4_select_to_plan/ztp", 1_440.0),
     ("v6_reply_to_plan/ztp", 2_710.0),
     ("v4_option43_decode/ztp", 445.0),
+    // Issue 28 part 2: a capture's reply through `explain --json` and
+    // `--summary` (the capture reader left out).
+    ("explain_json/ztp", 23_000.0),
+    ("explain_summary/ztp", 1_500.0),
 ];
 
 #[test]

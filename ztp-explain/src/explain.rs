@@ -119,6 +119,9 @@ pub fn explain(
 pub struct Explainer {
     filters: Filters,
     requests: crate::vendor::Requests,
+    /// The fetch plans built so far, by what they depend on: a capture
+    /// repeats a server's plan for every client.
+    fetch: report::FetchCache,
 }
 
 impl Explainer {
@@ -127,6 +130,7 @@ impl Explainer {
         Explainer {
             filters,
             requests: crate::vendor::Requests::default(),
+            fetch: report::FetchCache::default(),
         }
     }
 
@@ -150,9 +154,10 @@ impl Explainer {
         origin: Origin,
         emit: &mut dyn FnMut(&Report<'_>),
     ) {
+        let state = (&mut self.requests, &mut self.fetch);
         match family {
-            Family::V4 => explain_v4(bytes, origin, &self.filters, &mut self.requests, emit),
-            Family::V6 => explain_v6(bytes, origin, &self.filters, &mut self.requests, emit),
+            Family::V4 => explain_v4(bytes, origin, &self.filters, state, emit),
+            Family::V6 => explain_v6(bytes, origin, &self.filters, state, emit),
         }
     }
 }
@@ -381,6 +386,7 @@ fn lease_report<'a>(
     message: &impl Decoded<'a>,
     request: Option<Request>,
     user: Option<Vendor>,
+    fetch: &mut report::FetchCache,
 ) -> Report<'a> {
     if head.kind.is_client() {
         let vendor = request.map(VendorInfo::request);
@@ -397,7 +403,10 @@ fn lease_report<'a>(
         message.select(crate::vendor::request_vendor(request.as_ref()), user);
     let juniper = selected.vendor == Vendor::Juniper;
     let body = match resolution {
-        Resolution::Juniper(Ok(plan)) => Body::Plan(Box::new(Resolved::new(plan, bytes))),
+        Resolution::Juniper(Ok(plan)) => {
+            let f = fetch.get(&plan);
+            Body::Plan(Box::new(Resolved::with_fetch(plan, f, bytes)))
+        }
         // R34: a reply the rules refuse still shows every value it
         // carries.
         Resolution::Juniper(Err(e)) => {
@@ -490,7 +499,7 @@ fn explain_v4(
     bytes: &[u8],
     origin: Origin,
     filters: &Filters,
-    requests: &mut Requests,
+    (requests, fetch): (&mut Requests, &mut report::FetchCache),
     emit: &mut dyn FnMut(&Report<'_>),
 ) {
     match v4::Lease::parse(bytes) {
@@ -538,6 +547,7 @@ fn explain_v4(
                 &V4(&lease, bytes),
                 request,
                 filters.vendor,
+                fetch,
             ));
         }
         Err(e) => {
@@ -563,7 +573,7 @@ fn explain_v6(
     bytes: &[u8],
     origin: Origin,
     filters: &Filters,
-    requests: &mut Requests,
+    (requests, fetch): (&mut Requests, &mut report::FetchCache),
     emit: &mut dyn FnMut(&Report<'_>),
 ) {
     match v6::Lease::parse(bytes) {
@@ -613,6 +623,7 @@ fn explain_v6(
                 &V6(&lease, bytes),
                 request,
                 filters.vendor,
+                fetch,
             ));
         }
         Err(e) => {
@@ -664,9 +675,9 @@ mod tests {
         checked
     }
 
-    #[test]
-    fn the_json_writer_writes_what_serde_json_writes() {
-        let mut reports = 0;
+    /// The samples, the crate's captures, and every message of them with
+    /// each byte in turn changed.
+    fn messages() -> Vec<(Vec<u8>, Family)> {
         // The crate's own test captures (a published crate has no testkit).
         let captures: [&[u8]; 4] = [
             include_bytes!("../tests/data/v4-ethernet.pcap"),
@@ -697,9 +708,44 @@ mod tests {
                 }
             }
         }
-        for (m, family) in &messages {
+        messages
+    }
+
+    #[test]
+    fn the_json_writer_writes_what_serde_json_writes() {
+        let mut reports = 0;
+        for (m, family) in &messages() {
             reports += same_json(m, *family);
         }
         assert!(reports > 5_000, "{reports}");
+    }
+
+    #[test]
+    fn one_explainer_writes_what_a_fresh_one_writes() {
+        // One explainer keeps its fetch plans (FetchCache) across every
+        // message: each line is the line of an explainer that saw only
+        // that message.
+        let filters = Filters {
+            all: true,
+            ..Filters::default()
+        };
+        let mut kept = Explainer::new(filters);
+        let mut lines = 0;
+        for (m, family) in messages().iter().chain(messages().iter()) {
+            let mut fresh = Vec::new();
+            explain(m, *family, Origin::default(), &filters, &mut |r| {
+                r.json_line(&mut fresh);
+            });
+            let mut ours = Vec::new();
+            kept.message(m, *family, Origin::default(), &mut |r| {
+                r.json_line(&mut ours)
+            });
+            assert_eq!(
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&fresh)
+            );
+            lines += 1;
+        }
+        assert!(lines > 5_000, "{lines}");
     }
 }

@@ -9,55 +9,40 @@ use std::fmt::{self, Write as _};
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Whether any byte of the little-endian word `w` needs escaping: below
-/// 0x20, `"` or `\` (the classic "has a byte less than n" and "has a
-/// zero byte" tricks, eight bytes at a time).
-const fn word_needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    let q = w ^ (ONES * b'"' as u64);
-    let quote = q.wrapping_sub(ONES) & !q & HIGH;
-    let b = w ^ (ONES * b'\\' as u64);
-    let backslash = b.wrapping_sub(ONES) & !b & HIGH;
-    (below_space | quote | backslash) != 0
-}
-
 /// Appends `s` escaped (no quotes): `"` and `\` and the C0 controls, as
 /// serde_json does (`\b \t \n \f \r`, else `\u00XX`). Runs of bytes
-/// that need nothing (found eight at a time) are copied at once.
+/// that need nothing (found sixteen at a time) are copied at once.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
     escape_bytes(out, s.as_bytes());
 }
 
-/// Whether one byte needs escaping.
+/// Whether one byte needs escaping (no short circuit: the block scan
+/// below is vectorised).
 const fn byte_needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
-/// How many bytes at the start of `bytes` are whole eight-byte words that
-/// need no escaping.
+/// How many bytes at the start of `bytes` are whole 16-byte blocks that
+/// need no escaping: each block is folded without an early exit, which
+/// LLVM turns into a few vector compares (a word-at-a-time SWAR scan and
+/// a byte loop both cost more).
 fn clean_words(bytes: &[u8]) -> usize {
-    bytes
-        .chunks_exact(8)
-        .take_while(|c| !word_needs_escape(u64::from_le_bytes((*c).try_into().unwrap_or([0; 8]))))
-        .count()
-        * 8
-}
-
-/// Whether any byte of `bytes` needs escaping (eight at a time).
-fn needs_escape(bytes: &[u8]) -> bool {
-    let clean = clean_words(bytes);
-    bytes
-        .get(clean..)
-        .unwrap_or(&[])
-        .iter()
-        .any(|&b| byte_needs_escape(b))
+    let mut n = 0;
+    for block in bytes.chunks_exact(16) {
+        if block
+            .iter()
+            .fold(false, |any, &b| any | byte_needs_escape(b))
+        {
+            break;
+        }
+        n += 16;
+    }
+    n
 }
 
 /// [`escape_into`] over the bytes of a `str` (escaping is byte by byte:
 /// every byte it rewrites is ASCII, so UTF-8 stays whole). Clean runs are
-/// found eight bytes at a time and copied at once; only the word that holds
+/// found sixteen bytes at a time and copied at once; only the block that holds
 /// a byte to escape is looked at byte by byte.
 fn escape_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut rest = bytes;
@@ -116,18 +101,61 @@ pub(crate) fn display(out: &mut Vec<u8>, v: impl fmt::Display) {
 /// with it.
 pub(crate) fn display_less(out: &mut Vec<u8>, v: impl fmt::Display, suffix: &str) {
     out.push(b'"');
-    // Formatted as it is, then checked once: a sentence is written in many
-    // small pieces, and escaping each piece as it came cost more than the
-    // one pass over the whole (rarely needed) rewrite.
+    // Formatted as it is, then escaped in place from the first byte that
+    // needs it: a sentence is written in many small pieces, and escaping
+    // each piece as it came cost more than the one pass over the whole.
     let start = out.len();
     let _ = write!(Raw(out), "{v}");
     if out.len() - start >= suffix.len() && out.ends_with(suffix.as_bytes()) {
         out.truncate(out.len() - suffix.len());
     }
-    if needs_escape(out.get(start..).unwrap_or(&[])) {
-        let raw = out.split_off(start);
-        escape_bytes(out, &raw);
-    }
+    escape_tail(out, start);
+    out.push(b'"');
+}
+
+/// A JSON string of text that `write` appends (escaped in place after).
+pub(crate) fn text_with(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
+    out.push(b'"');
+    let start = out.len();
+    write(out);
+    escape_tail(out, start);
+    out.push(b'"');
+}
+
+std::thread_local! {
+    /// The text after the first byte to escape, copied out while it is
+    /// escaped back into the line (reused: no allocation per string).
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Escapes `out[start..]` in place: the clean head (found sixteen bytes at
+/// a time) stays where it is; only the text from the first byte that
+/// needs escaping is copied out and escaped back.
+fn escape_tail(out: &mut Vec<u8>, start: usize) {
+    let tail = out.get(start..).unwrap_or(&[]);
+    let clean = clean_words(tail);
+    let Some(first) = tail
+        .get(clean..)
+        .and_then(|t| t.iter().position(|&b| byte_needs_escape(b)))
+        .map(|p| start + clean + p)
+    else {
+        return;
+    };
+    SCRATCH.with_borrow_mut(|raw| {
+        raw.clear();
+        raw.extend_from_slice(out.get(first..).unwrap_or(&[]));
+        out.truncate(first);
+        escape_bytes(out, raw);
+    });
+}
+
+/// A JSON string of ours that needs no escaping (an enum's name, a
+/// decision's kind, a label): copied as it is. The tests hold every such
+/// string to that (a debug assertion).
+pub(crate) fn ident(out: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(!s.bytes().any(byte_needs_escape), "{s:?} needs escaping");
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
     out.push(b'"');
 }
 
@@ -252,8 +280,8 @@ mod tests {
             assert_eq!(shown, ours);
         }
         // A byte that needs escaping at every place of strings of every
-        // length around the eight-byte words.
-        for len in 0..20 {
+        // length around the 16-byte blocks.
+        for len in 0..40 {
             for at in 0..len {
                 for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
                     let s: String = (0..len)
@@ -262,6 +290,9 @@ mod tests {
                     let mut ours = Vec::new();
                     string(&mut ours, &s);
                     assert_eq!(ours, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                    let mut shown = b"prefix".to_vec();
+                    display(&mut shown, &s);
+                    assert_eq!(shown.get(6..), Some(ours.as_slice()), "{s:?}");
                 }
             }
         }

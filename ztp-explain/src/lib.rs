@@ -56,6 +56,7 @@ mod carried;
 mod diagnosis;
 pub mod exchange;
 mod explain;
+mod fasthash;
 mod fix;
 pub mod input;
 mod json;

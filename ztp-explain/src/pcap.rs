@@ -83,34 +83,49 @@ impl fmt::Display for Timestamp {
     /// Written digit by digit (a capture has a timestamp per frame, and
     /// JSON Lines print every one).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = [0u8; 40];
+        match self.rfc3339_into(&mut out) {
+            Some(at) => {
+                f.write_str(std::str::from_utf8(out.get(..at).unwrap_or(&[])).unwrap_or(""))
+            }
+            // Outside RFC 3339's four-digit years: plain seconds.
+            None => write!(f, "{}.{:09}", self.secs, self.nanos),
+        }
+    }
+}
+
+impl Timestamp {
+    /// The RFC 3339 text into `out`, its length returned; `None` outside
+    /// four-digit years (then [`Display`](fmt::Display) writes plain
+    /// seconds). The JSON writer copies it without `fmt`.
+    pub(crate) fn rfc3339_into(&self, out: &mut [u8; 40]) -> Option<usize> {
         let days = self.secs.div_euclid(86_400);
         let rem = self.secs.rem_euclid(86_400).unsigned_abs();
         let (y, m, d) = civil_from_days(days);
-        let mut out = [0u8; 40];
         let mut at = 0;
         if !(0..=9999).contains(&y) {
-            // Outside RFC 3339's four-digit years: plain seconds.
-            return write!(f, "{}.{:09}", self.secs, self.nanos);
+            return None;
         }
-        push_digits(&mut out, &mut at, y.unsigned_abs(), 4);
-        push_byte(&mut out, &mut at, b'-');
-        push_digits(&mut out, &mut at, u64::from(m), 2);
-        push_byte(&mut out, &mut at, b'-');
-        push_digits(&mut out, &mut at, u64::from(d), 2);
-        push_byte(&mut out, &mut at, b'T');
-        push_digits(&mut out, &mut at, rem / 3600, 2);
-        push_byte(&mut out, &mut at, b':');
-        push_digits(&mut out, &mut at, (rem / 60) % 60, 2);
-        push_byte(&mut out, &mut at, b':');
-        push_digits(&mut out, &mut at, rem % 60, 2);
+        let out = &mut *out;
+        push_digits(out, &mut at, y.unsigned_abs(), 4);
+        push_byte(out, &mut at, b'-');
+        push_digits(out, &mut at, u64::from(m), 2);
+        push_byte(out, &mut at, b'-');
+        push_digits(out, &mut at, u64::from(d), 2);
+        push_byte(out, &mut at, b'T');
+        push_digits(out, &mut at, rem / 3600, 2);
+        push_byte(out, &mut at, b':');
+        push_digits(out, &mut at, (rem / 60) % 60, 2);
+        push_byte(out, &mut at, b':');
+        push_digits(out, &mut at, rem % 60, 2);
         let digits = u32::from(self.digits.min(9));
         if digits > 0 {
-            push_byte(&mut out, &mut at, b'.');
+            push_byte(out, &mut at, b'.');
             let frac = self.nanos / 10u32.pow(9 - digits);
-            push_digits(&mut out, &mut at, u64::from(frac), digits as usize);
+            push_digits(out, &mut at, u64::from(frac), digits as usize);
         }
-        push_byte(&mut out, &mut at, b'Z');
-        f.write_str(std::str::from_utf8(out.get(..at).unwrap_or(&[])).unwrap_or(""))
+        push_byte(out, &mut at, b'Z');
+        Some(at)
     }
 }
 

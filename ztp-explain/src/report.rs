@@ -7,6 +7,7 @@
 //! JSON is serialised straight from them into the caller's buffer.
 
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
 
 use serde::Serialize;
 #[cfg(test)]
@@ -147,6 +148,34 @@ impl fmt::Display for Xid {
 
 /// Bytes as hex, with an ASCII separator between bytes (or none).
 pub(crate) struct Hex<'a>(pub(crate) &'a [u8], pub(crate) Option<u8>);
+
+impl Hex<'_> {
+    /// Appends the text to `out` (the JSON writer's path, without `fmt`).
+    pub(crate) fn push(&self, out: &mut Vec<u8>) {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        out.reserve(self.0.len() * 3);
+        for (i, b) in self.0.iter().enumerate() {
+            if let Some(sep) = self.1.filter(|_| i > 0) {
+                out.push(sep);
+            }
+            out.push(DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
+            out.push(DIGITS.get(usize::from(b & 15)).copied().unwrap_or(b'0'));
+        }
+    }
+}
+
+impl Xid {
+    /// Appends the text to `out` (as [`Display`](fmt::Display)).
+    fn push(&self, out: &mut Vec<u8>) {
+        let bytes = self.value().to_be_bytes();
+        let bytes = match self {
+            Xid::V4(_) => &bytes[..],
+            Xid::V6(_) => bytes.get(1..).unwrap_or(&[]),
+        };
+        out.extend_from_slice(b"0x");
+        Hex(bytes, None).push(out);
+    }
+}
 
 impl fmt::Display for Hex<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -421,7 +450,8 @@ struct LeftOut {
 /// A resolved reply: the plan, its URLs, and what a person should know.
 pub(crate) struct Resolved<'a> {
     plan: Plan<'a>,
-    fetch: FetchPlan,
+    /// Shared with the [`FetchCache`] that built it.
+    fetch: Arc<FetchPlan>,
     warnings: Vec<String>,
     /// R5's options left out of the plan (7, 42, 12), with their errors:
     /// the JSON says they are there (R34).
@@ -432,7 +462,12 @@ pub(crate) struct Resolved<'a> {
 
 impl<'a> Resolved<'a> {
     pub(crate) fn new(plan: Plan<'a>, input: &[u8]) -> Self {
-        let fetch = fetch_plan(&plan);
+        Self::with_fetch(plan, Arc::new(fetch_plan(&plan)), input)
+    }
+
+    /// As [`Resolved::new`], with the plan's fetch plan already built
+    /// (`fetch_plan(&plan)`, from a [`FetchCache`]).
+    pub(crate) fn with_fetch(plan: Plan<'a>, fetch: Arc<FetchPlan>, input: &[u8]) -> Self {
         let warnings = warnings(&plan, notes(&fetch), input);
         // A plan the device cannot fetch anything from is not ok: every file
         // it names has no usable URL (R19..R23).
@@ -463,6 +498,46 @@ impl<'a> Resolved<'a> {
     /// Every note of the fetch plan and its targets, once each.
     fn notes(&self) -> impl Iterator<Item = &Note> {
         notes(&self.fetch)
+    }
+}
+
+/// Fetch plans built, by everything `fetch_plan` reads of a plan (the
+/// summary's outcome key: family, mode, server, port and its source, the
+/// image's name, type and source, the configuration's name): a capture
+/// repeats one server's plan for every client, and its two URLs and
+/// notes cost about 4,000 instructions to build. Bounded: emptied when
+/// full.
+#[derive(Debug, Default)]
+pub(crate) struct FetchCache {
+    key: Vec<u8>,
+    plans: crate::fasthash::Map<Box<[u8]>, Arc<FetchPlan>>,
+}
+
+impl FetchCache {
+    /// Plans kept at most.
+    const CAPACITY: usize = 256;
+
+    /// `fetch_plan(plan)`, built once per key.
+    pub(crate) fn get(&mut self, plan: &Plan<'_>) -> Arc<FetchPlan> {
+        self.key.clear();
+        crate::summary::plan_key(&mut self.key, plan.family(), plan);
+        if let Some(f) = self.plans.get(self.key.as_slice()) {
+            // The key holds everything fetch_plan reads: every test (debug
+            // builds) checks that a plan found is the plan it would build.
+            debug_assert_eq!(
+                **f,
+                fetch_plan(plan),
+                "the fetch cache's key misses a field"
+            );
+            return Arc::clone(f);
+        }
+        let f = Arc::new(fetch_plan(plan));
+        if self.plans.len() >= Self::CAPACITY {
+            self.plans.clear();
+        }
+        self.plans
+            .insert(self.key.as_slice().into(), Arc::clone(&f));
+        f
     }
 }
 
@@ -1187,7 +1262,7 @@ fn target_json(
     out: &mut Vec<u8>,
     name: &str,
     image: Option<ImageType>,
-    source: &str,
+    source: &'static str,
     target: Option<&Result<Target, ztp_fetch_url::Error>>,
 ) {
     let mut o = json::Object::open(out);
@@ -1198,7 +1273,7 @@ fn target_json(
         json::boolean(out, t == ImageType::Symlink);
     }
     o.key(out, key!("source"));
-    json::string(out, source);
+    json::ident(out, source);
     o.key(out, key!("port"));
     match target {
         Some(Ok(t)) => json::uint(out, u64::from(t.port())),
@@ -1231,62 +1306,80 @@ fn file_server_decision(plan: &Plan<'_>) -> (&'static str, FileServerLine) {
     (rule, FileServerLine(plan.file_server))
 }
 
-/// The sentence of [`file_server_decision`], written without allocating
-/// (an IPv4 address digit by digit: `Ipv4Addr`'s `Display` costs about
-/// 900 instructions, per reply of `--json`).
+/// The sentence of [`file_server_decision`], appended to the JSON line as
+/// bytes (an IPv4 address digit by digit: `Ipv4Addr`'s `Display` costs
+/// about 900 instructions, per reply of `--json`, and `fmt` itself about
+/// 500 more).
 struct FileServerLine(FileServer);
 
-impl fmt::Display for FileServerLine {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("file server ")?;
+impl FileServerLine {
+    /// Appends the sentence to `out` (the JSON line's path; `Display`
+    /// writes the same through it).
+    fn push(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"file server ");
         match self.0 {
             FileServer::V4 { address, source } => {
                 for (i, octet) in address.octets().into_iter().enumerate() {
                     if i > 0 {
-                        f.write_char('.')?;
+                        out.push(b'.');
                     }
-                    let digits = [
-                        b'0' + octet / 100,
-                        b'0' + (octet / 10) % 10,
-                        b'0' + octet % 10,
-                    ];
-                    let skip = match octet {
-                        100.. => 0,
-                        10.. => 1,
-                        _ => 2,
-                    };
-                    f.write_str(
-                        std::str::from_utf8(digits.get(skip..).unwrap_or(&[]))
-                            .map_err(|_| fmt::Error)?,
-                    )?;
+                    json::uint(out, u64::from(octet));
                 }
-                match source {
-                    V4ServerSource::Option150 => f.write_str(" from option 150"),
-                    _ => f.write_str(" from option 66 (no option 150)"),
-                }
+                out.extend_from_slice(match source {
+                    V4ServerSource::Option150 => b" from option 150",
+                    _ => b" from option 66 (no option 150)",
+                });
             }
-            FileServer::V6 { address } => write!(f, "{address} from option 59's url"),
+            FileServer::V6 { address } => {
+                out.extend_from_slice(format!("{address} from option 59's url").as_bytes());
+            }
         }
     }
 }
 
-/// `{kind, rule, message}`.
-/// `{"kind", "rule", "message"}`, the message less `trim` where it ends
-/// with it.
+impl fmt::Display for FileServerLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = Vec::with_capacity(64);
+        self.push(&mut text);
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+    }
+}
+
+/// A decision's rule as a JSON string: a label of ours, or a [`Rule`]
+/// written as its `Display` writes it (`R12`) without `fmt`.
+trait RuleJson {
+    fn rule_json(&self, out: &mut Vec<u8>);
+}
+
+impl RuleJson for &'static str {
+    fn rule_json(&self, out: &mut Vec<u8>) {
+        json::ident(out, self);
+    }
+}
+
+impl RuleJson for ztp_options::Rule {
+    fn rule_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"\"R");
+        json::uint(out, u64::from(self.0));
+        out.push(b'"');
+    }
+}
+
+/// `{"kind", "rule", "message"}`, the message (a JSON string) written by
+/// `message`.
 fn decision_json(
     out: &mut Vec<u8>,
-    kind: &str,
-    rule: impl fmt::Display,
-    message: impl fmt::Display,
-    trim: &str,
+    kind: &'static str,
+    rule: impl RuleJson,
+    message: impl FnOnce(&mut Vec<u8>),
 ) {
     let mut o = json::Object::open(out);
     o.key(out, key!("kind"));
-    json::string(out, kind);
+    json::ident(out, kind);
     o.key(out, key!("rule"));
-    json::display(out, rule);
+    rule.rule_json(out);
     o.key(out, key!("message"));
-    json::display_less(out, message, trim);
+    message(out);
     o.close(out);
 }
 
@@ -1294,17 +1387,21 @@ fn decision_json(
 fn decisions_json(out: &mut Vec<u8>, r: &Resolved<'_>) {
     out.push(b'[');
     let (rule, message) = file_server_decision(&r.plan);
-    decision_json(out, FILE_SERVER_KIND, rule, message, "");
+    decision_json(out, FILE_SERVER_KIND, rule, |out| {
+        json::text_with(out, |out| message.push(out));
+    });
     for d in r.plan.decisions() {
         out.push(b',');
-        decision_json(out, d.kind().id(), d.rule(), d, "");
+        decision_json(out, d.kind().id(), d.rule(), |out| json::display(out, d));
     }
     for n in r.notes() {
         out.push(b',');
         match n.rule() {
-            Some(rule) => decision_json(out, n.id(), rule, n, ""),
+            Some(rule) => decision_json(out, n.id(), rule, |out| json::display(out, n)),
             // As note_message: the label is the rule, not the sentence.
-            None => decision_json(out, n.id(), "choice", n, CHOICE_LABEL),
+            None => decision_json(out, n.id(), "choice", |out| {
+                json::display_less(out, n, CHOICE_LABEL);
+            }),
         }
     }
     out.push(b']');
@@ -1316,12 +1413,12 @@ impl Client<'_> {
         let mut o = json::Object::open(out);
         o.key(out, key!("chaddr"));
         match self.chaddr {
-            Some(c) => json::display(out, Hex(c, Some(b':'))),
+            Some(c) => json::text_with(out, |out| Hex(c, Some(b':')).push(out)),
             None => json::null(out),
         }
         o.key(out, key!("duid"));
         match self.duid {
-            Some(d) => json::display(out, Hex(d, None)),
+            Some(d) => json::text_with(out, |out| Hex(d, None).push(out)),
             None => json::null(out),
         }
         o.key(out, key!("vendor_class"));
@@ -1351,7 +1448,7 @@ impl Client<'_> {
                 m.key(out, key!("serial"));
                 json::opt_string(out, ztp_options::v4::ClientIdentifier { kind, id }.serial());
                 m.key(out, key!("hex"));
-                json::display(out, Hex(id, None));
+                json::text_with(out, |out| Hex(id, None).push(out));
                 m.close(out);
             }
             None => json::null(out),
@@ -1641,7 +1738,7 @@ impl Report<'_> {
         json::uint(out, u64::from(SCHEMA));
         let request = matches!(self.body, Body::Request(_));
         o.key(out, key!("kind"));
-        json::string(out, if request { "request" } else { "reply" });
+        json::ident(out, if request { "request" } else { "reply" });
         o.key(out, key!("frame"));
         match self.origin.frame {
             Some(f) => json::uint(out, f as u64),
@@ -1649,11 +1746,19 @@ impl Report<'_> {
         }
         o.key(out, key!("time"));
         match self.origin.time {
-            Some(t) => json::display(out, t),
+            Some(t) => {
+                let mut text = [0u8; 40];
+                match t.rfc3339_into(&mut text) {
+                    Some(n) => json::text_with(out, |out| {
+                        out.extend_from_slice(text.get(..n).unwrap_or(&[]));
+                    }),
+                    None => json::display(out, t),
+                }
+            }
             None => json::null(out),
         }
         o.key(out, key!("family"));
-        json::string(
+        json::ident(
             out,
             match self.family {
                 Family::V4 => "v4",
@@ -1668,7 +1773,7 @@ impl Report<'_> {
         json::uint(out, self.len as u64);
         o.key(out, key!("xid"));
         match self.xid {
-            Some(x) => json::display(out, x),
+            Some(x) => json::text_with(out, |out| x.push(out)),
             None => json::null(out),
         }
         o.key(out, key!("client"));
@@ -1683,7 +1788,7 @@ impl Report<'_> {
         let (status, reason, plan) = self.body.outcome();
         let vendor_reason = self.body.vendor_reason();
         o.key(out, key!("status"));
-        json::string(out, status);
+        json::ident(out, status);
         o.key(out, key!("reason"));
         rule_message_json(out, reason.or(vendor_reason.as_ref()));
         let p = plan.map(|r| &r.plan);
@@ -1693,7 +1798,7 @@ impl Report<'_> {
             _ => {
                 o.key(out, key!("transfer_mode"));
                 match p {
-                    Some(p) => json::string(out, p.transfer_mode.as_str()),
+                    Some(p) => json::ident(out, p.transfer_mode.as_str()),
                     None => json::null(out),
                 }
                 o.key(out, key!("file_server"));
@@ -1766,7 +1871,7 @@ impl Report<'_> {
             u.key(out, key!("text"));
             json::opt_string(out, printable_text(value));
             u.key(out, key!("hex"));
-            json::display(out, Hex(value, None));
+            json::text_with(out, |out| Hex(value, None).push(out));
             u.close(out);
         });
         o.key(out, key!("sztp_redirect"));
@@ -2085,7 +2190,26 @@ impl Report<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::Hex;
+    #[test]
+    fn the_file_server_line_writes_what_its_addresses_display() {
+        for octets in [[0, 9, 10, 99], [100, 199, 255, 1], [192, 0, 2, 1]] {
+            let address = std::net::Ipv4Addr::from(octets);
+            for (source, from) in [
+                (V4ServerSource::Option150, "from option 150"),
+                (V4ServerSource::Option66, "from option 66 (no option 150)"),
+            ] {
+                let line = FileServerLine(FileServer::V4 { address, source });
+                assert_eq!(line.to_string(), format!("file server {address} {from}"));
+            }
+        }
+        let address = std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1);
+        assert_eq!(
+            FileServerLine(FileServer::V6 { address }).to_string(),
+            "file server 2001:db8::1 from option 59's url"
+        );
+    }
+
+    use super::{FileServer, FileServerLine, Hex, V4ServerSource};
 
     #[test]
     fn hex_writes_every_byte_with_its_separator_across_the_32_byte_chunks() {

@@ -9,7 +9,6 @@
 //! outcome, not per reply (they depend only on what the key holds). The
 //! client is looked up by its identity bytes, also from a reused buffer.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -88,8 +87,10 @@ pub struct Summary {
     replies: usize,
     undecodable: usize,
     outcomes: Vec<Outcome>,
-    by_key: HashMap<Box<[u8]>, usize>,
-    clients: HashMap<Box<[u8]>, ClientState>,
+    /// Seeded fast hashing (`fasthash`): SipHash was a quarter of a
+    /// summarised reply.
+    by_key: crate::fasthash::Map<Box<[u8]>, usize>,
+    clients: crate::fasthash::Map<Box<[u8]>, ClientState>,
     /// Client identities in the order first seen.
     order: Vec<Box<[u8]>>,
     key: Vec<u8>,
@@ -100,6 +101,56 @@ pub struct Summary {
     lookup: Vec<u8>,
     /// The devices use secure ZTP: a valid redirect provisions (R32).
     secure_ztp: bool,
+    /// DHCPv4 replies already summarised as a plan, for the next ones
+    /// that differ from them only per client.
+    same: SameReplies,
+}
+
+/// The last few DHCPv4 replies whose outcome was a plan, with the filters
+/// they were read under and their outcome: a server sends one reply to
+/// every client, changing only the client's fields. A reply equal to one
+/// of them but for `xid`, `secs`, `flags`, `ciaddr`, `yiaddr` and `chaddr`
+/// (header fields the lease path does not read: it reads `op`, `htype`,
+/// `hlen`, `hops`, `siaddr`, `giaddr`, `sname`, `file` and the options, all
+/// compared) has the same outcome, without being decoded, selected and
+/// resolved again. No hashing: a length check and three slice compares
+/// per kept reply. Used only while no request has been seen (G3: a
+/// request can choose the vendor of its reply by `xid` and `chaddr`).
+#[derive(Debug, Default)]
+struct SameReplies {
+    kept: Vec<(Box<[u8]>, Filters, usize)>,
+    next: usize,
+}
+
+impl SameReplies {
+    /// Replies kept at most (replaced in turn).
+    const CAPACITY: usize = 8;
+
+    /// Whether `a` and `b` differ at most in the client's fields.
+    fn same(a: &[u8], b: &[u8]) -> bool {
+        a.len() == b.len()
+            && a.get(..4) == b.get(..4)
+            && a.get(20..28) == b.get(20..28)
+            && a.get(44..) == b.get(44..)
+    }
+
+    /// The outcome of a kept reply like `bytes`, read under `filters`.
+    fn find(&self, bytes: &[u8], filters: &Filters) -> Option<usize> {
+        self.kept
+            .iter()
+            .find(|(kept, f, _)| f == filters && Self::same(kept, bytes))
+            .map(|&(_, _, id)| id)
+    }
+
+    /// Keeps `bytes`, whose outcome under `filters` is `id`.
+    fn keep(&mut self, bytes: &[u8], filters: &Filters, id: usize) {
+        let entry = (bytes.into(), *filters, id);
+        match self.kept.get_mut(self.next) {
+            Some(slot) => *slot = entry,
+            None => self.kept.push(entry),
+        }
+        self.next = (self.next + 1) % Self::CAPACITY;
+    }
 }
 
 fn family_name(f: Family) -> &'static str {
@@ -119,7 +170,7 @@ fn push_text(key: &mut Vec<u8>, text: &[u8]) {
 /// The key of a plan's outcome: everything its fetch URLs depend on
 /// (family, mode, server, port and its source, image name, type and
 /// source, config name), as bytes, without formatting anything.
-fn plan_key(key: &mut Vec<u8>, family: Family, plan: &Plan<'_>) {
+pub(crate) fn plan_key(key: &mut Vec<u8>, family: Family, plan: &Plan<'_>) {
     key.push(b'o');
     push_text(key, family_name(family).as_bytes());
     push_text(key, plan.transfer_mode.as_str().as_bytes());
@@ -201,6 +252,17 @@ impl Summary {
         }
         self.client_key.push(4);
         self.client_key.extend_from_slice(chaddr.unwrap_or(&[]));
+        if self.requests.is_empty()
+            && let Some(id) = self.same.find(bytes, filters)
+        {
+            debug_assert_eq!(
+                self.v4_plan_id(bytes, filters),
+                Some(id),
+                "a reply like a kept one has another outcome"
+            );
+            self.count(id, origin, xid);
+            return;
+        }
         match v4::Lease::parse(bytes) {
             Ok(lease) => {
                 let op = bytes.first().copied().unwrap_or(0);
@@ -228,7 +290,10 @@ impl Summary {
                 let vendor = select_v4(&lease, request, filters.vendor).vendor;
                 match resolve_as_v4(vendor, &lease) {
                     Resolution::Juniper(Ok(plan)) => {
-                        self.plan(Family::V4, &plan, bytes, origin, xid)
+                        let id = self.plan(Family::V4, &plan, bytes, origin, xid);
+                        if self.requests.is_empty() {
+                            self.same.keep(bytes, filters, id);
+                        }
                     }
                     Resolution::Juniper(Err(e)) => {
                         let redirect = servers(lease.sztp_redirect());
@@ -294,7 +359,7 @@ impl Summary {
                 let vendor = select_v6(&lease, request, filters.vendor).vendor;
                 match resolve_as_v6(vendor, &lease) {
                     Resolution::Juniper(Ok(plan)) => {
-                        self.plan(Family::V6, &plan, bytes, origin, xid)
+                        self.plan(Family::V6, &plan, bytes, origin, xid);
                     }
                     Resolution::Juniper(Err(e)) => {
                         let redirect = servers(lease.sztp_redirect());
@@ -327,7 +392,7 @@ impl Summary {
         bytes: &[u8],
         origin: Origin,
         xid: Option<Xid>,
-    ) {
+    ) -> usize {
         plan_key(&mut self.key, family, plan);
         let id = match self.by_key.get(self.key.as_slice()) {
             Some(&id) => id,
@@ -363,6 +428,23 @@ impl Summary {
             }
         };
         self.count(id, origin, xid);
+        id
+    }
+
+    /// The outcome a DHCPv4 reply resolved to a plan has, decoded,
+    /// selected and resolved as `add_v4` does with no request seen (the
+    /// check of [`SameReplies`] in debug builds).
+    fn v4_plan_id(&self, bytes: &[u8], filters: &Filters) -> Option<usize> {
+        let lease = v4::Lease::parse(bytes).ok()?;
+        let vendor = select_v4(&lease, None, filters.vendor).vendor;
+        match resolve_as_v4(vendor, &lease) {
+            Resolution::Juniper(Ok(plan)) => {
+                let mut key = Vec::new();
+                plan_key(&mut key, Family::V4, &plan);
+                self.by_key.get(key.as_slice()).copied()
+            }
+            _ => None,
+        }
     }
 
     /// A reply the rules refuse (`cannot-proceed`) or a message that does
@@ -813,4 +895,42 @@ fn outcome_text(o: &Outcome) -> String {
         let _ = write!(s, "; SZTP redirect to {}", servers.join(", "));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reply_like_a_kept_one_has_the_outcome_it_resolves_to() {
+        // The ACK, then each of its bytes in turn changed, each after the
+        // ACK itself: every reply found among the kept ones is also
+        // resolved in full by the debug assertion in add_v4, and both
+        // outcomes must agree.
+        let ack = ztp_options::samples::V4_ACK;
+        let filters = Filters::default();
+        let mut summary = Summary::default();
+        let mut fresh_outcomes = std::collections::BTreeSet::new();
+        let mut replies = 0;
+        for i in 0..ack.len() {
+            for x in [0x00u8, 0x22, 0xff] {
+                let mut changed = ack.to_vec();
+                if let Some(b) = changed.get_mut(i) {
+                    *b = x;
+                }
+                for m in [ack, changed.as_slice()] {
+                    summary.add(m, Family::V4, Origin::default(), &filters);
+                    let mut alone = Summary::default();
+                    alone.add(m, Family::V4, Origin::default(), &filters);
+                    replies += alone.replies();
+                    let mut text = Vec::new();
+                    let _ = alone.write_text(&mut text);
+                    fresh_outcomes.insert(text);
+                }
+            }
+        }
+        assert!(summary.same.kept.len() > 1, "{}", summary.same.kept.len());
+        assert!(fresh_outcomes.len() > 10, "{}", fresh_outcomes.len());
+        assert_eq!(summary.replies(), replies);
+    }
 }

@@ -268,7 +268,7 @@ impl VendorInfo {
         v.key(out, key!("name"));
         json::opt_string(out, self.vendor.map(|v| v.as_str()));
         v.key(out, key!("decided_by"));
-        json::string(out, self.by.as_str());
+        json::ident(out, self.by.as_str());
         let decided = self.guess.as_ref().and_then(|g| g.decided_by());
         v.key(out, key!("rule"));
         json::opt_string(out, decided.map(|c| c.rule));
@@ -278,13 +278,13 @@ impl VendorInfo {
         json::opt_string(out, self.guess.as_ref().map(|g| g.confidence().as_str()));
         v.key(out, key!("candidates"));
         json::array(out, self.candidates(), |out, c| {
-            json::string(out, c.as_str())
+            json::ident(out, c.as_str())
         });
         v.key(out, key!("alternatives"));
         json::array(out, &self.alternatives, |out, (vendor, plan)| {
             let mut a = json::Object::open(out);
             a.key(out, key!("vendor"));
-            json::string(out, vendor.as_str());
+            json::ident(out, vendor.as_str());
             a.key(out, key!("plan"));
             plan_json(out, plan);
             a.close(out);
@@ -295,7 +295,7 @@ impl VendorInfo {
             Some(id) => {
                 let mut i = json::Object::open(out);
                 i.key(out, key!("vendor"));
-                json::string(out, id.vendor.as_str());
+                json::ident(out, id.vendor.as_str());
                 i.key(out, key!("model"));
                 json::opt_string(out, id.model.as_deref());
                 i.key(out, key!("serial"));
@@ -365,9 +365,9 @@ pub(crate) fn plan_json(out: &mut Vec<u8>, plan: &VendorPlan) {
         match step {
             Step::Fetch(f) => {
                 s.key(out, key!("step"));
-                json::string(out, "fetch");
+                json::ident(out, "fetch");
                 s.key(out, key!("role"));
-                json::string(out, f.role.as_str());
+                json::ident(out, f.role.as_str());
                 s.key(out, key!("name"));
                 json::string(out, &redact(&f.name));
                 s.key(out, key!("url"));
@@ -375,13 +375,13 @@ pub(crate) fn plan_json(out: &mut Vec<u8>, plan: &VendorPlan) {
                 s.key(out, key!("source"));
                 json::display(out, f.source);
                 s.key(out, key!("order"));
-                json::string(out, f.order.as_str());
+                json::ident(out, f.order.as_str());
             }
             Step::Contact(c) => {
                 s.key(out, key!("step"));
-                json::string(out, "contact");
+                json::ident(out, "contact");
                 s.key(out, key!("service"));
-                json::string(out, c.service.as_str());
+                json::ident(out, c.service.as_str());
                 s.key(out, key!("host"));
                 json::string(out, &c.host);
                 s.key(out, key!("port"));
@@ -394,11 +394,11 @@ pub(crate) fn plan_json(out: &mut Vec<u8>, plan: &VendorPlan) {
                 s.key(out, key!("source"));
                 json::display(out, c.source);
                 s.key(out, key!("order"));
-                json::string(out, c.order.as_str());
+                json::ident(out, c.order.as_str());
             }
             _ => {
                 s.key(out, key!("step"));
-                json::string(out, "other");
+                json::ident(out, "other");
             }
         }
         s.close(out);
@@ -408,9 +408,9 @@ pub(crate) fn plan_json(out: &mut Vec<u8>, plan: &VendorPlan) {
         Some(stop) => {
             let mut s = json::Object::open(out);
             s.key(out, key!("rule"));
-            json::string(out, stop.rule);
+            json::ident(out, stop.rule);
             s.key(out, key!("id"));
-            json::string(out, stop.id);
+            json::ident(out, stop.id);
             s.key(out, key!("message"));
             json::string(out, &stop.message);
             s.key(out, key!("waits"));
@@ -423,9 +423,9 @@ pub(crate) fn plan_json(out: &mut Vec<u8>, plan: &VendorPlan) {
     json::array(out, &plan.entries, |out, e| {
         let mut d = json::Object::open(out);
         d.key(out, key!("kind"));
-        json::string(out, e.id);
+        json::ident(out, e.id);
         d.key(out, key!("rule"));
-        json::string(out, e.rule);
+        json::ident(out, e.rule);
         d.key(out, key!("message"));
         json::string(out, &e.message);
         d.close(out);

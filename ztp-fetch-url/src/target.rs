@@ -344,20 +344,21 @@ impl Target {
             name,
         } = parts;
         let explicit = (port != mode.default_port()).then_some(port);
-        let (raw, encoded) = match path {
-            PathText::FileName(name) => (name, encode_file_name(name)),
-            PathText::UrlPath(p) => (p, p.to_string()),
+        // The path rooted at `/`, encoded into one buffer (a name and a
+        // URL path start with `/` exactly when their encoding does: `/` is
+        // kept and every other byte stays or becomes `%`).
+        let raw = match path {
+            PathText::FileName(n) | PathText::UrlPath(n) => n,
         };
-        let rooted = if encoded.starts_with('/') {
-            encoded
-        } else {
+        let mut rooted = String::with_capacity(raw.len() + 9);
+        if !raw.starts_with('/') {
             notes.push(Note::JoinedToRoot { name: raw.into() });
-            let mut rooted = String::with_capacity(encoded.len() + 1);
             rooted.push('/');
-            rooted.push_str(&encoded);
-            rooted
-        };
-        // R22: an IPv6 server in brackets. R23: no user or password.
+        }
+        match path {
+            PathText::FileName(name) => encode_file_name_into(&mut rooted, name),
+            PathText::UrlPath(p) => rooted.push_str(p),
+        }
         let (url, path_start) = match builder {
             Builder::Text => url_text(mode, server, explicit, &rooted),
             #[cfg(feature = "url-reference")]
@@ -452,12 +453,20 @@ fn check_length(mode: TransferMode, url: &str) -> Result<(), Error> {
     }
 }
 
-/// Percent-encodes a file name for a URL path: RFC 3986 unreserved
-/// characters, sub-delims, `:`, `@` and `/` are kept; every other byte
-/// (`%`, space, `?`, `#`, `\`, controls, non-ASCII UTF-8) becomes `%XX`.
+/// [`encode_file_name_into`] into a new string (the tests' form).
+#[cfg(test)]
 pub(crate) fn encode_file_name(name: &str) -> String {
-    const KEPT: &[u8] = b"-._~!$&'()*+,;=:@/";
     let mut out = String::with_capacity(name.len() + 8);
+    encode_file_name_into(&mut out, name);
+    out
+}
+
+/// Percent-encodes a file name for a URL path, appended to `out`: RFC 3986
+/// unreserved characters, sub-delims, `:`, `@` and `/` are kept; every
+/// other byte (`%`, space, `?`, `#`, `\`, controls, non-ASCII UTF-8)
+/// becomes `%XX`.
+pub(crate) fn encode_file_name_into(out: &mut String, name: &str) {
+    const KEPT: &[u8] = b"-._~!$&'()*+,;=:@/";
     let mut plain = 0;
     for (i, b) in name.bytes().enumerate() {
         if b.is_ascii_alphanumeric() || KEPT.contains(&b) {
@@ -471,7 +480,6 @@ pub(crate) fn encode_file_name(name: &str) -> String {
         out.push(hex(b & 0x0f));
     }
     out.push_str(name.get(plain..).unwrap_or(""));
-    out
 }
 
 fn hex(nibble: u8) -> char {
