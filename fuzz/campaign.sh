@@ -11,9 +11,9 @@
 # --release --debug-assertions`: the crates forbid unsafe code, a panic is
 # what the fuzzer catches, about 6x faster than under ASAN); `--asan` builds
 # with the address sanitizer (for the targets that reach dependencies'
-# unsafe code: pcap-parser, nom, memchr), without debug assertions. `--runs` defaults to 100,000,000
-# for the decoders and 10,000,000 for the others (`-runs=N`: libFuzzer's
-# count of executions). Long campaigns run in the background:
+# unsafe code: pcap-parser, nom, memchr), without debug assertions.
+# `--runs` defaults to 100,000,000 for the decoders and 10,000,000 for the
+# others (`-runs=N`: libFuzzer's count of executions). Long campaigns run in the background:
 #
 #   nohup fuzz/campaign.sh --decoders > /tmp/campaign.log 2>&1 &
 #
