@@ -46,7 +46,7 @@ while [ $# -gt 0 ]; do
         --decoders) targets+=("${decoders[@]}") ;;
         --others) targets+=("${others[@]}") ;;
         --asan-targets) sanitizer=address; runs="${runs:-10000000}"; targets+=("${asan_targets[@]}") ;;
-        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
         -*) echo "campaign: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1") ;;
     esac
