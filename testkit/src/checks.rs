@@ -230,6 +230,12 @@ pub fn v4_message(data: &[u8]) {
             for d in plan.decisions() {
                 let _ = (d.rule(), d.kind().id(), d.to_string());
             }
+            // R1: the bytes after option 43's end are logged at their
+            // offset in the message, also for a joined option 43.
+            if let Some(t) = plan.ignored.after_end {
+                assert!(t.len > 0 && t.offset < data.len(), "{t:?}");
+                assert_eq!(lease.option43_after_end(), Some(t));
+            }
             let plan = plan.to_buf();
             assert_eq!(plan.as_plan().to_buf(), plan);
             let want = recreated(&plan);
@@ -1063,8 +1069,16 @@ fn vendor_contents(v: &ztp_options::VendorContents<'_>, len: usize) {
     let _ = v.proxy();
     assert!(v.unknown().count() <= items);
     let _ = v.has_ztp_suboption();
+    // R1: the end code, counted as the option's place counts: in the
+    // message, or in the concatenation of a joined option 43.
     if let Some(end) = v.end() {
-        assert!(end < len);
+        let index = end
+            .checked_sub(v.place().offset())
+            .expect("the end code lies in the value");
+        assert_eq!(v.as_bytes().get(index), Some(&255));
+        if !v.place().in_joined_value() {
+            assert!(end < len);
+        }
     }
     let _ = v.after_end();
 }

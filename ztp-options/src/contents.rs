@@ -254,8 +254,12 @@ impl<'a> VendorContents<'a> {
         self.good_items().any(|i| i.code.is_known())
     }
 
-    /// DHCPv4: the offset (in the message) of the end code (255) that
-    /// closes option 43's list, when there is one (R1).
+    /// DHCPv4: the offset of the end code (255) that closes option 43's
+    /// list, when there is one (R1). It counts as [`VendorContents::place`]'s
+    /// does: in the message, or in the concatenation when option 43 was
+    /// joined from several instances ([`Place::in_joined_value`];
+    /// [`v4::Lease::message_offset`](crate::v4::Lease::message_offset)
+    /// maps it back to the message).
     pub fn end(&self) -> Option<usize> {
         let VendorKind::V4(o) = self.kind else {
             return None;

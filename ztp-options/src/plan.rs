@@ -516,7 +516,8 @@ pub struct Ignored<'a> {
     /// R8: option 17 instances of other enterprises, kept and skipped.
     pub other_enterprises: Enterprises<'a>,
     /// R1 (**choice**): bytes after option 43's end code that are not
-    /// padding, not read.
+    /// padding, not read; the offset is in the message, also when option 43
+    /// was joined from several instances (RFC 3396).
     pub after_end: Option<crate::v4::Trailing>,
     /// R2 (**choice**): bytes after the DHCPv4 message's end option that
     /// are not padding, not read ([`v4::Lease::after_end`](crate::v4::Lease::after_end)).

@@ -204,7 +204,17 @@ fn fill_v4<'l>(lease: &'l v4::Lease<'_>, plan: &mut Plan<'l>) -> Result<(), Cann
     let vendor = vendor(sub, 43, plan)?;
     // R1 (choice): what follows option 43's end code is not read; bytes
     // other than padding are logged.
-    if let Some(t) = sub.and_then(Suboptions::after_end) {
+    if let Some(mut t) = sub.and_then(Suboptions::after_end) {
+        // Counted in the concatenation when option 43 was joined from
+        // several instances (RFC 3396); the log gives it in the message.
+        if let Some((_, at)) = lease.raw(v4::OptionCode::VENDOR_SPECIFIC) {
+            if at.in_joined_value() {
+                let index = t.offset - at.offset();
+                t.offset = lease
+                    .message_offset(v4::OptionCode::VENDOR_SPECIFIC, index)
+                    .unwrap_or(t.offset);
+            }
+        }
         plan.log.push(DecisionKind::BytesAfterEnd);
         plan.ignored.after_end = Some(t);
     }

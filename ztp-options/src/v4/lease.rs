@@ -335,10 +335,54 @@ impl<'a> Lease<'a> {
     }
 
     /// What follows option 43's end code (255), when it is not only
-    /// padding (R1: not read).
+    /// padding (R1: not read); its offset is in the message, also when
+    /// option 43 was joined from several instances (RFC 3396).
     pub fn option43_after_end(&self) -> Option<super::option43::Trailing> {
         let (v, at) = slot!(self, VENDOR_SPECIFIC)?;
-        Option43::unchecked_at(v, at).after_end()
+        let mut t = Option43::unchecked_at(v, at).after_end()?;
+        if at.in_joined_value() {
+            t.offset = self.message_offset(OptionCode::VENDOR_SPECIFIC, t.offset - at.offset())?;
+        }
+        Some(t)
+    }
+
+    /// Where byte `index` of option `code`'s value lies in the message.
+    ///
+    /// A value joined from several instances (RFC 3396) is not contiguous
+    /// in the message, and offsets inside it count in the concatenation,
+    /// from the first instance's value ([`Place::in_joined_value`]): `index`
+    /// is such an offset less the option's [`Place::offset`]. The
+    /// instances are taken in the order they were joined: the options
+    /// field, then `file`, then `sname` when option 52 says so. `None` when
+    /// the option is absent or `index` is past its value's end.
+    ///
+    /// ```
+    /// use ztp_options::v4::{Lease, OptionCode};
+    ///
+    /// // A reply whose option 43 is split in two instances: `01 07 sw.conf`
+    /// // at byte 240, then `ff 6a` at byte 251.
+    /// let mut bytes = ztp_options::samples::V4_ACK[..240].to_vec();
+    /// bytes.extend_from_slice(b"\x2b\x09\x01\x07sw.conf\x2b\x02\xffj\xff");
+    /// let lease = Lease::parse(&bytes)?;
+    /// // Byte 9 of the joined value (its end code) is the second
+    /// // instance's first value byte.
+    /// assert_eq!(lease.message_offset(OptionCode::VENDOR_SPECIFIC, 9), Some(253));
+    /// assert_eq!(lease.message_offset(OptionCode::VENDOR_SPECIFIC, 11), None);
+    /// # Ok::<(), ztp_options::DecodeError>(())
+    /// ```
+    pub fn message_offset(&self, code: OptionCode, index: usize) -> Option<usize> {
+        let mut rest = index;
+        for o in Message::new_unchecked(self.message).options() {
+            let o = o.ok()?;
+            if o.code != code {
+                continue;
+            }
+            if rest < o.value.len() {
+                return Some(o.offset + 2 + rest);
+            }
+            rest -= o.value.len();
+        }
+        None
     }
 
     /// Option 150: the TFTP (file) server addresses (R4).

@@ -106,7 +106,12 @@ impl<'a> Option43<'a> {
 
     /// What follows the end code (255), when it is not only padding (R1:
     /// it is not read; the resolver logs it): where it starts and how many
-    /// bytes.
+    /// bytes. The offset counts as [`Option43::place`]'s does: in the
+    /// concatenation when the option was joined from several instances
+    /// ([`Place::in_joined_value`]; [`Lease::message_offset`] maps it back
+    /// to the message).
+    ///
+    /// [`Lease::message_offset`]: crate::v4::Lease::message_offset
     pub fn after_end(&self) -> Option<Trailing> {
         let mut rest = self.bytes;
         let mut offset = self.at.offset();

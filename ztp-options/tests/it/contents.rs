@@ -200,6 +200,70 @@ fn r34_r1_an_end_code_inside_43_and_the_bytes_after_it() {
 }
 
 #[test]
+fn r1_a_joined_option_43s_end_counts_in_the_joined_value_and_the_log_in_the_message() {
+    // Option 43 split in two instances (RFC 3396): `01 07 sw.conf` at
+    // byte 240 (value at 242), then `ff` "junk" at byte 251 (value at 253).
+    // Found by the `explain` fuzz target: the end's offset was checked as
+    // a message offset.
+    let bytes = msg(&[
+        &opt(43, &opt(1, b"sw.conf")),
+        &opt(43, &cat(&[&[255], b"junk"])),
+        &opt(150, &[192, 0, 2, 10]),
+    ]);
+    let lease = v4::Lease::parse(&bytes).unwrap();
+    let v = contents_v4(&lease).option43().unwrap();
+    assert!(v.place().in_joined_value());
+    assert_eq!(v.place().offset(), 242);
+    // The end code is byte 9 of the joined value: 242 + 9, as the place
+    // counts; in the message it is the second instance's first byte.
+    assert_eq!(v.end(), Some(242 + 9));
+    assert_eq!(v.as_bytes()[9], 255);
+    assert_eq!(
+        lease.message_offset(v4::OptionCode::VENDOR_SPECIFIC, 9),
+        Some(253)
+    );
+    assert_eq!(bytes[253], 255);
+    assert_eq!(
+        lease.message_offset(v4::OptionCode::VENDOR_SPECIFIC, 14),
+        None
+    );
+    // What follows the end: at 254 in the message, in the lease and in the
+    // plan's log.
+    let after = Trailing {
+        offset: 254,
+        len: 4,
+    };
+    assert_eq!(lease.option43_after_end(), Some(after));
+    assert_eq!(&bytes[254..258], b"junk");
+    let plan = resolve_v4(&lease).unwrap();
+    assert_eq!(plan.ignored.after_end, Some(after));
+    assert!(
+        plan.decisions().any(|d| d
+            .to_string()
+            .contains("4 bytes after the end of option 43's suboptions at byte 254")),
+        "{:?}",
+        plan.decisions().map(|d| d.to_string()).collect::<Vec<_>>()
+    );
+    // One instance: the same offsets, in the message.
+    let single = msg(&[
+        &opt(43, &cat(&[&opt(1, b"sw.conf"), &[255], b"junk"])),
+        &opt(150, &[192, 0, 2, 10]),
+    ]);
+    let lease = v4::Lease::parse(&single).unwrap();
+    assert_eq!(
+        lease.message_offset(v4::OptionCode::VENDOR_SPECIFIC, 9),
+        Some(251)
+    );
+    assert_eq!(
+        lease.option43_after_end(),
+        Some(Trailing {
+            offset: 252,
+            len: 4
+        })
+    );
+}
+
+#[test]
 fn r34_r2_bytes_after_the_message_end_are_in_the_contents() {
     let mut o = opt(150, &[192, 0, 2, 10]);
     o.extend_from_slice(&[255, 0, 1, 2]);
