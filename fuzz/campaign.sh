@@ -112,7 +112,9 @@ readme=README.md
 header_line="| target | commit | sources | sanitizer | executions | time | coverage at the end | crashes |"
 
 # Appends a row to the campaign table (created at the end of the README the
-# first time), under a lock: two campaigns may run at once.
+# first time), under a lock: campaigns may run at once. The lock file stays
+# (in the ignored target/): removing it would let a third campaign lock a
+# new file while a second still writes under the old one.
 append_row() {
     (
         flock 9
@@ -132,8 +134,7 @@ append_row() {
             } >>"$readme"
         fi
         echo "$1" >>"$readme"
-    ) 9>>"$readme.lock"
-    rm -f "$readme.lock"
+    ) 9>>target/campaign.lock
 }
 
 # Executions of `target` (and sanitizer) recorded with `hash`.
